@@ -1,0 +1,46 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: run test serve lint format clean install
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python manage.py migrate --no-input
+	@echo ""
+	@echo "Crossroads is starting at http://$(ADDR)/  (press Ctrl+C to stop)"
+	@echo ""
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver $(ADDR)
+
+test: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+serve: export DEBUG = 0
+serve: export SECURE_SSL_REDIRECT ?= 0
+serve: export SECRET_KEY ?= $(shell $(PYTHON) crossroads/local_secret.py)
+serve: $(STAMP)
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/python manage.py migrate --no-input
+	@echo "Crossroads (gunicorn, DEBUG off) at http://$(ADDR)/  (press Ctrl+C to stop)"
+	$(BIN)/gunicorn crossroads.wsgi --bind $(ADDR) --workers 2 --access-logfile -
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var staticfiles test-artifacts

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CrossroadsConfig(AppConfig):
+    name = "crossroads"
+    verbose_name = "Crossroads accounts"

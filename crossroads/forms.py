@@ -1,0 +1,37 @@
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+
+from crossroads.models import User, time_zone_choices
+
+
+class SignUpForm(UserCreationForm):
+    email = forms.EmailField(
+        label="E-mail address",
+        help_text="Used only to send you a link if you forget your password.",
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "email")
+        help_texts = {
+            "username": "You sign in with this. Letters, digits and @ . + - _ only.",
+        }
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                "An account already uses this e-mail address. Sign in, or reset its password."
+            )
+        return email
+
+
+class TimeZoneForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(choices=time_zone_choices, label="Your time zone")
+
+    class Meta:
+        model = User
+        fields = ("time_zone",)
+        help_texts = {
+            "time_zone": "Deadlines, calendar events and call times are shown in this time zone.",
+        }

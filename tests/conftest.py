@@ -1,0 +1,33 @@
+import pytest
+
+from tests.factories import make_user
+
+
+@pytest.fixture
+def alice(db):
+    """The user whose journey the tests follow."""
+    return make_user("alice")
+
+
+@pytest.fixture
+def bob(db):
+    """A second user with data of his own."""
+    return make_user("bob")
+
+
+@pytest.fixture
+def charlie(db):
+    """A stranger who must never see or change anyone else's data."""
+    return make_user("charlie")
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def charlie_client(client, charlie):
+    client.force_login(charlie)
+    return client
