@@ -1,0 +1,129 @@
+"""The money of an offer, year by year. Plain Python: no Django, no HTTP, tested directly.
+
+All amounts are Decimals in the offer's own currency. Nothing here ever adds amounts of
+different currencies; ``compare`` says so instead.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Package:
+    currency: str
+    base_salary: Decimal = ZERO
+    target_bonus: Decimal | None = None
+    target_bonus_percent: Decimal | None = None
+    signing_bonus: Decimal = ZERO
+    equity_value: Decimal = ZERO
+    vesting_years: int = 4
+    cliff_months: int = 12
+    # Custom yearly shares in percent, adding up to 100; empty means an even schedule.
+    vesting_percentages: tuple[Decimal, ...] = field(default_factory=tuple)
+    benefits_value: Decimal = ZERO
+    yearly_raise_percent: Decimal = ZERO
+    equity_discount_percent: Decimal = ZERO
+
+
+@dataclass(frozen=True)
+class Year:
+    number: int
+    salary: Decimal
+    bonus: Decimal
+    signing_bonus: Decimal
+    equity: Decimal
+    benefits: Decimal
+
+    @property
+    def cash(self) -> Decimal:
+        return self.salary + self.bonus + self.signing_bonus
+
+    @property
+    def total(self) -> Decimal:
+        return self.cash + self.equity + self.benefits
+
+
+def _money(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def yearly_shares(package: Package) -> tuple[Decimal, ...]:
+    """The fraction of the grant that the schedule assigns to each year (summing to 1)."""
+    if package.vesting_percentages:
+        return tuple(p / HUNDRED for p in package.vesting_percentages)
+    years = max(package.vesting_years, 1)
+    return tuple(Decimal(1) / years for _ in range(years))
+
+
+def vested_fraction(package: Package, months: int) -> Decimal:
+    """How much of the grant has vested after ``months``: nothing before the cliff, then all
+    that the schedule has accrued in whole years (so at the cliff, everything accrued so far)."""
+    if months < package.cliff_months or months <= 0:
+        return ZERO
+    shares = yearly_shares(package)
+    whole_years = min(months // 12, len(shares))
+    return min(sum(shares[:whole_years], ZERO), Decimal(1))
+
+
+def yearly_bonus(package: Package, salary: Decimal) -> Decimal:
+    if package.target_bonus_percent is not None:
+        return salary * package.target_bonus_percent / HUNDRED
+    return package.target_bonus or ZERO
+
+
+def breakdown(package: Package, years: int = 4) -> list[Year]:
+    """The money of each of the first ``years`` years."""
+    raise_factor = 1 + package.yearly_raise_percent / HUNDRED
+    keep_of_equity = 1 - package.equity_discount_percent / HUNDRED
+    lines = []
+    for number in range(1, years + 1):
+        salary = package.base_salary * raise_factor ** (number - 1)
+        vested = vested_fraction(package, 12 * number) - vested_fraction(package, 12 * (number - 1))
+        lines.append(
+            Year(
+                number=number,
+                salary=_money(salary),
+                bonus=_money(yearly_bonus(package, salary)),
+                signing_bonus=_money(package.signing_bonus) if number == 1 else ZERO,
+                equity=_money(package.equity_value * vested * keep_of_equity),
+                benefits=_money(package.benefits_value),
+            )
+        )
+    return lines
+
+
+def total_over(package: Package, years: int) -> Decimal:
+    return sum((year.total for year in breakdown(package, years)), ZERO)
+
+
+def first_year_total(package: Package) -> Decimal:
+    return total_over(package, 1)
+
+
+def four_year_total(package: Package) -> Decimal:
+    return total_over(package, 4)
+
+
+def same_currency(packages) -> bool:
+    return len({p.currency for p in packages}) <= 1
+
+
+def compensation_ratings(totals: dict, currencies: dict) -> dict | None:
+    """Suggested 1-5 compensation ratings: 5 x (money / best money), rounded, never below 1.
+
+    ``totals`` and ``currencies`` map the same keys (offers) to a total and a currency code.
+    Returns None when the currencies differ: then there is no honest comparison to make.
+    """
+    if len(set(currencies.values())) > 1:
+        return None
+    best = max(totals.values(), default=ZERO)
+    if best <= 0:
+        return {key: 1 for key in totals}
+    return {
+        key: max(1, int((5 * total / best).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+        for key, total in totals.items()
+    }
