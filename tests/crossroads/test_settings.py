@@ -15,6 +15,10 @@ PRODUCTION = {
 }
 
 
+# Variables of the test run itself that the app under test must not inherit.
+NOT_INHERITED = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def _manage(*args, **env):
     clean = {
         k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}
