@@ -69,3 +69,18 @@ def screenshot():
 def _fail_fast(page):
     # A missing element should fail in seconds, not Playwright's default half minute.
     page.set_default_timeout(8000)
+
+
+@pytest.fixture
+def log_in(live_server, page):
+    """Log a user in through the login form, as a person would."""
+    from tests.factories import PASSWORD
+
+    def go(user) -> None:
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.locator("#id_username").fill(user.username)
+        page.locator("#id_password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(f"{live_server.url}/")
+
+    return go
