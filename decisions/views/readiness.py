@@ -1,0 +1,40 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from decisions.forms_readiness import ReadinessForm
+from decisions.models import Decision
+from decisions.readiness import is_ready, readiness_checks
+
+
+@login_required
+@require_POST
+def save_readiness(request, pk):
+    """Save the readiness ticks for leaving the committed offer for the posted new offer."""
+    decision = get_object_or_404(
+        Decision.objects.select_related("committed_offer"), pk=pk, owner=request.user
+    )
+    new_offer = decision.offers.filter(pk=request.POST.get("new_offer") or 0).first()
+    if (
+        decision.committed_offer is None
+        or new_offer is None
+        or new_offer == decision.committed_offer
+    ):
+        raise Http404("There is nothing to back out of in this decision.")
+    checks = readiness_checks(decision.committed_offer, new_offer)
+    form = ReadinessForm(checks, request.POST)
+    if form.is_valid():
+        form.save(timezone.localdate())
+        checks = readiness_checks(decision.committed_offer, new_offer)
+        if is_ready(checks):
+            messages.success(request, "All checks are done: you are ready to make the call.")
+        else:
+            messages.success(request, "Saved. Some checks are still open.")
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "home"
+    return redirect(next_url)
