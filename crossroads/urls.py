@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/", views.account, name="account"),
+    path("accounts/export/", views.export_data, name="export_data"),
+    path("accounts/delete/", views.delete_account, name="delete_account"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -1,10 +1,17 @@
+import json
+
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from crossroads.dashboard import dashboard_context
-from crossroads.forms import SignUpForm, TimeZoneForm
+from crossroads.export import user_data
+from crossroads.forms import DeleteAccountForm, SignUpForm, TimeZoneForm
 
 
 def home(request):
@@ -33,3 +40,24 @@ def account(request):
         messages.success(request, "Your time zone is saved.")
         return redirect("account")
     return render(request, "registration/account.html", {"form": form})
+
+
+@login_required
+def export_data(request):
+    data = json.dumps(user_data(request.user), cls=DjangoJSONEncoder, indent=2)
+    response = HttpResponse(data, content_type="application/json")
+    filename = f"crossroads-{request.user.username}-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if form.is_valid():
+        with transaction.atomic():
+            request.user.delete()
+        logout(request)
+        messages.success(request, "Your account and everything in it have been deleted.")
+        return redirect("home")
+    return render(request, "registration/delete_account.html", {"form": form})
