@@ -143,3 +143,12 @@ def test_account_page_sends_anonymous_visitors_to_log_in(client):
     response = client.get(reverse("account"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def test_repeated_wrong_passwords_pause_logging_in(client, alice):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "alice", "password": "guess"})
+    response = client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    assert response.status_code == 429
+    assert b"Too many failed attempts" in response.content
+    assert "_auth_user_id" not in client.session
