@@ -42,6 +42,7 @@ class DeleteAccountForm(forms.Form):
         label="Your password",
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text="To be sure it is you: deleting cannot be undone.",
+        error_messages={"required": "Enter your password to confirm."},
     )
 
     def __init__(self, user, *args, **kwargs):

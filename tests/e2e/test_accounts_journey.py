@@ -37,3 +37,18 @@ def test_a_visitor_signs_up_logs_out_and_logs_back_in(live_server, page, screens
     page.get_by_label(PASSWORD).fill("a-long-and-unusual-passphrase")
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, dana")
+
+
+def test_the_account_page_offers_export_and_a_guarded_delete(
+    live_server, page, log_in, alice, screenshot
+):
+    log_in(alice)
+    page.get_by_role("link", name="Account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    screenshot(page, "account")
+    page.get_by_role("link", name="Delete my account…").click()
+    page.get_by_role("button", name="Delete my account and all my data").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    screenshot(page, "delete-account-error")
+    page.get_by_role("link", name="Cancel").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
