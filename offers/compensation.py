@@ -1,7 +1,8 @@
 """The money of an offer, year by year. Plain Python: no Django, no HTTP, tested directly.
 
 All amounts are Decimals in the offer's own currency. Nothing here ever adds amounts of
-different currencies; ``compare`` says so instead.
+different currencies: ``same_currency`` tells the caller, and ``compensation_ratings`` refuses to
+rank offers paid in different currencies.
 """
 
 from dataclasses import dataclass, field
@@ -80,20 +81,51 @@ def breakdown(package: Package, years: int = 4) -> list[Year]:
     raise_factor = 1 + package.yearly_raise_percent / HUNDRED
     keep_of_equity = 1 - package.equity_discount_percent / HUNDRED
     lines = []
+    # Equity is rounded on the running total, not year by year, so the cents never add up to
+    # more than the grant.
+    equity_so_far = ZERO
     for number in range(1, years + 1):
         salary = package.base_salary * raise_factor ** (number - 1)
-        vested = vested_fraction(package, 12 * number) - vested_fraction(package, 12 * (number - 1))
+        vested_by_then = _money(
+            package.equity_value * vested_fraction(package, 12 * number) * keep_of_equity
+        )
         lines.append(
             Year(
                 number=number,
                 salary=_money(salary),
                 bonus=_money(yearly_bonus(package, salary)),
                 signing_bonus=_money(package.signing_bonus) if number == 1 else ZERO,
-                equity=_money(package.equity_value * vested * keep_of_equity),
+                equity=vested_by_then - equity_so_far,
                 benefits=_money(package.benefits_value),
             )
         )
+        equity_so_far = vested_by_then
     return lines
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    amounts: tuple[Decimal, ...]
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.amounts, ZERO)
+
+
+def table(package: Package, years: int = 4) -> list[Row]:
+    """The breakdown turned on its side for display: one row per kind of money, one column per
+    year, the last row the yearly totals."""
+    lines = breakdown(package, years)
+    kinds = (
+        ("Base salary", "salary"),
+        ("Bonus", "bonus"),
+        ("Signing bonus", "signing_bonus"),
+        ("Equity vested", "equity"),
+        ("Benefits", "benefits"),
+        ("Total", "total"),
+    )
+    return [Row(label, tuple(getattr(line, name) for line in lines)) for label, name in kinds]
 
 
 def total_over(package: Package, years: int) -> Decimal:
@@ -108,8 +140,13 @@ def four_year_total(package: Package) -> Decimal:
     return total_over(package, 4)
 
 
+def currencies(packages) -> list[str]:
+    """The distinct currency codes of ``packages``, sorted."""
+    return sorted({p.currency for p in packages})
+
+
 def same_currency(packages) -> bool:
-    return len({p.currency for p in packages}) <= 1
+    return len(currencies(packages)) <= 1
 
 
 def compensation_ratings(totals: dict, currencies: dict) -> dict | None:
