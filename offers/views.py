@@ -173,7 +173,8 @@ def contact_delete(request, pk, contact_pk):
 @require_GET
 def offer_timeline(request):
     today = timezone.localdate()
-    offers = list(Offer.objects.for_user(request.user).in_play())
+    everything = list(Offer.objects.for_user(request.user))
+    offers = [offer for offer in everything if offer.is_open() or offer.is_committed()]
     events = timeline.events(offers, today)
     return render(
         request,
@@ -184,7 +185,8 @@ def offer_timeline(request):
             "today_index": timeline.today_index(events, today),
             "clashes": timeline.clashes(offers, today),
             "currencies": compensation.currencies(o.package() for o in offers),
-            "offers_count": len(offers),
+            "in_play_count": len(offers),
+            "has_any": bool(everything),
         },
     )
 
