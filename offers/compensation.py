@@ -113,19 +113,38 @@ class Row:
         return sum(self.amounts, ZERO)
 
 
+def _whole(value: Decimal) -> Decimal:
+    return value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
 def table(package: Package, years: int = 4) -> list[Row]:
-    """The breakdown turned on its side for display: one row per kind of money, one column per
-    year, the last row the yearly totals."""
+    """The breakdown turned on its side for people: one row per kind of money, one column per
+    year, the last row the yearly totals.
+
+    A projection is an estimate, so every cell is in whole units of the currency. Each cell is
+    rounded on its own (equity on its running total, so it never vests more than the grant) and
+    the totals add up the rounded cells: the table always adds up as printed."""
     lines = breakdown(package, years)
-    kinds = (
-        ("Base salary", "salary"),
-        ("Bonus", "bonus"),
-        ("Signing bonus", "signing_bonus"),
-        ("Equity vested", "equity"),
-        ("Benefits", "benefits"),
-        ("Total", "total"),
-    )
-    return [Row(label, tuple(getattr(line, name) for line in lines)) for label, name in kinds]
+    equity, vested_so_far, shown_so_far = [], ZERO, ZERO
+    for line in lines:
+        vested_so_far += line.equity
+        equity.append(_whole(vested_so_far) - shown_so_far)
+        shown_so_far = _whole(vested_so_far)
+    rows = [
+        Row("Base salary", tuple(_whole(line.salary) for line in lines)),
+        Row("Bonus", tuple(_whole(line.bonus) for line in lines)),
+        Row("Signing bonus", tuple(_whole(line.signing_bonus) for line in lines)),
+        Row("Equity vested", tuple(equity)),
+        Row("Benefits", tuple(_whole(line.benefits) for line in lines)),
+    ]
+    totals = tuple(sum((row.amounts[i] for row in rows), ZERO) for i in range(years))
+    return [*rows, Row("Total", totals)]
+
+
+def headline(package: Package) -> tuple[Decimal, Decimal]:
+    """The first-year and four-year totals as the offer's table shows them (whole units)."""
+    total = table(package, 4)[-1]
+    return total.amounts[0], total.total
 
 
 def total_over(package: Package, years: int) -> Decimal:

@@ -69,10 +69,19 @@ class Clash:
 
     @property
     def four_year_totals(self) -> tuple:
+        """Each offer's four-year total, as its own page shows it."""
         return (
-            compensation.four_year_total(self.offer.package()),
-            compensation.four_year_total(self.other.package()),
+            compensation.headline(self.offer.package())[1],
+            compensation.headline(self.other.package())[1],
         )
+
+    def involves(self, event: "Event") -> bool:
+        """Whether ``event`` is one of the two dates this clash is about."""
+        if self.kind == self.ANSWER_BEFORE_ARRIVAL:
+            return (event.offer is self.offer and event.kind == Event.DEADLINE) or (
+                event.offer is self.other and event.kind == Event.ARRIVAL
+            )
+        return event.offer is self.offer and event.kind == Event.START
 
 
 def deadline_state(days_away: int | None) -> str | None:
@@ -149,6 +158,14 @@ def _starts_while_open(offer, other, today) -> bool:
         return True
     # The other offer is settled in time only if its answer is due before the first day.
     return other.respond_by is None or other.respond_by >= offer.start_date
+
+
+def clash_numbers(timeline: list[Event], found: list[Clash]) -> list[int | None]:
+    """For each event, the 1-based number of the first clash it is part of, or None."""
+    return [
+        next((n for n, clash in enumerate(found, start=1) if clash.involves(event)), None)
+        for event in timeline
+    ]
 
 
 def today_index(timeline: list[Event], today: datetime.date) -> int:

@@ -57,12 +57,12 @@ def offer_list(request):
 
 
 def _list_row(offer, today) -> dict:
-    package = offer.package()
+    first_year, four_years = compensation.headline(offer.package())
     return {
         "offer": offer,
         "dates": offer.dates_in_play(today),
-        "first_year": compensation.first_year_total(package),
-        "four_years": compensation.four_year_total(package),
+        "first_year": first_year,
+        "four_years": four_years,
     }
 
 
@@ -176,14 +176,16 @@ def offer_timeline(request):
     everything = list(Offer.objects.for_user(request.user))
     offers = [offer for offer in everything if offer.is_open() or offer.is_committed()]
     events = timeline.events(offers, today)
+    clashes = timeline.clashes(offers, today)
     return render(
         request,
         "offers/timeline.html",
         {
             "events": events,
+            "rows": list(zip(events, timeline.clash_numbers(events, clashes), strict=True)),
             "today": today,
             "today_index": timeline.today_index(events, today),
-            "clashes": timeline.clashes(offers, today),
+            "clashes": clashes,
             "currencies": compensation.currencies(o.package() for o in offers),
             "in_play_count": len(offers),
             "has_any": bool(everything),

@@ -13,6 +13,7 @@ from offers.compensation import (
     currencies,
     first_year_total,
     four_year_total,
+    headline,
     same_currency,
     table,
     total_over,
@@ -116,6 +117,25 @@ def test_the_table_has_a_row_per_kind_of_money_and_a_total_row():
     assert rows[2].total == D(20_000)
 
 
+def test_the_table_is_in_whole_units_and_adds_up_as_printed():
+    package = Package(
+        "USD",
+        base_salary=D(80_000),
+        yearly_raise_percent=D(3),
+        target_bonus_percent=D(10),
+        equity_value=D(1_000),
+        vesting_years=3,
+        cliff_months=0,
+    )
+    rows = table(package)
+    assert rows[0].amounts == (D(80_000), D(82_400), D(84_872), D(87_418))
+    assert rows[3].amounts == (D(333), D(334), D(333), D(0))
+    for year in range(4):
+        assert rows[-1].amounts[year] == sum(row.amounts[year] for row in rows[:-1])
+    assert headline(package) == (rows[-1].amounts[0], rows[-1].total)
+    assert abs(headline(package)[1] - four_year_total(package)) <= 3
+
+
 def test_ratings_give_the_best_offer_five_and_the_others_in_proportion():
     ratings = compensation_ratings(
         {"a": D(200_000), "b": D(100_000), "c": D(10_000)},
@@ -189,6 +209,16 @@ def test_no_amount_and_no_total_is_ever_negative(package):
 @given(packages())
 def test_four_years_of_equity_never_exceed_the_grant(package):
     assert sum(equity_by_year(package)) <= package.equity_value
+
+
+@given(packages())
+def test_the_table_always_adds_up_and_stays_close_to_the_exact_totals(package):
+    rows = table(package)
+    for year in range(4):
+        assert rows[-1].amounts[year] == sum(row.amounts[year] for row in rows[:-1])
+    assert all(amount >= 0 for row in rows for amount in row.amounts)
+    # Five rounded kinds of money over four years: at most half a unit off each.
+    assert abs(rows[-1].total - four_year_total(package)) <= D(10)
 
 
 @given(packages())

@@ -21,7 +21,7 @@ def test_the_owner_sees_the_offers_facts_and_people(alice_client, alice_offer):
     assert "Platform Engineer at Globex" in html
     assert "USD 100,000 a year" in html
     assert "10% of base salary" in html
-    assert "USD 80,000, vesting over 4 years after a 12-month cliff, evenly" in html
+    assert "USD 80,000, vesting over 4 years, evenly, after a 12-month cliff" in html
     assert alice_offer.respond_by.strftime("%B") in html
     assert "Sam Ortiz" in html and "mailto:sam@example.com" in html
     assert f'action="{reverse("offers:contact_add", args=[alice_offer.pk])}"' in html
@@ -36,6 +36,7 @@ def test_the_four_year_table_lays_out_the_money_year_by_year(alice_client, alice
     assert rows["Total"].total == Decimal(551000)
     html = response.content.decode()
     assert "Year by year, in USD" in html
+    assert "rounded to whole units" in html
     assert '<th scope="col" class="text-end">Year 4</th>' in html
     assert "551,000" in html
     assert 'class="table-responsive"' in html
@@ -66,9 +67,20 @@ def test_a_custom_vesting_schedule_is_shown_as_typed(alice_client, alice):
         vesting_percentages=[5, 15, 40, 40],
     )
     response = alice_client.get(url(offer))
-    assert "yearly shares 5/15/40/40 %" in response.content.decode()
+    assert "vesting over 4 years (5%, 15%, 40%, 40%), after a 12-month cliff" in (
+        response.content.decode()
+    )
     equity = next(r for r in response.context["money_table"] if r.label == "Equity vested")
     assert equity.amounts == (Decimal(5000), Decimal(15000), Decimal(40000), Decimal(40000))
+
+
+def test_the_table_rounds_to_whole_units_and_still_adds_up(alice_client, alice):
+    offer = make_offer(alice, base_salary=Decimal(80000), yearly_raise_percent=Decimal(3))
+    response = alice_client.get(url(offer))
+    salary = response.context["money_table"][0]
+    assert salary.amounts == (Decimal(80000), Decimal(82400), Decimal(84872), Decimal(87418))
+    assert "334,690" in response.content.decode()
+    assert "87,418.16" not in response.content.decode()
 
 
 def test_the_page_leaves_room_for_decision_actions(alice_client, alice_offer):

@@ -205,3 +205,19 @@ def test_a_clash_compares_money_only_within_one_currency():
     assert clash.four_year_totals == (Decimal(400), Decimal(800))
     coming.currency = "EUR"
     assert not timeline.clashes([due, coming], TODAY)[0].same_currency
+
+
+def test_each_date_in_a_clash_points_to_it():
+    accepted = FakeOffer("Accepted", status="accepted", start_date=day(14))
+    due = FakeOffer("Due", respond_by=day(3))
+    coming = FakeOffer("Coming", status="expected", expected_on=day(7), respond_by=day(30))
+    offers = [accepted, due, coming]
+    found = timeline.clashes(offers, TODAY)
+    events = timeline.events(offers, TODAY)
+    numbers = timeline.clash_numbers(events, found)
+    assert [(e.offer.company, e.kind, n) for e, n in zip(events, numbers, strict=True)] == [
+        ("Due", Event.DEADLINE, 1),
+        ("Coming", Event.ARRIVAL, 1),
+        ("Accepted", Event.START, 2),
+        ("Coming", Event.DEADLINE, None),
+    ]
