@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from offers.models import Offer
 from tests.factories import make_contact, make_offer
+from tests.offers.conftest import make_many_offers
 
 pytestmark = pytest.mark.django_db
 
@@ -112,10 +113,11 @@ def test_a_missing_offer_is_404(alice_client):
     assert alice_client.get("/offers/999999/").status_code == 404
 
 
-@pytest.mark.parametrize("contacts", [1, 12])
-def test_the_page_takes_the_same_number_of_queries_however_many_people(
-    alice_client, alice, contacts, django_assert_num_queries
+@pytest.mark.parametrize("other_offers, contacts", [(0, 1), (99, 12)])
+def test_the_page_takes_the_same_number_of_queries_however_many_offers_and_people(
+    alice_client, alice, today, other_offers, contacts, django_assert_num_queries
 ):
+    make_many_offers(alice, other_offers, today, contacts_each=2)
     offer = make_offer(alice)
     for n in range(contacts):
         make_contact(offer, name=f"Person {n}")
