@@ -84,6 +84,14 @@ def test_the_table_rounds_to_whole_units_and_still_adds_up(alice_client, alice):
     assert "87,418.16" not in response.content.decode()
 
 
+def test_an_offer_with_no_amounts_asks_for_them_instead_of_a_table_of_zeros(alice_client, alice):
+    offer = make_offer(alice, status=Offer.Status.EXPECTED, base_salary=Decimal(0))
+    html = alice_client.get(url(offer)).content.decode()
+    assert "No amounts yet." in html
+    assert "money-table" not in html
+    assert "Not given yet" in html
+
+
 def test_the_page_leaves_room_for_decision_actions(alice_client, alice_offer):
     response = alice_client.get(url(alice_offer))
     assert "decisions/_offer_actions.html" in [t.name for t in response.templates]

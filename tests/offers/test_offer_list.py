@@ -30,6 +30,13 @@ def test_the_owner_sees_their_offers_with_status_dates_and_totals(alice_client, 
     assert f'href="{reverse("offers:detail", args=[alice_offer.pk])}"' in html
 
 
+def test_an_offer_without_amounts_says_so_instead_of_zero(alice_client, alice):
+    make_offer(alice, status=Offer.Status.EXPECTED, base_salary=Decimal(0))
+    html = alice_client.get(URL).content.decode()
+    assert "No figures yet" in html
+    assert "USD 0" not in html
+
+
 def test_a_deadline_within_48_hours_is_closing_soon(alice_client, alice, today):
     make_offer(alice, company="Soon", received_on=today, respond_by=today + days(2))
     make_offer(alice, company="Later", received_on=today, respond_by=today + days(3))
