@@ -168,6 +168,17 @@ def same_currency(packages) -> bool:
     return len(currencies(packages)) <= 1
 
 
+def best(packages: dict):
+    """The key of the package worth most over four years, or None when there is nothing honest
+    to single out: fewer than two packages, different currencies, a tie, or no money at all."""
+    if len(packages) < 2 or not same_currency(packages.values()):
+        return None
+    totals = {key: four_year_total(package) for key, package in packages.items()}
+    top = max(totals.values())
+    winners = [key for key, total in totals.items() if total == top]
+    return winners[0] if top > 0 and len(winners) == 1 else None
+
+
 def compensation_ratings(totals: dict, currencies: dict) -> dict | None:
     """Suggested 1-5 compensation ratings: 5 x (money / best money), rounded, never below 1.
 

@@ -28,6 +28,14 @@ class OfferQuerySet(models.QuerySet):
         """Offers still open or committed: the ones whose dates matter."""
         return self.filter(status__in=[*Offer.OPEN_STATUSES, *Offer.COMMITTED_STATUSES])
 
+    def shown_by(self, status_filter: str):
+        """The offers a list filter asks for: "" for all, "in_play", or one status."""
+        if not status_filter:
+            return self
+        if status_filter == "in_play":
+            return self.in_play()
+        return self.filter(status=status_filter)
+
     def by_nearest_date(self, today: datetime.date):
         """Offers whose next date is soonest first, then those whose date has passed (the most
         recent first), then those with no date at all. The date that counts depends on the

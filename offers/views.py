@@ -31,15 +31,9 @@ def offer_list(request):
     today = timezone.localdate()
     filter_form = OfferFilterForm(request.GET or None)
     status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
-    offers = Offer.objects.for_user(request.user)
-    if status == "in_play":
-        offers = offers.in_play()
-    elif status:
-        offers = offers.filter(status=status)
-    page = Paginator(offers.by_nearest_date(today), OFFERS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    in_play = list(Offer.objects.for_user(request.user).in_play())
+    offers = Offer.objects.for_user(request.user).shown_by(status).by_nearest_date(today)
+    page = Paginator(offers, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
+    in_play = {o.pk: o.package() for o in Offer.objects.for_user(request.user).in_play()}
     return render(
         request,
         "offers/list.html",
@@ -50,8 +44,8 @@ def offer_list(request):
             "rows": [_list_row(offer, today) for offer in page],
             # With a filter on, "nothing matches" is said instead of inviting a first offer.
             "has_any": bool(status) or page.paginator.count > 0,
-            "currencies": compensation.currencies(o.package() for o in in_play),
-            "best": _best_in_play(in_play),
+            "currencies": compensation.currencies(in_play.values()),
+            "best": compensation.best(in_play),
         },
     )
 
@@ -64,19 +58,6 @@ def _list_row(offer, today) -> dict:
         "first_year": first_year,
         "four_years": four_years,
     }
-
-
-def _best_in_play(offers):
-    """The offer in play worth most over four years, only when all share one currency and
-    there is more than one to compare."""
-    packages = [offer.package() for offer in offers]
-    if len(offers) < 2 or not compensation.same_currency(packages):
-        return None
-    totals = [compensation.four_year_total(p) for p in packages]
-    best = max(totals)
-    if best <= 0 or totals.count(best) > 1:
-        return None
-    return offers[totals.index(best)].pk
 
 
 @login_required

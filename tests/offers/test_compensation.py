@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from offers.compensation import (
     Package,
+    best,
     breakdown,
     compensation_ratings,
     currencies,
@@ -153,6 +154,15 @@ def test_offers_with_no_money_all_rate_one():
 
 def test_offers_in_different_currencies_get_no_ratings():
     assert compensation_ratings({"a": D(1), "b": D(2)}, {"a": "USD", "b": "EUR"}) is None
+
+
+def test_the_best_offer_is_singled_out_only_when_the_comparison_is_honest():
+    low, high = Package("USD", base_salary=D(1)), Package("USD", base_salary=D(2))
+    assert best({"low": low, "high": high}) == "high"
+    assert best({"high": high}) is None
+    assert best({"a": high, "b": high}) is None
+    assert best({"a": Package("USD"), "b": Package("USD")}) is None
+    assert best({"low": low, "euros": Package("EUR", base_salary=D(9))}) is None
 
 
 def test_currencies_lists_each_code_once():
