@@ -25,7 +25,18 @@ MONEY_FIELDS = (
 )
 # Money fields that store 0 rather than nothing when left empty.
 ZERO_WHEN_EMPTY = tuple(name for name in MONEY_FIELDS if name != "target_bonus")
+DATE_FIELDS = (
+    "expected_on",
+    "received_on",
+    "respond_by",
+    "accepted_on",
+    "start_date",
+    "repayment_until",
+    "terms_reviewed_on",
+)
 DATE_ERRORS = {"invalid": "Enter a real date, such as 2026-05-31."}
+# Far-off years are typing mistakes, and the calendar feed needs the day after each date.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
 
 class DateInput(forms.DateInput):
@@ -63,11 +74,16 @@ def parse_percentages(text: str) -> list[Decimal]:
     """ "5/15/40/40" (or with commas, spaces or % signs) as a list of Decimals."""
     parts = [p for p in re.split(r"[/,;\s]+", text.replace("%", "")) if p]
     try:
-        return [Decimal(p) for p in parts]
+        shares = [Decimal(p) for p in parts]
     except InvalidOperation:
+        shares = None
+    if shares is None or not all(share.is_finite() for share in shares):
         raise forms.ValidationError(
             "Enter whole or decimal numbers separated by slashes, such as 25/25/25/25."
-        ) from None
+        )
+    if any(share.as_tuple().exponent < -2 for share in shares):
+        raise forms.ValidationError("Give each percentage with at most two decimals.")
+    return shares
 
 
 def _day(date) -> str:
@@ -228,13 +244,7 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
             "notes": f"Anything else worth remembering (up to {LONG_TEXT_LIMIT:,} characters).",
         }
         widgets = {
-            "expected_on": DateInput(),
-            "received_on": DateInput(),
-            "respond_by": DateInput(),
-            "accepted_on": DateInput(),
-            "start_date": DateInput(),
-            "repayment_until": DateInput(),
-            "terms_reviewed_on": DateInput(),
+            **{name: DateInput() for name in DATE_FIELDS},
             "currency": forms.TextInput(
                 attrs={"autocomplete": "off", "size": 3, "class": "currency-input"}
             ),
@@ -242,18 +252,7 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
             "repayment_terms": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 5}),
         }
-        error_messages = {
-            name: DATE_ERRORS
-            for name in (
-                "expected_on",
-                "received_on",
-                "respond_by",
-                "accepted_on",
-                "start_date",
-                "repayment_until",
-                "terms_reviewed_on",
-            )
-        }
+        error_messages = dict.fromkeys(DATE_FIELDS, DATE_ERRORS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -321,12 +320,21 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._check_years(cleaned)
         self._check_money(cleaned)
         self._check_bonus(cleaned)
         self._check_dates(cleaned)
         self._check_status_dates(cleaned)
         self._check_vesting(cleaned)
         return cleaned
+
+    def _check_years(self, cleaned):
+        for name in DATE_FIELDS:
+            date = cleaned.get(name)
+            if date and not EARLIEST_YEAR <= date.year <= LATEST_YEAR:
+                self.add_error(
+                    name, f"Check the year: it should be between {EARLIEST_YEAR} and {LATEST_YEAR}."
+                )
 
     def _check_money(self, cleaned):
         for name in MONEY_FIELDS:
@@ -392,7 +400,7 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
             self.add_error(
                 "cliff_months",
                 f"The cliff ({cliff} months) cannot be longer than the vesting period "
-                f"({years} years, {years * 12} months).",
+                f"({years} year{'s' if years != 1 else ''}, {years * 12} months).",
             )
         if "vesting_percentages" in self.errors:
             return

@@ -134,14 +134,27 @@ def test_it_asks_for_percentages_when_the_schedule_is_custom(alice_client):
     assert "Enter your yearly percentages" in message
 
 
-def test_it_rejects_percentages_that_are_not_numbers(alice_client):
+@pytest.mark.parametrize("text", ["half/half", "NaN/NaN", "Infinity/0", "50/50/x"])
+def test_it_rejects_percentages_that_are_not_numbers(alice_client, text):
     message = refused(
         alice_client,
         "vesting_percentages",
+        vesting_years="2",
         vesting_schedule="custom",
-        vesting_percentages="half/half",
+        vesting_percentages=text,
     )
     assert "separated by slashes" in message
+
+
+def test_it_rejects_percentages_with_more_than_two_decimals(alice_client):
+    message = refused(
+        alice_client,
+        "vesting_percentages",
+        vesting_years="3",
+        vesting_schedule="custom",
+        vesting_percentages="33.333/33.333/33.334",
+    )
+    assert "at most two decimals" in message
 
 
 def test_it_rejects_a_percentage_over_100(alice_client):
@@ -163,6 +176,11 @@ def test_it_rejects_percentages_next_to_an_even_schedule(alice_client):
         vesting_percentages="25/25/25/25",
     )
     assert "You chose an even schedule" in message
+
+
+def test_a_one_year_vesting_period_is_said_in_the_singular(alice_client):
+    message = refused(alice_client, "cliff_months", vesting_years="1", cliff_months="13")
+    assert "(1 year, 12 months)" in message
 
 
 def test_it_rejects_a_cliff_longer_than_the_vesting_period(alice_client):
@@ -221,6 +239,12 @@ def test_it_explains_a_nul_character_in_any_text_field(alice_client, field):
 @pytest.mark.parametrize("bad", ["2026-02-30", "next Tuesday", "2026-05-01\x00"])
 def test_it_rejects_a_malformed_date(alice_client, field, bad):
     assert refused(alice_client, field, **{field: bad}) == "Enter a real date, such as 2026-05-31."
+
+
+@pytest.mark.parametrize("field", DATE_FIELDS)
+def test_it_rejects_a_year_far_in_the_future_or_past(alice_client, field):
+    assert "Check the year" in refused(alice_client, field, **{field: "9999-12-31"})
+    assert "Check the year" in refused(alice_client, field, **{field: "0001-01-01"})
 
 
 @pytest.mark.parametrize("field", ["base_salary", "vesting_years", "yearly_raise_percent"])
