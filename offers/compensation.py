@@ -1,7 +1,8 @@
 """The money of an offer, year by year. Plain Python: no Django, no HTTP, tested directly.
 
 All amounts are Decimals in the offer's own currency. Nothing here ever adds amounts of
-different currencies; ``compare`` says so instead.
+different currencies: ``same_currency`` tells the caller, and ``compensation_ratings`` refuses to
+rank offers paid in different currencies.
 """
 
 from dataclasses import dataclass, field
@@ -80,20 +81,70 @@ def breakdown(package: Package, years: int = 4) -> list[Year]:
     raise_factor = 1 + package.yearly_raise_percent / HUNDRED
     keep_of_equity = 1 - package.equity_discount_percent / HUNDRED
     lines = []
+    # Equity is rounded on the running total, not year by year, so the cents never add up to
+    # more than the grant.
+    equity_so_far = ZERO
     for number in range(1, years + 1):
         salary = package.base_salary * raise_factor ** (number - 1)
-        vested = vested_fraction(package, 12 * number) - vested_fraction(package, 12 * (number - 1))
+        vested_by_then = _money(
+            package.equity_value * vested_fraction(package, 12 * number) * keep_of_equity
+        )
         lines.append(
             Year(
                 number=number,
                 salary=_money(salary),
                 bonus=_money(yearly_bonus(package, salary)),
                 signing_bonus=_money(package.signing_bonus) if number == 1 else ZERO,
-                equity=_money(package.equity_value * vested * keep_of_equity),
+                equity=vested_by_then - equity_so_far,
                 benefits=_money(package.benefits_value),
             )
         )
+        equity_so_far = vested_by_then
     return lines
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    amounts: tuple[Decimal, ...]
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.amounts, ZERO)
+
+
+def _whole(value: Decimal) -> Decimal:
+    return value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def table(package: Package, years: int = 4) -> list[Row]:
+    """The breakdown turned on its side for people: one row per kind of money, one column per
+    year, the last row the yearly totals.
+
+    A projection is an estimate, so every cell is in whole units of the currency. Each cell is
+    rounded on its own (equity on its running total, so it never vests more than the grant) and
+    the totals add up the rounded cells: the table always adds up as printed."""
+    lines = breakdown(package, years)
+    equity, vested_so_far, shown_so_far = [], ZERO, ZERO
+    for line in lines:
+        vested_so_far += line.equity
+        equity.append(_whole(vested_so_far) - shown_so_far)
+        shown_so_far = _whole(vested_so_far)
+    rows = [
+        Row("Base salary", tuple(_whole(line.salary) for line in lines)),
+        Row("Bonus", tuple(_whole(line.bonus) for line in lines)),
+        Row("Signing bonus", tuple(_whole(line.signing_bonus) for line in lines)),
+        Row("Equity vested", tuple(equity)),
+        Row("Benefits", tuple(_whole(line.benefits) for line in lines)),
+    ]
+    totals = tuple(sum((row.amounts[i] for row in rows), ZERO) for i in range(years))
+    return [*rows, Row("Total", totals)]
+
+
+def headline(package: Package) -> tuple[Decimal, Decimal]:
+    """The first-year and four-year totals as the offer's table shows them (whole units)."""
+    total = table(package, 4)[-1]
+    return total.amounts[0], total.total
 
 
 def total_over(package: Package, years: int) -> Decimal:
@@ -108,8 +159,24 @@ def four_year_total(package: Package) -> Decimal:
     return total_over(package, 4)
 
 
+def currencies(packages) -> list[str]:
+    """The distinct currency codes of ``packages``, sorted."""
+    return sorted({p.currency for p in packages})
+
+
 def same_currency(packages) -> bool:
-    return len({p.currency for p in packages}) <= 1
+    return len(currencies(packages)) <= 1
+
+
+def best(packages: dict):
+    """The key of the package worth most over four years, or None when there is nothing honest
+    to single out: fewer than two packages, different currencies, a tie, or no money at all."""
+    if len(packages) < 2 or not same_currency(packages.values()):
+        return None
+    totals = {key: four_year_total(package) for key, package in packages.items()}
+    top = max(totals.values())
+    winners = [key for key, total in totals.items() if total == top]
+    return winners[0] if top > 0 and len(winners) == 1 else None
 
 
 def compensation_ratings(totals: dict, currencies: dict) -> dict | None:

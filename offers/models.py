@@ -3,10 +3,12 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
-from offers import compensation
+from offers import compensation, timeline
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
@@ -21,6 +23,49 @@ class OfferQuerySet(models.QuerySet):
 
     def committed(self):
         return self.filter(status__in=Offer.COMMITTED_STATUSES)
+
+    def in_play(self):
+        """Offers still open or committed: the ones whose dates matter."""
+        return self.filter(status__in=[*Offer.OPEN_STATUSES, *Offer.COMMITTED_STATUSES])
+
+    def shown_by(self, status_filter: str):
+        """The offers a list filter asks for: "" for all, "in_play", or one status."""
+        if not status_filter:
+            return self
+        if status_filter == "in_play":
+            return self.in_play()
+        return self.filter(status=status_filter)
+
+    def by_nearest_date(self, today: datetime.date):
+        """Offers whose next date is soonest first, then those whose date has passed (the most
+        recent first), then those with no date at all. The date that counts depends on the
+        status: arrival for an expected offer, the deadline for one received, the start date
+        for one accepted, signed or started."""
+        key_date = Case(
+            When(status=Offer.Status.EXPECTED, then=Coalesce("expected_on", "respond_by")),
+            When(status=Offer.Status.RECEIVED, then=F("respond_by")),
+            When(status__in=Offer.COMMITTED_STATUSES, then=F("start_date")),
+            default=None,
+            output_field=models.DateField(),
+        )
+        date_group = Case(
+            When(key_date__gte=today, then=0),
+            When(key_date__lt=today, then=1),
+            default=2,
+            output_field=IntegerField(),
+        )
+        return (
+            self.annotate(key_date=key_date)
+            .annotate(date_group=date_group)
+            .order_by(
+                "date_group",
+                Case(When(date_group=0, then="key_date")).asc(),
+                F("key_date").desc(nulls_last=True),
+                "company",
+                "role",
+                "pk",
+            )
+        )
 
 
 class Offer(models.Model):
@@ -44,6 +89,7 @@ class Offer(models.Model):
         EVEN = "even", "Even: the same share every year"
         CUSTOM = "custom", "My own yearly percentages"
 
+    OPEN_STATUSES = (Status.EXPECTED, Status.RECEIVED)
     COMMITTED_STATUSES = (Status.ACCEPTED, Status.SIGNED, Status.STARTED)
 
     owner = models.ForeignKey(
@@ -139,16 +185,38 @@ class Offer(models.Model):
     def __str__(self):
         return f"{self.role} at {self.company}"
 
+    def get_absolute_url(self):
+        return reverse("offers:detail", args=[self.pk])
+
     def is_committed(self) -> bool:
         return self.status in self.COMMITTED_STATUSES
 
     def is_open(self) -> bool:
-        return self.status in (self.Status.EXPECTED, self.Status.RECEIVED)
+        return self.status in self.OPEN_STATUSES
 
     def days_until_deadline(self, today: datetime.date | None = None) -> int | None:
         if self.respond_by is None:
             return None
         return (self.respond_by - (today or timezone.localdate())).days
+
+    def deadline_state(self, today: datetime.date | None = None) -> str | None:
+        """ "soon" (within 48 hours) or "passed" while the answer is still owed, else None."""
+        if not self.is_open():
+            return None
+        return timeline.deadline_state(self.days_until_deadline(today))
+
+    def dates_in_play(self, today: datetime.date | None = None) -> list[timeline.Event]:
+        return timeline.events_for(self, today or timezone.localdate())
+
+    def vesting_percentages_text(self) -> str:
+        """The custom schedule as people type it: "5/15/40/40"."""
+        return "/".join(str(p) for p in self.vesting_percentages)
+
+    def first_year_total(self):
+        return compensation.first_year_total(self.package())
+
+    def four_year_total(self):
+        return compensation.four_year_total(self.package())
 
     def package(self) -> compensation.Package:
         """The money of this offer, for the framework-free compensation module."""

@@ -1,0 +1,188 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from offers import calendar, compensation, timeline
+from offers.forms import ContactForm, OfferFilterForm, OfferForm
+from offers.models import Contact, Offer
+
+OFFERS_PER_PAGE = 50
+
+
+def get_offer_for_user(user, pk) -> Offer:
+    """One of the user's offers with its contacts; anyone else's is a 404."""
+    return get_object_or_404(Offer.objects.prefetch_related("contacts"), pk=pk, owner=user)
+
+
+def get_contact_for_user(user, offer_pk, pk) -> Contact:
+    return get_object_or_404(
+        Contact.objects.select_related("offer"), pk=pk, offer_id=offer_pk, offer__owner=user
+    )
+
+
+@login_required
+@require_GET
+def offer_list(request):
+    today = timezone.localdate()
+    filter_form = OfferFilterForm(request.GET or None)
+    status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
+    offers = Offer.objects.for_user(request.user).shown_by(status).by_nearest_date(today)
+    page = Paginator(offers, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
+    in_play = {o.pk: o.package() for o in Offer.objects.for_user(request.user).in_play()}
+    return render(
+        request,
+        "offers/list.html",
+        {
+            "filter_form": filter_form,
+            "status": status,
+            "page": page,
+            "rows": [_list_row(offer, today) for offer in page],
+            # With a filter on, "nothing matches" is said instead of inviting a first offer.
+            "has_any": bool(status) or page.paginator.count > 0,
+            "currencies": compensation.currencies(in_play.values()),
+            "best": compensation.best(in_play),
+        },
+    )
+
+
+def _list_row(offer, today) -> dict:
+    first_year, four_years = compensation.headline(offer.package())
+    return {
+        "offer": offer,
+        "dates": offer.dates_in_play(today),
+        "first_year": first_year,
+        "four_years": four_years,
+    }
+
+
+@login_required
+@require_GET
+def offer_detail(request, pk):
+    offer = get_offer_for_user(request.user, pk)
+    package = offer.package()
+    return render(
+        request,
+        "offers/detail.html",
+        {
+            "offer": offer,
+            "contacts": offer.contacts.all(),
+            "contact_form": ContactForm(),
+            "money_table": compensation.table(package),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_new(request):
+    return _offer_form(request, Offer(owner=request.user))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_edit(request, pk):
+    return _offer_form(request, get_offer_for_user(request.user, pk))
+
+
+def _offer_form(request, offer):
+    adding = offer.pk is None
+    form = OfferForm(request.POST or None, instance=offer)
+    if form.is_valid():
+        offer = form.save()
+        messages.success(request, f"{offer} is {'added' if adding else 'saved'}.")
+        return redirect(offer)
+    return render(request, "offers/form.html", {"form": form, "offer": offer, "adding": adding})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_delete(request, pk):
+    offer = get_offer_for_user(request.user, pk)
+    if request.method == "POST":
+        offer.delete()
+        messages.success(request, f"{offer} is deleted, with its contacts.")
+        return redirect("offers:list")
+    return render(request, "offers/delete.html", {"offer": offer})
+
+
+@login_required
+@require_POST
+def contact_add(request, pk):
+    offer = get_offer_for_user(request.user, pk)
+    return _contact_form(request, offer, Contact(offer=offer))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_edit(request, pk, contact_pk):
+    contact = get_contact_for_user(request.user, pk, contact_pk)
+    return _contact_form(request, contact.offer, contact)
+
+
+def _contact_form(request, offer, contact):
+    adding = contact.pk is None
+    form = ContactForm(request.POST or None, instance=contact)
+    if form.is_valid():
+        form.save()
+        messages.success(request, f"{contact.name} is {'added' if adding else 'saved'}.")
+        return redirect(reverse("offers:detail", args=[offer.pk]) + "#contacts")
+    return render(
+        request,
+        "offers/contact_form.html",
+        {"form": form, "offer": offer, "contact": contact, "adding": adding},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_delete(request, pk, contact_pk):
+    contact = get_contact_for_user(request.user, pk, contact_pk)
+    if request.method == "POST":
+        contact.delete()
+        messages.success(request, f"{contact.name} is removed from this offer.")
+        return redirect(reverse("offers:detail", args=[pk]) + "#contacts")
+    return render(request, "offers/contact_delete.html", {"contact": contact})
+
+
+@login_required
+@require_GET
+def offer_timeline(request):
+    today = timezone.localdate()
+    everything = list(Offer.objects.for_user(request.user))
+    offers = [offer for offer in everything if offer.is_open() or offer.is_committed()]
+    events = timeline.events(offers, today)
+    clashes = timeline.clashes(offers, today)
+    return render(
+        request,
+        "offers/timeline.html",
+        {
+            "events": events,
+            "rows": list(zip(events, timeline.clash_numbers(events, clashes), strict=True)),
+            "today": today,
+            "today_index": timeline.today_index(events, today),
+            "clashes": clashes,
+            "currencies": compensation.currencies(o.package() for o in offers),
+            "in_play_count": len(offers),
+            "has_any": bool(everything),
+        },
+    )
+
+
+@login_required
+@require_GET
+def offer_calendar(request):
+    offers = Offer.objects.for_user(request.user).in_play()
+    body = calendar.offers_calendar(
+        offers,
+        request.user.zone(),
+        offer_url=lambda offer: request.build_absolute_uri(offer.get_absolute_url()),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="crossroads-offers.ics"'
+    return response

@@ -1,0 +1,127 @@
+import pytest
+from django.urls import reverse
+
+from offers.models import Offer
+from tests.offers.conftest import offer_form_data
+
+pytestmark = pytest.mark.django_db
+URL = reverse("offers:new")
+
+
+def test_the_owner_sees_an_empty_form_in_fieldsets(alice_client):
+    response = alice_client.get(URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("<h1") == 1
+    for legend in ("The offer", "Dates", "Money", "Equity", "Contract terms", "Notes"):
+        assert f"<legend>{legend}</legend>" in html
+    assert 'type="date"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_every_field_has_help_text(alice_client):
+    form = alice_client.get(URL).context["form"]
+    assert [name for name, field in form.fields.items() if not field.help_text] == []
+
+
+def test_adding_an_offer_saves_it_for_the_owner_and_shows_it(alice_client, alice):
+    response = alice_client.post(URL, offer_form_data())
+    offer = Offer.objects.get()
+    assert offer.owner == alice
+    assert (offer.company, offer.role, offer.currency) == ("Initech", "Staff Engineer", "EUR")
+    assert response.status_code == 302
+    assert response.url == reverse("offers:detail", args=[offer.pk])
+
+
+def test_adding_normalises_text_currency_and_amounts(alice_client):
+    alice_client.post(
+        URL,
+        offer_form_data(
+            company="  Initech  ",
+            currency=" gbp ",
+            base_salary="120,000",
+            signing_bonus="5 000",
+            notes="  Call back Monday.  ",
+        ),
+    )
+    offer = Offer.objects.get()
+    assert offer.company == "Initech"
+    assert offer.currency == "GBP"
+    assert offer.base_salary == 120000
+    assert offer.signing_bonus == 5000
+    assert offer.notes == "Call back Monday."
+
+
+def test_empty_amounts_are_saved_as_zero_and_no_bonus(alice_client):
+    alice_client.post(URL, offer_form_data(base_salary=""))
+    offer = Offer.objects.get()
+    assert offer.base_salary == 0
+    assert offer.target_bonus is None and offer.target_bonus_percent is None
+
+
+def test_a_custom_vesting_schedule_is_saved_as_numbers(alice_client):
+    alice_client.post(
+        URL,
+        offer_form_data(
+            equity_value="100000", vesting_schedule="custom", vesting_percentages="5/15/40/40"
+        ),
+    )
+    assert Offer.objects.get().vesting_percentages == [5, 15, 40, 40]
+
+
+def test_percentages_may_be_written_with_commas_spaces_and_decimals(alice_client):
+    alice_client.post(
+        URL,
+        offer_form_data(
+            vesting_years="3",
+            vesting_schedule="custom",
+            vesting_percentages="33.33%, 33.33%, 33.34%",
+        ),
+    )
+    assert Offer.objects.get().vesting_percentages == [33.33, 33.33, 33.34]
+
+
+def test_an_expected_offer_needs_only_its_expected_date(alice_client, today):
+    alice_client.post(
+        URL,
+        {
+            "company": "Hooli",
+            "role": "Engineer",
+            "status": "expected",
+            "expected_on": today.isoformat(),
+            "currency": "USD",
+            "vesting_years": "4",
+            "cliff_months": "12",
+            "vesting_schedule": "even",
+        },
+    )
+    offer = Offer.objects.get()
+    assert offer.status == Offer.Status.EXPECTED
+    assert offer.base_salary == 0 and offer.yearly_raise_percent == 0
+
+
+def test_a_failed_form_shows_an_error_summary_linking_to_each_field(alice_client):
+    response = alice_client.post(URL, offer_form_data(company="", currency="XYZ"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in html
+    assert 'href="#id_company"' in html and 'href="#id_currency"' in html
+    assert "is-invalid" in html
+    assert not Offer.objects.exists()
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in_and_nothing_is_saved(client):
+    assert client.get(URL).url.startswith(reverse("login"))
+    response = client.post(URL, offer_form_data())
+    assert response.url.startswith(reverse("login"))
+    assert not Offer.objects.exists()
+
+
+def test_other_methods_are_refused(alice_client):
+    assert alice_client.put(URL).status_code == 405
+    assert alice_client.delete(URL).status_code == 405
+
+
+def test_the_owner_cannot_be_chosen_in_the_form(alice_client, alice, charlie):
+    alice_client.post(URL, offer_form_data(owner=charlie.pk))
+    assert Offer.objects.get().owner == alice

@@ -1,0 +1,115 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from offers.models import Offer
+from tests.factories import make_offer
+from tests.offers.conftest import make_many_offers
+
+pytestmark = pytest.mark.django_db
+URL = reverse("offers:calendar")
+
+
+def days(n):
+    return datetime.timedelta(days=n)
+
+
+@pytest.fixture
+def dilemma(alice, today):
+    return [
+        make_offer(
+            alice, company="Northwind", status=Offer.Status.ACCEPTED, start_date=today + days(14)
+        ),
+        make_offer(alice, company="Globex", received_on=today, respond_by=today + days(3)),
+        make_offer(
+            alice, company="Initech", status=Offer.Status.EXPECTED, expected_on=today + days(7)
+        ),
+        make_offer(alice, company="Declined", status=Offer.Status.DECLINED, respond_by=today),
+    ]
+
+
+def parse(response) -> Calendar:
+    return Calendar.from_ical(response.content)
+
+
+def test_the_feed_is_a_calendar_file_to_download(alice_client, dilemma):
+    response = alice_client.get(URL)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert response["Content-Disposition"] == 'attachment; filename="crossroads-offers.ics"'
+
+
+def test_every_date_in_play_is_an_all_day_event(alice_client, dilemma, today):
+    events = parse(alice_client.get(URL)).events
+    assert [(str(e["SUMMARY"]), e.start, e.end) for e in events] == [
+        ("Answer due to Globex", today + days(3), today + days(4)),
+        ("Offer expected from Initech", today + days(7), today + days(8)),
+        ("First day at Northwind", today + days(14), today + days(15)),
+    ]
+    assert all(type(e.start) is datetime.date for e in events)
+    assert "ask for it before the deadline" in str(events[0]["DESCRIPTION"])
+    assert str(events[0]["URL"]).endswith(reverse("offers:detail", args=[dilemma[1].pk]))
+
+
+def test_each_event_has_a_reminder_one_day_before(alice_client, dilemma):
+    for event in parse(alice_client.get(URL)).events:
+        [alarm] = event.walk("VALARM")
+        assert alarm["ACTION"] == "DISPLAY"
+        assert alarm["TRIGGER"].dt == -datetime.timedelta(days=1)
+        assert str(alarm["DESCRIPTION"]) == f"Tomorrow: {event['SUMMARY']}"
+        [when] = event.alarms.times
+        assert when.trigger == event.start - datetime.timedelta(days=1)
+
+
+def test_event_uids_are_unique_and_stable_between_downloads(alice_client, dilemma):
+    first = [str(e["UID"]) for e in parse(alice_client.get(URL)).events]
+    dilemma[1].respond_by += days(1)
+    dilemma[1].save()
+    again = [str(e["UID"]) for e in parse(alice_client.get(URL)).events]
+    assert len(set(first)) == 3
+    assert first == again
+    assert f"crossroads-offer-{dilemma[1].pk}-respond-by@crossroads" in first
+
+
+def test_the_calendar_carries_the_users_time_zone(alice_client, alice, dilemma):
+    alice.time_zone = "Europe/Lisbon"
+    alice.save()
+    cal = parse(alice_client.get(URL))
+    assert str(cal["X-WR-TIMEZONE"]) == "Europe/Lisbon"
+    assert str(cal["PRODID"]) == "-//Crossroads//Offer dates//EN"
+    assert str(cal["VERSION"]) == "2.0"
+
+
+def test_a_broken_time_zone_falls_back_to_the_servers(alice_client, alice, dilemma, settings):
+    alice.time_zone = "Mars/Olympus_Mons"
+    alice.save()
+    assert str(parse(alice_client.get(URL))["X-WR-TIMEZONE"]) == settings.TIME_ZONE
+
+
+def test_with_no_offers_the_calendar_is_empty_but_valid(alice_client):
+    assert parse(alice_client.get(URL)).events == []
+
+
+def test_a_stranger_gets_none_of_alices_dates(charlie_client, dilemma):
+    response = charlie_client.get(URL)
+    assert parse(response).events == []
+    assert b"Globex" not in response.content
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in(client):
+    assert client.get(URL).url.startswith(reverse("login"))
+
+
+def test_the_feed_refuses_post(alice_client):
+    assert alice_client.post(URL).status_code == 405
+
+
+@pytest.mark.parametrize("count", [1, 100])
+def test_the_feed_takes_the_same_number_of_queries_for_1_or_100_offers(
+    alice_client, alice, today, count, django_assert_num_queries
+):
+    make_many_offers(alice, count, today)
+    with django_assert_num_queries(3):
+        alice_client.get(URL)

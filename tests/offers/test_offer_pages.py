@@ -1,0 +1,37 @@
+"""What every offers page shares: one heading, no inline code, the offers navigation."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def page_urls(offer):
+    contact = offer.contacts.get()
+    return [
+        reverse("offers:list"),
+        reverse("offers:new"),
+        reverse("offers:timeline"),
+        reverse("offers:detail", args=[offer.pk]),
+        reverse("offers:edit", args=[offer.pk]),
+        reverse("offers:delete", args=[offer.pk]),
+        reverse("offers:contact_edit", args=[offer.pk, contact.pk]),
+        reverse("offers:contact_delete", args=[offer.pk, contact.pk]),
+        reverse("home"),
+    ]
+
+
+def test_each_page_has_one_h1_and_no_inline_script_or_style(alice_client, alice_offer):
+    for url in page_urls(alice_offer):
+        html = alice_client.get(url).content.decode()
+        assert html.count("<h1") == 1, url
+        assert "style=" not in html, url
+        assert "<script>" not in html and "<script " not in html.replace(
+            '<script src="/static/js-lib-bootstrap5/js/bootstrap.bundle.min.js" defer>', ""
+        ), url
+
+
+def test_the_navigation_leads_to_offers_and_the_timeline(alice_client):
+    html = alice_client.get(reverse("offers:timeline")).content.decode()
+    assert f'href="{reverse("offers:list")}"' in html
+    assert 'aria-current="page">Timeline</a>' in html

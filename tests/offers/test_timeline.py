@@ -1,0 +1,223 @@
+"""The timeline module on its own, with plain stand-ins for offers (no database)."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from offers import timeline
+from offers.compensation import Package
+from offers.timeline import Clash, Event
+
+TODAY = datetime.date(2026, 5, 4)
+
+
+def day(n: int) -> datetime.date:
+    return TODAY + datetime.timedelta(days=n)
+
+
+@dataclass(eq=False)
+class FakeOffer:
+    company: str
+    status: str = "received"
+    expected_on: datetime.date | None = None
+    respond_by: datetime.date | None = None
+    start_date: datetime.date | None = None
+    currency: str = "USD"
+    base_salary: Decimal = Decimal(0)
+
+    def is_open(self):
+        return self.status in ("expected", "received")
+
+    def is_committed(self):
+        return self.status in ("accepted", "signed", "started")
+
+    def package(self):
+        return Package(self.currency, base_salary=self.base_salary)
+
+    def __str__(self):
+        return self.company
+
+
+def kinds(clashes):
+    return [(c.kind, c.offer.company, c.other.company) for c in clashes]
+
+
+# Events -------------------------------------------------------------------------------------
+
+
+def test_events_come_in_date_order_across_offers():
+    offers = [
+        FakeOffer("Start", status="accepted", start_date=day(14)),
+        FakeOffer("Due", respond_by=day(3)),
+        FakeOffer("Coming", status="expected", expected_on=day(7)),
+    ]
+    found = timeline.events(offers, TODAY)
+    assert [(e.offer.company, e.kind, e.days_away) for e in found] == [
+        ("Due", Event.DEADLINE, 3),
+        ("Coming", Event.ARRIVAL, 7),
+        ("Start", Event.START, 14),
+    ]
+
+
+def test_an_offers_own_dates_come_arrival_then_deadline_then_start_on_the_same_day():
+    offer = FakeOffer(
+        "Same day", status="expected", expected_on=day(1), respond_by=day(1), start_date=day(1)
+    )
+    assert [e.kind for e in timeline.events_for(offer, TODAY)] == [
+        Event.ARRIVAL,
+        Event.DEADLINE,
+        Event.START,
+    ]
+
+
+def test_only_dates_still_in_play_are_shown():
+    accepted = FakeOffer("Yes", status="accepted", respond_by=day(-5), start_date=day(10))
+    received = FakeOffer("Here", expected_on=day(-9), respond_by=day(2))
+    declined = FakeOffer("No", status="declined", respond_by=day(2), start_date=day(20))
+    assert [e.kind for e in timeline.events_for(accepted, TODAY)] == [Event.START]
+    assert [e.kind for e in timeline.events_for(received, TODAY)] == [Event.DEADLINE]
+    assert timeline.events_for(declined, TODAY) == []
+
+
+def test_labels_say_what_the_date_is():
+    expected = FakeOffer("A", status="expected", expected_on=day(1), start_date=day(30))
+    committed = FakeOffer("B", status="signed", start_date=day(5))
+    received = FakeOffer("C", respond_by=day(2))
+    assert [e.label for e in timeline.events_for(expected, TODAY)] == [
+        "Offer expected",
+        "Proposed start date",
+    ]
+    assert timeline.events_for(committed, TODAY)[0].label == "Start date"
+    assert timeline.events_for(received, TODAY)[0].label == "Answer due"
+
+
+def test_deadlines_within_48_hours_are_closing_soon_and_past_ones_have_passed():
+    assert timeline.deadline_state(0) == "soon"
+    assert timeline.deadline_state(2) == "soon"
+    assert timeline.deadline_state(3) is None
+    assert timeline.deadline_state(-1) == "passed"
+    assert timeline.deadline_state(None) is None
+    offer = FakeOffer("Due", respond_by=day(1))
+    assert timeline.events_for(offer, TODAY)[0].deadline_state == "soon"
+
+
+def test_today_goes_before_the_first_event_on_or_after_today():
+    offers = [
+        FakeOffer("Past", status="started", start_date=day(-3)),
+        FakeOffer("Now", respond_by=TODAY),
+        FakeOffer("Later", respond_by=day(5)),
+    ]
+    found = timeline.events(offers, TODAY)
+    assert timeline.today_index(found, TODAY) == 1
+    assert timeline.today_index(found[:1], TODAY) == 1
+    assert timeline.today_index([], TODAY) == 0
+
+
+# Clashes ------------------------------------------------------------------------------------
+
+
+def test_an_answer_due_before_another_offer_arrives_is_a_clash():
+    due = FakeOffer("Due", respond_by=day(3))
+    coming = FakeOffer("Coming", status="expected", expected_on=day(7))
+    found = timeline.clashes([due, coming], TODAY)
+    assert kinds(found) == [(Clash.ANSWER_BEFORE_ARRIVAL, "Due", "Coming")]
+    assert found[0].date == day(3)
+
+
+def test_an_answer_due_the_day_another_offer_arrives_is_a_clash():
+    due = FakeOffer("Due", respond_by=day(7))
+    coming = FakeOffer("Coming", status="expected", expected_on=day(7))
+    assert kinds(timeline.clashes([due, coming], TODAY)) == [
+        (Clash.ANSWER_BEFORE_ARRIVAL, "Due", "Coming")
+    ]
+
+
+def test_an_answer_due_after_the_other_offer_arrives_is_no_clash():
+    due = FakeOffer("Due", respond_by=day(10))
+    coming = FakeOffer("Coming", status="expected", expected_on=day(7), respond_by=day(20))
+    assert timeline.clashes([due, coming], TODAY) == []
+
+
+def test_a_deadline_already_passed_is_no_longer_a_clash_to_act_on():
+    due = FakeOffer("Due", respond_by=day(-1))
+    coming = FakeOffer("Coming", status="expected", expected_on=day(7))
+    assert timeline.clashes([due, coming], TODAY) == []
+
+
+def test_an_offer_that_already_arrived_clashes_with_nothing_by_arriving():
+    due = FakeOffer("Due", respond_by=day(3))
+    arrived = FakeOffer("Arrived", expected_on=day(7), respond_by=day(30))
+    assert timeline.clashes([due, arrived], TODAY) == []
+
+
+def test_a_committed_start_date_while_another_offer_is_still_open_is_a_clash():
+    start = FakeOffer("Start", status="accepted", start_date=day(14))
+    coming = FakeOffer("Coming", status="expected", expected_on=day(7))
+    found = timeline.clashes([start, coming], TODAY)
+    assert kinds(found) == [(Clash.START_WHILE_OPEN, "Start", "Coming")]
+    assert found[0].date == day(14)
+    assert not found[0].has_passed
+
+
+def test_an_open_offer_due_before_the_start_date_does_not_clash_with_it():
+    start = FakeOffer("Start", status="accepted", start_date=day(14))
+    due = FakeOffer("Due", respond_by=day(3))
+    assert timeline.clashes([start, due], TODAY) == []
+
+
+def test_an_open_offer_due_after_the_start_date_clashes_with_it():
+    start = FakeOffer("Start", status="signed", start_date=day(14))
+    due = FakeOffer("Due", respond_by=day(20))
+    assert kinds(timeline.clashes([start, due], TODAY)) == [
+        (Clash.START_WHILE_OPEN, "Start", "Due")
+    ]
+
+
+def test_a_start_date_that_has_passed_while_another_offer_is_open_is_a_clash():
+    started = FakeOffer("Started", status="started", start_date=day(-10))
+    due = FakeOffer("Due", respond_by=day(3))
+    found = timeline.clashes([started, due], TODAY)
+    assert kinds(found) == [(Clash.START_WHILE_OPEN, "Started", "Due")]
+    assert found[0].has_passed
+
+
+def test_a_start_date_with_no_other_open_offer_is_no_clash():
+    start = FakeOffer("Start", status="accepted", start_date=day(-2))
+    declined = FakeOffer("No", status="declined", respond_by=day(30))
+    assert timeline.clashes([start, declined], TODAY) == []
+
+
+def test_the_realistic_situation_shows_both_clashes_in_date_order():
+    accepted = FakeOffer("Accepted", status="accepted", start_date=day(14))
+    due = FakeOffer("Due", respond_by=day(3))
+    coming = FakeOffer("Coming", status="expected", expected_on=day(7))
+    assert kinds(timeline.clashes([accepted, due, coming], TODAY)) == [
+        (Clash.ANSWER_BEFORE_ARRIVAL, "Due", "Coming"),
+        (Clash.START_WHILE_OPEN, "Accepted", "Coming"),
+    ]
+
+
+def test_a_clash_compares_money_only_within_one_currency():
+    due = FakeOffer("Due", respond_by=day(3), base_salary=Decimal(100))
+    coming = FakeOffer("Coming", status="expected", expected_on=day(7), base_salary=Decimal(200))
+    clash = timeline.clashes([due, coming], TODAY)[0]
+    assert clash.same_currency
+    assert clash.four_year_totals == (Decimal(400), Decimal(800))
+    coming.currency = "EUR"
+    assert not timeline.clashes([due, coming], TODAY)[0].same_currency
+
+
+def test_each_date_in_a_clash_points_to_it():
+    accepted = FakeOffer("Accepted", status="accepted", start_date=day(14))
+    due = FakeOffer("Due", respond_by=day(3))
+    coming = FakeOffer("Coming", status="expected", expected_on=day(7), respond_by=day(30))
+    offers = [accepted, due, coming]
+    found = timeline.clashes(offers, TODAY)
+    events = timeline.events(offers, TODAY)
+    numbers = timeline.clash_numbers(events, found)
+    assert [(e.offer.company, e.kind, n) for e, n in zip(events, numbers, strict=True)] == [
+        ("Due", Event.DEADLINE, 1),
+        ("Coming", Event.ARRIVAL, 1),
+        ("Accepted", Event.START, 2),
+        ("Coming", Event.DEADLINE, None),
+    ]
