@@ -49,9 +49,11 @@ def _backing_out_decision(user, pk) -> Decision:
 
 def saved_plan(decision) -> CallPlan | None:
     try:
-        return decision.call_plan
+        plan = decision.call_plan
     except ObjectDoesNotExist:
         return None
+    # Building a draft caches it on the decision too: only a stored plan counts.
+    return plan if plan.pk is not None else None
 
 
 def draft_plan(decision, contacts) -> CallPlan:
@@ -160,9 +162,8 @@ def call_plan(request, pk):
     if not decision.backs_out():
         return render(request, "decisions/call/not_needed.html", {"decision": decision})
     plan = saved_plan(decision) or draft_plan(decision, decision.committed_offer.contacts.all())
-    form = CallPlanForm(
-        decision, request.POST or None, instance=plan, answers=_answers(plan), now=timezone.now()
-    )
+    data = request.POST if request.method == "POST" else None
+    form = CallPlanForm(decision, data, instance=plan, answers=_answers(plan), now=timezone.now())
     if form.is_valid():
         form.save()
         messages.success(request, "Your call plan is saved.")
@@ -365,7 +366,7 @@ def _status_changes(decision) -> dict:
 def mark_done(request, pk):
     """A confirmation page: the call is done, and which offer statuses should follow."""
     decision = _backing_out_decision(request.user, pk)
-    form = DoneForm(_status_changes(decision), request.POST or None)
+    form = DoneForm(_status_changes(decision), request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         today = timezone.localdate()
         with transaction.atomic():
