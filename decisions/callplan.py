@@ -115,6 +115,31 @@ def promptness(
     )
 
 
+# Ready to call -----------------------------------------------------------------------------------
+
+_SHORT_CHECKS = {
+    "terms_reviewed": "a legal review of your terms with {company}",
+    "written_offer_in_hand": "the offer from {company} in writing",
+    "conditions_cleared": "{company}’s conditions cleared",
+    "start_date_confirmed": "your start date at {company} confirmed",
+}
+
+
+def call_gaps(checks, contact_chosen: bool, time_set: bool) -> list[str]:
+    """What still keeps the user from making the call, as short phrases: the readiness checks
+    not done (``decisions.readiness``), then whom to call and when."""
+    gaps = [
+        _SHORT_CHECKS.get(check.name, check.label).format(company=check.offer.company)
+        for check in checks
+        if not check.done
+    ]
+    if not contact_chosen:
+        gaps.append("someone to call")
+    if not time_set:
+        gaps.append("a time for the call")
+    return gaps
+
+
 # How ---------------------------------------------------------------------------------------------
 
 

@@ -84,7 +84,7 @@ def _to_the_minute(moment: datetime.datetime | None) -> datetime.datetime | None
 class ContactChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, contact):
         phone = contact.phone or "no phone number yet"
-        return f"{contact.name} ({contact.get_role_display()}), {phone}"
+        return f"{contact.name}, {phone} ({contact.get_role_display().lower()})"
 
 
 class CallPlanForm(forms.ModelForm):

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from decisions import callplan
 from decisions.forms_call import CallLogForm, CallPlanForm, DoneForm, FollowUpForm, ReferralForm
 from decisions.models import CallPlan, Decision, FollowUp, PreparedAnswer, Referral
-from decisions.readiness import is_ready, missing, readiness_checks
+from decisions.readiness import is_ready, readiness_checks
 
 CALL_MINUTES = 20
 REMINDER_MINUTES = 30
@@ -107,16 +107,6 @@ def _channel(form, plan) -> str:
     return plan.channel
 
 
-def _gaps(plan, readiness) -> list[str]:
-    """What keeps the plan from being ready to call: statements that are not true yet."""
-    gaps = [check.label for check in missing(readiness)]
-    if plan.contact_id is None:
-        gaps.append("You have chosen whom to call")
-    if plan.scheduled_at is None:
-        gaps.append("You have set a time for the call")
-    return gaps
-
-
 def _render_plan(request, decision, plan, **forms):
     now = timezone.now()
     committed, new_offer = decision.committed_offer, decision.chosen_offer
@@ -127,7 +117,7 @@ def _render_plan(request, decision, plan, **forms):
     saved = plan.pk is not None
     log_form = forms.get("log_form") or CallLogForm(instance=plan, now=now)
     failed = next((f for f in forms.values() if f.is_bound and f.errors), None)
-    gaps = _gaps(plan, readiness)
+    gaps = callplan.call_gaps(readiness, plan.contact_id is not None, plan.scheduled_at is not None)
     context = {
         "decision": decision,
         "committed": committed,
