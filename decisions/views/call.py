@@ -107,6 +107,21 @@ def _channel(form, plan) -> str:
     return plan.channel
 
 
+class _RequestAt:
+    """The request, as if made at ``path``. The readiness checklist returns to the page it was
+    posted from; after a failed referral or follow-up form that page is the form's own POST-only
+    address, so the checklist is pointed back at the plan instead."""
+
+    def __init__(self, request, path):
+        self._request, self._path = request, path
+
+    def get_full_path(self):
+        return self._path
+
+    def __getattr__(self, name):
+        return getattr(self._request, name)
+
+
 def _render_plan(request, decision, plan, **forms):
     now = timezone.now()
     committed, new_offer = decision.committed_offer, decision.chosen_offer
@@ -141,6 +156,7 @@ def _render_plan(request, decision, plan, **forms):
         "why_delay_hurts": callplan.WHY_DELAY_HURTS,
         "channel_advice": callplan.channel_advice(_channel(form, plan)),
         "time_zone": timezone.get_current_timezone_name(),
+        "readiness_request": _RequestAt(request, _plan_url(decision)),
     }
     return render(request, "decisions/call/plan.html", context)
 

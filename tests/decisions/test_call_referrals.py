@@ -115,3 +115,11 @@ def test_get_is_refused(alice_client, call_decision, call_plan):
     assert alice_client.get(_add_url(call_decision)).status_code == 405
     assert alice_client.get(_delete_url(referral)).status_code == 405
     assert Referral.objects.count() == 1
+
+
+def test_after_a_refused_referral_the_checklist_still_returns_to_the_plan(
+    alice_client, call_decision, call_plan
+):
+    response = alice_client.post(_add_url(call_decision), _data(**{"referral-name": ""}))
+    plan_url = reverse("decisions:call", args=[call_decision.pk])
+    assert f'name="next" value="{plan_url}"' in response.content.decode()

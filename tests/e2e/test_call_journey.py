@@ -1,6 +1,7 @@
 """From a finished decision that backs out to a ready plan, a printed script and a call done."""
 
 import datetime
+import re
 import shutil
 import subprocess
 import zoneinfo
@@ -11,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from offers.models import Contact, Offer
-from tests.e2e.conftest import SCREENSHOTS
+from tests.e2e.conftest import DESKTOP, SCREENSHOTS
 from tests.factories import make_contact, make_decision, make_offer, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -47,14 +48,22 @@ def finished_decision():
     return alice, decision, committed, new
 
 
+def _fits_in_320_pixels(page) -> bool:
+    """Nothing on the page is wider than a small phone's screen."""
+    page.set_viewport_size({"width": 320, "height": 700})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.set_viewport_size(DESKTOP)
+    return width <= 320
+
+
 def _pdf_to_png(pdf_path):
     """Render the PDF's pages as PNGs with poppler's pdftoppm, when it is installed."""
     if shutil.which("pdftoppm") is None:
         return
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "60", str(pdf_path), str(pdf_path.with_suffix(""))],
-        check=True,
-    )
+    prefix = pdf_path.with_name(f"{pdf_path.stem}-pdf")
+    for old in pdf_path.parent.glob(f"{prefix.name}-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf_path), str(prefix)], check=True)
 
 
 def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_done(
@@ -72,6 +81,7 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
         str(committed.contacts.get(name="Morgan Lee").pk)
     )
     screenshot(page, "call-plan-not-ready")
+    assert _fits_in_320_pixels(page)
 
     for label in (
         "The terms you signed with Northwind Freight have been legally reviewed",
@@ -87,8 +97,21 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
     page.get_by_label("Whom to call at Northwind Freight").select_option(
         label="Morgan Lee, +1 555 0100 (hiring manager)"
     )
+    # A time in the past and an e-mail: refused, and advised against.
+    yesterday = timezone.now().astimezone(PARIS) - datetime.timedelta(days=1)
+    page.get_by_label("When will you call?").fill(yesterday.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("E-mail").check()
+    page.get_by_role("button", name="Save the plan").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="When will you call?: Choose a time from now on")
+    ).to_be_visible()
+    expect(page.get_by_text("Please call rather than write")).to_be_visible()
+    screenshot(page, "call-plan-error")
+
     when = _next_working_day_at_ten(timezone.now())
     page.get_by_label("When will you call?").fill(when.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("Phone (the usual way").check()
     page.get_by_label("The reason, in one or two sentences").fill(
         "It was a hard decision, and it is the right one for my career."
     )
@@ -103,8 +126,15 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
 
     expect(page.get_by_text("Ready to call")).to_be_visible()
     expect(page.get_by_text("Not ready to call")).to_have_count(0)
-    page.goto(plan_url)  # from the top, without the flash message
+
+    # The dashboard lists the call to make, and leads back to the plan.
+    page.goto(live_server.url)
+    expect(page.get_by_role("heading", name="Calls to make")).to_be_visible()
+    screenshot(page, "call-dashboard")
+    page.get_by_role("link", name="Call Morgan Lee at Northwind Freight").click()
+    expect(page).to_have_url(plan_url)
     screenshot(page, "call-plan-ready")
+    assert _fits_in_320_pixels(page)
 
     # The printable script.
     page.get_by_role("link", name="Print the script").click()
@@ -115,11 +145,13 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
     expect(page.get_by_text("Dana Kim")).to_be_visible()
     expect(page.get_by_role("navigation", name="Main")).to_have_count(0)
     screenshot(page, "call-print")
+    assert _fits_in_320_pixels(page)
     pdf = SCREENSHOTS / "call-print.pdf"
     page.emulate_media(media="print")
     page.pdf(path=str(pdf), format="A4", print_background=False)
     page.emulate_media(media="screen")
-    assert pdf.stat().st_size > 0
+    pages = re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes())
+    assert len(pages) == 1, "the script should print on one page"
     _pdf_to_png(pdf)
 
     # After the call: log it, add a follow-up, mark it done and let the offers follow.
