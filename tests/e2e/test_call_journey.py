@@ -185,3 +185,37 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
     assert committed.status == Offer.Status.BACKED_OUT
     assert new.status == Offer.Status.ACCEPTED
     assert new.accepted_on == timezone.localdate(timezone=PARIS)
+
+
+def test_the_plan_works_with_javascript_off(live_server, browser, finished_decision):
+    from tests.factories import PASSWORD
+
+    alice, decision, committed, _ = finished_decision
+    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(8000)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.locator("#id_username").fill(alice.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    page.goto(f"{live_server.url}/decisions/{decision.pk}/call/")
+    when = _next_working_day_at_ten(timezone.now())
+    page.get_by_label("When will you call?").fill(when.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Save the plan").click()
+    expect(page.get_by_text("Your call plan is saved.")).to_be_visible()
+    page.locator("#id_referral-name").fill("Dana Kim")
+    page.get_by_role("button", name="Add this person").click()
+    expect(page.get_by_text("Dana Kim is on your list")).to_be_visible()
+    page.get_by_role("button", name="Remove Dana Kim").click()
+    expect(page.get_by_text("Dana Kim is no longer on your list.")).to_be_visible()
+    page.get_by_role("link", name="Mark the call as done").click()
+    page.get_by_label("Set Data Engineer at Northwind Freight").uncheck()
+    page.get_by_label("Mark Senior Data Engineer at Bluebird Health").uncheck()
+    page.get_by_role("button", name="Mark the call as done").click()
+    expect(page.get_by_text("Your offers’ statuses are unchanged.")).to_be_visible()
+    context.close()
+
+    committed.refresh_from_db()
+    assert committed.status == Offer.Status.SIGNED
+    assert decision.call_plan.done_at is not None
