@@ -12,11 +12,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from decisions import callplan
-from decisions.forms_call import CallLogForm, CallPlanForm, DoneForm, FollowUpForm, ReferralForm
-from decisions.models import CallPlan, Decision, FollowUp, PreparedAnswer, Referral
+from decisions.forms_call import CallLogForm, CallPlanForm, FollowUpForm, ReferralForm
+from decisions.models import CallPlan, Decision, PreparedAnswer
 from decisions.readiness import is_ready, readiness_checks
 
 CALL_MINUTES = 20
@@ -39,7 +39,7 @@ def get_decision_for_user(user, pk) -> Decision:
     )
 
 
-def _backing_out_decision(user, pk) -> Decision:
+def backing_out_decision(user, pk) -> Decision:
     """The user's decision, only when its recorded choice leaves the committed offer."""
     decision = get_decision_for_user(user, pk)
     if not decision.backs_out():
@@ -78,7 +78,7 @@ def _answers(plan) -> dict[str, str]:
     return {**drafted, **{a.reaction: a.answer for a in plan.answers.all()}}
 
 
-def _ensure_plan(decision) -> CallPlan:
+def ensure_plan(decision) -> CallPlan:
     """The saved plan, created from the draft (with its prepared answers) if there is none."""
     plan = saved_plan(decision)
     if plan is not None:
@@ -88,13 +88,13 @@ def _ensure_plan(decision) -> CallPlan:
         plan.save()
         PreparedAnswer.objects.bulk_create(
             PreparedAnswer(call_plan=plan, reaction=reaction, answer=text)
-            for reaction, text in _answers(plan).items()
+            for reaction, text in callplan.draft_answers(decision.committed_offer).items()
         )
     decision.call_plan = plan
     return plan
 
 
-def _plan_url(decision, anchor: str = "") -> str:
+def plan_url(decision, anchor: str = "") -> str:
     return reverse("decisions:call", args=[decision.pk]) + (f"#{anchor}" if anchor else "")
 
 
@@ -122,7 +122,7 @@ class _RequestAt:
         return getattr(self._request, name)
 
 
-def _render_plan(request, decision, plan, **forms):
+def render_plan(request, decision, plan, **forms):
     now = timezone.now()
     committed, new_offer = decision.committed_offer, decision.chosen_offer
     readiness = readiness_checks(committed, new_offer)
@@ -156,7 +156,7 @@ def _render_plan(request, decision, plan, **forms):
         "why_delay_hurts": callplan.WHY_DELAY_HURTS,
         "channel_advice": callplan.channel_advice(_channel(form, plan)),
         "time_zone": timezone.get_current_timezone_name(),
-        "readiness_request": _RequestAt(request, _plan_url(decision)),
+        "readiness_request": _RequestAt(request, plan_url(decision)),
     }
     return render(request, "decisions/call/plan.html", context)
 
@@ -173,14 +173,14 @@ def call_plan(request, pk):
     if form.is_valid():
         form.save()
         messages.success(request, "Your call plan is saved.")
-        return redirect(_plan_url(decision))
-    return _render_plan(request, decision, plan, form=form)
+        return redirect(plan_url(decision))
+    return render_plan(request, decision, plan, form=form)
 
 
 @login_required
 @require_GET
 def call_print(request, pk):
-    decision = _backing_out_decision(request.user, pk)
+    decision = backing_out_decision(request.user, pk)
     plan = saved_plan(decision) or draft_plan(decision, decision.committed_offer.contacts.all())
     answers = _answers(plan)
     context = {
@@ -201,14 +201,14 @@ def call_print(request, pk):
 # The calendar event ------------------------------------------------------------------------------
 
 
-def _event(uid, summary, start, contact, description, now) -> icalendar.Event:
+def _event(uid, summary, start, contact, description, now, by_phone=True) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", uid)
     event.add("dtstamp", now)
     event.add("summary", summary)
     event.add("dtstart", start)
     event.add("duration", datetime.timedelta(minutes=CALL_MINUTES))
-    if contact and contact.phone:
+    if by_phone and contact and contact.phone:
         event.add("location", f"Phone: {contact.phone}")
     event.add("description", description)
     alarm = icalendar.Alarm()
@@ -228,31 +228,34 @@ def _who(contact) -> str:
 @login_required
 @require_GET
 def call_ics(request, pk):
-    decision = _backing_out_decision(request.user, pk)
+    decision = backing_out_decision(request.user, pk)
     plan = saved_plan(decision)
     if plan is None or plan.scheduled_at is None:
         messages.warning(request, "Set a time for the call and save the plan first.")
-        return redirect(_plan_url(decision, "when"))
+        return redirect(plan_url(decision, "when"))
     zone = timezone.get_current_timezone()
     now = timezone.now()
     offer = decision.committed_offer
-    plan_url = request.build_absolute_uri(_plan_url(decision))
+    plan_link = request.build_absolute_uri(plan_url(decision))
     print_url = request.build_absolute_uri(reverse("decisions:call_print", args=[pk]))
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Crossroads//Call plan//EN")
     calendar.add("version", "2.0")
-    who = plan.contact.name if plan.contact else offer.company
+    summary = (
+        f"Call {plan.contact.name} ({offer.company})" if plan.contact else f"Call {offer.company}"
+    )
     calendar.add_component(
         _event(
             f"call-plan-{plan.pk}@crossroads",
-            f"Call {who} ({offer.company})",
+            summary,
             plan.scheduled_at.astimezone(zone),
             plan.contact,
             f"Call {_who(plan.contact)}.\n"
             f"Tell them you will not continue as {offer.role} at {offer.company}: early, "
             "plainly, humbly and briefly. Offer names of people who could fill the role.\n"
-            f"Your script: {print_url}\nYour plan: {plan_url}",
+            f"Your script: {print_url}\nYour plan: {plan_link}",
             now,
+            by_phone=plan.channel == CallPlan.Channel.PHONE,
         )
     )
     if offer.agency_name and plan.agency_call_at:
@@ -263,7 +266,7 @@ def call_ics(request, pk):
                 plan.agency_call_at.astimezone(zone),
                 plan.agency_contact,
                 f"Call {_who(plan.agency_contact)}.\nTell the agency you will not continue as "
-                f"{offer.role} at {offer.company}, and thank them.\nYour plan: {plan_url}",
+                f"{offer.role} at {offer.company}, and thank them.\nYour plan: {plan_link}",
                 now,
             )
         )
@@ -271,137 +274,3 @@ def call_ics(request, pk):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="call-plan-{pk}.ics"'
     return response
-
-
-# Referrals and follow-ups ------------------------------------------------------------------------
-
-
-@login_required
-@require_POST
-def add_referral(request, pk):
-    decision = _backing_out_decision(request.user, pk)
-    form = ReferralForm(request.POST)
-    if not form.is_valid():
-        plan = saved_plan(decision) or draft_plan(decision, decision.committed_offer.contacts.all())
-        return _render_plan(request, decision, plan, referral_form=form)
-    with transaction.atomic():
-        form.instance.call_plan = _ensure_plan(decision)
-        form.save()
-    messages.success(request, f"{form.instance.name} is on your list of names to suggest.")
-    return redirect(_plan_url(decision, "referrals"))
-
-
-@login_required
-@require_POST
-def delete_referral(request, pk, referral_pk):
-    decision = _backing_out_decision(request.user, pk)
-    referral = get_object_or_404(Referral, pk=referral_pk, call_plan__decision=decision)
-    referral.delete()
-    messages.success(request, f"{referral.name} is no longer on your list.")
-    return redirect(_plan_url(decision, "referrals"))
-
-
-@login_required
-@require_POST
-def add_follow_up(request, pk):
-    decision = _backing_out_decision(request.user, pk)
-    form = FollowUpForm(request.POST)
-    if not form.is_valid():
-        plan = saved_plan(decision) or draft_plan(decision, decision.committed_offer.contacts.all())
-        return _render_plan(request, decision, plan, follow_up_form=form)
-    with transaction.atomic():
-        form.instance.call_plan = _ensure_plan(decision)
-        form.save()
-    messages.success(request, "Follow-up added.")
-    return redirect(_plan_url(decision, "follow-ups"))
-
-
-def _follow_up(decision, follow_up_pk) -> FollowUp:
-    return get_object_or_404(FollowUp, pk=follow_up_pk, call_plan__decision=decision)
-
-
-@login_required
-@require_POST
-def toggle_follow_up(request, pk, follow_up_pk):
-    decision = _backing_out_decision(request.user, pk)
-    follow_up = _follow_up(decision, follow_up_pk)
-    follow_up.done = not follow_up.done
-    follow_up.save(update_fields=["done"])
-    return redirect(_plan_url(decision, "follow-ups"))
-
-
-@login_required
-@require_POST
-def delete_follow_up(request, pk, follow_up_pk):
-    decision = _backing_out_decision(request.user, pk)
-    _follow_up(decision, follow_up_pk).delete()
-    messages.success(request, "Follow-up removed.")
-    return redirect(_plan_url(decision, "follow-ups"))
-
-
-# After the call ----------------------------------------------------------------------------------
-
-
-@login_required
-@require_POST
-def log_call(request, pk):
-    """Record when the call happened and how it went."""
-    decision = _backing_out_decision(request.user, pk)
-    plan = saved_plan(decision) or draft_plan(decision, decision.committed_offer.contacts.all())
-    form = CallLogForm(request.POST, instance=plan, now=timezone.now())
-    if not form.is_valid():
-        return _render_plan(request, decision, plan, log_form=form)
-    with transaction.atomic():
-        plan = _ensure_plan(decision)
-        plan.called_at = form.cleaned_data["called_at"]
-        plan.how_it_went = form.cleaned_data["how_it_went"]
-        plan.save(update_fields=["called_at", "how_it_went", "updated"])
-    messages.success(request, "Saved how the call went.")
-    return redirect(_plan_url(decision, "after"))
-
-
-def _status_changes(decision) -> dict:
-    changes = {
-        "back_out": callplan.back_out_change(decision.committed_offer),
-        "accept": callplan.accept_change(decision.chosen_offer),
-    }
-    return {name: change for name, change in changes.items() if change is not None}
-
-
-@login_required
-def mark_done(request, pk):
-    """A confirmation page: the call is done, and which offer statuses should follow."""
-    decision = _backing_out_decision(request.user, pk)
-    form = DoneForm(_status_changes(decision), request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        today = timezone.localdate()
-        with transaction.atomic():
-            plan = _ensure_plan(decision)
-            plan.done_at = timezone.now()
-            plan.save(update_fields=["done_at", "updated"])
-            for change in form.confirmed():
-                change.apply(today)
-                change.offer.save(update_fields=["status", "accepted_on", "updated"])
-        if form.confirmed():
-            messages.success(request, "The call is done and your offers are up to date. Well done.")
-        else:
-            messages.success(request, "The call is done. Your offers’ statuses are unchanged.")
-        return redirect(_plan_url(decision, "after"))
-    plan = saved_plan(decision)
-    return render(
-        request,
-        "decisions/call/done.html",
-        {"decision": decision, "plan": plan, "form": form, "committed": decision.committed_offer},
-    )
-
-
-@login_required
-@require_POST
-def reopen(request, pk):
-    decision = _backing_out_decision(request.user, pk)
-    plan = saved_plan(decision)
-    if plan is not None and plan.done_at is not None:
-        plan.done_at = None
-        plan.save(update_fields=["done_at", "updated"])
-        messages.success(request, "The call plan is open again. Offer statuses were not changed.")
-    return redirect(_plan_url(decision, "after"))

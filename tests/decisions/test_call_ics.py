@@ -106,3 +106,12 @@ def test_anonymous_visitors_are_sent_to_log_in(client, call_decision, call_plan)
 
 def test_post_is_refused(alice_client, call_decision, call_plan):
     assert alice_client.post(_url(call_decision)).status_code == 405
+
+
+def test_without_a_contact_the_event_names_the_company(alice_client, call_decision, call_plan):
+    call_plan.contact = None
+    call_plan.channel = "video"
+    call_plan.save()
+    _, events = _events(alice_client.get(_url(call_decision)))
+    assert str(events[0]["summary"]) == "Call Northwind Freight"
+    assert "location" not in events[0]
