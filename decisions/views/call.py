@@ -70,6 +70,11 @@ def draft_plan(decision, contacts) -> CallPlan:
     )
 
 
+def plan_or_draft(decision) -> CallPlan:
+    """The saved plan, or else a fresh unsaved draft."""
+    return saved_plan(decision) or draft_plan(decision, decision.committed_offer.contacts.all())
+
+
 def _answers(plan) -> dict[str, str]:
     """The prepared answers by reaction: the saved ones, drafts for any missing."""
     drafted = callplan.draft_answers(plan.decision.committed_offer)
@@ -167,7 +172,7 @@ def call_plan(request, pk):
     decision = get_decision_for_user(request.user, pk)
     if not decision.backs_out():
         return render(request, "decisions/call/not_needed.html", {"decision": decision})
-    plan = saved_plan(decision) or draft_plan(decision, decision.committed_offer.contacts.all())
+    plan = plan_or_draft(decision)
     data = request.POST if request.method == "POST" else None
     form = CallPlanForm(decision, data, instance=plan, answers=_answers(plan), now=timezone.now())
     if form.is_valid():
@@ -181,7 +186,7 @@ def call_plan(request, pk):
 @require_GET
 def call_print(request, pk):
     decision = backing_out_decision(request.user, pk)
-    plan = saved_plan(decision) or draft_plan(decision, decision.committed_offer.contacts.all())
+    plan = plan_or_draft(decision)
     answers = _answers(plan)
     context = {
         "decision": decision,

@@ -13,8 +13,8 @@ from decisions.forms_call import CallLogForm, DoneForm, FollowUpForm, ReferralFo
 from decisions.models import FollowUp, Referral
 from decisions.views.call import (
     backing_out_decision,
-    draft_plan,
     ensure_plan,
+    plan_or_draft,
     plan_url,
     render_plan,
     saved_plan,
@@ -29,7 +29,7 @@ def add_referral(request, pk):
     decision = backing_out_decision(request.user, pk)
     form = ReferralForm(request.POST)
     if not form.is_valid():
-        plan = saved_plan(decision) or draft_plan(decision, decision.committed_offer.contacts.all())
+        plan = plan_or_draft(decision)
         return render_plan(request, decision, plan, referral_form=form)
     with transaction.atomic():
         form.instance.call_plan = ensure_plan(decision)
@@ -54,7 +54,7 @@ def add_follow_up(request, pk):
     decision = backing_out_decision(request.user, pk)
     form = FollowUpForm(request.POST)
     if not form.is_valid():
-        plan = saved_plan(decision) or draft_plan(decision, decision.committed_offer.contacts.all())
+        plan = plan_or_draft(decision)
         return render_plan(request, decision, plan, follow_up_form=form)
     with transaction.atomic():
         form.instance.call_plan = ensure_plan(decision)
@@ -94,7 +94,7 @@ def delete_follow_up(request, pk, follow_up_pk):
 def log_call(request, pk):
     """Record when the call happened and how it went."""
     decision = backing_out_decision(request.user, pk)
-    plan = saved_plan(decision) or draft_plan(decision, decision.committed_offer.contacts.all())
+    plan = plan_or_draft(decision)
     form = CallLogForm(request.POST, instance=plan, now=timezone.now())
     if not form.is_valid():
         return render_plan(request, decision, plan, log_form=form)
