@@ -1,6 +1,7 @@
 """The apology call plan: the plan page, its printable script, its calendar event, and the
 small actions on it (referrals, follow-ups, logging the call, marking it done)."""
 
+import copy
 import datetime
 
 import icalendar
@@ -174,7 +175,10 @@ def call_plan(request, pk):
         return render(request, "decisions/call/not_needed.html", {"decision": decision})
     plan = plan_or_draft(decision)
     data = request.POST if request.method == "POST" else None
-    form = CallPlanForm(decision, data, instance=plan, answers=_answers(plan), now=timezone.now())
+    # The form edits a copy, so a refused POST leaves the plan's status as it is stored.
+    form = CallPlanForm(
+        decision, data, instance=copy.copy(plan), answers=_answers(plan), now=timezone.now()
+    )
     if form.is_valid():
         form.save()
         messages.success(request, "Your call plan is saved.")

@@ -402,3 +402,13 @@ def test_the_page_takes_the_same_queries_with_1_and_30_referrals_and_follow_ups(
     with django_assert_num_queries(len(small.captured_queries)):
         content = alice_client.get(_url(call_decision)).content.decode()
     assert "Person 29" in content and "Task 29" in content
+
+
+@pytest.mark.usefixtures("call_ready")
+def test_a_refused_save_does_not_show_the_plan_as_ready(alice_client, alice, call_decision):
+    data = _data(alice, reason="x" * 6000)
+    data["contact"] = call_decision.committed_offer.contacts.first().pk
+    data["scheduled_at"] = _local(_tomorrow(), alice)
+    content = _error_page(alice_client.post(_url(call_decision), data))
+    assert "Not ready to call" in content
+    assert not CallPlan.objects.exists()
