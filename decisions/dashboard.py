@@ -1,11 +1,63 @@
+from dataclasses import dataclass
+
+from django.db.models import F, Q
+from django.utils import timezone
+
+from decisions import callplan
+from decisions.models import CallPlan, Decision
+from decisions.readiness import is_ready, readiness_checks
+from offers.models import Offer
+
+
 def _drafts_and_look_backs(user) -> dict:
     """Drafts to resume, and recorded decisions due a look back."""
     return {}
 
 
+@dataclass(frozen=True)
+class CallToMake:
+    decision: Decision
+    plan: CallPlan | None
+    promptness: callplan.Promptness | None
+    ready: bool
+
+    @property
+    def sort_key(self):
+        return (self.promptness.planned_on or self.promptness.call_by, self.decision.pk)
+
+
 def _calls_to_make(user) -> dict:
-    """Call plans not yet done."""
-    return {}
+    """Call plans not yet done, and decisions to back out of an offer with no plan yet."""
+    decisions = (
+        Decision.objects.filter(
+            owner=user,
+            decided_at__isnull=False,
+            committed_offer__isnull=False,
+            chosen_offer__isnull=False,
+        )
+        .exclude(chosen_offer=F("committed_offer"))
+        .filter(
+            Q(call_plan__isnull=False, call_plan__done_at__isnull=True)
+            | Q(call_plan__isnull=True, committed_offer__status__in=Offer.COMMITTED_STATUSES)
+        )
+        .select_related("committed_offer", "chosen_offer", "call_plan__contact")
+    )
+    zone, now = timezone.get_current_timezone(), timezone.now()
+    calls = []
+    for decision in decisions:
+        # A decision without a plan raises a subclass of AttributeError here.
+        plan = getattr(decision, "call_plan", None)
+        calls.append(
+            CallToMake(
+                decision=decision,
+                plan=plan,
+                promptness=callplan.promptness(
+                    decision.decided_at, plan.scheduled_at if plan else None, zone, now
+                ),
+                ready=is_ready(readiness_checks(decision.committed_offer, decision.chosen_offer)),
+            )
+        )
+    return {"calls_to_make": sorted(calls, key=lambda call: call.sort_key)}
 
 
 def dashboard_context(user) -> dict:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from decisions.views import readiness
+from decisions.views import call, call_actions, readiness
 
 app_name = "decisions"
 
@@ -8,7 +8,31 @@ app_name = "decisions"
 wizard_urls = []
 
 # The call plan.
-call_urls = []
+call_urls = [
+    path("<int:pk>/call/", call.call_plan, name="call"),
+    path("<int:pk>/call/print/", call.call_print, name="call_print"),
+    path("<int:pk>/call.ics", call.call_ics, name="call_ics"),
+    path("<int:pk>/call/referrals/", call_actions.add_referral, name="call_referral_add"),
+    path(
+        "<int:pk>/call/referrals/<int:referral_pk>/delete/",
+        call_actions.delete_referral,
+        name="call_referral_delete",
+    ),
+    path("<int:pk>/call/follow-ups/", call_actions.add_follow_up, name="call_follow_up_add"),
+    path(
+        "<int:pk>/call/follow-ups/<int:follow_up_pk>/toggle/",
+        call_actions.toggle_follow_up,
+        name="call_follow_up_toggle",
+    ),
+    path(
+        "<int:pk>/call/follow-ups/<int:follow_up_pk>/delete/",
+        call_actions.delete_follow_up,
+        name="call_follow_up_delete",
+    ),
+    path("<int:pk>/call/log/", call_actions.log_call, name="call_log"),
+    path("<int:pk>/call/done/", call_actions.mark_done, name="call_done"),
+    path("<int:pk>/call/reopen/", call_actions.reopen, name="call_reopen"),
+]
 
 urlpatterns = [
     *wizard_urls,

@@ -1,0 +1,85 @@
+"""Fixtures for the call plan tests (prefixed ``call_``, to sit beside other fixtures here)."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from decisions.models import CallPlan, PreparedAnswer
+from offers.models import Contact, Offer
+from tests.factories import make_contact, make_decision, make_offer
+
+
+@pytest.fixture
+def call_committed(alice):
+    """The offer alice signed and is leaving."""
+    return make_offer(
+        alice,
+        company="Northwind Freight",
+        role="Data Engineer",
+        status=Offer.Status.SIGNED,
+        signing_bonus=Decimal("5000"),
+        repayment_terms="Signing bonus repayable in full if I leave within a year",
+        repayment_amount=Decimal("5000"),
+        repayment_until=datetime.date(2027, 6, 30),
+    )
+
+
+@pytest.fixture
+def call_new(alice):
+    """The offer alice chose instead."""
+    return make_offer(alice, company="Bluebird Health", role="Senior Data Engineer")
+
+
+@pytest.fixture
+def call_manager(call_committed):
+    return make_contact(
+        call_committed, name="Morgan Lee", role=Contact.Role.HIRING_MANAGER, phone="+1 555 0142"
+    )
+
+
+@pytest.fixture
+def call_recruiter(call_committed):
+    return make_contact(
+        call_committed, name="Sam Ortiz", role=Contact.Role.RECRUITER, phone="+1 555 0199"
+    )
+
+
+@pytest.fixture
+def call_decision(alice, call_committed, call_new, call_manager, call_recruiter):
+    """A finished decision that backs out of the signed offer, recorded just now."""
+    return make_decision(
+        alice,
+        [call_committed, call_new],
+        chosen_offer=call_new,
+        decided_at=timezone.now(),
+        reasoning="Closer to the work I want to do.",
+    )
+
+
+@pytest.fixture
+def call_plan(call_decision, call_manager):
+    """A saved plan with its five prepared answers, the call set for tomorrow."""
+    plan = CallPlan.objects.create(
+        decision=call_decision,
+        contact=call_manager,
+        scheduled_at=(timezone.now() + datetime.timedelta(days=1)).replace(second=0, microsecond=0),
+        opening="Hello Morgan, thank you for taking my call.",
+        news="I will not be joining Northwind Freight after all.",
+    )
+    PreparedAnswer.objects.bulk_create(
+        PreparedAnswer(call_plan=plan, reaction=reaction, answer=f"Answer to {reaction.label}")
+        for reaction in PreparedAnswer.Reaction
+    )
+    return plan
+
+
+@pytest.fixture
+def call_ready(call_committed, call_new):
+    """Tick every readiness check on the two offers."""
+    call_committed.terms_reviewed = True
+    call_committed.save()
+    call_new.written_offer_in_hand = call_new.conditions_cleared = True
+    call_new.start_date_confirmed = True
+    call_new.save()
