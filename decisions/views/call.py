@@ -113,21 +113,6 @@ def _channel(form, plan) -> str:
     return plan.channel
 
 
-class _RequestAt:
-    """The request, as if made at ``path``. The readiness checklist returns to the page it was
-    posted from; after a failed referral or follow-up form that page is the form's own POST-only
-    address, so the checklist is pointed back at the plan instead."""
-
-    def __init__(self, request, path):
-        self._request, self._path = request, path
-
-    def get_full_path(self):
-        return self._path
-
-    def __getattr__(self, name):
-        return getattr(self._request, name)
-
-
 def render_plan(request, decision, plan, **forms):
     now = timezone.now()
     committed, new_offer = decision.committed_offer, decision.chosen_offer
@@ -162,7 +147,9 @@ def render_plan(request, decision, plan, **forms):
         "why_delay_hurts": callplan.WHY_DELAY_HURTS,
         "channel_advice": callplan.channel_advice(_channel(form, plan)),
         "time_zone": timezone.get_current_timezone_name(),
-        "readiness_request": _RequestAt(request, plan_url(decision)),
+        # After a failed referral or follow-up form the address is that form's POST-only one:
+        # the checklist returns to the plan instead.
+        "plan_url": plan_url(decision),
     }
     return render(request, "decisions/call/plan.html", context)
 
