@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from crossroads.navigation import next_url
 from offers import calendar, compensation, timeline
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer
@@ -92,12 +93,18 @@ def offer_edit(request, pk):
 
 def _offer_form(request, offer):
     adding = offer.pk is None
+    # Another page (such as a decision's first step) may send the user here and want them back.
+    back_to = next_url(request)
     form = OfferForm(request.POST or None, instance=offer)
     if form.is_valid():
         offer = form.save()
         messages.success(request, f"{offer} is {'added' if adding else 'saved'}.")
-        return redirect(offer)
-    return render(request, "offers/form.html", {"form": form, "offer": offer, "adding": adding})
+        return redirect(back_to or offer)
+    return render(
+        request,
+        "offers/form.html",
+        {"form": form, "offer": offer, "adding": adding, "back_to": back_to},
+    )
 
 
 @login_required

@@ -3,9 +3,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from crossroads.navigation import next_url
 from decisions.forms_readiness import ReadinessForm
 from decisions.models import Decision
 from decisions.readiness import is_ready, readiness_checks
@@ -34,7 +34,4 @@ def save_readiness(request, pk):
             messages.success(request, "All checks are done: you are ready to make the call.")
         else:
             messages.success(request, "Saved. Some checks are still open.")
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "home"
-    return redirect(next_url)
+    return redirect(next_url(request) or "home")

@@ -125,3 +125,16 @@ def test_other_methods_are_refused(alice_client):
 def test_the_owner_cannot_be_chosen_in_the_form(alice_client, alice, charlie):
     alice_client.post(URL, offer_form_data(owner=charlie.pk))
     assert Offer.objects.get().owner == alice
+
+
+def test_adding_from_another_page_returns_there(alice_client):
+    page = alice_client.get(URL, {"next": "/decisions/new/"})
+    assert 'name="next" value="/decisions/new/"' in page.content.decode()
+    response = alice_client.post(URL, offer_form_data(next="/decisions/new/"))
+    assert Offer.objects.count() == 1
+    assert response.url == "/decisions/new/"
+
+
+def test_a_next_address_on_another_site_is_ignored(alice_client):
+    response = alice_client.post(URL, offer_form_data(next="https://elsewhere.example/"))
+    assert response.url == reverse("offers:detail", args=[Offer.objects.get().pk])
