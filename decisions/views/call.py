@@ -8,7 +8,7 @@ import icalendar
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -89,13 +89,17 @@ def ensure_plan(decision) -> CallPlan:
     plan = saved_plan(decision)
     if plan is not None:
         return plan
-    with transaction.atomic():
-        plan = draft_plan(decision, list(decision.committed_offer.contacts.all()))
-        plan.save()
-        PreparedAnswer.objects.bulk_create(
-            PreparedAnswer(call_plan=plan, reaction=reaction, answer=text)
-            for reaction, text in callplan.draft_answers(decision.committed_offer).items()
-        )
+    try:
+        with transaction.atomic():
+            plan = draft_plan(decision, list(decision.committed_offer.contacts.all()))
+            plan.save()
+            PreparedAnswer.objects.bulk_create(
+                PreparedAnswer(call_plan=plan, reaction=reaction, answer=text)
+                for reaction, text in callplan.draft_answers(decision.committed_offer).items()
+            )
+    except IntegrityError:
+        # Another tab created the plan a moment ago: use that one.
+        plan = CallPlan.objects.get(decision=decision)
     decision.call_plan = plan
     return plan
 
@@ -167,7 +171,15 @@ def call_plan(request, pk):
         decision, data, instance=copy.copy(plan), answers=_answers(plan), now=timezone.now()
     )
     if form.is_valid():
-        form.save()
+        try:
+            form.save()
+        except IntegrityError:
+            messages.error(
+                request,
+                "This plan was first saved in another window at the same moment. Here is what "
+                "was saved there; make your changes again if they are missing.",
+            )
+            return redirect(plan_url(decision))
         messages.success(request, "Your call plan is saved.")
         return redirect(plan_url(decision))
     return render_plan(request, decision, plan, form=form)

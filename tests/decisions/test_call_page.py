@@ -412,3 +412,32 @@ def test_a_refused_save_does_not_show_the_plan_as_ready(alice_client, alice, cal
     content = _error_page(alice_client.post(_url(call_decision), data))
     assert "Not ready to call" in content
     assert not CallPlan.objects.exists()
+
+
+def test_two_windows_saving_a_new_plan_at_once_keep_the_first_and_say_so(
+    alice_client, alice, call_decision, call_plan, call_manager, monkeypatch
+):
+    # The second window read the page before the first one's save had created the plan.
+    monkeypatch.setattr("decisions.views.call.saved_plan", lambda decision: None)
+    response = alice_client.post(
+        _url(call_decision), _data(alice, call_manager, _tomorrow(), news="Second window")
+    )
+    assert response.status_code == 302
+    assert CallPlan.objects.filter(decision=call_decision).count() == 1
+    call_plan.refresh_from_db()
+    assert call_plan.news != "Second window"
+    page = alice_client.get(response.url)
+    assert "saved in another window at the same moment" in page.content.decode()
+
+
+def test_adding_a_referral_while_another_window_creates_the_plan_uses_that_plan(
+    alice_client, call_decision, call_plan, monkeypatch
+):
+    monkeypatch.setattr("decisions.views.call.saved_plan", lambda decision: None)
+    response = alice_client.post(
+        reverse("decisions:call_referral_add", args=[call_decision.pk]),
+        {"referral-name": "Sam Ortiz"},
+    )
+    assert response.status_code == 302
+    assert CallPlan.objects.filter(decision=call_decision).count() == 1
+    assert call_plan.referrals.get().name == "Sam Ortiz"
