@@ -250,7 +250,8 @@ class BaseFactorFormSet(BaseModelFormSet):
         return [
             form
             for form in self.forms
-            if form.instance.pk != self.remove and (form.instance.pk or form.has_changed())
+            if (form.instance.pk and form.instance.pk != self.remove)
+            or (not form.instance.pk and form.has_changed())
         ]
 
     def clean(self):
@@ -258,7 +259,8 @@ class BaseFactorFormSet(BaseModelFormSet):
         if any(form.errors for form in self.kept_forms()):
             return
         seen = {}
-        for form in self.kept_forms():
+        # A name kept as it was owns it: the error goes on the factor renamed or added to match.
+        for form in sorted(self.kept_forms(), key=lambda form: "name" in form.changed_data):
             name = form.cleaned_data.get("name", "")
             if name.lower() in seen:
                 form.add_error(

@@ -55,6 +55,23 @@ def _round(value: Fraction) -> Decimal:
     return exact.quantize(TENTH, rounding=ROUND_HALF_UP)
 
 
+def exact_scores(
+    weights: Mapping[Hashable, int | Fraction],
+    ratings: Mapping[tuple[Hashable, Hashable], int],
+    offers: Sequence[Hashable],
+) -> dict[Hashable, Fraction]:
+    """The formula itself, exact, for any non-negative weights that are not all zero:
+    sum(weight x rating) / sum(weight x 5) x 100 over the factors with a weight."""
+    counted = [factor for factor, weight in weights.items() if weight]
+    if not counted:
+        raise AllWeightsZero()
+    most = sum(weights[factor] * 5 for factor in counted)
+    return {
+        offer: Fraction(sum(weights[f] * ratings[f, offer] for f in counted) * 100) / most
+        for offer in offers
+    }
+
+
 def weighted_scores(
     weights: Mapping[Hashable, int],
     ratings: Mapping[tuple[Hashable, Hashable], int],
@@ -64,7 +81,8 @@ def weighted_scores(
 
     ``weights`` maps each factor to its weight; ``ratings`` maps (factor, offer) to a rating.
     Factors with weight 0 drop out, so they need no rating. Raises AllWeightsZero when nothing
-    counts and MissingRatings when a factor that counts is not rated for every offer.
+    counts, MissingRatings when a factor that counts is not rated for every offer, and
+    ScoringError for a weight or rating out of range.
     """
     _check_weights(weights)
     counted = [factor for factor, weight in weights.items() if weight]
@@ -75,11 +93,7 @@ def weighted_scores(
         for offer in offers:
             if ratings[factor, offer] not in RATINGS:
                 raise ScoringError(f"The rating of {factor} must be a whole number from 1 to 5.")
-    most = sum(weights[factor] * 5 for factor in counted)
-    return {
-        offer: _round(Fraction(sum(weights[f] * ratings[f, offer] for f in counted) * 100, most))
-        for offer in offers
-    }
+    return {offer: _round(score) for offer, score in exact_scores(weights, ratings, offers).items()}
 
 
 def ranking(scores: Mapping[Hashable, Decimal]) -> list[Hashable]:

@@ -11,7 +11,13 @@ from django.shortcuts import redirect
 from decisions.forms import FactorFormSet
 from decisions.steps import Step, next_step, step_url
 from decisions.summary import ErrorSummary
-from decisions.views.wizard import get_decision_for_user, not_reached, render_step, save_step
+from decisions.views.wizard import (
+    get_decision_for_user,
+    not_reached,
+    posted,
+    render_step,
+    save_step,
+)
 
 
 def _as_int(value) -> int | None:
@@ -45,7 +51,7 @@ def priorities(request, pk):
     remove = _as_int(request.POST.get("remove"))
     move = request.POST.get("move", "")
     formset = FactorFormSet(
-        request.POST or None,
+        posted(request),
         queryset=decision.factors.all(),
         decision=decision,
         remove=remove,

@@ -32,6 +32,12 @@ CONFLICT = (
 )
 
 
+def posted(request):
+    """The submitted data on POST, else None. Unlike ``request.POST or None``, an empty
+    submission is still a submission, and gets its error messages."""
+    return request.POST if request.method == "POST" else None
+
+
 def get_decision_for_user(user, pk, queryset=None) -> Decision:
     """The user's own decision, or a 404: another user's decision does not exist for them."""
     if queryset is None:
@@ -100,7 +106,7 @@ def _add_offer_url(here: str) -> str:
 @login_required
 def new(request):
     """Start a decision: its name and the offers to compare (step 1)."""
-    form = OffersForm(request.user, request.POST or None)
+    form = OffersForm(request.user, posted(request))
     if form.is_valid():
         data = form.cleaned_data
         decision = start_decision(request.user, data["title"], data["offers"], data["reference"])
@@ -134,7 +140,7 @@ def offers(request, pk):
     chosen = list(decision.offers.all())
     form = OffersForm(
         request.user,
-        request.POST or None,
+        posted(request),
         initial={
             "title": decision.title,
             "offers": chosen,
@@ -171,7 +177,7 @@ def situation(request, pk):
     )
     if blocked := not_reached(decision, Step.SITUATION):
         return blocked
-    form = SituationForm(request.POST or None, instance=decision)
+    form = SituationForm(posted(request), instance=decision)
     if form.is_valid():
         reach = next_step(decision, Step.SITUATION)
         if not save_step(request, decision, form.save, reach=reach):
@@ -197,7 +203,7 @@ def ratings(request, pk):
     saved = {(r.factor_id, r.offer_id): r.score for f in factors for r in f.ratings.all()}
     packages = {offer.pk: offer.package() for offer in offers}
     suggested = compensation_suggestion(packages, decision.horizon_years)
-    form = RatingsForm(factors, offers, saved, suggested, request.POST or None)
+    form = RatingsForm(factors, offers, saved, suggested, posted(request))
     if form.is_valid():
         reach = next_step(decision, Step.RATINGS)
         if not save_step(request, decision, form.save, reach=reach):
