@@ -6,7 +6,7 @@ from functools import reduce
 
 from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Layout
+from crispy_forms.layout import Div, Layout
 from django import forms
 from django.db.models import Q
 from django.forms import BaseModelFormSet, modelformset_factory
@@ -17,20 +17,20 @@ from offers.models import Offer
 MIN_OFFERS, MAX_OFFERS = 2, 5
 MAX_FACTORS = 15
 WEIGHT_CHOICES = [
-    (0, "0 · does not matter"),
-    (1, "1 · matters a little"),
-    (2, "2"),
-    (3, "3 · matters"),
-    (4, "4"),
-    (5, "5 · matters most"),
+    (0, "0 · not at all"),
+    (1, "1 · a little"),
+    (2, "2 · somewhat"),
+    (3, "3 · quite a lot"),
+    (4, "4 · a lot"),
+    (5, "5 · most of all"),
 ]
 RATING_CHOICES = [
     ("", "Choose"),
     (1, "1 · poor"),
-    (2, "2 · below par"),
+    (2, "2 · weak"),
     (3, "3 · fine"),
     (4, "4 · good"),
-    (5, "5 · excellent"),
+    (5, "5 · great"),
 ]
 
 
@@ -71,9 +71,8 @@ class OffersForm(forms.Form):
     offers = _OfferChoices(
         queryset=Offer.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        label="Which offers are you weighing?",
-        help_text="Pick 2 to 5. If you have accepted, signed or started one, include it: it is "
-        "the reference the others are compared with.",
+        label="Offers to compare",
+        help_text="Pick 2 to 5.",
         error_messages={
             "required": "Pick at least two offers to compare.",
             "invalid_choice": "One of the offers picked is not one of yours. Pick from the list.",
@@ -232,10 +231,15 @@ class FactorForm(forms.ModelForm):
         self.fields["name"].label = "Name"
         self.fields["weight"].label = "How much it matters"
         if not self.instance.pk:
+            # Left empty, the row adds nothing; the asterisk would say otherwise.
+            self.fields["name"].required = False
             self.fields["name"].help_text = "For example commute, stability, learning, the mission."
 
     def clean_name(self):
-        return self.cleaned_data["name"].strip()
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError("Give the factor a name.")
+        return name
 
 
 class BaseFactorFormSet(BaseModelFormSet):
@@ -376,10 +380,19 @@ class ConsiderationForm(forms.ModelForm):
             (Consideration.Term.LONG_TERM, "Later: in a year or more"),
         ]
         self.fields["kind"].error_messages["required"] = "Choose pro or con."
-        self.fields["text"].label = f"What is it about {offer.company}?"
+        self.fields["text"].label = f"A pro or con of {offer.company}"
         self.fields["text"].error_messages["required"] = "Write the pro or con in a few words."
         self.fields["text"].widget = forms.TextInput(attrs={"maxlength": 500})
-        self.helper = _helper(self, ("kind", "term"))
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            "text",
+            Div(
+                Div(InlineRadios("kind"), css_class="col-sm-5"),
+                Div(InlineRadios("term"), css_class="col-sm-7"),
+                css_class="row",
+            ),
+        )
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()

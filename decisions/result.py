@@ -11,10 +11,10 @@ from decisions.models import Consideration
 
 # The bar chart's geometry, in SVG user units (the chart scales to the page's width).
 CHART_WIDTH = 400
-CHART_LABEL_HEIGHT = 20
-CHART_BAR_HEIGHT = 22
-CHART_ROW_HEIGHT = 54
-CHART_BAR_MAX = 340
+CHART_LABEL_HEIGHT = 27  # room for the offer's name above its bar
+CHART_BAR_HEIGHT = 24
+CHART_ROW_HEIGHT = 62
+CHART_BAR_MAX = 330
 
 
 @dataclass
@@ -37,7 +37,7 @@ class OfferResult:
 
     @property
     def label_y(self) -> int:
-        return (self.rank - 1) * CHART_ROW_HEIGHT + CHART_LABEL_HEIGHT - 6
+        return (self.rank - 1) * CHART_ROW_HEIGHT + CHART_LABEL_HEIGHT - 7
 
     @property
     def bar_y(self) -> int:
@@ -50,6 +50,14 @@ class OfferResult:
     @property
     def score_y(self) -> int:
         return self.bar_y + CHART_BAR_HEIGHT - 6
+
+    @property
+    def bar_max(self) -> int:
+        return CHART_BAR_MAX
+
+    @property
+    def bar_height(self) -> int:
+        return CHART_BAR_HEIGHT
 
 
 @dataclass

@@ -120,6 +120,7 @@ def new(request):
             "form": form,
             "step": Step.OFFERS,
             "step_count": len(Step),
+            "progress": progress(None, Step.OFFERS),
             "add_offer_url": _add_offer_url(request.path),
         },
     )

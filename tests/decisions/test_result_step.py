@@ -103,7 +103,7 @@ def test_leaving_the_commitment_shows_the_risk_with_reasons_and_the_checks(
     Decision.objects.filter(pk=finished.pk).update(close_knit_field="yes")
     text = _text(_html(alice_client, finished))
     # Started 20 days ago 2 + close-knit 1 + agency 0.5 + money 0.5 = 4: high.
-    assert "If you leave First Co for Second Co: high risk" in text
+    assert "If you leave First Co for Second Co: High risk" in text
     assert "adding up to 4 points" in text
     assert "Started 20 days ago" in text
     assert "Talent Partners" in text and "USD 8,000" in text
