@@ -260,6 +260,12 @@ class BaseFactorFormSet(BaseModelFormSet):
 
     def clean(self):
         super().clean()
+        removed = next((f.instance for f in self.forms if f.instance.pk == self.remove), None)
+        if removed is not None and removed.is_compensation:
+            raise forms.ValidationError(
+                f"{removed.name} cannot be removed: it is where the money counts. Set its "
+                "weight to 0 if money does not matter to you."
+            )
         if any(form.errors for form in self.kept_forms()):
             return
         seen = {}

@@ -14,6 +14,7 @@ from decisions.views.wizard import (
     ordered_offers,
     render_step,
     save_step,
+    too_few_offers,
 )
 
 
@@ -56,7 +57,7 @@ def _render(request, decision, failed=None, status=200):
 def pros_cons(request, pk):
     """The page; its "Save and continue" only records that the step is done."""
     decision = _decision(request, pk)
-    if blocked := not_reached(decision, Step.PROS_CONS):
+    if blocked := not_reached(decision, Step.PROS_CONS) or too_few_offers(request, decision):
         return blocked
     if request.method == "POST":
         reach = next_step(decision, Step.PROS_CONS)

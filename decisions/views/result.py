@@ -17,6 +17,7 @@ from decisions.views.wizard import (
     ordered_offers,
     render_step,
     save_step,
+    too_few_offers,
     with_offers_and_factors,
 )
 
@@ -71,7 +72,7 @@ def _render(request, decision, record_form=None, outcome_form=None):
 @login_required
 def result(request, pk):
     decision = _decision(request, pk)
-    if blocked := not_reached(decision, Step.RESULT):
+    if blocked := not_reached(decision, Step.RESULT) or too_few_offers(request, decision):
         return blocked
     return _render(request, decision)
 

@@ -67,6 +67,19 @@ def not_reached(decision, step):
     return redirect(step_url(decision, decision.step_reached))
 
 
+def too_few_offers(request, decision):
+    """Offers deleted since step 1 can leave fewer than two: then step 1 comes first again.
+    Reads the prefetched offers."""
+    if len(decision.offers.all()) >= 2:
+        return None
+    messages.warning(
+        request,
+        "This decision compares fewer than two offers now (one may have been deleted). "
+        "Pick at least two to compare.",
+    )
+    return redirect(step_url(decision, Step.OFFERS))
+
+
 def save_step(request, decision, write, reach=0) -> bool:
     """Claim the decision's version and write, all or nothing. False when a newer save from
     another tab won: then nothing is written and the user is told."""
@@ -197,7 +210,7 @@ def situation(request, pk):
 @login_required
 def ratings(request, pk):
     decision = get_decision_for_user(request.user, pk, with_offers_and_factors())
-    if blocked := not_reached(decision, Step.RATINGS):
+    if blocked := not_reached(decision, Step.RATINGS) or too_few_offers(request, decision):
         return blocked
     offers = ordered_offers(decision)
     factors = list(decision.factors.all())

@@ -83,7 +83,17 @@ def test_remove_deletes_that_factor_and_keeps_other_changes(alice_client, priori
 
 def test_compensation_cannot_be_removed(alice_client, priorities):
     money = priorities.factors.get(is_compensation=True)
-    alice_client.post(url("priorities", priorities), factor_data(priorities, remove=str(money.pk)))
+    data = factor_data(priorities, remove=str(money.pk), Culture=("Culture", 1))
+    response = alice_client.post(url("priorities", priorities), data)
+    assert "Compensation cannot be removed" in response.content.decode()
+    assert _factors(priorities) == DEFAULTS
+
+
+def test_two_factors_swapping_names_get_a_message_not_an_error(alice_client, priorities):
+    data = factor_data(priorities, Culture=("People", 3), People=("Culture", 3))
+    response = alice_client.post(url("priorities", priorities), data, follow=True)
+    assert response.status_code == 200
+    assert "cannot swap names in one save" in response.content.decode()
     assert _factors(priorities) == DEFAULTS
 
 

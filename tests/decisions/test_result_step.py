@@ -258,3 +258,13 @@ def test_anonymous_visitors_are_sent_to_log_in(client, finished):
     assert_sent_to_login(client.get(url("result", finished)))
     assert_sent_to_login(client.post(url("record", finished), {}))
     assert_sent_to_login(client.post(url("outcome", finished), {}))
+
+
+def test_with_an_offer_deleted_since_it_asks_to_pick_offers_again(
+    alice_client, finished, new_offer
+):
+    new_offer.delete()
+    for step in ("ratings", "pros_cons", "result"):
+        response = alice_client.get(url(step, finished), follow=True)
+        assert response.redirect_chain[-1][0] == url("offers", finished)
+        assert "fewer than two offers" in response.content.decode()

@@ -34,6 +34,23 @@ def test_a_stale_priorities_save_is_refused_and_shows_the_current_values(alice_c
     assert f'name="version" value="{decision.version}"' in html
 
 
+def test_a_stale_offers_save_keeps_the_offers_saved_first(alice_client, alice, decision, committed):
+    from tests.factories import make_offer
+
+    third = make_offer(alice, company="Third Co")
+    alice_client.post(
+        url("offers", decision), {"version": 1, "offers": [committed.pk, third.pk], "title": "A"}
+    )
+    _follow_conflict(
+        alice_client,
+        url("offers", decision),
+        {"version": 1, "offers": [o.pk for o in decision.offers.all()], "title": "B"},
+    )
+    decision.refresh_from_db()
+    assert decision.title == "A"
+    assert set(decision.offers.all()) == {committed, third}
+
+
 def test_a_stale_situation_save_changes_neither_decision_nor_offer(
     alice_client, decision, committed
 ):
