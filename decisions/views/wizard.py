@@ -104,7 +104,6 @@ def render_step(request, decision, step, template, context, status=200):
             "step_count": len(Step),
             "progress": progress(decision, step),
             "back_url": step_url(decision, back) if back else None,
-            "next_step": next_step(decision, step),
             **context,
         },
         status=status,

@@ -58,7 +58,7 @@ def test_a_person_weighs_an_accepted_job_against_a_better_paid_offer(
     expect(page.get_by_text("Step 1 of 6")).to_be_visible()
     page.get_by_label("Name this decision").fill("Harbor or Northwind?")
     page.get_by_label("Data Analyst at Harbor Logistics (accepted)").check()
-    screenshot(page, "wizard-1-offers-error-free")
+    screenshot(page, "wizard-1-offers")
     page.get_by_role("button", name="Save and continue").click()
     # Only one offer picked: refused, with the error summary.
     expect(page.get_by_text("There is a problem")).to_be_visible()
