@@ -51,3 +51,21 @@ def test_only_my_decisions_appear(alice, bob, decision):
 
 def test_with_nothing_in_progress_it_invites_starting_one(alice_client):
     assert "Start a decision" in alice_client.get("/").content.decode()
+
+
+def test_the_dashboard_part_takes_the_same_queries_for_few_and_many(
+    alice, decision, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        dashboard_context(alice)
+    for i in range(6):
+        made = make_decision(alice, [make_offer(alice), make_offer(alice)], title=f"D{i}")
+        if i % 2:
+            _recorded(made, 40 + i)
+    with django_assert_num_queries(len(few)):
+        context = dashboard_context(alice)
+        assert len(context["decisions_to_look_back"]) == 3
+        assert [d.chosen_offer for d in context["decisions_to_look_back"]]

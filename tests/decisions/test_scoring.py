@@ -64,6 +64,14 @@ def test_all_weights_zero_is_refused_with_a_message_not_a_division_by_zero():
     assert "weight above 0" in str(error.value)
 
 
+@given(ratings=ratings_st)
+def test_all_weights_zero_is_refused_whatever_the_ratings(ratings):
+    with pytest.raises(scoring.AllWeightsZero):
+        scoring.weighted_scores(dict.fromkeys(FACTORS, 0), _ratings(ratings), OFFERS)
+    with pytest.raises(scoring.AllWeightsZero):
+        scoring.sensitivity(dict.fromkeys(FACTORS, 0), _ratings(ratings), OFFERS)
+
+
 def test_a_missing_rating_for_a_factor_that_counts_is_reported():
     with pytest.raises(scoring.MissingRatings) as error:
         scoring.weighted_scores({"money": 3}, {("money", "a"): 4}, ["a", "b"])
