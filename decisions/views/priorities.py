@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.shortcuts import redirect
 
-from decisions.forms import FactorFormSet
+from decisions.forms_priorities import FactorFormSet
 from decisions.steps import Step, next_step, step_url
 from decisions.summary import ErrorSummary
 from decisions.views.wizard import (

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from decisions.forms import NOT_DECIDED, OutcomeForm, RecordForm
+from decisions.forms_result import NOT_DECIDED, OutcomeForm, RecordForm
 from decisions.readiness import is_ready, readiness_checks
 from decisions.result import explain
 from decisions.scoring import MissingRatings, ScoringError
