@@ -1,3 +1,4 @@
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import F, Q
@@ -8,10 +9,24 @@ from decisions.models import CallPlan, Decision
 from decisions.readiness import is_ready, readiness_checks
 from offers.models import Offer
 
+LOOK_BACK_AFTER = datetime.timedelta(days=30)
+DRAFTS_SHOWN = 5
+
 
 def _drafts_and_look_backs(user) -> dict:
     """Drafts to resume, and recorded decisions due a look back."""
-    return {}
+    decisions = Decision.objects.filter(owner=user)
+    due = timezone.now() - LOOK_BACK_AFTER
+    return {
+        "decision_drafts": list(
+            decisions.filter(decided_at__isnull=True).order_by("-updated")[:DRAFTS_SHOWN]
+        ),
+        "decisions_to_look_back": list(
+            decisions.filter(decided_at__lte=due, outcome="")
+            .select_related("chosen_offer")
+            .order_by("decided_at")
+        ),
+    }
 
 
 @dataclass(frozen=True)

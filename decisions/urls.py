@@ -1,11 +1,43 @@
 from django.urls import path
 
-from decisions.views import call, call_actions, readiness
+from decisions.views import (
+    call,
+    call_actions,
+    lists,
+    priorities,
+    pros_cons,
+    readiness,
+    result,
+    wizard,
+)
 
 app_name = "decisions"
 
 # The decision list and the wizard.
-wizard_urls = []
+wizard_urls = [
+    path("", lists.decision_list, name="list"),
+    path("new/", wizard.new, name="new"),
+    path("reconsider/<int:offer_pk>/", lists.reconsider, name="reconsider"),
+    path("<int:pk>/offers/", wizard.offers, name="offers"),
+    path("<int:pk>/situation/", wizard.situation, name="situation"),
+    path("<int:pk>/priorities/", priorities.priorities, name="priorities"),
+    path("<int:pk>/ratings/", wizard.ratings, name="ratings"),
+    path("<int:pk>/pros-cons/", pros_cons.pros_cons, name="pros_cons"),
+    path(
+        "<int:pk>/pros-cons/<int:offer_pk>/add/",
+        pros_cons.add_consideration,
+        name="add_consideration",
+    ),
+    path(
+        "<int:pk>/pros-cons/<int:item_pk>/remove/",
+        pros_cons.remove_consideration,
+        name="remove_consideration",
+    ),
+    path("<int:pk>/result/", result.result, name="result"),
+    path("<int:pk>/result/record/", result.record, name="record"),
+    path("<int:pk>/result/outcome/", result.outcome, name="outcome"),
+    path("<int:pk>/delete/", lists.delete, name="delete"),
+]
 
 # The call plan.
 call_urls = [

@@ -1,0 +1,127 @@
+"""The wizard's six steps: their order, where each leads, and saving a step safely.
+
+Every save through the wizard claims the decision's version first (an UPDATE ... WHERE
+version = the one the page was built from), so a stale browser tab is refused instead of
+quietly overwriting newer work.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
+from django.urls import reverse
+from django.utils import timezone
+
+from decisions.models import DEFAULT_FACTORS, Decision, Factor
+
+Step = Decision.Step
+URL_NAMES = {
+    Step.OFFERS: "offers",
+    Step.SITUATION: "situation",
+    Step.PRIORITIES: "priorities",
+    Step.RATINGS: "ratings",
+    Step.PROS_CONS: "pros_cons",
+    Step.RESULT: "result",
+}
+LAST = Step.RESULT
+
+
+class StaleVersion(Exception):
+    """The decision was saved elsewhere (another tab) since this page was built."""
+
+
+def skips_situation(decision: Decision) -> bool:
+    """With nothing accepted, signed or started there is nothing to back out of."""
+    return decision.committed_offer_id is None
+
+
+def next_step(decision: Decision, step: int) -> int:
+    following = min(step + 1, LAST)
+    if following == Step.SITUATION and skips_situation(decision):
+        return Step.PRIORITIES
+    return following
+
+
+def previous_step(decision: Decision, step: int) -> int | None:
+    before = step - 1
+    if before == Step.SITUATION and skips_situation(decision):
+        return Step.OFFERS
+    return before or None
+
+
+def step_url(decision: Decision, step: int) -> str:
+    return reverse(f"decisions:{URL_NAMES[step]}", args=[decision.pk])
+
+
+def resume_url(decision: Decision) -> str:
+    """Where to pick up a decision: the first step not finished yet (the result once done)."""
+    return step_url(decision, decision.step_reached)
+
+
+@dataclass(frozen=True)
+class StepLink:
+    number: int
+    title: str
+    url: str | None  # None while the step is not reached yet
+    current: bool
+    skipped: bool
+
+
+def progress(decision: Decision | None, current: int) -> list[StepLink]:
+    """The steps for the progress bar; a decision not saved yet (None) has reached step 1."""
+    reached = decision.step_reached if decision else Step.OFFERS
+    return [
+        StepLink(
+            number=step.value,
+            title=step.label,
+            url=step_url(decision, step) if decision and step <= reached else None,
+            current=step == current,
+            skipped=bool(decision) and step == Step.SITUATION and skips_situation(decision),
+        )
+        for step in Step
+    ]
+
+
+def start_decision(owner, title: str, offers, committed_offer, step_reached=None) -> Decision:
+    """A new decision comparing ``offers``, with the default factors ready to weigh.
+
+    Without ``step_reached`` the user has finished step 1 and may go on to the next step."""
+    decision = Decision(owner=owner, title=title, committed_offer=committed_offer)
+    decision.step_reached = step_reached or next_step(decision, Step.OFFERS)
+    with transaction.atomic():
+        decision.save()
+        decision.offers.set(offers)
+        Factor.objects.bulk_create(
+            Factor(decision=decision, name=name, position=i, is_compensation=(i == 0))
+            for i, name in enumerate(DEFAULT_FACTORS)
+        )
+    return decision
+
+
+def parse_version(data) -> int | None:
+    try:
+        return int(data.get("version", ""))
+    except (TypeError, ValueError):
+        return None
+
+
+def claim_version(decision: Decision, posted_version: int | None, reach: int = 0) -> None:
+    """Take the next version of ``decision`` if ``posted_version`` is still the current one,
+    and record that the user may now go as far as step ``reach``.
+
+    Call it inside the transaction that writes the step's data. Raises StaleVersion (nothing
+    written) when another tab saved first. The in-memory decision is brought up to date, so a
+    later ``decision.save()`` writes the same values.
+    """
+    now = timezone.now()
+    claimed = Decision.objects.filter(pk=decision.pk, version=posted_version).update(
+        version=F("version") + 1,
+        step_reached=Greatest("step_reached", Value(reach)),
+        updated=now,
+    )
+    if not claimed:
+        raise StaleVersion()
+    decision.version = posted_version + 1
+    decision.step_reached = max(decision.step_reached, reach)
+    decision.updated = now

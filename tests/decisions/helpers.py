@@ -1,0 +1,60 @@
+"""Helpers for the wizard's tests: move a decision along, rate it, post its forms."""
+
+from django.urls import reverse
+
+from decisions.models import Decision, Rating
+
+
+def at_step(decision: Decision, step: int) -> Decision:
+    Decision.objects.filter(pk=decision.pk).update(step_reached=step)
+    decision.refresh_from_db()
+    return decision
+
+
+def rate(decision: Decision, scores: dict) -> None:
+    """Rate every factor of ``decision``: ``scores`` maps each offer to one score or a list."""
+    for position, factor in enumerate(decision.factors.all()):
+        for offer, score in scores.items():
+            value = score[position] if isinstance(score, list) else score
+            Rating.objects.update_or_create(factor=factor, offer=offer, defaults={"score": value})
+
+
+def url(name: str, decision: Decision, *args) -> str:
+    return reverse(f"decisions:{name}", args=[decision.pk, *args])
+
+
+def assert_sent_to_login(response) -> None:
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def factor_data(decision: Decision, version=None, new_name="", new_weight=3, **changes) -> dict:
+    """The priorities form as posted. A keyword named after a factor changes it:
+    ``Culture=("Team culture", 5)``; any other keyword is posted as is: ``remove="12"``."""
+    factors = list(decision.factors.all())
+    names = {factor.name for factor in factors}
+    data = {
+        "version": decision.version if version is None else version,
+        "factors-TOTAL_FORMS": len(factors) + 1,
+        "factors-INITIAL_FORMS": len(factors),
+        "factors-MIN_NUM_FORMS": 0,
+        "factors-MAX_NUM_FORMS": 16,
+        f"factors-{len(factors)}-name": new_name,
+        f"factors-{len(factors)}-weight": new_weight,
+        **{key: value for key, value in changes.items() if key not in names},
+    }
+    for i, factor in enumerate(factors):
+        name, weight = changes.get(factor.name, (factor.name, factor.weight))
+        data[f"factors-{i}-id"] = factor.pk
+        data[f"factors-{i}-name"] = name
+        data[f"factors-{i}-weight"] = weight
+    return data
+
+
+def ratings_data(decision: Decision, scores: dict, version=None) -> dict:
+    """The ratings grid as posted: ``scores`` maps each offer to one score for every factor."""
+    data = {"version": decision.version if version is None else version}
+    for factor in decision.factors.all():
+        for offer, score in scores.items():
+            data[f"rating-{factor.pk}-{offer.pk}"] = score
+    return data
