@@ -51,6 +51,13 @@ class MoneyField(forms.DecimalField):
 
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
+    def __init__(self, **kwargs):
+        # The shape of the model's money columns; an amount left empty means none.
+        kwargs.setdefault("max_digits", 14)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
     def to_python(self, value):
         if isinstance(value, str):
             value = re.sub(r"[,\s_]", "", value)
@@ -97,43 +104,25 @@ def _as_json_number(value: Decimal):
 class OfferForm(ClearNulMessageMixin, forms.ModelForm):
     base_salary = MoneyField(
         label="Base salary per year",
-        max_digits=14,
-        decimal_places=2,
-        required=False,
         help_text="Before tax, in the offer's currency. Leave empty if you do not know it yet.",
     )
     target_bonus = MoneyField(
         label="Target bonus per year, as an amount",
-        max_digits=14,
-        decimal_places=2,
-        required=False,
         help_text="Fill in this or the percentage below, not both.",
     )
     signing_bonus = MoneyField(
-        max_digits=14,
-        decimal_places=2,
-        required=False,
         help_text="Paid once, counted in the first year.",
     )
     equity_value = MoneyField(
         label="Equity grant value",
-        max_digits=14,
-        decimal_places=2,
-        required=False,
         help_text="The value of the whole grant (shares or options) when it was offered.",
     )
     benefits_value = MoneyField(
         label="Benefits value per year",
-        max_digits=14,
-        decimal_places=2,
-        required=False,
         help_text="What pension, health cover and other perks are worth to you each year.",
     )
     repayment_amount = MoneyField(
         label="Amount at stake",
-        max_digits=14,
-        decimal_places=2,
-        required=False,
         help_text="The most you could have to pay back if you left early.",
     )
     vesting_percentages = forms.CharField(
