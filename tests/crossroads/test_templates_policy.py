@@ -1,0 +1,26 @@
+"""The Content Security Policy allows no inline script or style: no template may rely on one."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+TEMPLATES = sorted((Path(__file__).resolve().parents[2] / "templates").rglob("*.html"))
+INLINE = [
+    (re.compile(r"\sstyle\s*="), "a style attribute"),
+    (re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.I), "an inline script"),
+    (re.compile(r"<style", re.I), "a style element"),
+    (re.compile(r"\son[a-z]+\s*=", re.I), "an inline event handler"),
+    (re.compile(r"https?://(?!www\.w3\.org/2000/svg)"), "an address on another host"),
+]
+
+
+def test_there_are_templates_to_check():
+    assert len(TEMPLATES) > 40
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda p: p.name)
+def test_no_template_needs_what_the_policy_forbids(template):
+    text = template.read_text()
+    found = [what for pattern, what in INLINE if pattern.search(text)]
+    assert found == [], f"{template.name} has {', '.join(found)}"
