@@ -18,7 +18,10 @@ def save_readiness(request, pk):
     decision = get_object_or_404(
         Decision.objects.select_related("committed_offer"), pk=pk, owner=request.user
     )
-    new_offer = decision.offers.filter(pk=request.POST.get("new_offer") or 0).first()
+    try:
+        new_offer = decision.offers.filter(pk=int(request.POST.get("new_offer", ""))).first()
+    except ValueError:
+        new_offer = None
     if (
         decision.committed_offer is None
         or new_offer is None
