@@ -3,6 +3,13 @@ import pytest
 from tests.factories import make_user
 
 
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(settings):
+    # Hashing each persona's password properly costs a quarter of a second per test; a fast
+    # hasher checks passwords just as well for testing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def alice(db):
     """The user whose journey the tests follow."""

@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from crossroads.export import user_data
 from decisions.models import CallPlan, Consideration, FollowUp, Referral
 from offers.models import Offer
 from tests.factories import make_contact, make_decision, make_offer
@@ -112,3 +113,35 @@ def test_nonsense_in_every_field_never_makes_a_server_error(alice_client, world,
     for nonsense in NONSENSE:
         response = alice_client.post(url, {field: nonsense for field in fields})
         assert response.status_code < 500, (name, nonsense)
+
+
+OWNED_PAGES = [(name, kwargs) for name, kwargs in PAGES if kwargs]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), OWNED_PAGES, ids=[n for n, _ in OWNED_PAGES])
+def test_a_stranger_gets_404_on_every_page_of_someone_elses_data(
+    charlie_client, alice, world, name, kwargs
+):
+    url = reverse(name, kwargs={key: world[value] for key, value in kwargs.items()})
+    before = _everything_of(alice)
+    answers = {
+        charlie_client.get(url).status_code,
+        charlie_client.post(url, {"name": "Mine now", "confirm": "on"}).status_code,
+    }
+    # 405 answers a method the page never takes, whoever asks: it gives nothing away.
+    assert 404 in answers and answers <= {404, 405}
+    assert _everything_of(alice) == before
+
+
+def _everything_of(user):
+    data = user_data(user)
+    del data["exported_at"]
+    return data
+
+
+@pytest.mark.parametrize(("name", "kwargs"), PAGES, ids=[n for n, _ in PAGES])
+def test_an_anonymous_visitor_is_sent_to_log_in_from_every_page(client, world, name, kwargs):
+    url = reverse(name, kwargs={key: world[value] for key, value in kwargs.items()})
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login"))

@@ -8,13 +8,6 @@ from offers.models import Contact, Offer
 from tests.factories import make_contact, make_offer
 
 
-@pytest.fixture(autouse=True)
-def _quick_password_hashing(settings):
-    # Hashing each persona's password properly costs a quarter of a second per test, and these
-    # tests never check passwords.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def today():
     return timezone.localdate()
