@@ -93,3 +93,28 @@ def offer_form_data(**overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.fixture
+def dilemma(alice, today):
+    """An accepted offer starting in two weeks, one due in three days, one expected next week."""
+    return [
+        make_offer(
+            alice,
+            company="Northwind",
+            status=Offer.Status.ACCEPTED,
+            start_date=today + datetime.timedelta(days=14),
+        ),
+        make_offer(
+            alice,
+            company="Globex",
+            received_on=today,
+            respond_by=today + datetime.timedelta(days=3),
+        ),
+        make_offer(
+            alice,
+            company="Initech",
+            status=Offer.Status.EXPECTED,
+            expected_on=today + datetime.timedelta(days=7),
+        ),
+    ]

@@ -17,15 +17,10 @@ def days(n):
 
 
 @pytest.fixture
-def dilemma(alice, today):
+def dilemma(dilemma, alice, today):
+    """The timeline's dilemma, and a declined offer whose dates are no longer in play."""
     return [
-        make_offer(
-            alice, company="Northwind", status=Offer.Status.ACCEPTED, start_date=today + days(14)
-        ),
-        make_offer(alice, company="Globex", received_on=today, respond_by=today + days(3)),
-        make_offer(
-            alice, company="Initech", status=Offer.Status.EXPECTED, expected_on=today + days(7)
-        ),
+        *dilemma,
         make_offer(alice, company="Declined", status=Offer.Status.DECLINED, respond_by=today),
     ]
 

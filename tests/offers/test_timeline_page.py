@@ -16,20 +16,6 @@ def days(n):
     return datetime.timedelta(days=n)
 
 
-@pytest.fixture
-def dilemma(alice, today):
-    """An accepted offer starting in two weeks, one due in three days, one expected next week."""
-    return [
-        make_offer(
-            alice, company="Northwind", status=Offer.Status.ACCEPTED, start_date=today + days(14)
-        ),
-        make_offer(alice, company="Globex", received_on=today, respond_by=today + days(3)),
-        make_offer(
-            alice, company="Initech", status=Offer.Status.EXPECTED, expected_on=today + days(7)
-        ),
-    ]
-
-
 def test_every_date_comes_in_order_with_today_marked_first(alice_client, dilemma):
     response = alice_client.get(URL)
     html = response.content.decode()
