@@ -5,6 +5,11 @@ from django import forms
 from decisions.forms import offer_label
 
 NOT_DECIDED = "undecided"
+TEXT_LIMIT = 5000
+TOO_LONG = {
+    "max_length": "Keep this under %(limit_value)d characters (it has %(show_value)d): "
+    "a few sentences are enough."
+}
 
 
 class RecordForm(forms.Form):
@@ -18,6 +23,8 @@ class RecordForm(forms.Form):
     reasoning = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
+        max_length=TEXT_LIMIT,
+        error_messages=TOO_LONG,
         label="Why? In your own words",
         help_text="A few sentences for your future self: what tipped it, and what you are "
         "giving up.",
@@ -48,7 +55,8 @@ class OutcomeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         label="How did it turn out?",
         help_text="Are you glad of the choice? What would you do differently? Only you see this.",
-        error_messages={"required": "Write a few words on how it turned out."},
+        max_length=TEXT_LIMIT,
+        error_messages={"required": "Write a few words on how it turned out.", **TOO_LONG},
     )
 
     def clean_outcome(self):

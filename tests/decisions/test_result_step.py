@@ -167,6 +167,8 @@ def test_not_decided_yet_can_be_recorded_without_reasons(alice_client, finished)
         ({}, "Choose an offer, or Not decided yet."),
         ({"choice": "new", "reasoning": ""}, "Write a line or two on why"),
         ({"choice": "999999", "reasoning": "x"}, "Select a valid choice"),
+        ({"choice": "new", "reasoning": "x" * 10_000}, "Keep this under 5000 characters"),
+        ({"choice": "new", "reasoning": "Growth\x00"}, "Null characters are not allowed"),
     ],
 )
 def test_a_bad_record_is_refused_and_nothing_saved(
@@ -214,6 +216,19 @@ def test_an_empty_outcome_is_refused(alice_client, finished, new_offer):
         url("outcome", finished), {"version": finished.version, "outcome": " "}
     )
     assert "Write a few words on how it turned out." in response.content.decode()
+    finished.refresh_from_db()
+    assert finished.outcome == ""
+
+
+def test_an_outcome_of_10000_characters_is_refused(alice_client, finished, new_offer):
+    Decision.objects.filter(pk=finished.pk).update(
+        chosen_offer=new_offer, decided_at=timezone.now()
+    )
+    finished.refresh_from_db()
+    response = alice_client.post(
+        url("outcome", finished), {"version": finished.version, "outcome": "x" * 10_000}
+    )
+    assert "Keep this under 5000 characters (it has 10000)" in response.content.decode()
     finished.refresh_from_db()
     assert finished.outcome == ""
 
