@@ -23,19 +23,31 @@ from decisions.views.call import (
 # Referrals and follow-ups ------------------------------------------------------------------------
 
 
-@login_required
-@require_POST
-def add_referral(request, pk):
+def _add_to_plan(request, pk, form_class, form_name, anchor, message):
+    """Add one item (a referral, a follow-up) to the plan, saving the plan first if need be.
+    A refused item shows the plan again with the form's messages under ``form_name``."""
     decision = backing_out_decision(request.user, pk)
-    form = ReferralForm(request.POST)
+    form = form_class(request.POST)
     if not form.is_valid():
-        plan = plan_or_draft(decision)
-        return render_plan(request, decision, plan, referral_form=form)
+        return render_plan(request, decision, plan_or_draft(decision), **{form_name: form})
     with transaction.atomic():
         form.instance.call_plan = ensure_plan(decision)
         form.save()
-    messages.success(request, f"{form.instance.name} is on your list of names to suggest.")
-    return redirect(plan_url(decision, "referrals"))
+    messages.success(request, message(form.instance))
+    return redirect(plan_url(decision, anchor))
+
+
+@login_required
+@require_POST
+def add_referral(request, pk):
+    return _add_to_plan(
+        request,
+        pk,
+        ReferralForm,
+        "referral_form",
+        "referrals",
+        lambda referral: f"{referral.name} is on your list of names to suggest.",
+    )
 
 
 @login_required
@@ -51,16 +63,9 @@ def delete_referral(request, pk, referral_pk):
 @login_required
 @require_POST
 def add_follow_up(request, pk):
-    decision = backing_out_decision(request.user, pk)
-    form = FollowUpForm(request.POST)
-    if not form.is_valid():
-        plan = plan_or_draft(decision)
-        return render_plan(request, decision, plan, follow_up_form=form)
-    with transaction.atomic():
-        form.instance.call_plan = ensure_plan(decision)
-        form.save()
-    messages.success(request, "Follow-up added.")
-    return redirect(plan_url(decision, "follow-ups"))
+    return _add_to_plan(
+        request, pk, FollowUpForm, "follow_up_form", "follow-ups", lambda _: "Follow-up added."
+    )
 
 
 def _follow_up(decision, follow_up_pk) -> FollowUp:

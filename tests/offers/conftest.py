@@ -8,6 +8,10 @@ from offers.models import Contact, Offer
 from tests.factories import make_contact, make_offer
 
 
+def days(n: int) -> datetime.timedelta:
+    return datetime.timedelta(days=n)
+
+
 @pytest.fixture
 def today():
     return timezone.localdate()
@@ -21,7 +25,7 @@ def alice_offer(alice, today):
         company="Globex",
         role="Platform Engineer",
         received_on=today - datetime.timedelta(days=2),
-        respond_by=today + datetime.timedelta(days=3),
+        respond_by=today + days(3),
         target_bonus_percent=Decimal(10),
         signing_bonus=Decimal(15000),
         equity_value=Decimal(80000),
@@ -42,11 +46,11 @@ def make_many_offers(owner, count, today, contacts_each=0):
             status=statuses[i % len(statuses)],
             currency="USD",
             base_salary=Decimal(90000 + i),
-            expected_on=today + datetime.timedelta(days=i % 20),
+            expected_on=today + days(i % 20),
             received_on=today - datetime.timedelta(days=1),
-            respond_by=today + datetime.timedelta(days=i % 15),
+            respond_by=today + days(i % 15),
             accepted_on=today - datetime.timedelta(days=1),
-            start_date=today + datetime.timedelta(days=10 + i % 30),
+            start_date=today + days(10 + i % 30),
         )
         for i in range(count)
     )
@@ -68,7 +72,7 @@ def offer_form_data(**overrides) -> dict:
         "agency_name": "",
         "expected_on": "",
         "received_on": (today - datetime.timedelta(days=1)).isoformat(),
-        "respond_by": (today + datetime.timedelta(days=3)).isoformat(),
+        "respond_by": (today + days(3)).isoformat(),
         "accepted_on": "",
         "start_date": "",
         "currency": "EUR",
@@ -103,18 +107,18 @@ def dilemma(alice, today):
             alice,
             company="Northwind",
             status=Offer.Status.ACCEPTED,
-            start_date=today + datetime.timedelta(days=14),
+            start_date=today + days(14),
         ),
         make_offer(
             alice,
             company="Globex",
             received_on=today,
-            respond_by=today + datetime.timedelta(days=3),
+            respond_by=today + days(3),
         ),
         make_offer(
             alice,
             company="Initech",
             status=Offer.Status.EXPECTED,
-            expected_on=today + datetime.timedelta(days=7),
+            expected_on=today + days(7),
         ),
     ]

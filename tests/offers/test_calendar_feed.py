@@ -6,14 +6,10 @@ from icalendar import Calendar
 
 from offers.models import Offer
 from tests.factories import make_offer
-from tests.offers.conftest import make_many_offers
+from tests.offers.conftest import days, make_many_offers
 
 pytestmark = pytest.mark.django_db
 URL = reverse("offers:calendar")
-
-
-def days(n):
-    return datetime.timedelta(days=n)
 
 
 @pytest.fixture

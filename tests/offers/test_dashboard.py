@@ -1,5 +1,3 @@
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,14 +6,10 @@ from django.urls import reverse
 from offers.dashboard import dashboard_context
 from offers.models import Offer
 from tests.factories import make_offer
-from tests.offers.conftest import make_many_offers
+from tests.offers.conftest import days, make_many_offers
 
 pytestmark = pytest.mark.django_db
 URL = reverse("home")
-
-
-def days(n):
-    return datetime.timedelta(days=n)
 
 
 def test_with_no_offers_the_dashboard_invites_the_first(alice_client):

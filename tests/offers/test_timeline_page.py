@@ -1,4 +1,3 @@
-import datetime
 from decimal import Decimal
 
 import pytest
@@ -6,14 +5,10 @@ from django.urls import reverse
 
 from offers.models import Offer
 from tests.factories import make_offer
-from tests.offers.conftest import make_many_offers
+from tests.offers.conftest import days, make_many_offers
 
 pytestmark = pytest.mark.django_db
 URL = reverse("offers:timeline")
-
-
-def days(n):
-    return datetime.timedelta(days=n)
 
 
 def test_every_date_comes_in_order_with_today_marked_first(alice_client, dilemma):
