@@ -9,6 +9,7 @@ on these machines (see docs/embedded-postgres.md):
    to nothing.
 """
 
+import fcntl
 import json
 import sys
 import warnings
@@ -103,11 +104,16 @@ def get_server(data_dir: str | Path):
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     if data_dir in PostgresServer._instances:
         return PostgresServer._instances[data_dir]
-    if data_dir.exists():
-        with PostgresServer._lock:
-            repair_handle_file(data_dir)
-            repair_stale_postmaster(data_dir)
-    return pgserver.get_server(data_dir)
+    # Two processes starting at once on a fresh checkout (two test workers, say) would both run
+    # initdb into the same folder, and one fails; a lock file beside the data dir lets the first
+    # create it while the second waits, then attaches.
+    with open(data_dir.parent / f".{data_dir.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if data_dir.exists():
+            with PostgresServer._lock:
+                repair_handle_file(data_dir)
+                repair_stale_postmaster(data_dir)
+        return pgserver.get_server(data_dir)
 
 
 def socket_dir(server) -> str:
