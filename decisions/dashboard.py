@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from django.db.models import F, Q
 from django.utils import timezone
 
-from decisions import callplan
+from decisions.call import script as callplan
 from decisions.models import CallPlan, Decision
-from decisions.readiness import is_ready, readiness_checks
+from decisions.call.readiness import is_ready, readiness_checks
 from offers.models import Offer
 
 LOOK_BACK_AFTER = datetime.timedelta(days=30)
