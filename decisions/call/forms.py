@@ -3,51 +3,10 @@ import datetime
 from django import forms
 from django.db import transaction
 
+from crossroads.text import long_text_field, use_text_errors
+from decisions.call.readiness import Check
 from decisions.call.script import SCRIPT_SECTIONS
 from decisions.models import CallPlan, FollowUp, PreparedAnswer, Referral
-
-SECTION_LIMIT = 5000
-LONG_TEXT_ERRORS = {
-    "max_length": "Keep this under 5,000 characters (it has %(show_value)d): a short script is "
-    "easier to say, and easier to hear.",
-    "null_characters_not_allowed": "This text contains a hidden null character, often left by "
-    "copying from another program. Retype or paste it as plain text.",
-}
-TEXT_ERRORS = {
-    "max_length": "Keep this under %(limit_value)d characters (it has %(show_value)d).",
-    "null_characters_not_allowed": LONG_TEXT_ERRORS["null_characters_not_allowed"],
-}
-
-SCRIPT_HELP = {
-    "opening": (
-        "Opening and thanks",
-        "Greet them by name and thank them for their time and trust.",
-    ),
-    "news": (
-        "The news",
-        "Say it early and plainly, in the first minute: do not make them guess.",
-    ),
-    "reason": (
-        "The reason, in one or two sentences",
-        "A hard decision that is right for your career. No comparing the two companies, no long "
-        "explanations: they invite debate.",
-    ),
-    "apology": (
-        "The apology",
-        "Sincere and short. Own the trouble you cause; do not over-explain.",
-    ),
-    "help_offer": (
-        "The offer to help",
-        "Offer names of people who could fill the role; list them under “Names you could "
-        "suggest” below.",
-    ),
-    "logistics": (
-        "Logistics",
-        "What you will return, what they should cancel (onboarding, benefits, relocation), and "
-        "any money to repay under your agreement.",
-    ),
-    "closing": ("Closing", "Thank them again and leave the door open. Then let them go."),
-}
 
 CHANNEL_CHOICES = [
     (CallPlan.Channel.PHONE, "Phone (the usual way: personal and quick)"),
@@ -58,23 +17,6 @@ CHANNEL_CHOICES = [
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATETIME_ERRORS = {"invalid": "Enter a date and a time, such as 2026-12-01 10:30."}
-
-
-def _long_text(label: str, help_text: str = "", rows: int = 3) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        help_text=help_text,
-        required=False,
-        max_length=SECTION_LIMIT,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages=LONG_TEXT_ERRORS,
-    )
-
-
-def _friendly_text_errors(form: forms.BaseForm) -> None:
-    for field in form.fields.values():
-        if isinstance(field, forms.CharField) and field.max_length != SECTION_LIMIT:
-            field.error_messages.update(TEXT_ERRORS)
 
 
 def _to_the_minute(moment: datetime.datetime | None) -> datetime.datetime | None:
@@ -89,14 +31,6 @@ class ContactChoiceField(forms.ModelChoiceField):
 
 class CallPlanForm(forms.ModelForm):
     """Whom, when, how and what to say, with the prepared answers: all saved in one go."""
-
-    opening = _long_text(*SCRIPT_HELP["opening"])
-    news = _long_text(*SCRIPT_HELP["news"])
-    reason = _long_text(*SCRIPT_HELP["reason"])
-    apology = _long_text(*SCRIPT_HELP["apology"])
-    help_offer = _long_text(*SCRIPT_HELP["help_offer"])
-    logistics = _long_text(*SCRIPT_HELP["logistics"], rows=4)
-    closing = _long_text(*SCRIPT_HELP["closing"])
 
     class Meta:
         model = CallPlan
@@ -113,10 +47,13 @@ class CallPlanForm(forms.ModelForm):
             "scheduled_at": DATETIME_WIDGET,
             "agency_call_at": DATETIME_WIDGET,
             "channel": forms.RadioSelect(choices=CHANNEL_CHOICES),
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in SCRIPT_SECTIONS},
+            "logistics": forms.Textarea(attrs={"rows": 4}),
         }
 
     def __init__(self, decision, *args, answers: dict[str, str], now: datetime.datetime, **kw):
         super().__init__(*args, **kw)
+        use_text_errors(self)
         self.now = now
         offer = decision.committed_offer
         contacts = offer.contacts.all()
@@ -162,7 +99,7 @@ class CallPlanForm(forms.ModelForm):
             del self.fields["agency_call_at"]
 
         for reaction in PreparedAnswer.Reaction:
-            self.fields[f"answer_{reaction.value}"] = _long_text(reaction.label)
+            self.fields[f"answer_{reaction.value}"] = long_text_field(reaction.label)
             self.initial.setdefault(f"answer_{reaction.value}", answers.get(reaction.value, ""))
 
     def answer_fields(self):
@@ -211,16 +148,11 @@ class ReferralForm(forms.ModelForm):
     class Meta:
         model = Referral
         fields = ["name", "how_to_reach", "why_they_fit"]
-        labels = {"how_to_reach": "How to reach them", "why_they_fit": "Why they would fit"}
-        help_texts = {
-            "how_to_reach": "An e-mail address, a phone number or a profile. Ask them first.",
-            "why_they_fit": "One line you could say on the call.",
-        }
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "referral")
         super().__init__(*args, **kwargs)
-        _friendly_text_errors(self)
+        use_text_errors(self)
         self.fields["name"].error_messages["required"] = "Enter the person’s name."
 
 
@@ -228,17 +160,12 @@ class FollowUpForm(forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["text", "due_on"]
-        labels = {"text": "What to do", "due_on": "By when"}
-        help_texts = {
-            "text": "For example: return the laptop, send the short confirmation e-mail.",
-            "due_on": "Optional.",
-        }
         widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "follow_up")
         super().__init__(*args, **kwargs)
-        _friendly_text_errors(self)
+        use_text_errors(self)
         self.fields["text"].error_messages["required"] = "Say what needs doing."
         self.fields["due_on"].error_messages["invalid"] = "Enter a date, such as 2026-12-01."
 
@@ -246,22 +173,17 @@ class FollowUpForm(forms.ModelForm):
 class CallLogForm(forms.ModelForm):
     """After the call: when it happened and how it went."""
 
-    how_it_went = _long_text(
-        "How did it go?",
-        "What they said, what you agreed, anything to remember. Only you see this.",
-        rows=4,
-    )
-
     class Meta:
         model = CallPlan
         fields = ["called_at", "how_it_went"]
         labels = {"called_at": "When did the call happen?"}
         help_texts = {"called_at": "A date and time in your own time zone."}
-        widgets = {"called_at": DATETIME_WIDGET}
+        widgets = {"called_at": DATETIME_WIDGET, "how_it_went": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, now: datetime.datetime, **kwargs):
         kwargs.setdefault("prefix", "log")
         super().__init__(*args, **kwargs)
+        use_text_errors(self)
         self.now = now
         self.fields["called_at"].error_messages.update(DATETIME_ERRORS)
 
@@ -288,3 +210,27 @@ class DoneForm(forms.Form):
 
     def confirmed(self):
         return [change for name, change in self.changes.items() if self.cleaned_data.get(name)]
+
+
+class ReadinessForm(forms.Form):
+    """Tick the readiness checks; each one writes the offer's own field."""
+
+    def __init__(self, checks: list[Check], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.checks = checks
+        for check in checks:
+            self.fields[check.name] = forms.BooleanField(
+                label=check.label, help_text=check.why, required=False, initial=check.done
+            )
+
+    def save(self, today: datetime.date) -> None:
+        offers = {}
+        for check in self.checks:
+            value = self.cleaned_data[check.name]
+            if check.name == "terms_reviewed" and value and not check.offer.terms_reviewed:
+                check.offer.terms_reviewed_on = today
+            setattr(check.offer, check.name, value)
+            offers[check.offer.pk] = check.offer
+        with transaction.atomic():
+            for offer in offers.values():
+                offer.save()

@@ -1,17 +1,11 @@
-"""The apology call: whom to call, how soon, what to say, and what changes once it is done.
+"""The apology call: whom to call, what stands in the way, and what to say.
 
-Plain functions over offers, contacts and dates, free of requests and templates, so the views,
-the dashboard and the tests share one set of rules.
+Plain functions over offers and contacts, free of requests and templates, so the views,
+the dashboard and the tests share one set of words.
 """
 
-import datetime
-from dataclasses import dataclass
-from decimal import Decimal
-
+from crossroads.formats import format_date, format_money
 from offers.models import Contact, Offer
-
-# A call planned more than this many working days (Monday to Friday) after the decision is late.
-PROMPT_WORKING_DAYS = 2
 
 SCRIPT_SECTIONS = ("opening", "news", "reason", "apology", "help_offer", "logistics", "closing")
 
@@ -45,74 +39,6 @@ def default_contact(contacts) -> Contact | None:
 def default_agency_contact(contacts) -> Contact | None:
     """The agency's own contact, for the second call when an agency placed the user."""
     return next((c for c in contacts if c.role == Contact.Role.AGENCY), None)
-
-
-# How soon --------------------------------------------------------------------------------------
-
-
-def is_working_day(day: datetime.date) -> bool:
-    return day.weekday() < 5
-
-
-def call_by(decided_on: datetime.date) -> datetime.date:
-    """The last day of a prompt call: the second working day after the decision was recorded."""
-    day, counted = decided_on, 0
-    while counted < PROMPT_WORKING_DAYS:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day):
-            counted += 1
-    return day
-
-
-def working_days_after(start: datetime.date, end: datetime.date) -> int:
-    """How many working days lie after ``start`` up to and including ``end``."""
-    if end <= start:
-        return 0
-    days = (end - start).days
-    full_weeks, rest = divmod(days, 7)
-    count = full_weeks * 5
-    for offset in range(1, rest + 1):
-        if is_working_day(start + datetime.timedelta(days=full_weeks * 7 + offset)):
-            count += 1
-    return count
-
-
-@dataclass(frozen=True)
-class Promptness:
-    decided_on: datetime.date
-    call_by: datetime.date
-    planned_on: datetime.date | None
-    today: datetime.date
-
-    @property
-    def late(self) -> bool:
-        """The call is planned after the prompt window, or nothing is planned and it has passed."""
-        if self.planned_on is not None:
-            return self.planned_on > self.call_by
-        return self.today > self.call_by
-
-    @property
-    def working_days_planned(self) -> int | None:
-        if self.planned_on is None:
-            return None
-        return working_days_after(self.decided_on, self.planned_on)
-
-
-def promptness(
-    decided_at: datetime.datetime | None,
-    scheduled_at: datetime.datetime | None,
-    zone: datetime.tzinfo,
-    now: datetime.datetime,
-) -> Promptness | None:
-    """How the planned call compares with the two working days, in the user's own calendar."""
-    if decided_at is None:
-        return None
-    return Promptness(
-        decided_on=decided_at.astimezone(zone).date(),
-        call_by=call_by(decided_at.astimezone(zone).date()),
-        planned_on=scheduled_at.astimezone(zone).date() if scheduled_at else None,
-        today=now.astimezone(zone).date(),
-    )
 
 
 # Ready to call -----------------------------------------------------------------------------------
@@ -151,16 +77,6 @@ def channel_advice(channel: str) -> str | None:
 
 
 # What to say -------------------------------------------------------------------------------------
-
-
-def format_money(amount: Decimal | None, currency: str) -> str:
-    value = Decimal(amount or 0)
-    digits = 0 if value == value.to_integral_value() else 2
-    return f"{currency} {value:,.{digits}f}"
-
-
-def format_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _has_started(offer: Offer) -> bool:
@@ -270,43 +186,3 @@ def draft_answers(offer: Offer) -> dict[str, str]:
         "role without being fully committed would not be fair to you.",
         "repayment": repayment,
     }
-
-
-# After the call --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StatusChange:
-    """A change of an offer's status proposed after the call; applied only once confirmed."""
-
-    offer: Offer
-    status: str
-    description: str
-
-    def apply(self, today: datetime.date) -> None:
-        self.offer.status = self.status
-        if self.status == Offer.Status.ACCEPTED and self.offer.accepted_on is None:
-            self.offer.accepted_on = today
-
-
-def back_out_change(committed: Offer) -> StatusChange | None:
-    if committed.status == Offer.Status.BACKED_OUT:
-        return None
-    return StatusChange(
-        committed,
-        Offer.Status.BACKED_OUT,
-        f"Set {committed.role} at {committed.company} to “Backed out” "
-        f"(now “{committed.get_status_display()}”).",
-    )
-
-
-def accept_change(chosen: Offer) -> StatusChange | None:
-    if chosen.is_committed():
-        return None
-    return StatusChange(
-        chosen,
-        Offer.Status.ACCEPTED,
-        f"Mark {chosen.role} at {chosen.company} as “Accepted” "
-        f"(now “{chosen.get_status_display()}”)"
-        + (", accepted today." if chosen.accepted_on is None else "."),
-    )

@@ -39,7 +39,7 @@ class FactorForm(forms.ModelForm):
             self.fields["name"].help_text = "For example commute, stability, learning, the mission."
 
     def clean_name(self):
-        name = self.cleaned_data["name"].strip()
+        name = self.cleaned_data["name"]
         if not name:
             raise forms.ValidationError("Give the factor a name.")
         return name

@@ -10,6 +10,7 @@ from crispy_forms.layout import Div, Layout
 from django import forms
 from django.db.models import Q
 
+from crossroads.text import LONG_TEXT_LIMIT, text_errors
 from decisions.models import Consideration, Decision, Rating
 from offers.models import Offer
 
@@ -89,9 +90,6 @@ class OffersForm(forms.Form):
             self.fields["committed_offer"].queryset = Offer.objects.for_user(user).committed()
         else:
             del self.fields["committed_offer"]
-
-    def clean_title(self):
-        return self.cleaned_data["title"].strip()
 
     def clean_offers(self):
         offers = self.cleaned_data["offers"]
@@ -190,9 +188,6 @@ class SituationForm(forms.ModelForm):
     @property
     def helper(self):
         return _helper(self, ("close_knit_field", "could_commit_fully", "horizon_years"))
-
-    def clean_agency_name(self):
-        return self.cleaned_data["agency_name"].strip()
 
     def save(self, commit=True):
         decision = super().save(commit=commit)
@@ -295,8 +290,57 @@ class ConsiderationForm(forms.ModelForm):
             ),
         )
 
-    def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError("Write the pro or con in a few words.")
-        return text
+
+# Step 6: the user's own choice, and later how it turned out.
+
+NOT_DECIDED = "undecided"
+
+
+class RecordForm(forms.Form):
+    """Step 6: the user's own choice, in their own words."""
+
+    choice = forms.ChoiceField(
+        widget=forms.RadioSelect,
+        label="What have you decided?",
+        error_messages={"required": "Choose an offer, or Not decided yet."},
+    )
+    reasoning = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=LONG_TEXT_LIMIT,
+        error_messages=text_errors(LONG_TEXT_LIMIT),
+        label="Why? In your own words",
+        help_text="A few sentences for your future self: what tipped it, and what you are "
+        "giving up.",
+    )
+
+    def __init__(self, offers, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offers = {str(offer.pk): offer for offer in offers}
+        self.fields["choice"].choices = [
+            *((pk, offer_label(offer)) for pk, offer in self.offers.items()),
+            (NOT_DECIDED, "Not decided yet"),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        choice = cleaned.get("choice")
+        if choice and choice != NOT_DECIDED and not cleaned.get("reasoning"):
+            self.add_error("reasoning", "Write a line or two on why: it helps when you look back.")
+        cleaned["chosen_offer"] = self.offers.get(choice)
+        return cleaned
+
+
+class OutcomeForm(forms.Form):
+    """The decision journal: how it turned out, some time later."""
+
+    outcome = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="How did it turn out?",
+        help_text="Are you glad of the choice? What would you do differently? Only you see this.",
+        max_length=LONG_TEXT_LIMIT,
+        error_messages={
+            "required": "Write a few words on how it turned out.",
+            **text_errors(LONG_TEXT_LIMIT),
+        },
+    )

@@ -5,16 +5,9 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from decisions.models import Consideration
 from decisions.wizard import risk as risk_rules
 from decisions.wizard import scoring
-from decisions.models import Consideration
-
-# The bar chart's geometry, in SVG user units (the chart scales to the page's width).
-CHART_WIDTH = 400
-CHART_LABEL_HEIGHT = 27  # room for the offer's name above its bar
-CHART_BAR_HEIGHT = 24
-CHART_ROW_HEIGHT = 62
-CHART_BAR_MAX = 330
 
 
 @dataclass
@@ -30,34 +23,6 @@ class OfferResult:
     @property
     def terms(self) -> list:
         return [("Now", self.now), ("Later", self.later)]
-
-    @property
-    def bar_width(self) -> int:
-        return round(CHART_BAR_MAX * self.score / 100)
-
-    @property
-    def label_y(self) -> int:
-        return (self.rank - 1) * CHART_ROW_HEIGHT + CHART_LABEL_HEIGHT - 7
-
-    @property
-    def bar_y(self) -> int:
-        return (self.rank - 1) * CHART_ROW_HEIGHT + CHART_LABEL_HEIGHT
-
-    @property
-    def score_x(self) -> int:
-        return self.bar_width + 6
-
-    @property
-    def score_y(self) -> int:
-        return self.bar_y + CHART_BAR_HEIGHT - 6
-
-    @property
-    def bar_max(self) -> int:
-        return CHART_BAR_MAX
-
-    @property
-    def bar_height(self) -> int:
-        return CHART_BAR_HEIGHT
 
 
 @dataclass
@@ -99,14 +64,6 @@ class Result:
     stage: risk_rules.Stage | None
     new_offer: object | None  # the offer that would mean leaving the committed one
     backing_out: risk_rules.Risk | None
-
-    @property
-    def chart_height(self) -> int:
-        return len(self.offers) * CHART_ROW_HEIGHT
-
-    @property
-    def chart_width(self) -> int:
-        return CHART_WIDTH
 
     @property
     def leader_names(self) -> str:

@@ -9,6 +9,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from crossroads.formats import format_money
+
 ACCEPTED, SIGNED, STARTED = "accepted", "signed", "started"
 LOW, MEDIUM, HIGH = "low", "medium", "high"
 MEDIUM_FROM = Decimal("1.5")
@@ -124,11 +126,6 @@ def _stage_reason(stage: Stage) -> Reason:
     )
 
 
-def _format_amount(amount: Decimal, currency: str) -> str:
-    digits = 0 if amount == amount.to_integral_value() else 2
-    return f"{currency} {amount:,.{digits}f}"
-
-
 def money_to_repay(
     repayment_amount: Decimal,
     signing_bonus: Decimal,
@@ -188,7 +185,7 @@ def backing_out_risk(
             Reason(
                 Decimal("0.5"),
                 f"You may have to pay money back to {company}: up to "
-                f"{_format_amount(repayable, currency)}.",
+                f"{format_money(repayable, currency)}.",
                 "Checking the repayment clause with a lawyer or advisor before you call, so you "
                 "know the exact amount and when it is due.",
             )

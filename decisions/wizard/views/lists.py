@@ -2,20 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from decisions.models import Decision
+from decisions.models import Decision, get_decision_for_user
 from decisions.wizard.steps import Step, start_decision, step_url
-from decisions.wizard.views.steps import get_decision_for_user
-from offers.models import Offer
+from offers.views import get_offer_for_user
 
 
 @login_required
 def decision_list(request):
     """Drafts first, to be continued; then recorded decisions with the choice made."""
     decisions = list(
-        Decision.objects.filter(owner=request.user)
+        Decision.objects.for_user(request.user)
         .select_related("chosen_offer")
         .prefetch_related("offers")
     )
@@ -30,7 +29,7 @@ def decision_list(request):
 @require_POST
 def reconsider(request, offer_pk):
     """Start a decision with this accepted, signed or started offer as the reference."""
-    offer = get_object_or_404(Offer, pk=offer_pk, owner=request.user)
+    offer = get_offer_for_user(request.user, offer_pk)
     if not offer.is_committed():
         messages.info(
             request,

@@ -8,11 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.shortcuts import redirect
 
+from decisions.models import get_decision_for_user
 from decisions.wizard.factors import FactorFormSet
 from decisions.wizard.steps import Step, next_step, step_url
 from decisions.wizard.summary import ErrorSummary
 from decisions.wizard.views.steps import (
-    get_decision_for_user,
     not_reached,
     posted,
     render_step,
@@ -25,21 +25,6 @@ def _as_int(value) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
-
-
-def _move(decision, move: str) -> None:
-    """Swap a factor with its neighbour above or below, then number them all afresh."""
-    factor_pk, _, direction = move.partition(":")
-    factors = list(decision.factors.all())
-    index = next((i for i, f in enumerate(factors) if f.pk == _as_int(factor_pk)), None)
-    if index is None:
-        return
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(factors):
-        factors[index], factors[other] = factors[other], factors[index]
-    for position, factor in enumerate(factors):
-        factor.position = position
-    decision.factors.model.objects.bulk_update(factors, ["position"])
 
 
 @login_required
@@ -64,7 +49,8 @@ def priorities(request, pk):
         def write():
             formset.save()
             if move:
-                _move(decision, move)
+                factor_pk, _, direction = move.partition(":")
+                decision.move_factor(_as_int(factor_pk), direction)
 
         try:
             saved = save_step(request, decision, write, reach=reach)

@@ -5,11 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
+from decisions.models import Consideration, Decision, get_decision_for_user
 from decisions.wizard.forms import ConsiderationForm
-from decisions.models import Consideration, Decision
 from decisions.wizard.steps import Step, next_step, step_url
 from decisions.wizard.views.steps import (
-    get_decision_for_user,
     not_reached,
     ordered_offers,
     render_step,

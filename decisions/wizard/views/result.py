@@ -6,13 +6,14 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from decisions.wizard.forms_result import NOT_DECIDED, OutcomeForm, RecordForm
 from decisions.call.readiness import is_ready, readiness_checks
+from decisions.models import get_decision_for_user
+from decisions.wizard.chart import score_chart
+from decisions.wizard.forms import NOT_DECIDED, OutcomeForm, RecordForm
 from decisions.wizard.result import explain
 from decisions.wizard.scoring import MissingRatings, ScoringError
 from decisions.wizard.steps import Step, step_url
 from decisions.wizard.views.steps import (
-    get_decision_for_user,
     not_reached,
     ordered_offers,
     render_step,
@@ -56,6 +57,7 @@ def _render(request, decision, record_form=None, outcome_form=None):
         )
     context = {
         "result": result,
+        "chart": result and score_chart(result.offers),
         "problem": problem,
         "record_form": record_form,
         "outcome_form": outcome_form or OutcomeForm(initial={"outcome": decision.outcome}),

@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
+from decisions.models import Decision, Factor, get_decision_for_user
 from decisions.wizard.forms import OffersForm, RatingsForm, SituationForm
-from decisions.models import Decision, Factor
 from decisions.wizard.result import stage_of
 from decisions.wizard.scoring import compensation_suggestion, money_over_horizon
 from decisions.wizard.steps import (
@@ -36,13 +37,6 @@ def posted(request):
     """The submitted data on POST, else None. Unlike ``request.POST or None``, an empty
     submission is still a submission, and gets its error messages."""
     return request.POST if request.method == "POST" else None
-
-
-def get_decision_for_user(user, pk, queryset=None) -> Decision:
-    """The user's own decision, or a 404: another user's decision does not exist for them."""
-    if queryset is None:
-        queryset = Decision.objects.all()
-    return get_object_or_404(queryset, pk=pk, owner=user)
 
 
 def with_offers_and_factors():
@@ -111,8 +105,8 @@ def render_step(request, decision, step, template, context, status=200):
 
 
 def _add_offer_url(here: str) -> str:
-    # The offers pages honour a safe `next`; the wizard does not depend on them otherwise.
-    return "/offers/new/?" + urlencode({"next": here})
+    # The offers pages honour a safe `next`, so adding an offer comes back to this step.
+    return reverse("offers:new") + "?" + urlencode({"next": here})
 
 
 @login_required

@@ -102,18 +102,28 @@ def test_the_call_link_is_absent_for_a_decision_that_stays(alice):
     assert html.strip() == ""
 
 
-def test_a_committed_offer_being_left_links_to_its_call_plan(call_decision, call_committed):
-    html = render_to_string("decisions/call/_offer_call.html", {"offer": call_committed})
+def _offer_page(client, offer) -> str:
+    return client.get(reverse("offers:detail", args=[offer.pk])).content.decode()
+
+
+def test_a_committed_offer_being_left_links_to_its_call_plan(
+    alice_client, call_decision, call_committed
+):
+    html = _offer_page(alice_client, call_committed)
     assert reverse("decisions:call", args=[call_decision.pk]) in html
     assert "Plan the call to Northwind Freight" in html
 
 
-def test_an_offer_nobody_is_leaving_has_no_call_link(call_decision, call_new):
-    assert "call" not in render_to_string("decisions/call/_offer_call.html", {"offer": call_new})
+def test_an_offer_nobody_is_leaving_has_no_call_link(alice_client, call_decision, call_new):
+    assert reverse("decisions:call", args=[call_decision.pk]) not in _offer_page(
+        alice_client, call_new
+    )
 
 
-def test_a_backed_out_offer_still_links_to_its_plan(call_decision, call_committed, call_plan):
+def test_a_backed_out_offer_still_links_to_its_plan(
+    alice_client, call_decision, call_committed, call_plan
+):
     call_committed.status = Offer.Status.BACKED_OUT
     call_committed.save()
-    html = render_to_string("decisions/call/_offer_call.html", {"offer": call_committed})
+    html = _offer_page(alice_client, call_committed)
     assert "See the call plan" in html

@@ -5,13 +5,14 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from crossroads.text import NUL_MESSAGE
 from decisions.models import FollowUp
 
 pytestmark = pytest.mark.django_db
 
 
 def _add_url(decision):
-    return reverse("decisions:call_follow_up_add", args=[decision.pk])
+    return reverse("decisions:add_follow_up", args=[decision.pk])
 
 
 def _url(name, follow_up):
@@ -50,31 +51,27 @@ def test_a_follow_up_needs_text_and_a_real_date(alice_client, call_decision, cal
 
 def test_a_follow_up_with_a_null_character_is_refused(alice_client, call_decision, call_plan):
     response = alice_client.post(_add_url(call_decision), {"follow_up-text": "Re\x00turn"})
-    assert "hidden null character" in response.content.decode()
+    assert NUL_MESSAGE in response.content.decode()
     assert not FollowUp.objects.exists()
 
 
 def test_ticking_a_follow_up_marks_it_done_and_back(alice_client, follow_up):
-    alice_client.post(_url("decisions:call_follow_up_toggle", follow_up))
+    alice_client.post(_url("decisions:toggle_follow_up", follow_up))
     follow_up.refresh_from_db()
     assert follow_up.done
-    alice_client.post(_url("decisions:call_follow_up_toggle", follow_up))
+    alice_client.post(_url("decisions:toggle_follow_up", follow_up))
     follow_up.refresh_from_db()
     assert not follow_up.done
 
 
 def test_removing_a_follow_up(alice_client, follow_up):
-    assert alice_client.post(_url("decisions:call_follow_up_delete", follow_up)).status_code == 302
+    assert alice_client.post(_url("decisions:remove_follow_up", follow_up)).status_code == 302
     assert not FollowUp.objects.exists()
 
 
 def test_a_stranger_gets_404_and_nothing_changes(charlie_client, call_decision, follow_up):
-    assert charlie_client.post(_url("decisions:call_follow_up_toggle", follow_up)).status_code == (
-        404
-    )
-    assert charlie_client.post(_url("decisions:call_follow_up_delete", follow_up)).status_code == (
-        404
-    )
+    assert charlie_client.post(_url("decisions:toggle_follow_up", follow_up)).status_code == (404)
+    assert charlie_client.post(_url("decisions:remove_follow_up", follow_up)).status_code == (404)
     assert charlie_client.post(_add_url(call_decision), {"follow_up-text": "x"}).status_code == 404
     follow_up.refresh_from_db()
     assert not follow_up.done
@@ -84,8 +81,8 @@ def test_a_stranger_gets_404_and_nothing_changes(charlie_client, call_decision, 
 def test_anonymous_visitors_are_sent_to_log_in(client, call_decision, follow_up):
     for url in (
         _add_url(call_decision),
-        _url("decisions:call_follow_up_toggle", follow_up),
-        _url("decisions:call_follow_up_delete", follow_up),
+        _url("decisions:toggle_follow_up", follow_up),
+        _url("decisions:remove_follow_up", follow_up),
     ):
         response = client.post(url, {"follow_up-text": "x"})
         assert response.url.startswith(reverse("login"))
@@ -95,8 +92,8 @@ def test_anonymous_visitors_are_sent_to_log_in(client, call_decision, follow_up)
 def test_get_is_refused(alice_client, call_decision, follow_up):
     for url in (
         _add_url(call_decision),
-        _url("decisions:call_follow_up_toggle", follow_up),
-        _url("decisions:call_follow_up_delete", follow_up),
+        _url("decisions:toggle_follow_up", follow_up),
+        _url("decisions:remove_follow_up", follow_up),
     ):
         assert alice_client.get(url).status_code == 405
     follow_up.refresh_from_db()

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from crossroads.text import NUL_MESSAGE
 from decisions.models import CallPlan
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,7 @@ def test_a_very_long_account_or_a_null_character_is_refused(
     ).content.decode()
     assert "Keep this under 5,000 characters" in content
     content = alice_client.post(_url(call_decision), _data(alice, earlier, "a\x00b")).content
-    assert b"hidden null character" in content
+    assert NUL_MESSAGE in content.decode()
     call_plan.refresh_from_db()
     assert call_plan.how_it_went == ""
 

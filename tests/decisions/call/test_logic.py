@@ -7,9 +7,9 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from decisions.call import script as callplan
-from decisions.models import PreparedAnswer
+from decisions.call import plans, script, timing
 from decisions.call.readiness import readiness_checks
+from decisions.models import PreparedAnswer
 from offers.models import Contact, Offer
 
 UTC = datetime.UTC
@@ -34,62 +34,62 @@ def _offer(**fields):
 
 
 def test_the_call_is_due_two_working_days_after_the_decision():
-    assert callplan.call_by(MON) == WED
-    assert callplan.call_by(TUE) == THU
-    assert callplan.call_by(WED) == FRI
+    assert timing.call_by(MON) == WED
+    assert timing.call_by(TUE) == THU
+    assert timing.call_by(WED) == FRI
 
 
 def test_weekends_do_not_count_as_working_days():
-    assert callplan.call_by(THU) == NEXT_MON
-    assert callplan.call_by(FRI) == NEXT_TUE
-    assert callplan.call_by(SAT) == NEXT_TUE
-    assert callplan.call_by(SUN) == NEXT_TUE
+    assert timing.call_by(THU) == NEXT_MON
+    assert timing.call_by(FRI) == NEXT_TUE
+    assert timing.call_by(SAT) == NEXT_TUE
+    assert timing.call_by(SUN) == NEXT_TUE
 
 
 def test_working_days_after_skips_weekends():
-    assert callplan.working_days_after(FRI, NEXT_MON) == 1
-    assert callplan.working_days_after(FRI, NEXT_TUE) == 2
-    assert callplan.working_days_after(THU, SUN) == 1
-    assert callplan.working_days_after(MON, MON) == 0
-    assert callplan.working_days_after(TUE, MON) == 0
+    assert timing.working_days_after(FRI, NEXT_MON) == 1
+    assert timing.working_days_after(FRI, NEXT_TUE) == 2
+    assert timing.working_days_after(THU, SUN) == 1
+    assert timing.working_days_after(MON, MON) == 0
+    assert timing.working_days_after(TUE, MON) == 0
 
 
 def test_a_call_on_the_second_working_day_is_prompt_and_the_day_after_is_late():
     now = _at(FRI, 9)
-    on_time = callplan.promptness(_at(FRI), _at(NEXT_TUE, 17), UTC, now)
+    on_time = timing.promptness(_at(FRI), _at(NEXT_TUE, 17), UTC, now)
     assert on_time.call_by == NEXT_TUE
     assert not on_time.late
     assert on_time.working_days_planned == 2
-    late = callplan.promptness(_at(FRI), _at(NEXT_TUE + datetime.timedelta(days=1), 9), UTC, now)
+    late = timing.promptness(_at(FRI), _at(NEXT_TUE + datetime.timedelta(days=1), 9), UTC, now)
     assert late.late
     assert late.working_days_planned == 3
 
 
 def test_a_call_over_the_weekend_after_a_thursday_decision_is_prompt():
-    assert not callplan.promptness(_at(THU), _at(SAT), UTC, _at(THU)).late
+    assert not timing.promptness(_at(THU), _at(SAT), UTC, _at(THU)).late
 
 
 def test_an_unplanned_call_becomes_late_once_the_two_working_days_have_passed():
-    assert not callplan.promptness(_at(MON), None, UTC, _at(WED, 23)).late
-    assert callplan.promptness(_at(MON), None, UTC, _at(THU, 0)).late
+    assert not timing.promptness(_at(MON), None, UTC, _at(WED, 23)).late
+    assert timing.promptness(_at(MON), None, UTC, _at(THU, 0)).late
 
 
 def test_promptness_counts_days_in_the_users_own_time_zone():
     # Wednesday 23:30 in UTC is already Thursday in Paris.
     decided = datetime.datetime(2026, 11, 25, 23, 30, tzinfo=UTC)
-    assert callplan.promptness(decided, None, UTC, decided).call_by == FRI
-    assert callplan.promptness(decided, None, PARIS, decided).call_by == NEXT_MON
+    assert timing.promptness(decided, None, UTC, decided).call_by == FRI
+    assert timing.promptness(decided, None, PARIS, decided).call_by == NEXT_MON
 
 
 def test_there_is_no_promptness_without_a_recorded_decision():
-    assert callplan.promptness(None, _at(MON), UTC, _at(MON)) is None
+    assert timing.promptness(None, _at(MON), UTC, _at(MON)) is None
 
 
 @given(st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2100, 1, 1)))
 def test_the_call_by_day_is_always_exactly_two_working_days_later(decided_on):
-    due = callplan.call_by(decided_on)
-    assert callplan.is_working_day(due)
-    assert callplan.working_days_after(decided_on, due) == 2
+    due = timing.call_by(decided_on)
+    assert timing.is_working_day(due)
+    assert timing.working_days_after(decided_on, due) == 2
     assert 2 <= (due - decided_on).days <= 4
 
 
@@ -102,7 +102,7 @@ def test_working_days_after_matches_counting_day_by_day(start, length):
     expected = sum(
         1 for i in range(1, length + 1) if (start + datetime.timedelta(days=i)).weekday() < 5
     )
-    assert callplan.working_days_after(start, end) == expected
+    assert timing.working_days_after(start, end) == expected
 
 
 # Whom to call ------------------------------------------------------------------------------------
@@ -111,25 +111,25 @@ def test_working_days_after_matches_counting_day_by_day(start, length):
 def test_the_hiring_manager_is_called_by_default():
     recruiter = Contact(name="Sam Ortiz", role=Contact.Role.RECRUITER)
     manager = Contact(name="Morgan Lee", role=Contact.Role.HIRING_MANAGER)
-    assert callplan.default_contact([recruiter, manager]) is manager
+    assert script.default_contact([recruiter, manager]) is manager
 
 
 def test_the_recruiter_is_called_when_there_is_no_hiring_manager():
     hr = Contact(name="Kim Park", role=Contact.Role.HR)
     recruiter = Contact(name="Sam Ortiz", role=Contact.Role.RECRUITER)
-    assert callplan.default_contact([hr, recruiter]) is recruiter
+    assert script.default_contact([hr, recruiter]) is recruiter
 
 
 def test_nobody_is_chosen_when_there_is_neither():
-    assert callplan.default_contact([Contact(name="Kim Park", role=Contact.Role.HR)]) is None
-    assert callplan.default_contact([]) is None
+    assert script.default_contact([Contact(name="Kim Park", role=Contact.Role.HR)]) is None
+    assert script.default_contact([]) is None
 
 
 def test_the_agency_call_goes_to_the_agency_contact():
     manager = Contact(name="Morgan Lee", role=Contact.Role.HIRING_MANAGER)
     agent = Contact(name="Ari Cole", role=Contact.Role.AGENCY)
-    assert callplan.default_agency_contact([manager, agent]) is agent
-    assert callplan.default_agency_contact([manager]) is None
+    assert script.default_agency_contact([manager, agent]) is agent
+    assert script.default_agency_contact([manager]) is None
 
 
 # Ready to call -----------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ def test_the_agency_call_goes_to_the_agency_contact():
 def test_the_gaps_name_each_open_check_then_whom_and_when():
     committed, new = _offer(), _offer(company="Bluebird Health", status=Offer.Status.RECEIVED)
     new.written_offer_in_hand = True
-    gaps = callplan.call_gaps(readiness_checks(committed, new), False, False)
+    gaps = script.call_gaps(readiness_checks(committed, new), False, False)
     assert gaps == [
         "a legal review of your terms with Northwind Freight",
         "Bluebird Health’s conditions cleared",
@@ -151,17 +151,17 @@ def test_the_gaps_name_each_open_check_then_whom_and_when():
 def test_there_are_no_gaps_once_everything_is_done():
     committed, new = _offer(terms_reviewed=True), _offer(company="Bluebird Health")
     new.written_offer_in_hand = new.conditions_cleared = new.start_date_confirmed = True
-    assert callplan.call_gaps(readiness_checks(committed, new), True, True) == []
+    assert script.call_gaps(readiness_checks(committed, new), True, True) == []
 
 
 # How ---------------------------------------------------------------------------------------------
 
 
 def test_only_email_gets_advice_to_call_instead():
-    assert "live conversation" in callplan.channel_advice("email")
-    assert "short e-mail" in callplan.channel_advice("email")
+    assert "live conversation" in script.channel_advice("email")
+    assert "short e-mail" in script.channel_advice("email")
     for channel in ("phone", "video", "in_person"):
-        assert callplan.channel_advice(channel) is None
+        assert script.channel_advice(channel) is None
 
 
 # The drafts --------------------------------------------------------------------------------------
@@ -169,36 +169,36 @@ def test_only_email_gets_advice_to_call_instead():
 
 def test_the_script_uses_the_contacts_first_name_the_role_and_the_company():
     offer = _offer()
-    script = callplan.draft_script(offer, Contact(name="Morgan Lee"))
-    assert set(script) == set(callplan.SCRIPT_SECTIONS)
-    assert script["opening"].startswith("Hello Morgan,")
-    assert "Northwind Freight" in script["opening"]
-    assert "not be joining Northwind Freight as Data Engineer" in script["news"]
-    assert all(text.strip() for text in script.values())
+    drafted = script.draft_script(offer, Contact(name="Morgan Lee"))
+    assert set(drafted) == set(script.SCRIPT_SECTIONS)
+    assert drafted["opening"].startswith("Hello Morgan,")
+    assert "Northwind Freight" in drafted["opening"]
+    assert "not be joining Northwind Freight as Data Engineer" in drafted["news"]
+    assert all(text.strip() for text in drafted.values())
 
 
 def test_the_script_greets_without_a_name_when_nobody_is_chosen():
-    assert callplan.draft_script(_offer(), None)["opening"].startswith("Hello, thank you")
+    assert script.draft_script(_offer(), None)["opening"].startswith("Hello, thank you")
 
 
 def test_the_reason_is_short_and_compares_no_companies():
-    script = callplan.draft_script(_offer(), None)
-    assert "career" in script["reason"]
-    assert len(script["reason"]) < 200
-    assert "Northwind" not in script["reason"]
+    drafted = script.draft_script(_offer(), None)
+    assert "career" in drafted["reason"]
+    assert len(drafted["reason"]) < 200
+    assert "Northwind" not in drafted["reason"]
 
 
 def test_someone_who_has_started_says_they_are_leaving_and_returns_equipment():
     offer = _offer(status=Offer.Status.STARTED, notice_period="two weeks")
-    script = callplan.draft_script(offer, None)
-    assert "leave my role as Data Engineer" in script["news"]
-    assert "notice period (two weeks)" in script["logistics"]
-    assert "return my laptop" in script["logistics"]
-    assert "onboarding" not in script["logistics"]
+    drafted = script.draft_script(offer, None)
+    assert "leave my role as Data Engineer" in drafted["news"]
+    assert "notice period (two weeks)" in drafted["logistics"]
+    assert "return my laptop" in drafted["logistics"]
+    assert "onboarding" not in drafted["logistics"]
 
 
 def test_someone_who_has_not_started_asks_to_cancel_onboarding_and_benefits():
-    logistics = callplan.draft_logistics(_offer())
+    logistics = script.draft_logistics(_offer())
     assert "onboarding" in logistics
     assert "benefits enrolment" in logistics
     assert "relocation" not in logistics
@@ -211,7 +211,7 @@ def test_logistics_repay_what_the_offer_records():
         repayment_amount=Decimal("7500.50"),
         repayment_until=datetime.date(2027, 3, 1),
     )
-    logistics = callplan.draft_logistics(offer)
+    logistics = script.draft_logistics(offer)
     assert "I will repay EUR 7,500.50 (relocation allowance repayable within 12 months)" in (
         logistics
     )
@@ -220,14 +220,14 @@ def test_logistics_repay_what_the_offer_records():
 
 
 def test_logistics_mention_an_unpaid_back_signing_bonus_only_without_repayment_terms():
-    logistics = callplan.draft_logistics(_offer(signing_bonus=Decimal("3000")))
+    logistics = script.draft_logistics(_offer(signing_bonus=Decimal("3000")))
     assert "signing bonus of USD 3,000" in logistics
     offer = _offer(signing_bonus=Decimal("3000"), repayment_amount=Decimal("3000"))
-    assert "signing bonus of" not in callplan.draft_logistics(offer)
+    assert "signing bonus of" not in script.draft_logistics(offer)
 
 
 def test_there_is_a_drafted_answer_for_every_reaction():
-    answers = callplan.draft_answers(_offer())
+    answers = script.draft_answers(_offer())
     assert set(answers) == set(PreparedAnswer.Reaction.values)
     assert all(text.strip() for text in answers.values())
     assert "final" in answers["reconsider"]
@@ -235,34 +235,34 @@ def test_there_is_a_drafted_answer_for_every_reaction():
 
 def test_the_repayment_answer_names_the_amount_when_known():
     offer = _offer(repayment_amount=Decimal("5000"))
-    assert "USD 5,000" in callplan.draft_answers(offer)["repayment"]
-    assert "honour" in callplan.draft_answers(_offer())["repayment"]
+    assert "USD 5,000" in script.draft_answers(offer)["repayment"]
+    assert "honour" in script.draft_answers(_offer())["repayment"]
 
 
 # After the call ----------------------------------------------------------------------------------
 
 
 def test_backing_out_is_proposed_for_the_committed_offer_until_it_is_backed_out():
-    change = callplan.back_out_change(_offer())
+    change = plans.back_out_change(_offer())
     assert change.status == Offer.Status.BACKED_OUT
     assert "Backed out" in change.description
-    assert callplan.back_out_change(_offer(status=Offer.Status.BACKED_OUT)) is None
+    assert plans.back_out_change(_offer(status=Offer.Status.BACKED_OUT)) is None
 
 
 def test_accepting_is_proposed_only_for_a_chosen_offer_not_yet_accepted():
-    assert callplan.accept_change(_offer(status=Offer.Status.RECEIVED)) is not None
+    assert plans.accept_change(_offer(status=Offer.Status.RECEIVED)) is not None
     for status in Offer.COMMITTED_STATUSES:
-        assert callplan.accept_change(_offer(status=status)) is None
+        assert plans.accept_change(_offer(status=status)) is None
 
 
 def test_accepting_sets_the_acceptance_date_only_when_it_is_empty():
     today = datetime.date(2026, 11, 26)
     fresh = _offer(status=Offer.Status.RECEIVED)
-    callplan.accept_change(fresh).apply(today)
+    plans.accept_change(fresh).apply(today)
     assert fresh.status == Offer.Status.ACCEPTED
     assert fresh.accepted_on == today
 
     earlier = datetime.date(2026, 11, 20)
     dated = _offer(status=Offer.Status.RECEIVED, accepted_on=earlier)
-    callplan.accept_change(dated).apply(today)
+    plans.accept_change(dated).apply(today)
     assert dated.accepted_on == earlier

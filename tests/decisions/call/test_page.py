@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from crossroads.text import NUL_MESSAGE
 from decisions.models import CallPlan, FollowUp, PreparedAnswer, Referral
 from offers.models import Contact, Offer
 from tests.factories import make_contact, make_decision, make_offer
@@ -310,7 +311,7 @@ def test_a_long_prepared_answer_is_refused_too(alice_client, alice, call_decisio
 
 def test_a_null_character_is_refused_with_a_message(alice_client, alice, call_decision):
     content = _error_page(alice_client.post(_url(call_decision), _data(alice, news="Hi\x00there")))
-    assert "hidden null character" in content
+    assert NUL_MESSAGE in content
     assert not CallPlan.objects.exists()
 
 
@@ -418,7 +419,7 @@ def test_two_windows_saving_a_new_plan_at_once_keep_the_first_and_say_so(
     alice_client, alice, call_decision, call_plan, call_manager, monkeypatch
 ):
     # The second window read the page before the first one's save had created the plan.
-    monkeypatch.setattr("decisions.call.views.plan.saved_plan", lambda decision: None)
+    monkeypatch.setattr("decisions.call.plans.saved_plan", lambda decision: None)
     response = alice_client.post(
         _url(call_decision), _data(alice, call_manager, _tomorrow(), news="Second window")
     )
@@ -433,9 +434,9 @@ def test_two_windows_saving_a_new_plan_at_once_keep_the_first_and_say_so(
 def test_adding_a_referral_while_another_window_creates_the_plan_uses_that_plan(
     alice_client, call_decision, call_plan, monkeypatch
 ):
-    monkeypatch.setattr("decisions.call.views.plan.saved_plan", lambda decision: None)
+    monkeypatch.setattr("decisions.call.plans.saved_plan", lambda decision: None)
     response = alice_client.post(
-        reverse("decisions:call_referral_add", args=[call_decision.pk]),
+        reverse("decisions:add_referral", args=[call_decision.pk]),
         {"referral-name": "Sam Ortiz"},
     )
     assert response.status_code == 302

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from crossroads.text import NUL_MESSAGE
 from decisions.models import CallPlan, PreparedAnswer, Referral
 from offers.models import Offer
 from tests.factories import make_decision, make_offer
@@ -11,13 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _add_url(decision):
-    return reverse("decisions:call_referral_add", args=[decision.pk])
+    return reverse("decisions:add_referral", args=[decision.pk])
 
 
 def _delete_url(referral):
-    return reverse(
-        "decisions:call_referral_delete", args=[referral.call_plan.decision_id, referral.pk]
-    )
+    return reverse("decisions:remove_referral", args=[referral.call_plan.decision_id, referral.pk])
 
 
 def _data(**overrides):
@@ -63,7 +62,7 @@ def test_a_referral_with_a_null_character_or_too_long_is_refused(
     alice_client, call_decision, call_plan
 ):
     response = alice_client.post(_add_url(call_decision), _data(**{"referral-name": "Da\x00na"}))
-    assert "hidden null character" in response.content.decode()
+    assert NUL_MESSAGE in response.content.decode()
     response = alice_client.post(
         _add_url(call_decision), _data(**{"referral-why_they_fit": "z" * 10_000})
     )
@@ -91,7 +90,7 @@ def test_a_referral_of_another_plan_cannot_be_removed_through_this_one(
     other = make_decision(alice, [committed, call_new], chosen_offer=call_new)
     other_plan = CallPlan.objects.create(decision=other)
     referral = Referral.objects.create(call_plan=other_plan, name="Dana Kim")
-    url = reverse("decisions:call_referral_delete", args=[call_decision.pk, referral.pk])
+    url = reverse("decisions:remove_referral", args=[call_decision.pk, referral.pk])
     assert alice_client.post(url).status_code == 404
     assert Referral.objects.filter(pk=referral.pk).exists()
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from crossroads.text import NUL_MESSAGE
 from decisions.models import Decision, Factor
 from offers.models import Offer
 from tests.decisions.helpers import assert_sent_to_login, at_step, rate, url
@@ -167,8 +168,8 @@ def test_not_decided_yet_can_be_recorded_without_reasons(alice_client, finished)
         ({}, "Choose an offer, or Not decided yet."),
         ({"choice": "new", "reasoning": ""}, "Write a line or two on why"),
         ({"choice": "999999", "reasoning": "x"}, "Select a valid choice"),
-        ({"choice": "new", "reasoning": "x" * 10_000}, "Keep this under 5000 characters"),
-        ({"choice": "new", "reasoning": "Growth\x00"}, "Null characters are not allowed"),
+        ({"choice": "new", "reasoning": "x" * 10_000}, "Keep this under 5,000 characters"),
+        ({"choice": "new", "reasoning": "Growth\x00"}, NUL_MESSAGE),
     ],
 )
 def test_a_bad_record_is_refused_and_nothing_saved(
@@ -228,7 +229,7 @@ def test_an_outcome_of_10000_characters_is_refused(alice_client, finished, new_o
     response = alice_client.post(
         url("outcome", finished), {"version": finished.version, "outcome": "x" * 10_000}
     )
-    assert "Keep this under 5000 characters (it has 10000)" in response.content.decode()
+    assert "Keep this under 5,000 characters (it has 10000)" in response.content.decode()
     finished.refresh_from_db()
     assert finished.outcome == ""
 
