@@ -7,6 +7,8 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
 
+from crossroads.formats import format_money
+from offers.leaving_cost import MAX_PRO_RATA_MONTHS
 from offers.models import Contact, Offer
 
 NUL_MESSAGE = (
@@ -31,10 +33,13 @@ DATE_FIELDS = (
     "respond_by",
     "accepted_on",
     "start_date",
+    "repayment_paid_on",
     "repayment_until",
     "terms_reviewed_on",
 )
 DATE_ERRORS = {"invalid": "Enter a real date, such as 2026-05-31."}
+# A repayment larger than this many years of base salary is a typing mistake.
+MAX_REPAYMENT_IN_SALARIES = 10
 # Far-off years are typing mistakes, and the calendar feed needs the day after each date.
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
@@ -122,8 +127,9 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
         help_text="What pension, health cover and other perks are worth to you each year.",
     )
     repayment_amount = MoneyField(
-        label="Amount at stake",
-        help_text="The most you could have to pay back if you left early.",
+        label="Amount to pay back",
+        help_text="The most you could have to pay back if you left early; leave empty if "
+        "nothing has to be paid back.",
     )
     vesting_percentages = forms.CharField(
         label="Your yearly percentages",
@@ -166,9 +172,14 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
             "conditions_cleared",
             "start_date_confirmed",
             "notice_period",
-            "repayment_terms",
             "repayment_amount",
+            "repayment_for",
+            "repayment_paid",
+            "repayment_paid_on",
+            "repayment_ends",
             "repayment_until",
+            "repayment_months",
+            "repayment_terms",
             "terms_reviewed",
             "terms_reviewed_on",
             "notes",
@@ -190,8 +201,13 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
             "written_offer_in_hand": "I have the offer in writing",
             "conditions_cleared": "Its conditions are cleared (background check, references)",
             "start_date_confirmed": "The start date is confirmed",
-            "repayment_terms": "What must be paid back if you leave early",
+            "repayment_terms": "The clause's wording",
+            "repayment_for": "What it pays back",
+            "repayment_paid": "When that money is paid to you",
+            "repayment_paid_on": "Paid on",
+            "repayment_ends": "How the obligation runs out",
             "repayment_until": "Repayable until",
+            "repayment_months": "Over how many months from your first day",
             "terms_reviewed": "A lawyer or adviser has reviewed the terms",
             "terms_reviewed_on": "Reviewed on",
             "agency_name": "Recruiting agency",
@@ -225,9 +241,20 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
             "start_date_confirmed": "Tick once the employer has confirmed your first day in "
             "writing.",
             "notice_period": "For example: one month, or two weeks during probation.",
-            "repayment_terms": "Signing or relocation bonuses often have to be paid back if "
-            "you leave within a year or two.",
-            "repayment_until": "After this day nothing has to be paid back.",
+            "repayment_terms": "The sentence from the contract, word for word, if you have it. "
+            "Signing or relocation bonuses often have to be paid back if you leave within a "
+            "year or two.",
+            "repayment_for": "A signing bonus, relocation money, training paid for you, or "
+            "something else.",
+            "repayment_paid": "Money never paid to you is never owed: a bonus paid on your "
+            "first day costs nothing if you leave before it.",
+            "repayment_paid_on": "Only when the money is paid on a date of its own.",
+            "repayment_ends": "All of it until a date, or a share that shrinks each month "
+            "you stay.",
+            "repayment_until": "For “all of it, until a date”: after this day nothing has to "
+            "be paid back.",
+            "repayment_months": f"For pro rata: 1 to {MAX_PRO_RATA_MONTHS} months; after six "
+            "of twelve months, half is still owed.",
             "terms_reviewed": "Worth doing before you back out of a signed contract.",
             "terms_reviewed_on": "When the review happened.",
             "notes": f"Anything else worth remembering (up to {LONG_TEXT_LIMIT:,} characters).",
@@ -238,6 +265,8 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
                 attrs={"autocomplete": "off", "size": 3, "class": "currency-input"}
             ),
             "vesting_schedule": forms.RadioSelect,
+            "repayment_paid": forms.RadioSelect,
+            "repayment_ends": forms.RadioSelect,
             "repayment_terms": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 5}),
         }
@@ -252,6 +281,11 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
         # The model's text fields are unlimited; a form is not the place for a novel.
         for name in ("repayment_terms", "notes"):
             self.fields[name].validators.append(MaxLengthValidator(LONG_TEXT_LIMIT))
+        # Left out (an older form, a script), the clause's choices take the model's defaults.
+        for name in ("repayment_for", "repayment_paid", "repayment_ends"):
+            self.fields[name].required = False
+        # One message for a period out of range, whatever the number: clean_repayment_months.
+        self.fields["repayment_months"].validators = []
         self.initial["vesting_percentages"] = self.instance.vesting_percentages_text()
         self._explain_nul_characters()
         self.helper = _offer_layout()
@@ -293,6 +327,26 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
             raise forms.ValidationError("Enter a cliff of at most 120 months (10 years).")
         return months
 
+    def clean_repayment_for(self):
+        return self._choice_or_default("repayment_for")
+
+    def clean_repayment_paid(self):
+        return self._choice_or_default("repayment_paid")
+
+    def clean_repayment_ends(self):
+        return self._choice_or_default("repayment_ends")
+
+    def _choice_or_default(self, name):
+        return self.cleaned_data[name] or Offer._meta.get_field(name).default
+
+    def clean_repayment_months(self):
+        months = self.cleaned_data["repayment_months"]
+        if months is not None and not 1 <= months <= MAX_PRO_RATA_MONTHS:
+            raise forms.ValidationError(
+                f"Enter a period from 1 to {MAX_PRO_RATA_MONTHS} months (10 years)."
+            )
+        return months
+
     def clean_vesting_percentages(self):
         text = self.cleaned_data["vesting_percentages"]
         return parse_percentages(text) if text else []
@@ -315,6 +369,7 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
         self._check_dates(cleaned)
         self._check_status_dates(cleaned)
         self._check_vesting(cleaned)
+        self._check_repayment(cleaned)
         return cleaned
 
     def _check_years(self, cleaned):
@@ -426,6 +481,53 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
         else:
             cleaned["vesting_percentages"] = [_as_json_number(share) for share in shares]
 
+    def _check_repayment(self, cleaned):
+        amount = cleaned.get("repayment_amount")
+        if not amount or "repayment_amount" in self.errors:
+            return
+        base = cleaned.get("base_salary")
+        currency = cleaned.get("currency", "")
+        if base and amount > base * MAX_REPAYMENT_IN_SALARIES:
+            self.add_error(
+                "repayment_amount",
+                f"{format_money(amount, currency)} is more than {MAX_REPAYMENT_IN_SALARIES} "
+                f"times the base salary ({format_money(base, currency)}). Check both figures.",
+            )
+        paid, ends = cleaned.get("repayment_paid"), cleaned.get("repayment_ends")
+        paid_on, until = cleaned.get("repayment_paid_on"), cleaned.get("repayment_until")
+        if (
+            paid == Offer.RepaymentPaid.ON_DATE
+            and not paid_on
+            and "repayment_paid_on" not in (self.errors)
+        ):
+            self.add_error("repayment_paid_on", "Enter the day the money is or was paid.")
+        if ends == Offer.RepaymentEnds.PRO_RATA:
+            if not cleaned.get("repayment_months") and "repayment_months" not in self.errors:
+                self.add_error(
+                    "repayment_months",
+                    "Enter over how many months the amount goes down, such as 12.",
+                )
+            return
+        if ends == Offer.RepaymentEnds.UNTIL_DATE and not until:
+            if "repayment_until" not in self.errors:
+                self.add_error(
+                    "repayment_until",
+                    "Enter the last day it would have to be paid back, or choose pro rata.",
+                )
+            return
+        paid_day = paid_on if paid == Offer.RepaymentPaid.ON_DATE else None
+        if paid == Offer.RepaymentPaid.ON_START:
+            paid_day = cleaned.get("start_date")
+        if paid_day and until and paid_day > until:
+            field = (
+                "repayment_paid_on" if paid == Offer.RepaymentPaid.ON_DATE else "repayment_until"
+            )
+            self.add_error(
+                field,
+                f"The money is paid on {_day(paid_day)}, after the day it stops being "
+                f"repayable ({_day(until)}). Check both dates.",
+            )
+
 
 def _offer_layout() -> FormHelper:
     helper = FormHelper()
@@ -489,13 +591,23 @@ def _offer_layout() -> FormHelper:
             "conditions_cleared",
             "start_date_confirmed",
             "notice_period",
-            "repayment_terms",
-            Row(
-                Column("repayment_amount", css_class="col-md-6"),
-                Column("repayment_until", css_class="col-md-6"),
-            ),
             "terms_reviewed",
             Row(Column("terms_reviewed_on", css_class="col-md-6")),
+        ),
+        Fieldset(
+            "Money to pay back if you leave early",
+            Row(
+                Column("repayment_amount", css_class="col-md-6"),
+                Column("repayment_for", css_class="col-md-6"),
+            ),
+            "repayment_paid",
+            Row(Column("repayment_paid_on", css_class="col-md-6")),
+            "repayment_ends",
+            Row(
+                Column("repayment_until", css_class="col-md-6"),
+                Column("repayment_months", css_class="col-md-6"),
+            ),
+            "repayment_terms",
         ),
         Fieldset("Notes", "notes"),
     )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from crossroads.navigation import next_url
+from decisions.dashboard import follow_ups_due
 from decisions.models import Decision
 from offers import calendar, compensation, timeline
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
@@ -67,6 +68,7 @@ def _list_row(offer, today) -> dict:
 def offer_detail(request, pk):
     offer = get_offer_for_user(request.user, pk)
     package = offer.package()
+    today = timezone.localdate()
     return render(
         request,
         "offers/detail.html",
@@ -75,7 +77,10 @@ def offer_detail(request, pk):
             "contacts": offer.contacts.all(),
             "contact_form": ContactForm(),
             "money_table": compensation.table(package),
-            "today": timezone.localdate(),
+            "today": today,
+            "leaving_cost": offer.leaving_cost_table(today)
+            if offer.has_repayment_clause()
+            else None,
             # The decisions that leave this offer, for their call plans (decisions' part).
             "decisions_leaving": list(Decision.objects.leaving(offer)),
         },
@@ -180,6 +185,9 @@ def offer_timeline(request):
             "currencies": compensation.currencies(o.package() for o in offers),
             "in_play_count": len(offers),
             "has_any": bool(everything),
+            # The decisions' part: follow-ups after a call, until they are ticked.
+            "follow_ups_due": follow_ups_due(request.user),
+            "follow_ups_today": today,
         },
     )
 

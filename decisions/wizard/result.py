@@ -74,7 +74,14 @@ class Result:
         return all(not item.flips for item in self.sensitivity if item.flips is not None)
 
 
-def explain(decision, offers, factors, considerations, today: datetime.date) -> Result:
+def explain(
+    decision,
+    offers,
+    factors,
+    considerations,
+    today: datetime.date,
+    call_day: datetime.date | None = None,
+) -> Result:
     """The result of ``decision`` comparing ``offers`` (factors with their ratings prefetched).
 
     Raises scoring.ScoringError (all weights 0, missing ratings) for the view to show.
@@ -115,7 +122,9 @@ def explain(decision, offers, factors, considerations, today: datetime.date) -> 
         (factor, [ratings.get((factor, item.offer)) for item in results]) for factor in factors
     ]
     flips = scoring.sensitivity(weights, ratings, offers)
-    stage, new_offer, backing_out = _backing_out(decision, committed, offer_ids, leaders, today)
+    stage, new_offer, backing_out = _backing_out(
+        decision, committed, offer_ids, leaders, today, call_day
+    )
     return Result(
         offers=results,
         breakdown=breakdown,
@@ -138,9 +147,10 @@ def stage_of(offer, today: datetime.date) -> risk_rules.Stage | None:
     return risk_rules.commitment_stage(offer.status, offer.start_date, today)
 
 
-def _backing_out(decision, committed, offer_ids, leaders, today):
+def _backing_out(decision, committed, offer_ids, leaders, today, call_day):
     """The offer that would mean leaving the committed one (the recorded choice, else the
-    leader), and the risk of doing so. Nothing when the user chose to stay."""
+    leader), and the risk of doing so: money counts only if leaving on the day of the planned
+    call (today when none is planned) costs some. Nothing when the user chose to stay."""
     if committed is None:
         return None, None, None
     stage = stage_of(committed, today)
@@ -153,9 +163,8 @@ def _backing_out(decision, committed, offer_ids, leaders, today):
         new_offer = next((offer for offer in leaders if offer != committed), None)
     if new_offer is None:
         return stage, None, None
-    repayable = risk_rules.money_to_repay(
-        committed.repayment_amount, committed.signing_bonus, committed.repayment_until, today
-    )
+    leaving_on = call_day or today
+    repayable = committed.owed_if_leaving_on(leaving_on)
     backing_out = risk_rules.backing_out_risk(
         stage,
         decision.close_knit_field,
@@ -163,5 +172,6 @@ def _backing_out(decision, committed, offer_ids, leaders, today):
         repayable,
         committed.currency,
         committed.company,
+        leaving_on,
     )
     return stage, new_offer, backing_out

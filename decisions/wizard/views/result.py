@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from decisions.call.plans import call_day, saved_plan
 from decisions.call.readiness import is_ready, readiness_checks
 from decisions.models import get_decision_for_user
 from decisions.wizard.chart import score_chart
@@ -25,7 +26,9 @@ from decisions.wizard.views.steps import (
 
 def _decision(request, pk):
     return get_decision_for_user(
-        request.user, pk, with_offers_and_factors().prefetch_related("considerations")
+        request.user,
+        pk,
+        with_offers_and_factors().select_related("call_plan").prefetch_related("considerations"),
     )
 
 
@@ -38,6 +41,7 @@ def _render(request, decision, record_form=None, outcome_form=None):
             list(decision.factors.all()),
             decision.considerations.all(),
             timezone.localdate(),
+            call_day(saved_plan(decision)),
         )
         problem = None
     except MissingRatings:
