@@ -155,9 +155,10 @@ def accept_new_offer(decision, accepted_on: datetime.date, now: datetime.datetim
     ahead without open checks are recorded with it, or nothing."""
     offer = decision.chosen_offer
     with transaction.atomic():
-        _record_skips(save_plan(decision), skipped, now)
         offer.status, offer.accepted_on = Offer.Status.ACCEPTED, accepted_on
         offer.save(update_fields=["status", "accepted_on", "updated"])
+        # A plan drafted now says the new position is accepted.
+        _record_skips(save_plan(decision), skipped, now)
 
 
 def reopen(decision) -> bool:

@@ -55,6 +55,37 @@ def test_working_days_after_skips_weekends():
     assert timing.working_days_after(TUE, MON) == 0
 
 
+def test_the_answer_deadline_wins_when_earlier_and_says_so():
+    # Decided Thursday: two working days is Monday; the new offer must be answered Saturday.
+    p = timing.promptness(_at(THU), None, UTC, _at(THU, 11), answer_by=SAT)
+    assert (p.prompt_by, p.call_by, p.reason) == (NEXT_MON, SAT, timing.ANSWER_DEADLINE)
+    later = timing.promptness(_at(THU), None, UTC, _at(THU, 11), answer_by=NEXT_TUE)
+    assert (later.call_by, later.reason) == (NEXT_MON, timing.PROMPT)
+    same = timing.promptness(_at(THU), None, UTC, _at(THU, 11), answer_by=NEXT_MON)
+    assert (same.call_by, same.reason) == (NEXT_MON, timing.ANSWER_DEADLINE)
+
+
+def test_a_call_planned_after_the_answer_deadline_is_late():
+    p = timing.promptness(_at(THU), _at(SUN), UTC, _at(THU, 11), answer_by=SAT)
+    assert p.late
+
+
+def test_only_an_offer_awaiting_an_answer_sets_a_deadline():
+    assert timing.answer_deadline(_offer(status=Offer.Status.RECEIVED, respond_by=SAT)) == SAT
+    assert timing.answer_deadline(_offer(status=Offer.Status.ACCEPTED, respond_by=SAT)) is None
+
+
+@given(
+    st.dates(min_value=datetime.date(2026, 1, 1), max_value=datetime.date(2027, 12, 31)),
+    st.none() | st.dates(min_value=datetime.date(2026, 1, 1), max_value=datetime.date(2028, 1, 1)),
+)
+def test_the_call_by_date_is_never_later_than_the_answer_deadline(decided_on, answer_by):
+    p = timing.promptness(_at(decided_on), None, UTC, _at(decided_on, 11), answer_by=answer_by)
+    assert p.call_by <= p.prompt_by
+    if answer_by is not None:
+        assert p.call_by <= answer_by
+
+
 def test_a_call_on_the_second_working_day_is_prompt_and_the_day_after_is_late():
     now = _at(FRI, 9)
     on_time = timing.promptness(_at(FRI), _at(NEXT_TUE, 17), UTC, now)

@@ -111,9 +111,12 @@ def test_the_print_has_a_print_button_the_date_printed_and_room_for_notes(
     assert "use your browser’s Print command" in content
     assert "<script>" not in content
     today = timezone.localdate()
-    assert f"Printed on {today:%A} {today.day} {today:%B %Y}." in content
+    assert (
+        f'<dt>Printed on</dt>\n      <dd class="call-print-date">{today:%A} {today.day} '
+        f"{today:%B %Y}</dd>" in content
+    )
     assert "Notes during the call" in content
-    assert content.count('class="call-print-line"') == 6
+    assert content.count('class="call-print-line"') == 4
 
 
 def test_the_print_names_the_amount_owed_on_the_day_of_the_call_and_nothing_before_payment(
