@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from offers.forms import NUL_MESSAGE
+from crossroads.text import NUL_MESSAGE
 from offers.models import Contact
 
 pytestmark = pytest.mark.django_db
@@ -10,7 +10,7 @@ GOOD = {"name": "  Riley Chen ", "role": "hiring_manager", "phone": "+44 20 7946
 
 
 def url(offer):
-    return reverse("offers:contact_add", args=[offer.pk])
+    return reverse("offers:add_contact", args=[offer.pk])
 
 
 def test_the_owner_adds_a_person_from_the_offers_page(alice_client, alice_offer):

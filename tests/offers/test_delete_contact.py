@@ -12,7 +12,7 @@ def contact(alice_offer):
 
 
 def url(contact):
-    return reverse("offers:contact_delete", args=[contact.offer_id, contact.pk])
+    return reverse("offers:delete_contact", args=[contact.offer_id, contact.pk])
 
 
 def test_the_owner_is_asked_to_confirm_first(alice_client, contact):

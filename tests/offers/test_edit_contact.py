@@ -12,7 +12,7 @@ def contact(alice_offer):
 
 
 def url(contact):
-    return reverse("offers:contact_edit", args=[contact.offer_id, contact.pk])
+    return reverse("offers:edit_contact", args=[contact.offer_id, contact.pk])
 
 
 def test_the_owner_sees_the_person_filled_in(alice_client, contact):
@@ -39,7 +39,7 @@ def test_a_bad_edit_changes_nothing(alice_client, contact):
 
 def test_a_person_is_found_only_under_their_own_offer(alice_client, alice, contact):
     other = make_offer(alice, company="Elsewhere")
-    wrong = reverse("offers:contact_edit", args=[other.pk, contact.pk])
+    wrong = reverse("offers:edit_contact", args=[other.pk, contact.pk])
     assert alice_client.get(wrong).status_code == 404
 
 

@@ -64,7 +64,6 @@ def test_a_custom_schedule_reaches_the_money_module_as_decimals(alice):
         Decimal("33.33"),
         Decimal("33.34"),
     )
-    assert offer.vesting_percentages_text() == "33.33/33.33/33.34"
 
 
 def test_an_even_schedule_ignores_any_stored_percentages(alice):

@@ -15,8 +15,8 @@ def page_urls(offer):
         reverse("offers:detail", args=[offer.pk]),
         reverse("offers:edit", args=[offer.pk]),
         reverse("offers:delete", args=[offer.pk]),
-        reverse("offers:contact_edit", args=[offer.pk, contact.pk]),
-        reverse("offers:contact_delete", args=[offer.pk, contact.pk]),
+        reverse("offers:edit_contact", args=[offer.pk, contact.pk]),
+        reverse("offers:delete_contact", args=[offer.pk, contact.pk]),
         reverse("home"),
     ]
 

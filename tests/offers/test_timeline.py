@@ -25,6 +25,9 @@ class FakeOffer:
     currency: str = "USD"
     base_salary: Decimal = Decimal(0)
 
+    def is_expected(self):
+        return self.status == "expected"
+
     def is_open(self):
         return self.status in ("expected", "received")
 
