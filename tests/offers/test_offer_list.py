@@ -139,12 +139,6 @@ def test_a_stranger_sees_none_of_alices_offers(charlie_client, alice_offer):
     assert list(response.context["rows"]) == []
 
 
-def test_an_anonymous_visitor_is_sent_to_log_in(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
-
-
 def test_the_list_refuses_post(alice_client):
     assert alice_client.post(URL).status_code == 405
 
