@@ -40,6 +40,20 @@ ASK_FOR_DATE = {
     "accepted_on": "You marked this offer as {status}: on which day did you accept it?",
 }
 
+# Dates that cannot come before another one: the earlier, the later, and what to say.
+DATES_IN_ORDER = (
+    (
+        "received_on",
+        "respond_by",
+        "The answer cannot be due before you received the offer ({day}). Check both dates.",
+    ),
+    (
+        "accepted_on",
+        "start_date",
+        "The start date cannot be before the day you accepted ({day}). Check both dates.",
+    ),
+)
+
 
 def _day(date) -> str:
     return f"{date.day} {date:%B %Y}"
@@ -190,20 +204,10 @@ class OfferForm(forms.ModelForm):
             )
 
     def _check_dates(self, cleaned):
-        received_on, respond_by = cleaned.get("received_on"), cleaned.get("respond_by")
-        if received_on and respond_by and respond_by < received_on:
-            self.add_error(
-                "respond_by",
-                f"The answer cannot be due before you received the offer "
-                f"({_day(received_on)}). Check both dates.",
-            )
-        accepted_on, start_date = cleaned.get("accepted_on"), cleaned.get("start_date")
-        if accepted_on and start_date and start_date < accepted_on:
-            self.add_error(
-                "start_date",
-                f"The start date cannot be before the day you accepted "
-                f"({_day(accepted_on)}). Check both dates.",
-            )
+        for earlier, later, message in DATES_IN_ORDER:
+            first, then = cleaned.get(earlier), cleaned.get(later)
+            if first and then and then < first:
+                self.add_error(later, message.format(day=_day(first)))
 
     def _check_status_date(self, cleaned):
         status = cleaned.get("status")

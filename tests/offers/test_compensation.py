@@ -17,6 +17,7 @@ from offers.compensation import (
     same_currency,
     table,
     total_over,
+    vesting_terms,
 )
 
 D = Decimal
@@ -172,6 +173,17 @@ def test_currencies_lists_each_code_once():
     assert same_currency([])
 
 
+def test_vesting_terms_say_the_period_the_schedule_and_the_cliff():
+    assert vesting_terms(Package("USD")) == "vesting over 4 years, evenly, after a 12-month cliff"
+    assert vesting_terms(Package("USD", vesting_years=1, cliff_months=0)) == (
+        "vesting over 1 year, evenly, with no cliff"
+    )
+    custom = Package("USD", vesting_percentages=(D(5), D(15), D("39.5"), D("40.5")))
+    assert vesting_terms(custom) == (
+        "vesting over 4 years (5%, 15%, 39.5%, 40.5%), after a 12-month cliff"
+    )
+
+
 # Properties ---------------------------------------------------------------------------------
 
 amounts = st.decimals(min_value=0, max_value=10_000_000, places=2)
@@ -287,3 +299,12 @@ def test_ratings_are_whole_numbers_from_one_to_five_and_the_best_gets_five(total
     assert all(1 <= r <= 5 for r in ratings.values())
     if max(totals.values()) > 0:
         assert ratings[max(totals, key=totals.get)] == 5
+
+
+@given(packages())
+def test_vesting_terms_name_every_custom_share_and_the_cliff_only_when_there_is_one(package):
+    terms = vesting_terms(package)
+    assert terms.startswith(f"vesting over {package.vesting_years} year")
+    assert ("evenly" in terms) == (not package.vesting_percentages)
+    assert terms.count("%") == len(package.vesting_percentages)
+    assert terms.endswith("with no cliff") == (package.cliff_months == 0)

@@ -6,11 +6,6 @@ from offers.models import Contact, Offer
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def contact(alice_offer):
-    return alice_offer.contacts.get()
-
-
 def url(contact):
     return reverse("offers:delete_contact", args=[contact.offer_id, contact.pk])
 

@@ -6,11 +6,6 @@ from tests.factories import make_offer
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def contact(alice_offer):
-    return alice_offer.contacts.get()
-
-
 def url(contact):
     return reverse("offers:edit_contact", args=[contact.offer_id, contact.pk])
 
