@@ -22,7 +22,7 @@ def test_the_owner_saves_changes(alice_client, contact):
     response = alice_client.post(url(contact), {"name": "Sam Ortiz", "role": "hr", "phone": "1"})
     contact.refresh_from_db()
     assert (contact.role, contact.phone) == ("hr", "1")
-    assert response.url.endswith("#contacts")
+    assert response.url == contact.get_absolute_url()
 
 
 def test_a_bad_edit_changes_nothing(alice_client, contact):

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from crossroads.text import NUL_MESSAGE, TEXT_LIMIT
+from offers.forms import DATE_FIELDS, MONEY_FIELDS
 from offers.models import Offer
 from tests.offers.conftest import offer_form_data
 
@@ -22,23 +23,6 @@ TEXT_FIELDS = [
     "repayment_terms",
     "notes",
     "vesting_percentages",
-]
-DATE_FIELDS = [
-    "expected_on",
-    "received_on",
-    "respond_by",
-    "accepted_on",
-    "start_date",
-    "repayment_until",
-    "terms_reviewed_on",
-]
-MONEY_FIELDS = [
-    "base_salary",
-    "target_bonus",
-    "signing_bonus",
-    "equity_value",
-    "benefits_value",
-    "repayment_amount",
 ]
 
 
