@@ -9,7 +9,8 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.core.validators import MaxLengthValidator
 
-from crossroads.text import TEXT_LIMIT, explain_nul_characters
+from crossroads.formats import format_date
+from crossroads.text import LONG_TEXT_LIMIT, text_errors
 from offers.fields import DayField, MoneyField, PercentagesField
 from offers.models import IN_PLAY, Contact, Offer
 
@@ -55,8 +56,10 @@ DATES_IN_ORDER = (
 )
 
 
-def _day(date) -> str:
-    return f"{date.day} {date:%B %Y}"
+def _explain_nul_characters(form) -> None:
+    # Only the NUL message: Django's own length message already names the limit.
+    for field in form.fields.values():
+        field.error_messages.update(text_errors(None))
 
 
 def _as_json_number(value: Decimal):
@@ -130,8 +133,8 @@ class OfferForm(forms.ModelForm):
         self.fields["equity_discount_percent"].required = False
         # The model's text fields are unlimited; a form is not the place for a novel.
         for name in ("repayment_terms", "notes"):
-            self.fields[name].validators.append(MaxLengthValidator(TEXT_LIMIT))
-        explain_nul_characters(self)
+            self.fields[name].validators.append(MaxLengthValidator(LONG_TEXT_LIMIT))
+        _explain_nul_characters(self)
         self.helper = _offer_layout()
 
     # Normalising and checking one field at a time.
@@ -207,7 +210,7 @@ class OfferForm(forms.ModelForm):
         for earlier, later, message in DATES_IN_ORDER:
             first, then = cleaned.get(earlier), cleaned.get(later)
             if first and then and then < first:
-                self.add_error(later, message.format(day=_day(first)))
+                self.add_error(later, message.format(day=format_date(first)))
 
     def _check_status_date(self, cleaned):
         status = cleaned.get("status")
@@ -325,7 +328,7 @@ class ContactForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["notes"].validators.append(MaxLengthValidator(Contact.NOTES_LIMIT))
-        explain_nul_characters(self)
+        _explain_nul_characters(self)
 
 
 class OfferFilterForm(forms.Form):

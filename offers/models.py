@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from crossroads.text import TEXT_LIMIT
+from crossroads.text import LONG_TEXT_LIMIT
 from offers import compensation, timeline
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -256,7 +256,7 @@ class Offer(models.Model):
     )
     notes = models.TextField(
         blank=True,
-        help_text=f"Anything else worth remembering (up to {TEXT_LIMIT:,} characters).",
+        help_text=f"Anything else worth remembering (up to {LONG_TEXT_LIMIT:,} characters).",
     )
 
     created = models.DateTimeField(auto_now_add=True)

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from crossroads.text import NUL_MESSAGE, TEXT_LIMIT
+from crossroads.text import LONG_TEXT_LIMIT, NUL_MESSAGE
 from offers.forms import DATE_FIELDS, MONEY_FIELDS
 from offers.models import Offer
 from tests.offers.conftest import offer_form_data
@@ -172,8 +172,8 @@ def test_it_rejects_an_unknown_currency_code(alice_client, code):
         ("location", 200),
         ("agency_name", 200),
         ("notice_period", 100),
-        ("repayment_terms", TEXT_LIMIT),
-        ("notes", TEXT_LIMIT),
+        ("repayment_terms", LONG_TEXT_LIMIT),
+        ("notes", LONG_TEXT_LIMIT),
         ("vesting_percentages", 200),
     ],
 )
@@ -183,8 +183,8 @@ def test_it_rejects_10000_characters_of_text(alice_client, field, limit):
 
 
 def test_it_accepts_notes_right_at_the_limit(alice_client):
-    alice_client.post(ADD, offer_form_data(notes="x" * TEXT_LIMIT))
-    assert len(Offer.objects.get().notes) == TEXT_LIMIT
+    alice_client.post(ADD, offer_form_data(notes="x" * LONG_TEXT_LIMIT))
+    assert len(Offer.objects.get().notes) == LONG_TEXT_LIMIT
 
 
 @pytest.mark.parametrize("field", TEXT_FIELDS)
