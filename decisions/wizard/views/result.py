@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from decisions.call.readiness import is_ready, readiness_checks
 from decisions.models import get_decision_for_user
@@ -72,6 +72,7 @@ def _render(request, decision, record_form=None, outcome_form=None):
 
 
 @login_required
+@require_GET
 def result(request, pk):
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.RESULT) or too_few_offers(request, decision):
