@@ -48,7 +48,7 @@ def test_the_event_has_the_summary_the_start_in_the_users_zone_the_phone_and_a_r
     assert len(alarms) == 1
     assert str(alarms[0]["action"]) == "DISPLAY"
     assert alarms[0].decoded("trigger") == -datetime.timedelta(minutes=30)
-    assert f"/decisions/{call_decision.pk}/call/print/" in str(event["description"])
+    assert reverse("decisions:call_print", args=[call_decision.pk]) in str(event["description"])
 
 
 def test_the_agency_call_is_a_second_event(alice_client, call_decision, call_committed, call_plan):

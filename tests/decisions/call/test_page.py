@@ -60,7 +60,7 @@ def test_the_owner_sees_a_draft_without_anything_being_saved(alice_client, call_
     assert "Plan your call to Northwind Freight" in content
     assert "Hello Morgan, thank you for taking my call." in content
     assert "This plan is a draft" in content
-    assert f'href="/decisions/{call_decision.pk}/result/"' in content
+    assert f'href="{reverse("decisions:result", args=[call_decision.pk])}"' in content
     assert not CallPlan.objects.exists()
 
 
@@ -88,7 +88,7 @@ def test_without_contacts_the_page_says_where_to_add_them(alice_client, alice, c
     )
     content = alice_client.get(_url(decision)).content.decode()
     assert "There is nobody recorded at Lonely Co yet" in content
-    assert f'href="/offers/{committed.pk}/"' in content
+    assert f'href="{reverse("offers:detail", args=[committed.pk])}"' in content
 
 
 def test_the_readiness_checklist_comes_first_and_posts_back_to_this_page(

@@ -51,11 +51,11 @@ def test_ticking_the_checks_writes_the_offers_own_fields(alice_client, situation
             "new_offer": new.pk,
             "terms_reviewed": "on",
             "written_offer_in_hand": "on",
-            "next": "/decisions/",
+            "next": reverse("decisions:list"),
         },
     )
     assert response.status_code == 302
-    assert response.url == "/decisions/"
+    assert response.url == reverse("decisions:list")
     committed.refresh_from_db()
     new.refresh_from_db()
     assert committed.terms_reviewed and committed.terms_reviewed_on is not None

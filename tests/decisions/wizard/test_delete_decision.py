@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from decisions.models import Decision, Factor
 from offers.models import Offer
@@ -12,7 +13,7 @@ def test_it_asks_first_then_deletes_the_decision_and_keeps_the_offers(alice_clie
     assert "Your offers are kept" in html
     assert Decision.objects.exists()
     response = alice_client.post(url("delete", decision))
-    assert response.url == "/decisions/"
+    assert response.url == reverse("decisions:list")
     assert not Decision.objects.exists() and not Factor.objects.exists()
     assert Offer.objects.count() == 2
 

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import reverse
 
@@ -24,7 +26,7 @@ def test_the_page_asks_for_a_name_and_lists_only_my_offers(alice_client, alice, 
 
 def test_it_links_to_adding_an_offer_and_coming_back(alice_client):
     html = alice_client.get(NEW).content.decode()
-    assert 'href="/offers/new/?next=%2Fdecisions%2Fnew%2F"' in html
+    assert f'href="{reverse("offers:new")}?{urlencode({"next": reverse("decisions:new")})}"' in html
     assert "You have no offers saved yet" in html
 
 

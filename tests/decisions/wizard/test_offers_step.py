@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 import pytest
+from django.urls import reverse
 
 from decisions.models import Decision
 from offers.models import Offer
@@ -21,7 +24,12 @@ def test_the_owner_sees_the_offers_ticked_and_the_progress(alice_client, decisio
 
 def test_it_links_to_adding_an_offer_and_back_to_this_step(alice_client, decision):
     html = alice_client.get(url("offers", decision)).content.decode()
-    assert f"/offers/new/?next=%2Fdecisions%2F{decision.pk}%2Foffers%2F" in html
+    assert (
+        reverse("offers:new")
+        + "?"
+        + urlencode({"next": reverse("decisions:offers", args=[decision.pk])})
+        in html
+    )
 
 
 def test_saving_changes_the_offers_and_moves_on(alice_client, alice, decision, committed):

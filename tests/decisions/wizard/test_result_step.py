@@ -3,6 +3,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from crossroads.text import NUL_MESSAGE
@@ -111,7 +112,9 @@ def test_leaving_the_commitment_shows_the_risk_with_reasons_and_the_checks(
     assert text.count("What lowers it:") == 4
     # The readiness checklist posts to its own view and comes back here.
     assert "Before you tell First Co" in text
-    assert f'action="/decisions/{finished.pk}/readiness/"' in _html(alice_client, finished)
+    assert f'action="{reverse("decisions:readiness", args=[finished.pk])}"' in _html(
+        alice_client, finished
+    )
 
 
 def test_no_risk_is_shown_when_the_user_chose_to_stay(alice_client, finished, committed):
