@@ -357,27 +357,6 @@ def test_an_agency_contact_from_elsewhere_is_refused(
 # Other people's plans ----------------------------------------------------------------------------
 
 
-def test_a_stranger_gets_404_and_nothing_changes(
-    charlie_client, charlie, call_decision, call_plan, call_manager
-):
-    assert charlie_client.get(_url(call_decision)).status_code == 404
-    data = _data(charlie, call_manager, _tomorrow(), news="Hacked")
-    assert charlie_client.post(_url(call_decision), data).status_code == 404
-    call_plan.refresh_from_db()
-    assert call_plan.news == "I will not be joining Northwind Freight after all."
-
-
-def test_a_stranger_cannot_create_a_plan_either(charlie_client, charlie, call_decision):
-    assert charlie_client.post(_url(call_decision), _data(charlie)).status_code == 404
-    assert not CallPlan.objects.exists()
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, call_decision):
-    response = client.get(_url(call_decision))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
-
-
 # Query counts ------------------------------------------------------------------------------------
 
 
