@@ -112,6 +112,12 @@ def test_the_realistic_case_from_the_result_to_done(
     page.locator("#leaving-cost").screenshot(path=SCREENSHOTS / "offer-leaving-cost-table.png")
     screenshot(page, "offer-leaving-cost")
 
+    # The clause as the form asks for it.
+    page.get_by_role("link", name="Change the repayment terms").click()
+    fieldset = page.locator("fieldset", has_text="Money to pay back if you leave early")
+    expect(fieldset.get_by_label("On your first day")).to_be_checked()
+    fieldset.screenshot(path=SCREENSHOTS / "offer-form-repayment-clause.png")
+
     # The result: Contoso chosen; the risk counts no money, none has been paid.
     page.goto(f"{live_server.url}/decisions/{decision.pk}/result/")
     page.get_by_label("Senior Data Engineer at Contoso").check()
