@@ -6,7 +6,9 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
+from django.utils import timezone
 
+from offers.asks import rules as ask_rules
 from offers.models import Contact, Offer
 
 NUL_MESSAGE = (
@@ -144,6 +146,7 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
             "work_mode",
             "status",
             "agency_name",
+            "knows_other_processes",
             "expected_on",
             "received_on",
             "respond_by",
@@ -195,6 +198,7 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
             "terms_reviewed": "A lawyer or adviser has reviewed the terms",
             "terms_reviewed_on": "Reviewed on",
             "agency_name": "Recruiting agency",
+            "knows_other_processes": "Does the company know you are in other processes?",
         }
         help_texts = {
             "company": "The employer's name, as you would say it.",
@@ -207,7 +211,10 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
             "expected_on": "Needed when the offer is still expected: the day the recruiter "
             "said it would come.",
             "received_on": "Needed once the offer is received.",
-            "respond_by": "The day the offer expires. It cannot be before you received it.",
+            "respond_by": "How long the offer stays open: the day it expires. If they have not "
+            "said, ask the recruiter; it cannot be before you received it.",
+            "knows_other_processes": "Companies can often move faster, or wait a little, when "
+            "they know.",
             "accepted_on": "Needed once you have accepted, signed or started.",
             "start_date": "Your first day. It cannot be before you accepted.",
             "currency": "Three letters, such as USD, EUR or GBP. Every amount below is in it.",
@@ -243,9 +250,25 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
         }
         error_messages = dict.fromkeys(DATE_FIELDS, DATE_ERRORS)
 
-    def __init__(self, *args, **kwargs):
+    accept_anyway = forms.BooleanField(
+        label="I understand: accept this offer anyway",
+        required=False,
+        help_text="Accepting now, then backing out when the other offer comes, costs everyone "
+        "far more than asking for a few more days.",
+    )
+
+    def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        # The status before this form changes it: the warning is for a change to accepted.
+        self.status_before = self.instance.status if self.instance.pk else None
+        self.was_open = self.status_before in Offer.OPEN_STATUSES
+        self.expected_soon = []
         self.fields["work_mode"].choices = [("", "Not known yet"), *Offer.WorkMode.choices]
+        self.fields["knows_other_processes"].choices = [
+            ("", "Not said yet"),
+            *Offer._meta.get_field("knows_other_processes").choices,
+        ]
         # Left empty, these mean 0.
         self.fields["yearly_raise_percent"].required = False
         self.fields["equity_discount_percent"].required = False
@@ -315,7 +338,29 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
         self._check_dates(cleaned)
         self._check_status_dates(cleaned)
         self._check_vesting(cleaned)
+        self._check_accepting_too_early(cleaned)
         return cleaned
+
+    def _check_accepting_too_early(self, cleaned):
+        """Accepting while another offer is expected before, or within a week after, this
+        offer's deadline: warn, and let the user go ahead with the box ticked (recorded)."""
+        status = cleaned.get("status")
+        if status not in Offer.COMMITTED_STATUSES or self.status_before in Offer.COMMITTED_STATUSES:
+            return
+        others = Offer.objects.for_user(self.instance.owner).filter(status=Offer.Status.EXPECTED)
+        self.expected_soon = ask_rules.expected_soon_after(
+            self.instance, cleaned.get("respond_by"), others, self.today
+        )
+        if not self.expected_soon:
+            return
+        if cleaned.get("accept_anyway"):
+            self.instance.accepted_despite_expected_at = timezone.now()
+            self.instance.accepted_despite_expected_offer = self.expected_soon[0]
+        else:
+            self.add_error(
+                "accept_anyway",
+                "Tick this box to accept anyway, or ask for more time first.",
+            )
 
     def _check_years(self, cleaned):
         for name in DATE_FIELDS:
@@ -453,6 +498,7 @@ def _offer_layout() -> FormHelper:
                 Column("accepted_on", css_class="col-md-6"),
             ),
             Row(Column("start_date", css_class="col-md-6")),
+            "knows_other_processes",
         ),
         Fieldset(
             "Money",
