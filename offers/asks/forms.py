@@ -134,8 +134,6 @@ class AnswerForm(forms.ModelForm):
         cleaned = super().clean()
         ask = self.instance
         answer, new_date = cleaned.get("answer"), cleaned.get("new_date")
-        if not ask.is_pending():
-            self.add_error(None, "This answer is already recorded.")
         if answer not in TimeAsk.MOVES_DATE:
             cleaned["new_date"] = None
             return cleaned

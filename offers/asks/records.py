@@ -16,11 +16,14 @@ def save_ask(ask: TimeAsk) -> TimeAsk:
     return ask
 
 
-def record_answer(ask: TimeAsk) -> TimeAsk:
+def record_answer(ask: TimeAsk) -> bool:
     """Save the answer set on ``ask``; a yes (full or partial) moves the offer's date to
-    ``ask.new_date``. The offer row is locked so two tabs cannot both move it."""
+    ``ask.new_date``. The rows are locked, so of two tabs answering at once only the first
+    counts: False when the answer was already recorded."""
     with transaction.atomic():
         offer = Offer.objects.select_for_update().get(pk=ask.offer_id)
+        if not TimeAsk.objects.select_for_update().filter(pk=ask.pk).pending().exists():
+            return False
         if ask.answer in TimeAsk.MOVES_DATE:
             field = ask.moved_field()
             ask.previous_date = getattr(offer, field)
@@ -28,7 +31,7 @@ def record_answer(ask: TimeAsk) -> TimeAsk:
             offer.save(update_fields=[field, "updated"])
         ask.save()
     ask.offer = offer
-    return ask
+    return True
 
 
 def draft_ask(offer: Offer, kind: str, other: Offer | None, names_other: bool, today) -> TimeAsk:

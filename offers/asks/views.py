@@ -69,13 +69,21 @@ def ask_detail(request, ask_pk):
 @require_POST
 def ask_answer(request, ask_pk):
     ask = get_ask_for_user(request.user, ask_pk)
+    if not ask.is_pending():
+        return _already_answered(request, ask)
     context = _detail_context(ask, None)
     form = context["answer_form"] = AnswerForm(request.POST, instance=ask)
-    if form.is_valid():
-        records.record_answer(form.instance)
-        messages.success(request, "Their answer is recorded; your timeline shows it.")
-        return redirect(ask)
-    return render(request, "offers/asks/detail.html", context)
+    if not form.is_valid():
+        return render(request, "offers/asks/detail.html", context)
+    if not records.record_answer(form.instance):  # another tab was quicker
+        return _already_answered(request, ask)
+    messages.success(request, "Their answer is recorded; your timeline shows it.")
+    return redirect(ask)
+
+
+def _already_answered(request, ask):
+    messages.error(request, "Their answer is already recorded; nothing was changed.")
+    return redirect(ask)
 
 
 def _detail_context(ask, form) -> dict:

@@ -114,6 +114,6 @@ def test_the_timeline_takes_the_same_number_of_queries_for_1_or_100_offers(
     alice_client, alice, today, count, django_assert_num_queries
 ):
     make_many_offers(alice, count, today, contacts_each=2)
-    # Session, user, the user's offers.
-    with django_assert_num_queries(3):
+    # Session, user, the user's offers, the asks about them.
+    with django_assert_num_queries(4):
         alice_client.get(URL)
