@@ -253,8 +253,6 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
     accept_anyway = forms.BooleanField(
         label="I understand: accept this offer anyway",
         required=False,
-        help_text="Accepting now, then backing out when the other offer comes, costs everyone "
-        "far more than asking for a few more days.",
     )
 
     def __init__(self, *args, today=None, **kwargs):

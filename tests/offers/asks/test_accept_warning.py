@@ -116,3 +116,9 @@ def test_the_form_asks_whether_the_company_knows_and_suggests_asking_for_a_deadl
     alice_client.post(reverse("offers:edit", args=[due.pk]), data)
     due.refresh_from_db()
     assert due.knows_other_processes == "no"
+
+
+def test_a_received_offer_with_no_deadline_suggests_asking(alice_client, alice, today):
+    offer = make_offer(alice, received_on=today)
+    html = alice_client.get(reverse("offers:detail", args=[offer.pk])).content.decode()
+    assert "Ask the recruiter how long the offer stays open" in html

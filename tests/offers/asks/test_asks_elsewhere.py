@@ -76,7 +76,7 @@ def test_the_dashboard_lists_pending_asks_with_a_nudge_and_offers_with_no_deadli
     make_ask(expected, kind=TimeAsk.Kind.HEADS_UP, asked_on=today, requested_date=None)
     make_offer(alice, company="Openended", received_on=today)
     html = alice_client.get("/").content.decode()
-    assert "Waiting for their answer" in html
+    assert "Asked, no answer yet" in html
     assert "More time from Globex" in html
     assert "Your deadline, told to Initech" in html
     assert html.count("No answer in two working days: follow up") == 1
