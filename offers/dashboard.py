@@ -16,7 +16,7 @@ def dashboard_context(user) -> dict:
     known deadline. Two queries, whatever the numbers."""
     today = timezone.localdate(timezone=user.zone())
     offers = list(Offer.objects.for_user(user))
-    in_play = [offer for offer in offers if offer.is_open() or offer.is_committed()]
+    in_play = [offer for offer in offers if offer.is_in_play()]
     answer_soon = [
         offer
         for offer in in_play

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from crossroads.formats import format_date
 from crossroads.text import long_text_field, use_text_errors
-from offers.forms import DATE_ERRORS, DateInput
+from offers.fields import DayField
 from offers.models import TimeAsk
 
 HEADS_UP_ANSWERS = [
@@ -34,13 +34,7 @@ class AskForm(forms.ModelForm):
     class Meta:
         model = TimeAsk
         fields = ("contact", "channel", "asked_on", "requested_date", "script")
-        labels = {"asked_on": "When you ask", "contact": "Who you will speak to"}
-        help_texts = {
-            "asked_on": "Today, or the day you plan to call.",
-            "channel": "A call is best; an e-mail afterwards confirms what you agreed.",
-        }
-        widgets = {"asked_on": DateInput(), "requested_date": DateInput()}
-        error_messages = {"asked_on": DATE_ERRORS, "requested_date": DATE_ERRORS}
+        field_classes = {"asked_on": DayField, "requested_date": DayField}
 
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,13 +85,8 @@ class AnswerForm(forms.ModelForm):
     class Meta:
         model = TimeAsk
         fields = ("answer", "answered_on", "new_date")
-        labels = {"answer": "What did they say?", "answered_on": "When did they answer?"}
-        widgets = {
-            "answer": forms.RadioSelect,
-            "answered_on": DateInput(),
-            "new_date": DateInput(),
-        }
-        error_messages = {"answered_on": DATE_ERRORS, "new_date": DATE_ERRORS}
+        widgets = {"answer": forms.RadioSelect}
+        field_classes = {"answered_on": DayField, "new_date": DayField}
 
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
