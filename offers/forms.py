@@ -131,6 +131,8 @@ class OfferForm(forms.ModelForm):
     accept_anyway = forms.BooleanField(
         label="I understand: accept this offer anyway",
         required=False,
+        help_text="Shown only when another offer is on its way. Your choice is noted on the "
+        "offer, and the decision wizard reminds you of it if you change your mind later.",
     )
 
     def __init__(self, *args, today=None, **kwargs):

@@ -1,12 +1,11 @@
 """When to ask, what to ask for and when to follow up. Plain Python: no Django, no HTTP.
 
-An offer here is anything with ``status``, ``expected_on``, ``respond_by`` and ``company``
-(the Offer model has them).
+An offer here is anything with ``pk``, ``expected_on``, ``respond_by``, ``company`` and
+``is_expected()`` (the Offer model has them).
 """
 
 import datetime
 
-EXPECTED = "expected"
 # Asking until a few days after the other offer is due leaves room for it to be late, and
 # time to read it.
 DAYS_AFTER_ARRIVAL = 3
@@ -73,7 +72,7 @@ def expected_soon_after(
         for other in others
         if other is not offer
         and (other.pk is None or other.pk != offer.pk)
-        and other.status == EXPECTED
+        and other.is_expected()
         and other.expected_on is not None
         and other.expected_on <= limit
     ]

@@ -33,6 +33,9 @@ class FakeOffer:
     respond_by: datetime.date | None = None
     start_date: datetime.date | None = None
 
+    def is_expected(self):
+        return self.status == "expected"
+
     def is_open(self):
         return self.status in ("expected", "received")
 
