@@ -47,9 +47,10 @@ class AskForm(forms.ModelForm):
         if self.instance.kind == TimeAsk.Kind.MORE_TIME:
             self.fields["requested_date"].required = True
             self.fields["requested_date"].label = "Ask for time until"
-            self.fields[
-                "requested_date"
-            ].help_text = "We suggest a few days after the other offer is due, on a working day."
+            self.fields["requested_date"].help_text = (
+                "We suggest a few days after the other offer is due, on a working day. If you "
+                "change it, change it in the words too."
+            )
         else:
             del self.fields["requested_date"]
         use_text_errors(self)
