@@ -31,7 +31,7 @@ def person(name: str, zone: str):
 
 
 def at(zone: str, *args) -> datetime.datetime:
-    """A wall-clock moment in ``zone``, as an aware datetime: ``at("Asia/Tokyo", 2026, 3, 2, 9)``."""
+    """A wall-clock moment in ``zone``: ``at("Asia/Tokyo", 2026, 3, 2, 9)``."""
     return datetime.datetime(*args, tzinfo=zoneinfo.ZoneInfo(zone))
 
 
