@@ -30,7 +30,7 @@ def feed(request, token):
     body = subscription_calendar(subscription.user, now, request.build_absolute_uri)
     subscription.note_content(content_hash(body), now)
     etag = f'W/"{subscription.content_hash}"'
-    changed = subscription.content_changed_at.timestamp()
+    changed = int(subscription.content_changed_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=changed)
     if response is None:
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
