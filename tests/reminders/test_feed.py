@@ -8,8 +8,8 @@ import urllib.request
 import pytest
 import recurring_ical_events
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -145,7 +145,9 @@ def test_a_wrong_truncated_or_revoked_address_is_a_404_like_any_other(alice_clie
     answers.append(client.get(feed_url(second)))
     assert [r.status_code for r in answers] == [404] * 5
     # Nothing but the address it was asked for tells one failure from another.
-    pages = {r.content.replace(token.encode(), b"") for r, token in zip(answers, tried)}
+    pages = {
+        r.content.replace(token.encode(), b"") for r, token in zip(answers, tried, strict=True)
+    }
     assert len(pages) == 1
     assert not CalendarFeed.objects.exists()
 

@@ -1,8 +1,9 @@
 """The switches on the account page, and the one-click link in every e-mail."""
 
+import json
+
 import pytest
-from django.core import signing
-from django.core import mail
+from django.core import mail, signing
 from django.urls import reverse
 
 from crossroads.models import User
@@ -135,3 +136,14 @@ def test_a_link_for_a_deleted_account_changes_nothing(client):
     user.delete()
     assert client.post(url).status_code == 400
     assert not ReminderSettings.objects.exists()
+
+
+def test_the_data_export_holds_the_switches_but_never_the_calendar_secret(alice_client, alice):
+    wants_reminders(alice, look_back=False)
+    alice_client.post(reverse("reminders:feed_on"))
+    feed = alice.calendar_feed
+    data = json.loads(alice_client.get(reverse("export_data")).content)
+    assert data["reminder_settings"][0]["look_back"] is False
+    assert data["reminder_settings"][0]["answer_due"] is True
+    assert len(data["calendar_subscription"]) == 1
+    assert feed.token_hash not in json.dumps(data)
