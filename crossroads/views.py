@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
 
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
@@ -16,12 +17,14 @@ from reminders.account import account_context
 from reminders.models import ReminderSettings
 
 
+@require_GET
 def home(request):
     if not request.user.is_authenticated:
         return render(request, "landing.html")
     return render(request, "dashboard.html", dashboard_context(request.user))
 
 
+@require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
         return redirect("home")
@@ -37,6 +40,7 @@ def signup(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def account(request):
     form = TimeZoneForm(request.POST or None, instance=request.user)
     if form.is_valid():
@@ -47,6 +51,7 @@ def account(request):
 
 
 @login_required
+@require_GET
 def export_data(request):
     data = json.dumps(user_data(request.user), cls=DjangoJSONEncoder, indent=2)
     response = HttpResponse(data, content_type="application/json")
@@ -56,6 +61,7 @@ def export_data(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if form.is_valid():
