@@ -84,8 +84,10 @@ def _only(queryset, ids):
 def answers_due(now, ids=None) -> list[Reminder]:
     """An open offer whose answer is due tomorrow."""
     day = _utc_day(now)
-    offers = Offer.objects.open().filter(
-        _wanting("owner", "answer_due"), respond_by__range=(day, day + 2 * DAY)
+    offers = Offer.objects.filter(
+        _wanting("owner", "answer_due"),
+        status__in=Offer.OPEN_STATUSES,
+        respond_by__range=(day, day + 2 * DAY),
     )
     return [
         Reminder(
