@@ -7,9 +7,11 @@ import pycountry
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
+from django.utils import timezone
 
 from crossroads.formats import format_date, format_money
 from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
+from offers.asks import rules as ask_rules
 from offers.fields import DayField, MoneyField, PercentagesField
 from offers.leaving_cost import MAX_PRO_RATA_MONTHS
 from offers.models import IN_PLAY, Contact, Offer
@@ -83,6 +85,7 @@ class OfferForm(forms.ModelForm):
             "work_mode",
             "status",
             "agency_name",
+            "knows_other_processes",
             "expected_on",
             "received_on",
             "respond_by",
@@ -132,9 +135,25 @@ class OfferForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 5}),
         }
 
-    def __init__(self, *args, **kwargs):
+    accept_anyway = forms.BooleanField(
+        label="I understand: accept this offer anyway",
+        required=False,
+        help_text="Shown only when another offer is on its way. Your choice is noted on the "
+        "offer, and the decision wizard reminds you of it if you change your mind later.",
+    )
+
+    def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        # The status before this form changes it: the warning is for a change to accepted.
+        self.status_before = self.instance.status if self.instance.pk else None
+        self.was_open = self.status_before in Offer.OPEN_STATUSES
+        self.expected_soon = []
         self.fields["work_mode"].choices = [("", "Not known yet"), *Offer.WorkMode.choices]
+        self.fields["knows_other_processes"].choices = [
+            ("", "Not said yet"),
+            *Offer._meta.get_field("knows_other_processes").choices,
+        ]
         # Left empty, these mean 0.
         self.fields["yearly_raise_percent"].required = False
         self.fields["equity_discount_percent"].required = False
@@ -216,7 +235,29 @@ class OfferForm(forms.ModelForm):
         self._check_status_date(cleaned)
         self._check_vesting(cleaned)
         self._check_repayment(cleaned)
+        self._check_accepting_too_early(cleaned)
         return cleaned
+
+    def _check_accepting_too_early(self, cleaned):
+        """Accepting while another offer is expected before, or within a week after, this
+        offer's deadline: warn, and let the user go ahead with the box ticked (recorded)."""
+        status = cleaned.get("status")
+        if status not in Offer.COMMITTED_STATUSES or self.status_before in Offer.COMMITTED_STATUSES:
+            return
+        others = Offer.objects.for_user(self.instance.owner).filter(status=Offer.Status.EXPECTED)
+        self.expected_soon = ask_rules.expected_soon_after(
+            self.instance, cleaned.get("respond_by"), others, self.today
+        )
+        if not self.expected_soon:
+            return
+        if cleaned.get("accept_anyway"):
+            self.instance.accepted_despite_expected_at = timezone.now()
+            self.instance.accepted_despite_expected_offer = self.expected_soon[0]
+        else:
+            self.add_error(
+                "accept_anyway",
+                "Tick this box to accept anyway, or ask for more time first.",
+            )
 
     def _check_bonus(self, cleaned):
         if (
@@ -355,6 +396,7 @@ def _offer_layout() -> FormHelper:
             _pair("expected_on", "received_on"),
             _pair("respond_by", "accepted_on"),
             _pair("start_date"),
+            "knows_other_processes",
         ),
         Fieldset(
             "Money",

@@ -13,6 +13,8 @@ from crossroads.navigation import next_url
 from decisions.dashboard import follow_ups_due
 from decisions.models import Decision
 from offers import calendar, compensation, timeline
+from offers.asks import records as ask_records
+from offers.asks import rules as ask_rules
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer
 
@@ -163,11 +165,14 @@ def offer_timeline(request):
     offers = [offer for offer in everything if offer.is_in_play()]
     events = timeline.events(offers, today)
     clashes = timeline.clashes(offers, today)
+    asks = ask_records.asks_about(request.user, offers)
     return render(
         request,
         "offers/timeline.html",
         {
             "events": events,
+            "clash_rows": ask_rules.clashes_with_asks(clashes, asks),
+            "asks": asks,
             "rows": list(zip(events, timeline.clash_numbers(events, clashes), strict=True)),
             "today": today,
             "today_index": timeline.today_index(events, today),
@@ -185,11 +190,13 @@ def offer_timeline(request):
 @login_required
 @require_GET
 def offer_calendar(request):
-    offers = Offer.objects.for_user(request.user).in_play()
+    offers = list(Offer.objects.for_user(request.user).in_play())
     body = calendar.offers_calendar(
         offers,
         request.user.zone(),
         offer_url=lambda offer: request.build_absolute_uri(offer.get_absolute_url()),
+        asks=ask_records.asks_about(request.user, offers),
+        ask_url=lambda ask: request.build_absolute_uri(ask.get_absolute_url()),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="crossroads-offers.ics"'

@@ -10,10 +10,9 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     # Session, user, the page's count, the page's offers, the offers in play.
     ("offers:list", 5),
-    # Session, user, the user's offers, the follow-ups after calls still to tick.
-    ("offers:timeline", 4),
-    # Session, user, the user's offers.
-    ("offers:calendar", 3),
+    # Session, user, the user's offers, the asks about them, the follow-ups still to tick.
+    ("offers:timeline", 5),
+    ("offers:calendar", 4),
 ]
 
 

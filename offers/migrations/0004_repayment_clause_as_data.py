@@ -35,7 +35,7 @@ def clause_from_old_terms(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offers', '0002_labels_and_help_from_the_model'),
+        ('offers', '0003_time_asks'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
