@@ -1,7 +1,26 @@
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
+from crossroads.formats import number_formats
 from crossroads.models import User, time_zone_choices
+
+NUMBER_FORMAT_LABEL = "How you write numbers"
+NUMBER_FORMAT_HELP = (
+    "Your country's way, such as 1.234.567,89 or 1,234,567.89: amounts are read and shown this way."
+)
+NUMBER_FORMAT_ERRORS = {
+    "invalid_choice": "Choose a number format from the list; %(value)s is not one we know.",
+    "required": "Choose how you write numbers.",
+}
+
+
+def number_format_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=NUMBER_FORMAT_LABEL,
+        help_text=NUMBER_FORMAT_HELP,
+        choices=list(number_formats().items()),
+        error_messages=NUMBER_FORMAT_ERRORS,
+    )
 
 
 class SignUpForm(UserCreationForm):
@@ -10,9 +29,11 @@ class SignUpForm(UserCreationForm):
         help_text="Used only to send you a link if you forget your password.",
     )
 
+    number_format = number_format_field()
+
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ("username", "email")
+        fields = ("username", "email", "number_format")
         help_texts = {
             "username": "You sign in with this. Letters, digits and @ . + - _ only.",
         }
@@ -26,12 +47,13 @@ class SignUpForm(UserCreationForm):
         return email
 
 
-class TimeZoneForm(forms.ModelForm):
+class PreferencesForm(forms.ModelForm):
     time_zone = forms.ChoiceField(choices=time_zone_choices, label="Your time zone")
+    number_format = number_format_field()
 
     class Meta:
         model = User
-        fields = ("time_zone",)
+        fields = ("time_zone", "number_format")
         help_texts = {
             "time_zone": "Deadlines, calendar events and call times are shown in this time zone.",
         }

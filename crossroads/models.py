@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from crossroads.formats import DEFAULT_NUMBER_FORMAT
+
 
 def time_zone_choices():
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
@@ -18,8 +20,23 @@ class User(AbstractUser):
         help_text="Deadlines, calendar events and call times are shown in this time zone.",
     )
 
+    number_format = models.CharField(
+        max_length=16,
+        default=DEFAULT_NUMBER_FORMAT,
+        help_text="How you write numbers and amounts: the app reads and shows them this way.",
+    )
+
     def zone(self) -> zoneinfo.ZoneInfo:
         try:
             return zoneinfo.ZoneInfo(self.time_zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+    def recent_currencies(self, limit: int = 5) -> list[str]:
+        """The currencies of the user's offers, the most recently added first."""
+        return list(
+            self.offers.values("currency")
+            .annotate(last_added=models.Max("created"))
+            .order_by("-last_added", "currency")
+            .values_list("currency", flat=True)[:limit]
+        )

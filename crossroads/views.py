@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
-from crossroads.forms import DeleteAccountForm, SignUpForm, TimeZoneForm
+from crossroads.formats import number_format_for_browser
+from crossroads.forms import DeleteAccountForm, PreferencesForm, SignUpForm
 
 
 def home(request):
@@ -23,7 +24,7 @@ def home(request):
 def signup(request):
     if request.user.is_authenticated:
         return redirect("home")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST or None, initial=_browser_preferences(request))
     if form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -32,12 +33,17 @@ def signup(request):
     return render(request, "registration/signup.html", {"form": form})
 
 
+def _browser_preferences(request) -> dict:
+    """What the browser says about its person, to start the sign-up form with."""
+    return {"number_format": number_format_for_browser(request.headers.get("Accept-Language", ""))}
+
+
 @login_required
 def account(request):
-    form = TimeZoneForm(request.POST or None, instance=request.user)
+    form = PreferencesForm(request.POST or None, instance=request.user)
     if form.is_valid():
         form.save()
-        messages.success(request, "Your time zone is saved.")
+        messages.success(request, "Your time zone and number format are saved.")
         return redirect("account")
     return render(request, "registration/account.html", {"form": form})
 

@@ -1,12 +1,12 @@
 import re
 from decimal import Decimal, InvalidOperation
 
-import pycountry
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
 
+from crossroads.formats import AmountError, currencies, format_number, local_currency, parse_amount
 from offers.models import Contact, Offer
 
 NUL_MESSAGE = (
@@ -47,21 +47,56 @@ class DateInput(forms.DateInput):
 
 
 class MoneyField(forms.DecimalField):
-    """An amount typed as people write it: "120,000" or "120 000" are fine."""
+    """An amount typed as people write it, read in their own number format first ("95.000" is
+    ninety-five thousand in the Netherlands) and shown back in it. ``reading_note`` says how an
+    entry that could be read two ways was read."""
 
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+    # No autocomplete="off": the browser's own form restoration (Back, reload) must keep amounts.
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+    default_error_messages = {
+        "max_digits": "That is more than we can store: at most %(max)s digits in all.",
+        "max_whole_digits": "That is more than we can store: at most %(max)s digits before "
+        "the decimal separator.",
+    }
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, blank_zero=False, **kwargs):
         # The shape of the model's money columns; an amount left empty means none.
         kwargs.setdefault("max_digits", 14)
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
+        # Zero is stored for "none" in some columns: show it as the empty field it came from.
+        self.blank_zero = blank_zero
+        self.reading_note = ""
 
     def to_python(self, value):
-        if isinstance(value, str):
-            value = re.sub(r"[,\s_]", "", value)
-        return super().to_python(value)
+        self.reading_note = ""
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        try:
+            reading = parse_amount(str(value))
+        except AmountError as error:
+            raise forms.ValidationError(str(error), code="invalid") from None
+        if reading is None:
+            return None
+        self.reading_note = reading.note
+        return reading.value
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+            if value == 0 and self.blank_zero:
+                return ""
+            return format_number(value)
+        return value
+
+
+class CurrencyField(forms.ChoiceField):
+    """An ISO 4217 code from a select; " gbp " from a script is read as GBP."""
+
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
 
 
 class ClearNulMessageMixin:
@@ -103,6 +138,7 @@ def _as_json_number(value: Decimal):
 
 class OfferForm(ClearNulMessageMixin, forms.ModelForm):
     base_salary = MoneyField(
+        blank_zero=True,
         label="Base salary per year",
         help_text="Before tax, in the offer's currency. Leave empty if you do not know it yet.",
     )
@@ -111,17 +147,21 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
         help_text="Fill in this or the percentage below, not both.",
     )
     signing_bonus = MoneyField(
+        blank_zero=True,
         help_text="Paid once, counted in the first year.",
     )
     equity_value = MoneyField(
+        blank_zero=True,
         label="Equity grant value",
         help_text="The value of the whole grant (shares or options) when it was offered.",
     )
     benefits_value = MoneyField(
+        blank_zero=True,
         label="Benefits value per year",
         help_text="What pension, health cover and other perks are worth to you each year.",
     )
     repayment_amount = MoneyField(
+        blank_zero=True,
         label="Amount at stake",
         help_text="The most you could have to pay back if you left early.",
     )
@@ -210,7 +250,7 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
             "respond_by": "The day the offer expires. It cannot be before you received it.",
             "accepted_on": "Needed once you have accepted, signed or started.",
             "start_date": "Your first day. It cannot be before you accepted.",
-            "currency": "Three letters, such as USD, EUR or GBP. Every amount below is in it.",
+            "currency": "Every amount below is in it. Type its code or name to jump to it.",
             "target_bonus_percent": "For example 10 for a bonus of 10% of base salary; "
             "at most 1000.",
             "yearly_raise_percent": "Used to project salary over four years; 0 if unsure.",
@@ -234,9 +274,6 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
         }
         widgets = {
             **{name: DateInput() for name in DATE_FIELDS},
-            "currency": forms.TextInput(
-                attrs={"autocomplete": "off", "size": 3, "class": "currency-input"}
-            ),
             "vesting_schedule": forms.RadioSelect,
             "repayment_terms": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 5}),
@@ -253,19 +290,45 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
         for name in ("repayment_terms", "notes"):
             self.fields[name].validators.append(MaxLengthValidator(LONG_TEXT_LIMIT))
         self.initial["vesting_percentages"] = self.instance.vesting_percentages_text()
+        self._offer_currencies()
         self._explain_nul_characters()
         self.helper = _offer_layout()
 
-    # Normalising and checking one field at a time.
+    def _offer_currencies(self):
+        """A select of ISO 4217 currencies: the user's recent ones first, the last one used (or
+        their country's) chosen for a new offer."""
+        recent = self.instance.owner.recent_currencies() if self.instance.owner_id else []
+        current = self.instance.currency if self.instance.pk else None
+        every = currencies()
+        extra = [(current, current)] if current and current not in every else []
+        choices = [*extra, *every.items()]
+        if recent:
+            choices = [
+                ("Your recent currencies", [(code, every.get(code, code)) for code in recent]),
+                ("All currencies", choices),
+            ]
+        self.fields["currency"] = CurrencyField(
+            label=self.fields["currency"].label,
+            help_text=self.fields["currency"].help_text,
+            choices=choices,
+            error_messages={
+                "invalid_choice": "Choose a currency from the list: %(value)s is not an ISO "
+                "4217 currency code we know.",
+                "required": "Choose the offer's currency.",
+            },
+        )
+        if not self.instance.pk:
+            self.initial["currency"] = recent[0] if recent else local_currency()
 
-    def clean_currency(self):
-        code = self.cleaned_data["currency"].strip().upper()
-        if pycountry.currencies.get(alpha_3=code) is None:
-            raise forms.ValidationError(
-                f"{code or 'This'} is not a currency code we know. Use the three-letter ISO "
-                "code, such as USD, EUR or GBP."
-            )
-        return code
+    def reading_notes(self) -> list[str]:
+        """How each amount that could be read two ways was read, to tell the user."""
+        return [
+            f"{field.label}: {field.reading_note}"
+            for field in self.fields.values()
+            if getattr(field, "reading_note", "")
+        ]
+
+    # Normalising and checking one field at a time.
 
     def clean_target_bonus_percent(self):
         percent = self.cleaned_data["target_bonus_percent"]

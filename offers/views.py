@@ -102,6 +102,8 @@ def _offer_form(request, offer):
     if form.is_valid():
         offer = form.save()
         messages.success(request, f"{offer} is {'added' if adding else 'saved'}.")
+        for note in form.reading_notes():
+            messages.info(request, note)
         return redirect(back_to or offer)
     return render(
         request,
