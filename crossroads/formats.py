@@ -150,7 +150,7 @@ def format_datetime(moment: datetime.datetime, zone, locale: str | None = None) 
     (Amsterdam time)``."""
     local = moment.astimezone(zone)
     locale = locale or current_locale()
-    day = babel_dates.format_date(local.date(), format="full", locale=locale)
+    day = babel_dates.format_date(local.date(), format="EEEE d MMMM y", locale=locale)
     clock = babel_dates.format_time(local, format="HH:mm", locale=locale)
     return f"{day}, {clock} ({zone_name(zone)})"
 

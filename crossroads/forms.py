@@ -2,7 +2,8 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
 from crossroads.formats import number_formats
-from crossroads.models import User, time_zone_choices
+from crossroads.models import User
+from crossroads.zones import grouped_choices
 
 NUMBER_FORMAT_LABEL = "How you write numbers"
 NUMBER_FORMAT_HELP = (
@@ -12,6 +13,26 @@ NUMBER_FORMAT_ERRORS = {
     "invalid_choice": "Choose a number format from the list; %(value)s is not one we know.",
     "required": "Choose how you write numbers.",
 }
+
+
+def time_zone_field(*, browser_default: bool = False) -> forms.ChoiceField:
+    """Places grouped by region; the page's script adds a search box and, at sign-up, picks the
+    browser's own zone."""
+    attrs = {"data-time-zone": ""}
+    if browser_default:
+        attrs["data-browser-default"] = ""
+    return forms.ChoiceField(
+        label="Your time zone",
+        help_text="Deadlines, calendar events and call times are shown in this time zone. "
+        "Choose the city nearest to you that shares your clock.",
+        choices=grouped_choices,
+        widget=forms.Select(attrs=attrs),
+        error_messages={
+            "invalid_choice": "Choose a place from the list; %(value)s is not a time zone we "
+            "offer.",
+            "required": "Choose your time zone.",
+        },
+    )
 
 
 def number_format_field() -> forms.ChoiceField:
@@ -29,11 +50,12 @@ class SignUpForm(UserCreationForm):
         help_text="Used only to send you a link if you forget your password.",
     )
 
+    time_zone = time_zone_field(browser_default=True)
     number_format = number_format_field()
 
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ("username", "email", "number_format")
+        fields = ("username", "email", "time_zone", "number_format")
         help_texts = {
             "username": "You sign in with this. Letters, digits and @ . + - _ only.",
         }
@@ -48,15 +70,12 @@ class SignUpForm(UserCreationForm):
 
 
 class PreferencesForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(choices=time_zone_choices, label="Your time zone")
+    time_zone = time_zone_field()
     number_format = number_format_field()
 
     class Meta:
         model = User
         fields = ("time_zone", "number_format")
-        help_texts = {
-            "time_zone": "Deadlines, calendar events and call times are shown in this time zone.",
-        }
 
 
 class DeleteAccountForm(forms.Form):

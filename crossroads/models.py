@@ -7,10 +7,6 @@ from django.db import models
 from crossroads.formats import DEFAULT_NUMBER_FORMAT
 
 
-def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
-
-
 class User(AbstractUser):
     """A job seeker. E-mail is asked for at sign-up so a forgotten password can be reset."""
 

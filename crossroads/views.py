@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -13,6 +14,7 @@ from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
 from crossroads.formats import number_format_for_browser
 from crossroads.forms import DeleteAccountForm, PreferencesForm, SignUpForm
+from crossroads.zones import browser_aliases
 
 
 def home(request):
@@ -30,12 +32,20 @@ def signup(request):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.username}. Your account is ready.")
         return redirect("home")
-    return render(request, "registration/signup.html", {"form": form})
+    return render(
+        request,
+        "registration/signup.html",
+        {"form": form, "time_zone_aliases": browser_aliases()},
+    )
 
 
 def _browser_preferences(request) -> dict:
     """What the browser says about its person, to start the sign-up form with."""
-    return {"number_format": number_format_for_browser(request.headers.get("Accept-Language", ""))}
+    return {
+        "number_format": number_format_for_browser(request.headers.get("Accept-Language", "")),
+        # The server's default; the page's script replaces it with the browser's own zone.
+        "time_zone": settings.TIME_ZONE,
+    }
 
 
 @login_required

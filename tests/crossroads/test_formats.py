@@ -1,6 +1,7 @@
 """Reading and writing amounts in each person's number format, with Babel."""
 
 import datetime
+import zoneinfo
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from crossroads.formats import (
     AmountError,
     currencies,
     format_date,
+    format_datetime,
     format_money,
     local_currency,
     number_format_for_browser,
@@ -172,3 +174,10 @@ def test_a_formats_country_gives_its_currency():
     assert local_currency(DUTCH) == "EUR"
     assert local_currency(SWISS) == "CHF"
     assert local_currency(AMERICAN) == "USD"
+
+
+def test_a_moment_is_written_in_the_zone_it_names():
+    moment = datetime.datetime(2026, 12, 1, 8, 30, tzinfo=datetime.UTC)
+    zone = zoneinfo.ZoneInfo("Europe/Amsterdam")
+    assert format_datetime(moment, zone, DUTCH) == "Tuesday 1 December 2026, 09:30 (Amsterdam time)"
+    assert format_datetime(moment, datetime.UTC, AMERICAN).endswith("08:30 (UTC)")
