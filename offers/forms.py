@@ -1,4 +1,5 @@
 import re
+import uuid
 from decimal import Decimal, InvalidOperation
 
 from crispy_forms.helper import FormHelper
@@ -33,6 +34,10 @@ DATE_FIELDS = (
     "start_date",
     "repayment_until",
     "terms_reviewed_on",
+)
+FORM_TOKEN_MESSAGE = (
+    "This form cannot be used: it was sent from another account or has been changed. "
+    "Nothing was saved. Open Add an offer again to start a fresh form."
 )
 DATE_ERRORS = {"invalid": "Enter a real date, such as 2026-05-31."}
 # Far-off years are typing mistakes, and the calendar feed needs the day after each date.
@@ -291,6 +296,23 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
             self.fields[name].validators.append(MaxLengthValidator(LONG_TEXT_LIMIT))
         self.initial["vesting_percentages"] = self.instance.vesting_percentages_text()
         self._offer_currencies()
+        if not self.instance.pk:
+            self.fields["form_token"] = forms.UUIDField(
+                # A hidden text input, filled in by static/js/form-token.js from its data
+                # attribute: browsers restore on Back only values changed on the page (and never
+                # a type=hidden one's), so the form posted again carries the token it first had.
+                widget=forms.TextInput(
+                    attrs={
+                        "hidden": True,
+                        "tabindex": "-1",
+                        "aria-hidden": "true",
+                        "data-form-token": str(uuid.uuid4()),
+                    }
+                ),
+                # Without one (a script's post) nothing guards against a repeat; that is all.
+                required=False,
+                error_messages={"invalid": FORM_TOKEN_MESSAGE},
+            )
         self._explain_nul_characters()
         self.helper = _offer_layout()
 
@@ -372,6 +394,7 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._check_form_token(cleaned)
         self._check_years(cleaned)
         self._check_money(cleaned)
         self._check_bonus(cleaned)
@@ -379,6 +402,19 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
         self._check_status_dates(cleaned)
         self._check_vesting(cleaned)
         return cleaned
+
+    def _check_form_token(self, cleaned):
+        token = cleaned.get("form_token")
+        if "form_token" not in self.fields:
+            return
+        if token is None and "form_token" not in self.errors:
+            return
+        if "form_token" in self.errors or Offer.objects.added_with(token):
+            # Anyone's: the owner's own repeat never gets here (the view finds it first).
+            self.errors.pop("form_token", None)
+            self.add_error(None, FORM_TOKEN_MESSAGE)
+            return
+        self.instance.form_token = token
 
     def _check_years(self, cleaned):
         for name in DATE_FIELDS:

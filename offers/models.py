@@ -1,4 +1,5 @@
 import datetime
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -16,6 +17,14 @@ MONEY = {"max_digits": 14, "decimal_places": 2}
 class OfferQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(owner=user)
+
+    def added_with(self, token) -> "Offer | None":
+        """The offer an add form with this token already created, if any."""
+        try:
+            token = uuid.UUID(str(token))
+        except ValueError:
+            return None
+        return self.filter(form_token=token).first()
 
     def open(self):
         """Offers still waiting for the user's answer."""
@@ -144,6 +153,10 @@ class Offer(models.Model):
     agency_name = models.CharField("recruiting agency", max_length=200, blank=True)
     notes = models.TextField(blank=True)
 
+    # The one-time token of the add form this offer came from: posting that form again (Back and
+    # Save, a double click, a second tab) finds this offer instead of adding another.
+    form_token = models.UUIDField(null=True, blank=True, editable=False)
+
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -152,6 +165,7 @@ class Offer(models.Model):
     class Meta:
         ordering = ["company", "role"]
         constraints = [
+            models.UniqueConstraint(fields=["form_token"], name="offer_form_token_used_once"),
             models.CheckConstraint(
                 name="offer_money_not_negative",
                 condition=Q(base_salary__gte=0)

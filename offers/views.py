@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -98,9 +99,18 @@ def _offer_form(request, offer):
     adding = offer.pk is None
     # Another page (such as a decision's first step) may send the user here and want them back.
     back_to = next_url(request)
+    if adding and (added := _already_added(request)):
+        return redirect(back_to or added)
     form = OfferForm(request.POST or None, instance=offer)
     if form.is_valid():
-        offer = form.save()
+        try:
+            with transaction.atomic():
+                offer = form.save()
+        except IntegrityError:
+            # The same form, posted twice at once: the other post added it.
+            if not (added := _already_added(request)):
+                raise
+            return redirect(back_to or added)
         messages.success(request, f"{offer} is {'added' if adding else 'saved'}.")
         for note in form.reading_notes():
             messages.info(request, note)
@@ -110,6 +120,19 @@ def _offer_form(request, offer):
         "offers/form.html",
         {"form": form, "offer": offer, "adding": adding, "back_to": back_to},
     )
+
+
+def _already_added(request) -> Offer | None:
+    """The offer this very add form created already (Back and Save, a double click, two tabs),
+    with a message saying so."""
+    if request.method != "POST":
+        return None
+    added = Offer.objects.for_user(request.user).added_with(request.POST.get("form_token"))
+    if added:
+        messages.info(
+            request, f"{added} was already added from this form, so nothing was added twice."
+        )
+    return added
 
 
 @login_required
