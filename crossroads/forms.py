@@ -60,6 +60,12 @@ class SignUpForm(UserCreationForm):
             "username": "You sign in with this. Letters, digits and @ . + - _ only.",
         }
 
+    def clean_username(self):
+        username = super().clean_username()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("A user with that username already exists.")
+        return username
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():

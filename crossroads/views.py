@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
@@ -56,6 +57,13 @@ def account(request):
         messages.success(request, "Your time zone and number format are saved.")
         return redirect("account")
     return render(request, "registration/account.html", {"form": form})
+
+
+@require_POST
+def log_out(request):
+    logout(request)
+    messages.success(request, "You are logged out. Your data is kept safe until you come back.")
+    return redirect("home")
 
 
 @login_required
