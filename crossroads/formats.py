@@ -179,7 +179,7 @@ class Reading:
     note: str = ""
 
 
-_SEPARATORS = " '’\u00a0\u202f"
+_SEPARATORS = " _'’\u00a0\u202f"
 _ALLOWED = re.compile(rf"[0-9.,{_SEPARATORS}]+")
 _SPACED_GROUPS = re.compile(rf"\d{{1,3}}(?:[{_SEPARATORS}]\d{{3}})+(?:[.,]\d+)?")
 MONEY_DECIMALS = 2

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
@@ -18,12 +18,14 @@ from crossroads.forms import DeleteAccountForm, PreferencesForm, SignUpForm
 from crossroads.zones import browser_aliases
 
 
+@require_GET
 def home(request):
     if not request.user.is_authenticated:
         return render(request, "landing.html")
     return render(request, "dashboard.html", dashboard_context(request.user))
 
 
+@require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
         return redirect("home")
@@ -50,6 +52,7 @@ def _browser_preferences(request) -> dict:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def account(request):
     form = PreferencesForm(request.POST or None, instance=request.user)
     if form.is_valid():
@@ -67,6 +70,7 @@ def log_out(request):
 
 
 @login_required
+@require_GET
 def export_data(request):
     data = json.dumps(user_data(request.user), cls=DjangoJSONEncoder, indent=2)
     response = HttpResponse(data, content_type="application/json")
@@ -76,6 +80,7 @@ def export_data(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if form.is_valid():
