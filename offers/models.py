@@ -1,4 +1,5 @@
 import datetime
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -38,6 +39,14 @@ def _day(verbose_name, help_text):
 class OfferQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(owner=user)
+
+    def added_with(self, token) -> "Offer | None":
+        """The offer an add form with this token already created, if any."""
+        try:
+            token = uuid.UUID(str(token))
+        except ValueError:
+            return None
+        return self.filter(form_token=token).first()
 
     def committed(self):
         return self.filter(status__in=Offer.COMMITTED_STATUSES)
@@ -157,7 +166,7 @@ class Offer(models.Model):
     currency = models.CharField(
         max_length=3,
         default="USD",
-        help_text="Three letters, such as USD, EUR or GBP. Every amount below is in it.",
+        help_text="Every amount below is in it. Type its code or name to jump to it.",
     )
     base_salary = _amount(
         "base salary per year",
@@ -329,6 +338,10 @@ class Offer(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    # The one-time token of the add form this offer came from: posting that form again (Back and
+    # Save, a double click, a second tab) finds this offer instead of adding another.
+    form_token = models.UUIDField(null=True, blank=True, editable=False)
+
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -337,6 +350,7 @@ class Offer(models.Model):
     class Meta:
         ordering = ["company", "role"]
         constraints = [
+            models.UniqueConstraint(fields=["form_token"], name="offer_form_token_used_once"),
             models.CheckConstraint(
                 name="offer_money_not_negative",
                 condition=Q(base_salary__gte=0)

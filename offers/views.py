@@ -3,6 +3,7 @@ from operator import attrgetter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -106,9 +107,30 @@ def edit_offer(request, pk):
 def _offer_form(request, offer):
     # Another page (such as a decision's first step) may send the user here and want them back.
     back_to = next_url(request)
+    if offer._state.adding and (added := _already_added(request)):
+        return redirect(back_to or added)
     form = OfferForm(request.POST or None, instance=offer)
     context = {"offer": offer, "back_to": back_to}
-    return _save_or_show(request, form, "offers/form.html", context, str, back_to)
+    try:
+        return _save_or_show(request, form, "offers/form.html", context, str, back_to)
+    except IntegrityError:
+        # The same add form, posted twice at once: the other post added the offer.
+        if not (added := _already_added(request)):
+            raise
+        return redirect(back_to or added)
+
+
+def _already_added(request) -> Offer | None:
+    """The offer this very add form created already (Back and Save, a double click, two tabs),
+    with a message saying so."""
+    if request.method != "POST":
+        return None
+    added = Offer.objects.for_user(request.user).added_with(request.POST.get("form_token"))
+    if added:
+        messages.info(
+            request, f"{added} was already added from this form, so nothing was added twice."
+        )
+    return added
 
 
 @login_required
@@ -143,8 +165,12 @@ def _save_or_show(request, form, template, context, name, done_url=""):
     to ``done_url`` or the saved object's page; otherwise show ``template`` with the errors."""
     adding = form.instance._state.adding
     if form.is_valid():
-        saved = form.save()
+        with transaction.atomic():
+            saved = form.save()
         messages.success(request, f"{name(saved)} is {'added' if adding else 'saved'}.")
+        # How an amount that could be read two ways was read (the offer form's money).
+        for note in getattr(form, "reading_notes", list)():
+            messages.info(request, note)
         return redirect(done_url or saved)
     return render(request, template, {**context, "form": form, "adding": adding})
 
