@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from crossroads.text import LONG_TEXT_LIMIT
-from offers import compensation, timeline
+from offers import calendar, compensation, timeline
 from offers.asks import rules as ask_rules
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -53,6 +53,12 @@ class OfferQuerySet(models.QuerySet):
     def in_play(self):
         """Offers still open or committed: the ones whose dates matter."""
         return self.filter(status__in=Offer.IN_PLAY_STATUSES)
+
+    def in_calendar(self, now: datetime.datetime):
+        """The offers a calendar file is made of: those in play, and those changed lately, whose
+        closed dates are still sent as cancelled (``calendar.KEEP_CANCELLED``)."""
+        recent = now - calendar.KEEP_CANCELLED
+        return self.filter(Q(status__in=Offer.IN_PLAY_STATUSES) | Q(updated__gte=recent))
 
     def shown_by(self, status_filter: str):
         """The offers a list filter asks for: "" for all, ``IN_PLAY``, or one status."""

@@ -208,11 +208,13 @@ def offer_timeline(request):
 @login_required
 @require_GET
 def offer_calendar(request):
-    offers = list(Offer.objects.for_user(request.user).in_play())
+    now = timezone.now()
+    offers = list(Offer.objects.for_user(request.user).in_calendar(now))
     body = calendar.offers_calendar(
         offers,
         request.user.zone(),
         offer_url=lambda offer: request.build_absolute_uri(offer.get_absolute_url()),
+        now=now,
         asks=ask_records.asks_about(request.user, offers),
         ask_url=lambda ask: request.build_absolute_uri(ask.get_absolute_url()),
     )
