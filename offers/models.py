@@ -50,6 +50,10 @@ class OfferQuerySet(models.QuerySet):
     def committed(self):
         return self.filter(status__in=Offer.COMMITTED_STATUSES)
 
+    def examples(self):
+        """The offers of the example a user loaded to try the app (``offers/example.py``)."""
+        return self.filter(is_example=True)
+
     def in_play(self):
         """Offers still open or committed: the ones whose dates matter."""
         return self.filter(status__in=Offer.IN_PLAY_STATUSES)
@@ -293,6 +297,8 @@ class Offer(models.Model):
     # The one-time token of the add form this offer came from: posting that form again (Back and
     # Save, a double click, a second tab) finds this offer instead of adding another.
     form_token = models.UUIDField(null=True, blank=True, editable=False)
+    # Part of the example loaded from the empty dashboard: badged everywhere, removed in one go.
+    is_example = models.BooleanField(default=False, editable=False)
 
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)

@@ -40,7 +40,7 @@ def _call_event(uid, summary, start, contact, description, now, *, by_phone, cha
 
 
 def _closed(plan: CallPlan, still_backing_out: bool) -> str:
-    """"Done" or "Cancelled" for a call no longer to make, else ""."""
+    """ "Done" or "Cancelled" for a call no longer to make, else ""."""
     if plan.done_at is not None:
         return "Done"
     return "" if still_backing_out else "Cancelled"

@@ -262,9 +262,7 @@ def _backdate(decision):
     Offer.objects.filter(owner=decision.owner).update(updated=hour_ago)
 
 
-def test_after_the_call_is_done_its_events_are_cancelled_without_alarms(
-    alice_client, alice_dates
-):
+def test_after_the_call_is_done_its_events_are_cancelled_without_alarms(alice_client, alice_dates):
     """Marking the call done (backing out of Northwind, accepting Globex) keeps every UID: the
     calls and Northwind's first day come back cancelled, without alarms, with a higher
     SEQUENCE, read alike by icalendar and vobject."""
@@ -321,9 +319,7 @@ def test_closed_things_stop_being_sent_thirty_days_after_their_last_change(
     alice_client, alice_dates
 ):
     url = feed_url(turn_on(alice_client))
-    alice_client.post(
-        reverse("decisions:call_done", args=[alice_dates.pk]), {"back_out": "on"}
-    )
+    alice_client.post(reverse("decisions:call_done", args=[alice_dates.pk]), {"back_out": "on"})
     month_ago = timezone.now() - 31 * DAY
     CallPlan.objects.update(updated=month_ago)
     type(alice_dates).objects.update(updated=month_ago)
