@@ -44,9 +44,7 @@ def test_the_dashboard_with_offers_of_ones_own_does_not_offer_it(alice_client, a
     assert "Try it with an example" not in alice_client.get(HOME).content.decode()
 
 
-def test_loading_adds_the_three_offers_of_the_story_to_the_users_own_account(
-    alice_client, alice
-):
+def test_loading_adds_the_three_offers_of_the_story_to_the_users_own_account(alice_client, alice):
     assert "An example is loaded" in load(alice_client)
     offers = {offer.status: offer for offer in examples(alice)}
     assert set(offers) == {"accepted", "received", "expected"}
@@ -116,7 +114,7 @@ def test_removing_asks_first_and_lists_what_goes(alice_client, alice):
     response = alice_client.get(REMOVE)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<h1 class=\"h2\">Remove the example?</h1>" in html
+    assert '<h1 class="h2">Remove the example?</h1>' in html
     assert "Senior Data Engineer at Lumen Health" in html
     assert 'method="post"' in html and "csrfmiddlewaretoken" in html
     assert examples(alice).count() == 3
@@ -132,7 +130,8 @@ def test_removing_deletes_the_example_and_what_hangs_off_it_and_nothing_else(
     bob_client.force_login(bob)
     load(bob_client)
     load(alice_client)
-    accepted, better = examples(alice).get(status="accepted"), examples(alice).get(status="received")
+    accepted = examples(alice).get(status="accepted")
+    better = examples(alice).get(status="received")
     only_examples = make_decision(alice, [accepted, better], title="Harbor or Lumen?")
     mixed = make_decision(alice, [own, better], title="Mine or Lumen?")
     Consideration.objects.create(decision=mixed, offer=better, kind="pro", term="now", text="x")
