@@ -244,14 +244,19 @@ def load_example(request):
 def delete_example(request):
     if request.method == "POST":
         removed = example.remove_example(request.user)
+        what = _count(removed.offers, "offer")
+        if removed.decisions:
+            what += f", {_count(removed.decisions, 'decision')}"
         messages.success(
             request,
-            f"The example is removed ({removed.offers} offers"
-            + (f", {removed.decisions} decisions" if removed.decisions else "")
-            + "). Your own offers and decisions are as they were.",
+            f"The example is removed ({what}). Your own offers and decisions are as they were.",
         )
         return redirect("home")
     offers = Offer.objects.for_user(request.user).examples()
     decisions = example.example_decisions(request.user)
     context = {"offers": list(offers), "decisions": list(decisions)}
     return render(request, "offers/example_delete.html", context)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -139,7 +139,7 @@ def test_removing_deletes_the_example_and_what_hangs_off_it_and_nothing_else(
 
     response = alice_client.post(REMOVE, follow=True)
     assert response.redirect_chain == [(HOME, 302)]
-    assert "The example is removed (3 offers, 1 decisions)" in response.content.decode()
+    assert "The example is removed (3 offers, 1 decision)" in response.content.decode()
     assert not examples(alice).exists()
     assert not Decision.objects.filter(pk=only_examples.pk).exists()
     assert not TimeAsk.objects.exists()
