@@ -5,11 +5,12 @@ from decimal import Decimal
 
 import pycountry
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Fieldset, Layout, Row
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 
 from crossroads.formats import format_date
 from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
+from offers import exchange
 from offers.fields import DayField, MoneyField, PercentagesField
 from offers.models import IN_PLAY, Contact, Offer
 
@@ -104,6 +105,8 @@ class OfferForm(forms.ModelForm):
             "terms_reviewed",
             "terms_reviewed_on",
             "notes",
+            "cost_of_living_factor",
+            "tax_rate_percent",
         )
         field_classes = {
             **dict.fromkeys(MONEY_FIELDS, MoneyField),
@@ -166,6 +169,25 @@ class OfferForm(forms.ModelForm):
         if months is not None and months > 120:
             raise forms.ValidationError("Enter a cliff of at most 120 months (10 years).")
         return months
+
+    def clean_cost_of_living_factor(self):
+        factor = self.cleaned_data["cost_of_living_factor"]
+        low, high = exchange.COST_OF_LIVING_RANGE
+        if factor is not None and not low <= factor <= high:
+            raise forms.ValidationError(
+                f"Enter a factor from {low} to {high}, such as 1.15 for a place 15% dearer; "
+                "leave it empty for none."
+            )
+        return factor
+
+    def clean_tax_rate_percent(self):
+        percent = self.cleaned_data["tax_rate_percent"]
+        low, high = exchange.TAX_PERCENT_RANGE
+        if percent is not None and not low <= percent <= high:
+            raise forms.ValidationError(
+                f"Enter an estimated tax rate from {low} to {high}%; leave it empty for none."
+            )
+        return percent
 
     def _percent_0_to_100(self, name):
         percent = self.cleaned_data[name]
@@ -303,6 +325,15 @@ def _offer_layout() -> FormHelper:
             _pair("repayment_amount", "repayment_until"),
             "terms_reviewed",
             _pair("terms_reviewed_on"),
+        ),
+        Fieldset(
+            "Your own adjustments (optional)",
+            HTML(
+                '<p class="small text-body-secondary">Rough estimates of your own, shown beside '
+                "the real figures and never instead of them. They are not financial or tax "
+                "advice.</p>"
+            ),
+            _pair("cost_of_living_factor", "tax_rate_percent"),
         ),
         Fieldset("Notes", "notes"),
     )
