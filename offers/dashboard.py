@@ -1,7 +1,8 @@
 from django.utils import timezone
 
-from offers import timeline
+from offers import compensation, timeline
 from offers.models import Offer
+from offers.rates import money_terms
 
 NEXT_DATES = 3
 # An open offer "needs an answer soon" when its deadline is this close, or already passed.
@@ -9,8 +10,8 @@ ANSWER_SOON_DAYS = 7
 
 
 def dashboard_context(user) -> dict:
-    """The offers' part of the dashboard: next deadlines and offers that need an answer soon.
-    One query, whatever the number of offers."""
+    """The offers' part of the dashboard: next deadlines, offers that need an answer soon and
+    the one worth most (with the user's rates). Two queries, whatever the number of offers."""
     today = timezone.localdate(timezone=user.zone())
     offers = list(Offer.objects.for_user(user))
     in_play = [offer for offer in offers if offer.is_in_play()]
@@ -22,8 +23,15 @@ def dashboard_context(user) -> dict:
         and offer.days_until_deadline(today) <= ANSWER_SOON_DAYS
     ]
     answer_soon.sort(key=lambda offer: (offer.respond_by, offer.company))
+    comparison = money_terms(user, [offer.currency for offer in offers]).compare(
+        {offer: (compensation.headline(offer.package())[1], offer.currency) for offer in in_play}
+    )
+    best = comparison.best()
     return {
         "offers_has_any": bool(offers),
+        "offers_money": comparison if len(in_play) > 1 else None,
+        "offers_money_best": best and (best, comparison.amounts[best]),
+        "offers_money_names": {offer: offer.company for offer in in_play},
         "offers_next_dates": [e for e in timeline.events(in_play, today) if e.days_away >= 0][
             :NEXT_DATES
         ],

@@ -13,6 +13,7 @@ from decisions.models import Decision
 from offers import calendar, compensation, timeline
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer
+from offers.rates import money_terms
 
 OFFERS_PER_PAGE = 50
 
@@ -36,7 +37,10 @@ def offer_list(request):
     status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
     offers = Offer.objects.for_user(request.user).shown_by(status).by_nearest_date(today)
     page = Paginator(offers, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
-    in_play = {o.pk: o.package() for o in Offer.objects.for_user(request.user).in_play()}
+    in_play = list(Offer.objects.for_user(request.user).in_play())
+    comparison = money_terms(request.user).compare(
+        {offer.pk: (compensation.headline(offer.package())[1], offer.currency) for offer in in_play}
+    )
     return render(
         request,
         "offers/list.html",
@@ -44,18 +48,22 @@ def offer_list(request):
             "filter_form": filter_form,
             "status": status,
             "page": page,
-            "rows": [_list_row(offer, today) for offer in page],
+            "rows": [_list_row(offer, today, comparison) for offer in page],
             # With a filter on, "nothing matches" is said instead of inviting a first offer.
             "has_any": bool(status) or page.paginator.count > 0,
-            "currencies": compensation.currencies(in_play.values()),
-            "best": compensation.best(in_play),
+            "comparison": comparison,
+            "names": {offer.pk: offer.company for offer in in_play},
+            "best": comparison.best(),
+            "today": today,
         },
     )
 
 
-def _list_row(offer, today) -> dict:
+def _list_row(offer, today, comparison) -> dict:
     first_year, four_years = compensation.headline(offer.package())
+    converted = comparison.amounts.get(offer.pk)
     return {
+        "converted": converted if converted and converted.converted else None,
         "offer": offer,
         "dates": offer.dates_in_play(today),
         "first_year": first_year,
@@ -163,6 +171,7 @@ def offer_timeline(request):
     offers = [offer for offer in everything if offer.is_in_play()]
     events = timeline.events(offers, today)
     clashes = timeline.clashes(offers, today)
+    terms = money_terms(request.user, [offer.currency for offer in everything])
     return render(
         request,
         "offers/timeline.html",
@@ -172,7 +181,7 @@ def offer_timeline(request):
             "today": today,
             "today_index": timeline.today_index(events, today),
             "clashes": clashes,
-            "currencies": compensation.currencies(o.package() for o in offers),
+            "clash_rows": [(c, c.four_year_money(terms.home, terms.rates)) for c in clashes],
             "in_play_count": len(offers),
             "has_any": bool(everything),
         },

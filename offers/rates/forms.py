@@ -1,7 +1,7 @@
 """The home currency and the rate forms. Labels and help texts come from the models."""
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import pycountry
 from django import forms
@@ -19,11 +19,19 @@ NOT_A_CURRENCY = (
 )
 
 
+def _checked_here(field) -> None:
+    """A code field's length is checked by ``currency_code``, with its own message."""
+    field.max_length = None
+    field.validators = []
+    field.widget.attrs.pop("maxlength", None)
+
+
 def currency_code(text: str) -> str:
     """A typed currency code, checked against ISO 4217: " usd " is USD."""
     code = (text or "").strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", code) or pycountry.currencies.get(alpha_3=code) is None:
-        raise forms.ValidationError(NOT_A_CURRENCY.format(code=f"“{text.strip()}”" or "This"))
+        shown = f"“{text.strip()}”" if text.strip() else "This"
+        raise forms.ValidationError(NOT_A_CURRENCY.format(code=shown))
     return code
 
 
@@ -32,6 +40,10 @@ class HomeCurrencyForm(forms.ModelForm):
         model = User
         fields = ["home_currency"]
         widgets = {"home_currency": forms.TextInput(attrs={"size": 3, "autocomplete": "off"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _checked_here(self.fields["home_currency"])
 
     def clean_home_currency(self):
         text = self.cleaned_data["home_currency"]
@@ -78,6 +90,7 @@ class RateForm(forms.ModelForm):
         self.rates = rates or exchange.Rates()
         self.fields["rate"].label = f"One unit of this currency is worth how many {home}?"
         self.asks_to_confirm = False
+        _checked_here(self.fields["currency"])
 
     def clean_currency(self):
         code = currency_code(self.cleaned_data["currency"])

@@ -27,6 +27,7 @@ from decisions.wizard.steps import (
     start_decision,
     step_url,
 )
+from offers.rates import money_terms
 
 CONFLICT = (
     "This decision was changed in another tab or window after you opened this page, so "
@@ -198,7 +199,11 @@ def ratings(request, pk):
     factors = list(decision.factors.all())
     saved = {(r.factor_id, r.offer_id): r.score for f in factors for r in f.ratings.all()}
     packages = {offer.pk: offer.package() for offer in offers}
-    suggested = compensation_suggestion(packages, decision.horizon_years)
+    terms = money_terms(request.user)
+    money = money_over_horizon(packages, decision.horizon_years, home=terms.home, rates=terms.rates)
+    suggested = compensation_suggestion(
+        packages, decision.horizon_years, home=terms.home, rates=terms.rates
+    )
     form = RatingsForm(factors, offers, saved, suggested, posted(request))
     if form.is_valid():
         reach = next_step(decision, Step.RATINGS)
@@ -213,7 +218,8 @@ def ratings(request, pk):
         {
             "form": form,
             "offers": offers,
-            "money": money_over_horizon(packages, decision.horizon_years),
+            "money": money,
+            "offer_names": {offer.pk: offer.company for offer in offers},
             "suggested": form.shows_suggestion(),
         },
     )
