@@ -13,9 +13,17 @@ from decisions.models import (
     Rating,
     Referral,
 )
-from offers.models import Contact, Offer
+from offers.models import Contact, ExchangeRate, Offer
 
-ACCOUNT_FIELDS = ("username", "email", "first_name", "last_name", "time_zone", "date_joined")
+ACCOUNT_FIELDS = (
+    "username",
+    "email",
+    "first_name",
+    "last_name",
+    "time_zone",
+    "home_currency",
+    "date_joined",
+)
 
 
 def _rows(queryset, exclude=()):
@@ -33,6 +41,7 @@ def user_data(user) -> dict:
         "account": {field: getattr(user, field) for field in ACCOUNT_FIELDS},
         "offers": _rows(Offer.objects.filter(owner=user), exclude=("owner",)),
         "contacts": _rows(Contact.objects.filter(offer__owner=user)),
+        "exchange_rates": _rows(ExchangeRate.objects.filter(owner=user), exclude=("owner",)),
         "decisions": _rows(
             Decision.objects.filter(owner=user).prefetch_related("offers"), exclude=("owner",)
         ),
