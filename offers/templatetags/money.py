@@ -35,13 +35,15 @@ def converted(context, amount, whole=True):
 
 
 @register.inclusion_tag("offers/rates/_notes.html", takes_context=True)
-def comparison_notes(context, comparison, names=None):
+def comparison_notes(context, comparison, names=None, show_missing=True):
     """What a page says about a comparison across currencies: the currency it is made in, the
     rates missing (with where to set them) and any rate over 30 days old. ``names`` (optional)
-    maps each left-out key to how the page calls it."""
+    maps each left-out key to how the page calls it; ``show_missing=False`` when the page says
+    itself which rates are missing."""
     today = context.get("today") or timezone.localdate()
     return {
         "comparison": comparison,
+        "show_missing": show_missing,
         "old_rates": comparison.old_rates(today) if comparison else [],
         "left_out_names": [str(names[key]) for key in comparison.left_out]
         if comparison and names

@@ -219,7 +219,7 @@ def ratings(request, pk):
             "form": form,
             "offers": offers,
             "money": money,
-            "offer_names": {offer.pk: offer.company for offer in offers},
+            "left_out": [offer for offer in offers if offer.pk in money.left_out],
             "suggested": form.shows_suggestion(),
         },
     )
