@@ -13,7 +13,7 @@ from decisions.models import (
     Rating,
     Referral,
 )
-from offers.models import Contact, ExchangeRate, Offer
+from offers.models import Contact, ExchangeRate, Offer, TimeAsk
 from reminders.models import CalendarFeed, ReminderSettings, SentReminder
 
 ACCOUNT_FIELDS = (
@@ -43,6 +43,7 @@ def user_data(user) -> dict:
         "offers": _rows(Offer.objects.filter(owner=user), exclude=("owner",)),
         "contacts": _rows(Contact.objects.filter(offer__owner=user)),
         "exchange_rates": _rows(ExchangeRate.objects.filter(owner=user), exclude=("owner",)),
+        "time_asks": _rows(TimeAsk.objects.filter(offer__owner=user)),
         "decisions": _rows(
             Decision.objects.filter(owner=user).prefetch_related("offers"), exclude=("owner",)
         ),

@@ -1,6 +1,8 @@
 from django.utils import timezone
 
 from offers import compensation, timeline
+from offers.asks import records as ask_records
+from offers.asks import rules as ask_rules
 from offers.models import Offer
 from offers.rates import money_terms
 
@@ -10,8 +12,10 @@ ANSWER_SOON_DAYS = 7
 
 
 def dashboard_context(user) -> dict:
-    """The offers' part of the dashboard: next deadlines, offers that need an answer soon and
-    the one worth most (with the user's rates). Two queries, whatever the number of offers."""
+    """The offers' part of the dashboard: next deadlines, offers that need an answer soon, clashes
+    with the conversations that resolve them, asks still waiting for an answer, offers with no
+    known deadline and the one worth most (with the user's rates). Three queries, whatever the
+    numbers."""
     today = timezone.localdate(timezone=user.zone())
     offers = list(Offer.objects.for_user(user))
     in_play = [offer for offer in offers if offer.is_in_play()]
@@ -23,6 +27,9 @@ def dashboard_context(user) -> dict:
         and offer.days_until_deadline(today) <= ANSWER_SOON_DAYS
     ]
     answer_soon.sort(key=lambda offer: (offer.respond_by, offer.company))
+    clashes = timeline.clashes(in_play, today)
+    asks = ask_records.asks_about(user, in_play)
+    answer_clashes = [c for c in clashes if c.kind == timeline.Clash.ANSWER_BEFORE_ARRIVAL]
     comparison = money_terms(user, [offer.currency for offer in offers]).compare(
         {offer: (compensation.headline(offer.package())[1], offer.currency) for offer in in_play}
     )
@@ -36,5 +43,12 @@ def dashboard_context(user) -> dict:
             :NEXT_DATES
         ],
         "offers_answer_soon": [(offer, offer.days_until_deadline(today)) for offer in answer_soon],
-        "offers_clash_count": len(timeline.clashes(in_play, today)),
+        "offers_clash_count": len(clashes),
+        "offers_clash_rows": ask_rules.clashes_with_asks(answer_clashes[:NEXT_DATES], asks),
+        "offers_pending_asks": [ask for ask in asks if ask.is_pending()],
+        "offers_no_deadline": [
+            offer
+            for offer in in_play
+            if offer.status == Offer.Status.RECEIVED and offer.respond_by is None
+        ],
     }

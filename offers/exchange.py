@@ -17,6 +17,8 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.numbers import get_currency_precision
+
 CENT = Decimal("0.01")
 ONE = Decimal(1)
 # A rate taken longer ago than this gets a gentle note.
@@ -75,6 +77,12 @@ def _cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def _minor_units(value: Decimal, currency: str) -> Decimal:
+    """``value`` rounded to the currency's own smallest unit: cents for EUR, whole yen."""
+    digits = get_currency_precision(currency) if currency else 2
+    return value.quantize(Decimal(10) ** -digits, rounding=ROUND_HALF_UP)
+
+
 class Rates:
     """The user's rates, looked up either way round."""
 
@@ -101,13 +109,20 @@ class Rates:
         return rate.per_unit if rate.currency == source else ONE / rate.per_unit
 
     def convert(self, value: Decimal, source: str, target: str) -> Amount | None:
-        """``value`` of ``source`` in ``target``, to the cent; None when there is no rate."""
+        """``value`` of ``source`` in ``target``, to ``target``'s smallest unit (the cent, the
+        yen); None when there is no rate."""
         if source == target:
             return Amount(value, target, value, source)
         factor = self.factor(source, target)
         if factor is None:
             return None
-        return Amount(_cents(value * factor), target, value, source, self.between(source, target))
+        return Amount(
+            _minor_units(value * factor, target),
+            target,
+            value,
+            source,
+            self.between(source, target),
+        )
 
 
 def compared_in(currencies: Iterable[str], home: str) -> str:

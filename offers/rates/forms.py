@@ -3,11 +3,10 @@
 import re
 from decimal import Decimal
 
-import pycountry
 from django import forms
 from django.db import transaction
 
-from crossroads.formats import format_money
+from crossroads.formats import currencies, format_money
 from crossroads.models import User
 from offers import compensation, exchange
 from offers.fields import DayField
@@ -29,7 +28,7 @@ def _checked_here(field) -> None:
 def currency_code(text: str) -> str:
     """A typed currency code, checked against ISO 4217: " usd " is USD."""
     code = (text or "").strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", code) or pycountry.currencies.get(alpha_3=code) is None:
+    if not re.fullmatch(r"[A-Z]{3}", code) or code not in currencies():
         shown = f"“{text.strip()}”" if text.strip() else "This"
         raise forms.ValidationError(NOT_A_CURRENCY.format(code=shown))
     return code

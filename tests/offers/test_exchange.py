@@ -3,6 +3,7 @@
 import datetime
 from decimal import Decimal
 
+from babel.numbers import get_currency_precision
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -104,9 +105,10 @@ def test_converting_there_and_back_gives_the_amount_within_rounding(value, rate,
     rates = Rates([Rate(one, other, rate, DAY)])
     there = rates.convert(value, one, other)
     back = rates.convert(there.value, other, one)
-    # Each leg rounds to the cent: half a cent on the way back, and half a cent on the way
-    # there, magnified by the rate back.
-    assert abs(back.value - value) <= Decimal("0.005") + Decimal("0.005") / rate
+    # Each leg rounds to its currency's smallest unit (the cent, the yen): half a unit on the
+    # way back, and half a unit on the way there, magnified by the rate back.
+    half_unit = {code: Decimal(10) ** -get_currency_precision(code) / 2 for code in (one, other)}
+    assert abs(back.value - value) <= half_unit[one] + half_unit[other] / rate
 
 
 @given(
@@ -148,3 +150,18 @@ def test_ranking_never_mixes_currencies_without_a_rate(totals, known, home):
     assert values == sorted(values, reverse=True)
     if comparison.left_out:
         assert comparison.best() is None
+
+
+def test_a_conversion_rounds_to_the_currencys_own_smallest_unit():
+    yen = Rates([Rate("EUR", "JPY", Decimal("161.237"), DAY)])
+    assert yen.convert(Decimal("1000.10"), "EUR", "JPY").value == Decimal(161253)
+    assert yen.convert(Decimal(161253), "JPY", "EUR").value == Decimal("1000.10")
+
+
+def test_yen_are_written_without_decimals_through_the_one_money_format():
+    from crossroads.formats import format_money
+
+    amount = Rates([Rate("EUR", "JPY", Decimal("161.237"), DAY)]).convert(
+        Decimal("1000.10"), "EUR", "JPY"
+    )
+    assert format_money(amount.value, amount.currency, locale="en_US") == "JPY 161,253"

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offers', '0002_labels_and_help_from_the_model'),
+        ('offers', '0004_form_token_and_currency_select'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('crossroads', '0001_initial'),
+        ('crossroads', '0003_username_unique_ignoring_case'),
     ]
 
     operations = [
