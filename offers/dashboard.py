@@ -39,6 +39,7 @@ def dashboard_context(user) -> dict:
         "offers_money": comparison if len(in_play) > 1 else None,
         "offers_money_best": best and (best, comparison.amounts[best]),
         "offers_money_names": {offer: offer.company for offer in in_play},
+        "offers_has_example": any(offer.is_example for offer in offers),
         "offers_next_dates": [e for e in timeline.events(in_play, today) if e.days_away >= 0][
             :NEXT_DATES
         ],

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offers', '0004_form_token_and_currency_select'),
+        ('offers', '0005_offer_is_example'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
