@@ -7,6 +7,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
 
+from crossroads.errors import require
 from offers.models import Contact, Offer
 
 NUL_MESSAGE = (
@@ -254,6 +255,18 @@ class OfferForm(ClearNulMessageMixin, forms.ModelForm):
             self.fields[name].validators.append(MaxLengthValidator(LONG_TEXT_LIMIT))
         self.initial["vesting_percentages"] = self.instance.vesting_percentages_text()
         self._explain_nul_characters()
+        require(
+            self,
+            {
+                "company": "Enter the company’s name.",
+                "role": "Enter the job title.",
+                "status": "Choose where this offer stands.",
+                "currency": "Enter the currency, such as USD, EUR or GBP.",
+                "vesting_years": "Enter the vesting period, from 1 to 10 years.",
+                "cliff_months": "Enter the cliff in months, or 0 for no cliff.",
+                "vesting_schedule": "Choose an even schedule or your own.",
+            },
+        )
         self.helper = _offer_layout()
 
     # Normalising and checking one field at a time.
@@ -515,8 +528,11 @@ class ContactForm(ClearNulMessageMixin, forms.ModelForm):
             "notes": f"What you talked about, when to call (up to {CONTACT_NOTES_LIMIT:,} "
             "characters).",
         }
+        # The fields describe someone else: the browser must not fill in the user's own details.
         widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "off"}),
             "phone": forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -524,6 +540,13 @@ class ContactForm(ClearNulMessageMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["notes"].validators.append(MaxLengthValidator(CONTACT_NOTES_LIMIT))
         self._explain_nul_characters()
+        require(
+            self,
+            {
+                "name": "Enter the person’s name.",
+                "role": "Choose their part in the offer.",
+            },
+        )
 
 
 class OfferFilterForm(forms.Form):

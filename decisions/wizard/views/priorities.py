@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from decisions.models import get_decision_for_user
 from decisions.wizard.factors import FactorFormSet
 from decisions.wizard.steps import Step, next_step, step_url
-from decisions.wizard.summary import ErrorSummary
+from decisions.wizard.summary import of_factors
 from decisions.wizard.views.steps import (
     not_reached,
     posted,
@@ -75,6 +75,6 @@ def priorities(request, pk):
             "formset": formset,
             "factor_forms": [form for form in formset.forms if form.instance.pk],
             "new_form": next((form for form in formset.forms if not form.instance.pk), None),
-            "summary": ErrorSummary.of_factors(formset),
+            "error_summary": of_factors(formset),
         },
     )
