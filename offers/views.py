@@ -141,7 +141,8 @@ def _contact_form(request, offer, contact):
     if form.is_valid():
         form.save()
         messages.success(request, f"{contact.name} is {'added' if adding else 'saved'}.")
-        return redirect(reverse("offers:detail", args=[offer.pk]) + "#contacts")
+        # Back to the person added or changed, on the offer's page.
+        return redirect(reverse("offers:detail", args=[offer.pk]) + f"#contact-{contact.pk}")
     return render(
         request,
         "offers/contact_form.html",

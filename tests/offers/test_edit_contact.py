@@ -27,7 +27,7 @@ def test_the_owner_saves_changes(alice_client, contact):
     response = alice_client.post(url(contact), {"name": "Sam Ortiz", "role": "hr", "phone": "1"})
     contact.refresh_from_db()
     assert (contact.role, contact.phone) == ("hr", "1")
-    assert response.url.endswith("#contacts")
+    assert response.url.endswith(f"#contact-{contact.pk}")
 
 
 def test_a_bad_edit_changes_nothing(alice_client, contact):

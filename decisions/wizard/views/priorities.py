@@ -27,6 +27,14 @@ def _as_int(value) -> int | None:
         return None
 
 
+def _changed(formset, move: str) -> str:
+    """The id of the factor an in-place action changed, for the page to come back to."""
+    if move:
+        return f"factor-{_as_int(move.partition(':')[0])}"
+    added = [form.instance.pk for form in formset.extra_forms if form.instance.pk]
+    return f"factor-{added[0]}" if added else "factors"
+
+
 @login_required
 def priorities(request, pk):
     decision = get_decision_for_user(request.user, pk)
@@ -64,7 +72,7 @@ def priorities(request, pk):
         if saved and stays:
             messages.success(request, "Saved.")
         if not saved or stays:
-            return redirect(f"{here}#factors")
+            return redirect(f"{here}#{_changed(formset, move) if saved else 'factors'}")
         return redirect(step_url(decision, reach))
     return render_step(
         request,
