@@ -51,10 +51,16 @@ class FactorForm(forms.ModelForm):
 class BaseFactorFormSet(BaseModelFormSet):
     """The factors of one decision: rename, reweigh, remove (one at a time) and add one."""
 
-    def __init__(self, *args, decision, remove=None, **kwargs):
+    def __init__(self, data=None, *args, decision, **kwargs):
         self.decision = decision
-        self.remove = remove  # the pk of a factor to remove with this save
-        super().__init__(*args, **kwargs)
+        actions = data or {}
+        # The buttons pressed with this save: remove a factor (its pk), move one ("pk:up" or
+        # "pk:down"), or add the new one. Each of them stays on the page.
+        self.remove = _as_int(actions.get("remove"))
+        factor_pk, _, self.direction = actions.get("move", "").partition(":")
+        self.move = _as_int(factor_pk)
+        self.stays = bool(self.remove or self.move or "add" in actions)
+        super().__init__(data, *args, **kwargs)
 
     def kept_forms(self):
         return [
@@ -107,6 +113,15 @@ class BaseFactorFormSet(BaseModelFormSet):
             form.save()
         if self.remove:
             self.decision.factors.filter(pk=self.remove, is_compensation=False).delete()
+        if self.move:
+            self.decision.move_factor(self.move, self.direction)
+
+
+def _as_int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 FactorFormSet = modelformset_factory(

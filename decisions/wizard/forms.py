@@ -81,8 +81,15 @@ class OffersForm(forms.Form):
         error_messages={"invalid_choice": "Choose one of your committed offers."},
     )
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user, *args, decision=None, **kwargs):
+        if decision is not None:
+            kwargs["initial"] = {
+                "title": decision.title,
+                "offers": list(decision.offers.all()),
+                "committed_offer": decision.committed_offer,
+            }
         super().__init__(*args, **kwargs)
+        self.decision = decision
         self.user_offers = list(Offer.objects.for_user(user).order_by("company", "role", "pk"))
         self.fields["offers"].queryset = Offer.objects.for_user(user)
         committed = [offer for offer in self.user_offers if offer.is_committed()]
@@ -90,6 +97,15 @@ class OffersForm(forms.Form):
             self.fields["committed_offer"].queryset = Offer.objects.for_user(user).committed()
         else:
             del self.fields["committed_offer"]
+
+    def apply(self) -> None:
+        """Change the decision being edited in memory; ``save()`` writes it."""
+        self.decision.title = self.cleaned_data["title"]
+        self.decision.committed_offer = self.cleaned_data["reference"]
+
+    def save(self) -> None:
+        self.decision.save()
+        self.decision.offers.set(self.cleaned_data["offers"])
 
     def clean_offers(self):
         offers = self.cleaned_data["offers"]
@@ -204,6 +220,7 @@ class RatingsForm(forms.Form):
     def __init__(self, factors, offers, saved, suggested, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.factors, self.offers = factors, offers
+        self.saved, self.suggested = saved, suggested
         for factor in factors:
             for offer in offers:
                 initial = saved.get((factor.pk, offer.pk))
@@ -222,6 +239,15 @@ class RatingsForm(forms.Form):
                         "whole number from 1 to 5.",
                     },
                 )
+
+    def shows_suggestion(self) -> bool:
+        """Some of the compensation row is suggested from the money, not saved by the user."""
+        compensation = next((f for f in self.factors if f.is_compensation), None)
+        return bool(
+            self.suggested
+            and compensation
+            and any((compensation.pk, offer.pk) not in self.saved for offer in self.offers)
+        )
 
     @staticmethod
     def field_name(factor, offer) -> str:

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisions.models import Decision, get_decision_for_user
 from decisions.wizard.steps import Step, start_decision, step_url
@@ -11,6 +11,7 @@ from offers.views import get_offer_for_user
 
 
 @login_required
+@require_GET
 def decision_list(request):
     """Drafts first, to be continued; then recorded decisions with the choice made."""
     decisions = list(
@@ -52,6 +53,7 @@ def reconsider(request, offer_pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def delete(request, pk):
     """Ask first; delete on POST. The offers themselves are kept."""
     decision = get_decision_for_user(request.user, pk)

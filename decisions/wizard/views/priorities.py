@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.shortcuts import redirect
+from django.views.decorators.http import require_http_methods
 
 from decisions.models import get_decision_for_user
 from decisions.wizard.factors import FactorFormSet
@@ -19,61 +20,47 @@ from decisions.wizard.views.steps import (
     save_step,
 )
 
+TWO_NAMES_SWAPPED = (
+    "Two factors cannot swap names in one save. Nothing was saved: rename one, save, then "
+    "rename the other."
+)
 
-def _as_int(value) -> int | None:
+
+def _save(request, decision, formset):
+    """Save the factors; a move, a removal or an addition stays on the page, else go on."""
+    here = step_url(decision, Step.PRIORITIES)
+    reach = 0 if formset.stays else next_step(decision, Step.PRIORITIES)
     try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+        saved = save_step(request, decision, formset.save, reach=reach)
+    except IntegrityError:
+        messages.error(request, TWO_NAMES_SWAPPED)
+        return redirect(here)
+    if saved and formset.stays:
+        messages.success(request, "Saved.")
+    if not saved or formset.stays:
+        return redirect(f"{here}#{_changed(formset) if saved else 'factors'}")
+    return redirect(step_url(decision, reach))
 
 
-def _changed(formset, move: str) -> str:
+def _changed(formset) -> str:
     """The id of the factor an in-place action changed, for the page to come back to."""
-    if move:
-        return f"factor-{_as_int(move.partition(':')[0])}"
+    if formset.move:
+        return f"factor-{formset.move}"
     added = [form.instance.pk for form in formset.extra_forms if form.instance.pk]
     return f"factor-{added[0]}" if added else "factors"
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def priorities(request, pk):
     decision = get_decision_for_user(request.user, pk)
     if blocked := not_reached(decision, Step.PRIORITIES):
         return blocked
-    here = step_url(decision, Step.PRIORITIES)
-    remove = _as_int(request.POST.get("remove"))
-    move = request.POST.get("move", "")
     formset = FactorFormSet(
-        posted(request),
-        queryset=decision.factors.all(),
-        decision=decision,
-        remove=remove,
-        prefix="factors",
+        posted(request), queryset=decision.factors.all(), decision=decision, prefix="factors"
     )
-    if request.method == "POST" and formset.is_valid():
-        stays = bool(remove or move or "add" in request.POST)
-        reach = 0 if stays else next_step(decision, Step.PRIORITIES)
-
-        def write():
-            formset.save()
-            if move:
-                factor_pk, _, direction = move.partition(":")
-                decision.move_factor(_as_int(factor_pk), direction)
-
-        try:
-            saved = save_step(request, decision, write, reach=reach)
-        except IntegrityError:
-            messages.error(
-                request,
-                "Two factors cannot swap names in one save. Nothing was saved: rename one, "
-                "save, then rename the other.",
-            )
-            return redirect(here)
-        if saved and stays:
-            messages.success(request, "Saved.")
-        if not saved or stays:
-            return redirect(f"{here}#{_changed(formset, move) if saved else 'factors'}")
-        return redirect(step_url(decision, reach))
+    if formset.is_bound and formset.is_valid():
+        return _save(request, decision, formset)
     return render_step(
         request,
         decision,

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from decisions.models import Consideration, Decision, get_decision_for_user
 from decisions.wizard.forms import ConsiderationForm
@@ -53,6 +53,7 @@ def _render(request, decision, failed=None, status=200):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def pros_cons(request, pk):
     """The page; its "Save and continue" only records that the step is done."""
     decision = _decision(request, pk)

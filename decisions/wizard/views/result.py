@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from decisions.call.readiness import is_ready, readiness_checks
 from decisions.models import get_decision_for_user
@@ -72,6 +72,7 @@ def _render(request, decision, record_form=None, outcome_form=None):
 
 
 @login_required
+@require_GET
 def result(request, pk):
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.RESULT) or too_few_offers(request, decision):
@@ -89,9 +90,9 @@ def record(request, pk):
     form = RecordForm(ordered_offers(decision), request.POST)
     if not form.is_valid():
         return _render(request, decision, record_form=form)
-    decision.chosen_offer = form.cleaned_data["chosen_offer"]
-    decision.reasoning = form.cleaned_data["reasoning"]
-    decision.decided_at = timezone.now()
+    decision.record_choice(
+        form.cleaned_data["chosen_offer"], form.cleaned_data["reasoning"], timezone.now()
+    )
     if save_step(request, decision, decision.save):
         if decision.chosen_offer is None:
             messages.success(request, "Saved as not decided yet. Come back when you are ready.")
@@ -119,8 +120,7 @@ def outcome(request, pk):
     form = OutcomeForm(request.POST)
     if not form.is_valid():
         return _render(request, decision, outcome_form=form)
-    decision.outcome = form.cleaned_data["outcome"]
-    decision.outcome_recorded_at = timezone.now()
+    decision.record_outcome(form.cleaned_data["outcome"], timezone.now())
     if save_step(request, decision, decision.save):
         messages.success(request, "Saved in your decision journal.")
     return redirect(f"{step_url(decision, Step.RESULT)}#outcome")

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods
 
 from decisions.models import Decision, Factor, get_decision_for_user
 from decisions.wizard.forms import OffersForm, RatingsForm, SituationForm
@@ -110,6 +111,7 @@ def _add_offer_url(here: str) -> str:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def new(request):
     """Start a decision: its name and the offers to compare (step 1)."""
     form = OffersForm(request.user, posted(request))
@@ -140,30 +142,15 @@ def _skipped_note() -> str:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def offers(request, pk):
     decision = get_decision_for_user(
         request.user, pk, Decision.objects.select_related("committed_offer")
     )
-    chosen = list(decision.offers.all())
-    form = OffersForm(
-        request.user,
-        posted(request),
-        initial={
-            "title": decision.title,
-            "offers": chosen,
-            "committed_offer": decision.committed_offer,
-        },
-    )
+    form = OffersForm(request.user, posted(request), decision=decision)
     if form.is_valid():
-        data = form.cleaned_data
-        decision.title = data["title"]
-        decision.committed_offer = data["reference"]
-
-        def write():
-            decision.save()
-            decision.offers.set(data["offers"])
-
-        if not save_step(request, decision, write, reach=next_step(decision, Step.OFFERS)):
+        form.apply()
+        if not save_step(request, decision, form.save, reach=next_step(decision, Step.OFFERS)):
             return redirect(step_url(decision, Step.OFFERS))
         if skips_situation(decision):
             messages.info(request, _skipped_note())
@@ -178,6 +165,7 @@ def offers(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def situation(request, pk):
     decision = get_decision_for_user(
         request.user, pk, Decision.objects.select_related("committed_offer")
@@ -201,6 +189,7 @@ def situation(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def ratings(request, pk):
     decision = get_decision_for_user(request.user, pk, with_offers_and_factors())
     if blocked := not_reached(decision, Step.RATINGS) or too_few_offers(request, decision):
@@ -216,7 +205,6 @@ def ratings(request, pk):
         if not save_step(request, decision, form.save, reach=reach):
             return redirect(step_url(decision, Step.RATINGS))
         return redirect(step_url(decision, reach))
-    compensation = next((f for f in factors if f.is_compensation), None)
     return render_step(
         request,
         decision,
@@ -226,8 +214,6 @@ def ratings(request, pk):
             "form": form,
             "offers": offers,
             "money": money_over_horizon(packages, decision.horizon_years),
-            "suggested": suggested
-            and compensation
-            and any((compensation.pk, o.pk) not in saved for o in offers),
+            "suggested": form.shows_suggestion(),
         },
     )

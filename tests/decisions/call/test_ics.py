@@ -48,7 +48,7 @@ def test_the_event_has_the_summary_the_start_in_the_users_zone_the_phone_and_a_r
     assert len(alarms) == 1
     assert str(alarms[0]["action"]) == "DISPLAY"
     assert alarms[0].decoded("trigger") == -datetime.timedelta(minutes=30)
-    assert f"/decisions/{call_decision.pk}/call/print/" in str(event["description"])
+    assert reverse("decisions:call_print", args=[call_decision.pk]) in str(event["description"])
 
 
 def test_the_agency_call_is_a_second_event(alice_client, call_decision, call_committed, call_plan):
@@ -92,16 +92,6 @@ def test_the_start_keeps_the_zone_of_a_user_far_from_utc(
         start.utcoffset()
         == call_plan.scheduled_at.astimezone(zoneinfo.ZoneInfo("Pacific/Auckland")).utcoffset()
     )
-
-
-def test_a_stranger_gets_404(charlie_client, call_decision, call_plan):
-    assert charlie_client.get(_url(call_decision)).status_code == 404
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, call_decision, call_plan):
-    response = client.get(_url(call_decision))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
 
 
 def test_post_is_refused(alice_client, call_decision, call_plan):
