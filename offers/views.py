@@ -151,7 +151,7 @@ def delete_contact(request, pk, contact_pk):
     if request.method == "POST":
         contact.delete()
         messages.success(request, f"{contact.name} is removed from this offer.")
-        return redirect(contact)
+        return redirect(contact.offer.get_absolute_url() + "#contacts")
     return render(request, "offers/contact_delete.html", {"contact": contact})
 
 
