@@ -24,3 +24,10 @@ def test_no_template_needs_what_the_policy_forbids(template):
     text = template.read_text()
     found = [what for pattern, what in INLINE if pattern.search(text)]
     assert found == [], f"{template.name} has {', '.join(found)}"
+
+
+def test_only_the_base_page_draws_the_error_summary():
+    # One summary, at the top of <main>, for whatever form failed: a page that drew its own would
+    # show two, or one halfway down the page.
+    drawing = [t.name for t in TEMPLATES if "includes/error_summary.html" in t.read_text()]
+    assert drawing == ["base.html"]

@@ -30,9 +30,10 @@ _RUN = "options => axe.run(document, options)"
 
 
 class AxeChecker:
-    def __init__(self, page, test_name: str):
+    def __init__(self, page, test_name: str, javascript: bool = True):
         self.page = page
         self.test_name = test_name
+        self.javascript = javascript
         self.dirty = False
         self.busy = False
         self.seen: set[str] = set()
@@ -57,30 +58,62 @@ class AxeChecker:
 
     def check(self) -> None:
         page = self.page
-        markup = _CSRF.sub(r"\1", page.evaluate("document.documentElement.outerHTML"))
+        markup = _CSRF.sub(r'\1"', page.evaluate("document.documentElement.outerHTML"))
         url = page.url.split("#")[0]
         key = hashlib.sha1(f"{url}\n{markup}".encode()).hexdigest()
         if key in self.seen:
             return
         self.seen.add(key)
-        viewport = page.viewport_size
-        scroll = page.evaluate("[window.scrollX, window.scrollY]")
-        found = []
-        try:
-            for width in WIDTHS:
-                page.set_viewport_size({"width": width, "height": viewport["height"]})
-                if not page.evaluate("typeof window.axe === 'object'"):
-                    page.evaluate(AXE_SCRIPT)
-                violations = page.evaluate(_RUN, OPTIONS)["violations"]
-                found += [(width, v) for v in violations if v["id"] not in EXCEPTIONS]
-        finally:
-            page.set_viewport_size(viewport)
-            page.evaluate("([x, y]) => window.scrollTo(x, y)", scroll)
+        if self.javascript:
+            found = _check_in_place(page)
+        else:
+            found = _check_a_copy(page, markup)
         title = page.title()
         self.checked.append(f"{len(found)} violations\t{url}\t{title}")
         _log(self.test_name, self.checked[-1])
         if found:
             raise AssertionError(_describe(url, title, found))
+
+
+def _run(page, height: int) -> list:
+    found = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": height})
+        if not page.evaluate("typeof window.axe === 'object'"):
+            page.evaluate(AXE_SCRIPT)
+        violations = page.evaluate(_RUN, OPTIONS)["violations"]
+        found += [(width, v) for v in violations if v["id"] not in EXCEPTIONS]
+    return found
+
+
+def _check_in_place(page) -> list:
+    """Check the page itself, then put its viewport and scroll position back."""
+    viewport = page.viewport_size
+    scroll = page.evaluate("[window.scrollX, window.scrollY]")
+    try:
+        return _run(page, viewport["height"])
+    finally:
+        page.set_viewport_size(viewport)
+        page.evaluate("([x, y]) => window.scrollTo(x, y)", scroll)
+
+
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S | re.I)
+
+
+def _check_a_copy(page, markup: str) -> list:
+    """A page without JavaScript runs no timers, and axe-core needs them: check a copy of the
+    page as it stands (its scripts left out, so it stays as a visitor without JavaScript sees
+    it) in a page that runs script, at the same address so its style sheets load the same."""
+    context = page.context.browser.new_context(viewport=page.viewport_size)
+    try:
+        copy = context.new_page()
+        url = page.url.split("#")[0]
+        html = "<!DOCTYPE html>" + _SCRIPT.sub("", markup)
+        copy.route(url, lambda route: route.fulfill(body=html, content_type="text/html"))
+        copy.goto(url)
+        return _run(copy, page.viewport_size["height"])
+    finally:
+        context.close()
 
 
 def _log(test_name: str, line: str) -> None:
@@ -108,9 +141,9 @@ class CheckedPage(Page):
 
     It shares the wrapped page's connection, so `expect(page)` and every method work as before."""
 
-    def __init__(self, page, test_name: str):
+    def __init__(self, page, test_name: str, javascript: bool = True):
         self.__dict__.update(page.__dict__)
-        self._axe = AxeChecker(page, test_name)
+        self._axe = AxeChecker(page, test_name, javascript)
 
     def __getattribute__(self, name):
         if not name.startswith("_"):

@@ -87,7 +87,8 @@ def open_page(browser, request):
     def open_(**context_args) -> CheckedPage:
         context = browser.new_context(**{"viewport": DESKTOP, **context_args})
         contexts.append(context)
-        checked = CheckedPage(context.new_page(), request.node.nodeid)
+        javascript = context_args.get("java_script_enabled", True)
+        checked = CheckedPage(context.new_page(), request.node.nodeid, javascript)
         checked.set_default_timeout(8000)
         pages.append(checked)
         return checked
