@@ -53,7 +53,7 @@ def press_enter(page, then):
     expect(then).to_be_attached()
 
 
-def _expect_the_summary_first(page, js: bool):
+def _expect_the_summary_first(page, js: bool, shot: str = ""):
     """After a failed submit: the title says so, and the summary is where the user is."""
     summary = page.locator(".error-summary")
     expect(page).to_have_title(re.compile(r"^Error: "))
@@ -61,6 +61,9 @@ def _expect_the_summary_first(page, js: bool):
     expect(first_in_main).to_have_class("alert alert-danger error-summary")
     if js:
         expect(summary).to_be_focused()
+        if shot:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SCREENSHOTS / f"{shot}.png")
         page.keyboard.press("Tab")
     else:
         # The page opens at the top: the skip link, then the summary is the first thing in the
@@ -92,10 +95,7 @@ def _add_an_offer(page, js: bool):
     page.keyboard.type("Northwind Labs")
     tab_to(page, page.get_by_role("button", name="Add this offer"))
     press_enter(page, page.locator(".error-summary"))
-    _expect_the_summary_first(page, js)
-    if js:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / "keyboard-error-summary-focused.png")
+    _expect_the_summary_first(page, js, shot="keyboard-error-summary-focused")
     expect(page.locator(".error-summary")).to_contain_text("Role: Enter the job title.")
 
     # The summary's first link leads to the role.
@@ -161,7 +161,7 @@ def _add_a_referral(page, live_server, decision, js: bool):
     referrals = page.locator("#referrals")
     tab_to(page, referrals.get_by_role("button", name="Add this person"))
     press_enter(page, page.locator(".error-summary"))
-    _expect_the_summary_first(page, js)
+    _expect_the_summary_first(page, js, shot="keyboard-call-plan-referral-error")
     expect(page.locator(".error-summary")).to_contain_text("Name: Enter the person’s name.")
     page.keyboard.press("Enter")
     name = page.locator("#id_referral-name")
