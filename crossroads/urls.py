@@ -33,8 +33,10 @@ urlpatterns = [
         auth_views.PasswordResetConfirmView.as_view(form_class=forms.SetPasswordForm),
         name="password_reset_confirm",
     ),
+    path("accounts/logout/", views.log_out, name="logout"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("offers/", include("offers.urls")),
     path("decisions/", include("decisions.urls")),
+    path("reminders/", include("reminders.urls")),
     path("admin/", admin.site.urls),
 ]

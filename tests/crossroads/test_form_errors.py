@@ -21,8 +21,9 @@ from decisions.wizard.forms import (
     RecordForm,
     SituationForm,
 )
+from offers.asks.forms import AnswerForm, AskForm
 from offers.forms import ContactForm, OfferForm
-from offers.models import Offer
+from offers.models import Offer, TimeAsk
 from tests.factories import make_decision, make_offer
 
 DJANGO_REQUIRED = Field.default_error_messages["required"]
@@ -37,7 +38,7 @@ def _empty_forms(user):
     empty = {}
     return [
         account_forms.SignUpForm(empty),
-        account_forms.TimeZoneForm(empty, instance=user),
+        account_forms.PreferencesForm(empty, instance=user),
         account_forms.DeleteAccountForm(user, empty),
         account_forms.LoginForm(None, empty),
         account_forms.PasswordChangeForm(user, empty),
@@ -56,6 +57,11 @@ def _empty_forms(user):
         ReferralForm(empty),
         FollowUpForm(empty),
         CallLogForm(empty, now=now),
+        AskForm(empty, instance=TimeAsk(offer=new, kind=TimeAsk.Kind.MORE_TIME)),
+        AnswerForm(
+            empty,
+            instance=TimeAsk(offer=new, kind=TimeAsk.Kind.MORE_TIME, asked_on=now.date()),
+        ),
     ]
 
 
