@@ -50,7 +50,7 @@ class AskForm(forms.ModelForm):
             {
                 "asked_on": "Enter the day you ask.",
                 "channel": "Choose how you will ask.",
-                "requested_date": "Enter the day you will ask for time until.",
+                "requested_date": "Enter the new answer date you will ask for.",
             },
         )
         if self.instance.kind == TimeAsk.Kind.MORE_TIME:
