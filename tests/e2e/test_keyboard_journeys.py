@@ -91,7 +91,7 @@ def _add_an_offer(page, js: bool):
     press_enter(page, page.get_by_role("heading", level=1, name="Add an offer"))
 
     # Only the company: refused.
-    tab_to(page, page.get_by_label("Company"))
+    tab_to(page, page.locator("#id_company"))
     page.keyboard.type("Northwind Labs")
     tab_to(page, page.get_by_role("button", name="Add this offer"))
     press_enter(page, page.locator(".error-summary"))
@@ -103,7 +103,7 @@ def _add_an_offer(page, js: bool):
     expect(page.get_by_label("Role")).to_be_focused()
     page.keyboard.type("Data Engineer")
     # Back to the company name to finish it.
-    tab_to(page, page.get_by_label("Company"), key="Shift+Tab")
+    tab_to(page, page.locator("#id_company"), key="Shift+Tab")
     page.keyboard.press("End")
     page.keyboard.type(" Ltd")
     tab_to(page, page.get_by_label("Offer received on"))
