@@ -9,6 +9,7 @@ from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 from django.utils import timezone
 
+from crossroads.errors import require
 from crossroads.formats import currencies, format_date, local_currency
 from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
 from offers import exchange
@@ -157,6 +158,18 @@ class OfferForm(forms.ModelForm):
         if not self.instance.pk:
             self.fields["form_token"] = _form_token_field()
         use_text_errors(self)
+        require(
+            self,
+            {
+                "company": "Enter the company’s name.",
+                "role": "Enter the job title.",
+                "status": "Choose where this offer stands.",
+                "currency": "Enter the currency, such as USD, EUR or GBP.",
+                "vesting_years": "Enter the vesting period, from 1 to 10 years.",
+                "cliff_months": "Enter the cliff in months, or 0 for no cliff.",
+                "vesting_schedule": "Choose an even schedule or your own.",
+            },
+        )
         self.helper = _offer_layout()
 
     def _offer_currencies(self):
@@ -451,8 +464,11 @@ class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
         fields = ("name", "role", "phone", "email", "notes")
+        # The fields describe someone else: the browser must not fill in the user's own details.
         widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "off"}),
             "phone": forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -460,6 +476,13 @@ class ContactForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         limit_text(self.fields["notes"], Contact.NOTES_LIMIT)
         use_text_errors(self)
+        require(
+            self,
+            {
+                "name": "Enter the person’s name.",
+                "role": "Choose their part in the offer.",
+            },
+        )
 
 
 class OfferFilterForm(forms.Form):

@@ -466,8 +466,9 @@ class Contact(models.Model):
         return f"{self.name} ({self.get_role_display()})"
 
     def get_absolute_url(self):
-        """People are shown, added and edited on their offer's page."""
-        return reverse("offers:detail", args=[self.offer_id]) + "#contacts"
+        """People are shown, added and edited on their offer's page: this one's own place there,
+        which the page focuses after an edit."""
+        return reverse("offers:detail", args=[self.offer_id]) + f"#contact-{self.pk}"
 
 
 class TimeAskQuerySet(models.QuerySet):

@@ -183,8 +183,10 @@ def _save_or_show(request, form, template, context, name, done_url=""):
 @require_http_methods(["GET", "POST"])
 def delete_contact(request, pk, contact_pk):
     contact = get_contact_for_user(request.user, pk, contact_pk)
+    # Back to the list of people the removed one was in.
+    then = contact.offer.get_absolute_url() + "#contacts"
     done = f"{contact.name} is removed from this offer."
-    return delete_when_confirmed(request, contact, "offers/contact_delete.html", done, contact)
+    return delete_when_confirmed(request, contact, "offers/contact_delete.html", done, then)
 
 
 @login_required

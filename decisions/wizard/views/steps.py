@@ -210,6 +210,7 @@ def ratings(request, pk):
         if not save_step(request, decision, form.save, reach=reach):
             return redirect(step_url(decision, Step.RATINGS))
         return redirect(step_url(decision, reach))
+    money = money_over_horizon(packages, decision.horizon_years)
     return render_step(
         request,
         decision,
@@ -220,6 +221,8 @@ def ratings(request, pk):
             "offers": offers,
             "money": money,
             "left_out": [offer for offer in offers if offer.pk in money.left_out],
+            # Each offer with its money, in the grid's column order (packages follow `offers`).
+            "money_by_offer": list(zip(offers, money.rows, strict=True)),
             "suggested": form.shows_suggestion(),
         },
     )
