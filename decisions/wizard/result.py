@@ -84,9 +84,11 @@ def explain(
     factors,
     considerations,
     today: datetime.date,
+    terms=None,
     call_day: datetime.date | None = None,
 ) -> Result:
     """The result of ``decision`` comparing ``offers`` (factors with their ratings prefetched).
+    ``terms`` (``offers.rates.MoneyTerms``) converts money in other currencies.
 
     Raises scoring.ScoringError (all weights 0, missing ratings) for the view to show.
     """
@@ -137,7 +139,11 @@ def explain(
         leaders=leaders,
         sensitivity=[FactorSensitivity(factor, flips[factor]) for factor in factors],
         money=scoring.money_over_horizon(
-            {offer: offer.package() for offer in offers}, decision.horizon_years, committed
+            {offer: offer.package() for offer in offers},
+            decision.horizon_years,
+            committed,
+            home=terms.home if terms else "",
+            rates=terms.rates if terms else None,
         ),
         committed=committed,
         stage=stage,

@@ -8,9 +8,11 @@ from tests.offers.conftest import make_many_offers
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    # Session, user, the page's count, the page's offers, the offers in play.
-    ("offers:list", 5),
-    # Session, user, the user's offers, the asks about them, the follow-ups still to tick.
+    # Session, user, the page's count, the page's offers, the offers in play, the currencies of
+    # all offers (for the home currency), the exchange rates.
+    ("offers:list", 7),
+    # Session, user, the user's offers, the asks about them, the exchange rates, the
+    # follow-ups still to tick.
     ("offers:timeline", 5),
     ("offers:calendar", 4),
 ]

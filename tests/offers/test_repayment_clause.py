@@ -166,7 +166,7 @@ def test_an_offer_without_a_clause_says_nothing_is_recorded(alice_client, alice)
 
 
 def test_the_data_migration_keeps_the_wording_and_reads_the_rest_from_it(alice):
-    migration = importlib.import_module("offers.migrations.0006_repayment_clause_as_data")
+    migration = importlib.import_module("offers.migrations.0007_repayment_clause_as_data")
     relocation = make_offer(
         alice,
         repayment_terms="Relocation allowance repayable within 12 months.",

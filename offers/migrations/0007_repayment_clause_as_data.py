@@ -35,7 +35,7 @@ def clause_from_old_terms(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offers', '0005_offer_is_example'),
+        ('offers', '0006_exchange_rates_and_adjustments'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
