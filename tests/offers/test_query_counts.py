@@ -13,7 +13,7 @@ PAGES = [
     ("offers:list", 7),
     # Session, user, the user's offers, the asks about them, the exchange rates, the
     # follow-ups still to tick.
-    ("offers:timeline", 5),
+    ("offers:timeline", 6),
     ("offers:calendar", 4),
 ]
 

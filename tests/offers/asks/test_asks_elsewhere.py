@@ -65,7 +65,7 @@ def test_the_timeline_with_asks_takes_the_same_number_of_queries(
     )
     # Session, user, the user's offers, the asks with their contacts, the exchange rates, the
     # follow-ups to tick.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = alice_client.get(TIMELINE)
     assert len(response.context["asks"]) == sum(
         1 for o in offers if o.is_open() or o.is_committed()
