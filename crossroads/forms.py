@@ -1,13 +1,16 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import UserCreationForm
+from django.urls import reverse
 
+from crossroads.mail import send_templated_mail
 from crossroads.models import User, time_zone_choices
 
 
 class SignUpForm(UserCreationForm):
     email = forms.EmailField(
         label="E-mail address",
-        help_text="Used only to send you a link if you forget your password.",
+        help_text="We send a link here to finish signing up, and if you forget your password.",
     )
 
     class Meta(UserCreationForm.Meta):
@@ -18,12 +21,24 @@ class SignUpForm(UserCreationForm):
         }
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                "An account already uses this e-mail address. Sign in, or reset its password."
-            )
-        return email
+        # Whether the address already has an account is not said here (crossroads/signup.py).
+        return self.cleaned_data["email"].strip().lower()
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's, but an address with no account gets an e-mail saying so: every request sends
+    exactly one e-mail, so neither the page nor its timing tells who has an account."""
+
+    def save(self, *args, request=None, **kwargs):
+        email = self.cleaned_data["email"]
+        if any(True for _ in self.get_users(email)):
+            return super().save(*args, request=request, **kwargs)
+        send_templated_mail(
+            "registration/password_reset_no_account",
+            email,
+            {"signup_url": request.build_absolute_uri(reverse("signup"))},
+        )
+        return None
 
 
 class TimeZoneForm(forms.ModelForm):

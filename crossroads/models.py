@@ -23,3 +23,20 @@ class User(AbstractUser):
             return zoneinfo.ZoneInfo(self.time_zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+class PendingSignup(models.Model):
+    """A sign-up waiting for the owner of its e-mail address to open the link sent there.
+
+    The account is created only then, so an address can be claimed only by whoever reads its
+    mail. The password is kept hashed, as on ``User``. ``manage.py expire_records`` removes
+    pending sign-ups once their link has expired.
+    """
+
+    username = models.CharField(max_length=150)
+    email = models.EmailField()
+    password = models.CharField(max_length=128)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.username} (not yet confirmed)"

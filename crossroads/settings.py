@@ -110,6 +110,24 @@ else:
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds the rate-limit counters (crossroads/rate_limits.py). The database cache: shared by
+# every app process and kept across restarts, with no other server to run. Its table is made by a
+# migration (crossroads/migrations/0003_cache_table.py). Expired rows are removed by
+# `manage.py expire_records`; MAX_ENTRIES is high so no live counter is ever culled early.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "crossroads_cache",
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    }
+}
+# (uses allowed, in a window of this many seconds)
+RATE_LIMITS = {
+    "password_reset_address": (10, 3600),
+    "password_reset_email": (3, 3600),
+    "signup_address": (10, 3600),
+}
+
 AUTH_USER_MODEL = "crossroads.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -121,12 +139,23 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Slow down password guessing: five failures for one username from one address lock it for an hour.
+# Reverse proxies of our own in front of the app (each appends to X-Forwarded-For). With none, the
+# header is the client's own words and is ignored. See crossroads/client_address.py.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT must be 0 or more; got {TRUSTED_PROXY_COUNT}.")
+
+# Slow down password guessing, fairly (crossroads/lockout.py): wrong passwords for one username
+# from one address pause that username there; many from one address pause the address.
+AXES_HANDLER = "crossroads.lockout.FairLockoutHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 30)
 AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "crossroads.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "crossroads.lockout.lockout_response"
 AXES_VERBOSE = False
 
 LOGIN_URL = "login"

@@ -1,19 +1,23 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from crossroads import views
+from crossroads import auth_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/signup/", auth_views.signup, name="signup"),
+    path("accounts/signup/sent/", auth_views.signup_sent, name="signup_sent"),
+    path("accounts/signup/confirm/<str:token>/", auth_views.signup_confirm, name="signup_confirm"),
     path("accounts/", views.account, name="account"),
     path("accounts/export/", views.export_data, name="export_data"),
     path("accounts/delete/", views.delete_account, name="delete_account"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password_reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("offers/", include("offers.urls")),

@@ -1,7 +1,7 @@
 import json
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -11,25 +11,13 @@ from django.utils import timezone
 
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
-from crossroads.forms import DeleteAccountForm, SignUpForm, TimeZoneForm
+from crossroads.forms import DeleteAccountForm, TimeZoneForm
 
 
 def home(request):
     if not request.user.is_authenticated:
         return render(request, "landing.html")
     return render(request, "dashboard.html", dashboard_context(request.user))
-
-
-def signup(request):
-    if request.user.is_authenticated:
-        return redirect("home")
-    form = SignUpForm(request.POST or None)
-    if form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome, {user.username}. Your account is ready.")
-        return redirect("home")
-    return render(request, "registration/signup.html", {"form": form})
 
 
 @login_required
