@@ -157,6 +157,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "crossroads.client_address.client_ip"
 AXES_LOCKOUT_CALLABLE = "crossroads.lockout.lockout_response"
 AXES_VERBOSE = False
+# Login records (address, browser, time) are deleted after this many days by `expire_records`.
+LOGIN_RECORDS_DAYS = env_int("LOGIN_RECORDS_DAYS", 30)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from crossroads import retention
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
 from crossroads.forms import DeleteAccountForm, TimeZoneForm
@@ -43,8 +43,7 @@ def export_data(request):
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if form.is_valid():
-        with transaction.atomic():
-            request.user.delete()
+        retention.delete_account(request.user)
         logout(request)
         messages.success(request, "Your account and everything in it have been deleted.")
         return redirect("home")
