@@ -42,9 +42,12 @@ def test_deleting_the_account_deletes_its_login_records(alice, bob):
 def test_expire_records_removes_old_login_records_and_keeps_recent_ones(alice, settings, capsys):
     settings.LOGIN_RECORDS_DAYS = 30
     _log_in_and_fail("alice", "198.51.100.7")
-    old, recent = AccessLog.objects.create(
-        username="alice", ip_address="192.0.2.1", user_agent="old", http_accept="", path_info=""
-    ), AccessLog.objects.get(ip_address="198.51.100.7")
+    old, recent = (
+        AccessLog.objects.create(
+            username="alice", ip_address="192.0.2.1", user_agent="old", http_accept="", path_info=""
+        ),
+        AccessLog.objects.get(ip_address="198.51.100.7"),
+    )
     AccessLog.objects.filter(pk=old.pk).update(
         attempt_time=timezone.now() - datetime.timedelta(days=31)
     )
@@ -77,4 +80,6 @@ def test_expire_records_removes_expired_cache_entries(db):
     call_command("expire_records")
     with connection.cursor() as cursor:
         cursor.execute("SELECT cache_key FROM crossroads_cache")
-        assert [key for (key,) in cursor.fetchall() if key.endswith(("gone", "kept"))] == [":1:kept"]
+        assert [key for (key,) in cursor.fetchall() if key.endswith(("gone", "kept"))] == [
+            ":1:kept"
+        ]
