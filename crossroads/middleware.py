@@ -1,4 +1,5 @@
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 
 class UserTimeZoneMiddleware:
@@ -14,3 +15,17 @@ class UserTimeZoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class PrivatePagesMiddleware:
+    """Nothing a signed-in user is shown or downloads (pages, the data export, calendar files)
+    is stored by the browser or a proxy, where the next person at the computer could see it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response

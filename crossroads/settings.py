@@ -54,12 +54,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that reads the database: an outage is answered 503 with our own page.
+    "crossroads.availability.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "crossroads.middleware.UserTimeZoneMiddleware",
+    "crossroads.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -85,11 +89,17 @@ TEMPLATES = [
     },
 ]
 
+# Connections are kept this many seconds and checked before each request reuses one, so the first
+# request after a database restart reconnects instead of failing (Django's CONN_HEALTH_CHECKS).
+CONN_MAX_AGE = env_int("CONN_MAX_AGE", 60)
+
 # Database: DATABASE_URL when given (PostgreSQL only), else an embedded PostgreSQL under var/.
 _database_url = env_str("DATABASE_URL")
 if _database_url:
     try:
-        _db = dj_database_url.parse(_database_url, conn_health_checks=True)
+        _db = dj_database_url.parse(
+            _database_url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+        )
     except Exception as exc:  # dj-database-url raises several kinds for a malformed URL
         raise ImproperlyConfigured(
             f"DATABASE_URL is not a valid database URL ({exc}); expected "
@@ -105,6 +115,7 @@ else:
         "ENGINE": "crossroads.embedded_db",
         "NAME": "crossroads",
         "DATA_DIR": os.environ.get("EMBEDDED_POSTGRES_DIR", str(VAR_DIR / "postgres")),
+        "CONN_MAX_AGE": CONN_MAX_AGE,
         "CONN_HEALTH_CHECKS": True,
     }
 DATABASES = {"default": _db}
@@ -213,6 +224,35 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
         "form-action": [SELF],
     }
+}
+# Nothing here needs a camera, a microphone, the location or any other powerful feature.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
