@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
 
 from crossroads import retention
 from crossroads.dashboard import dashboard_context
@@ -14,6 +15,7 @@ from crossroads.export import user_data
 from crossroads.forms import DeleteAccountForm, TimeZoneForm
 
 
+@require_GET
 def home(request):
     if not request.user.is_authenticated:
         return render(request, "landing.html")
@@ -21,6 +23,7 @@ def home(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def account(request):
     form = TimeZoneForm(request.POST or None, instance=request.user)
     if form.is_valid():
@@ -31,6 +34,7 @@ def account(request):
 
 
 @login_required
+@require_GET
 def export_data(request):
     data = json.dumps(user_data(request.user), cls=DjangoJSONEncoder, indent=2)
     response = HttpResponse(data, content_type="application/json")
@@ -40,6 +44,7 @@ def export_data(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if form.is_valid():
