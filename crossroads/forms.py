@@ -3,8 +3,9 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import UserCreationForm
 from django.urls import reverse
 
+from crossroads import restore
 from crossroads.mail import send_templated_mail
-from crossroads.models import User, time_zone_choices
+from crossroads.models import PendingImport, User, time_zone_choices
 
 
 class SignUpForm(UserCreationForm):
@@ -69,3 +70,33 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That is not your password. Nothing was deleted.")
         return password
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Your export file",
+        help_text=(
+            "The JSON file that “Download my data” gave you, under 50 MB. Nothing is added until "
+            "you have seen what it holds and confirmed."
+        ),
+        error_messages={
+            "required": "Choose the export file to import.",
+            "empty": "This file is empty: choose the file that “Download my data” gave you.",
+        },
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        try:
+            self.export = restore.read_export(uploaded)
+            self.counts = restore.check(self.user, self.export)
+        except restore.Refused as refused:
+            raise forms.ValidationError(f"{refused} Nothing was imported.") from None
+        return uploaded
+
+    def save(self) -> PendingImport:
+        return PendingImport.objects.create(owner=self.user, data=self.export, counts=self.counts)

@@ -3,6 +3,7 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.shortcuts import get_object_or_404
 
 
 def time_zone_choices():
@@ -40,3 +41,24 @@ class PendingSignup(models.Model):
 
     def __str__(self):
         return f"{self.username} (not yet confirmed)"
+
+
+class PendingImport(models.Model):
+    """An export file, checked, waiting for its owner to confirm the import on the preview page.
+
+    ``manage.py expire_records`` removes those left unconfirmed for a day.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pending_imports"
+    )
+    data = models.JSONField()
+    counts = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"import for {self.owner} from {self.created_at:%Y-%m-%d %H:%M}"
+
+
+def get_pending_import_for_user(user, pk) -> PendingImport:
+    return get_object_or_404(PendingImport, pk=pk, owner=user)

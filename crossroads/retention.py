@@ -2,8 +2,9 @@
 
 Login records (django-axes: address, browser, time of each login and wrong password) are kept
 ``LOGIN_RECORDS_DAYS`` days and are deleted with the account. Wrong-password counts go once they
-no longer count towards a pause. Sign-ups never confirmed go when their link expires; cache rows
-when they expire. ``manage.py expire_records`` runs ``expire_old_records`` (daily, from cron).
+no longer count towards a pause. Sign-ups never confirmed go when their link expires, imports
+previewed but never confirmed after a day, cache rows when they expire.
+``manage.py expire_records`` runs ``expire_old_records`` (daily, from cron).
 """
 
 import datetime
@@ -13,10 +14,11 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from crossroads.models import PendingSignup
+from crossroads.models import PendingImport, PendingSignup
 from crossroads.signup import LINK_LIFETIME
 
 LOGIN_RECORDS = (AccessAttempt, AccessFailureLog, AccessLog)
+IMPORT_PREVIEW_LIFETIME = datetime.timedelta(days=1)
 
 
 def delete_account(user) -> None:
@@ -41,6 +43,9 @@ def expire_old_records(now: datetime.datetime | None = None) -> dict[str, int]:
         ).delete()[0],
         "unconfirmed sign-ups": PendingSignup.objects.filter(
             created_at__lt=now - LINK_LIFETIME
+        ).delete()[0],
+        "unconfirmed imports": PendingImport.objects.filter(
+            created_at__lt=now - IMPORT_PREVIEW_LIFETIME
         ).delete()[0],
     }
     removed["expired cache entries"] = _expire_cache_rows(now)

@@ -3,16 +3,16 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from crossroads import retention
+from crossroads import restore, retention
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
-from crossroads.forms import DeleteAccountForm, TimeZoneForm
+from crossroads.forms import DeleteAccountForm, ImportForm, TimeZoneForm
+from crossroads.models import get_pending_import_for_user
 
 
 @require_GET
@@ -36,11 +36,37 @@ def account(request):
 @login_required
 @require_GET
 def export_data(request):
-    data = json.dumps(user_data(request.user), cls=DjangoJSONEncoder, indent=2)
+    data = json.dumps(user_data(request.user), indent=2, ensure_ascii=False)
     response = HttpResponse(data, content_type="application/json")
     filename = f"crossroads-{request.user.username}-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_data(request):
+    form = ImportForm(request.user, request.POST or None, request.FILES or None)
+    if form.is_valid():
+        return redirect("import_preview", pk=form.save().pk)
+    return render(request, "registration/import.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_preview(request, pk):
+    pending = get_pending_import_for_user(request.user, pk)
+    if request.method == "POST":
+        try:
+            counts = restore.restore_pending(request.user, pending.pk)
+        except restore.Refused as refused:
+            messages.error(request, f"{refused} Nothing was imported.")
+            return redirect("import_data")
+        added = ", ".join(f"{number} {kind}" for kind, number in restore.described(counts))
+        messages.success(request, f"Imported: {added or 'nothing'}.")
+        return redirect("home")
+    context = {"pending": pending, "kinds": restore.described(pending.counts)}
+    return render(request, "registration/import_preview.html", context)
 
 
 @login_required

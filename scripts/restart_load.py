@@ -173,9 +173,12 @@ def _send(opener, request) -> tuple[int, str, str]:
 
 def _stop_postgres(data_dir: Path, mode: str) -> None:
     """Stop the server, cutting every connection; with "restart", start it again ourselves."""
+    import logging
     import subprocess as sp
 
     from pgserver import _commands  # the same binaries the app runs
+
+    logging.getLogger("pgserver").setLevel(logging.CRITICAL)  # a lost race is expected below
 
     user = "pgserver" if os.geteuid() == 0 else None
     # No waiting for the stop (-W): the app may start the server again before pg_ctl would see it
