@@ -50,10 +50,14 @@ class Section:
     name: str  # the key in the file
     model: type[models.Model]
     owner_path: str  # from this model to its owner, for the query
+    one: str = ""  # one record, in words, where the model's own name would not do
 
     @property
     def label(self) -> str:
-        return str(self.model._meta.verbose_name)
+        return self.one or str(self.model._meta.verbose_name)
+
+    def words(self, count: int) -> str:
+        return f"{count} {self.label if count == 1 else self.name.replace('_', ' ')}"
 
 
 SECTIONS = [
@@ -62,11 +66,11 @@ SECTIONS = [
     Section("decisions", Decision, "owner"),
     Section("factors", Factor, "decision__owner"),
     Section("ratings", Rating, "factor__decision__owner"),
-    Section("pros_and_cons", Consideration, "decision__owner"),
+    Section("pros_and_cons", Consideration, "decision__owner", one="pro or con"),
     Section("call_plans", CallPlan, "decision__owner"),
     Section("referrals", Referral, "call_plan__decision__owner"),
     Section("prepared_answers", PreparedAnswer, "call_plan__decision__owner"),
-    Section("follow_ups", FollowUp, "call_plan__decision__owner"),
+    Section("follow_ups", FollowUp, "call_plan__decision__owner", one="follow-up"),
 ]
 
 

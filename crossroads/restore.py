@@ -177,7 +177,13 @@ def restore_pending(user, pk) -> dict[str, int]:
 def described(counts: dict[str, int]) -> list[tuple[str, int]]:
     """(kind of record, number) for every kind the file holds, in the order of the export."""
     return [
-        (section.name.replace("_", " "), counts.get(section.name, 0))
+        (section.name.replace("_", " "), counts[section.name])
         for section in SECTIONS
         if counts.get(section.name)
     ]
+
+
+def in_words(counts: dict[str, int]) -> str:
+    """ "2 offers, 1 decision, 5 factors", or "nothing"."""
+    parts = [s.words(counts[s.name]) for s in SECTIONS if counts.get(s.name)]
+    return ", ".join(parts) or "nothing"

@@ -62,8 +62,7 @@ def import_preview(request, pk):
         except restore.Refused as refused:
             messages.error(request, f"{refused} Nothing was imported.")
             return redirect("import_data")
-        added = ", ".join(f"{number} {kind}" for kind, number in restore.described(counts))
-        messages.success(request, f"Imported: {added or 'nothing'}.")
+        messages.success(request, f"Imported: {restore.in_words(counts)}.")
         return redirect("home")
     context = {"pending": pending, "kinds": restore.described(pending.counts)}
     return render(request, "registration/import_preview.html", context)
