@@ -5,6 +5,8 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 
+from crossroads.text import text_errors
+
 # Far-off years are typing mistakes, and the calendar feed needs the day after each date.
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
@@ -73,6 +75,7 @@ class PercentagesField(forms.CharField):
     """Yearly percentages typed on one line, such as 5/15/40/40; a list of Decimals once clean."""
 
     def __init__(self, **kwargs):
+        kwargs.setdefault("error_messages", text_errors(200))
         super().__init__(max_length=200, required=False, **kwargs)
 
     def prepare_value(self, value):

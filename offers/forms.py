@@ -7,10 +7,9 @@ import pycountry
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
-from django.core.validators import MaxLengthValidator
 
 from crossroads.formats import format_date
-from crossroads.text import LONG_TEXT_LIMIT, text_errors
+from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
 from offers.fields import DayField, MoneyField, PercentagesField
 from offers.models import IN_PLAY, Contact, Offer
 
@@ -54,12 +53,6 @@ DATES_IN_ORDER = (
         "The start date cannot be before the day you accepted ({day}). Check both dates.",
     ),
 )
-
-
-def _explain_nul_characters(form) -> None:
-    # Only the NUL message: Django's own length message already names the limit.
-    for field in form.fields.values():
-        field.error_messages.update(text_errors(None))
 
 
 def _as_json_number(value: Decimal):
@@ -133,8 +126,8 @@ class OfferForm(forms.ModelForm):
         self.fields["equity_discount_percent"].required = False
         # The model's text fields are unlimited; a form is not the place for a novel.
         for name in ("repayment_terms", "notes"):
-            self.fields[name].validators.append(MaxLengthValidator(LONG_TEXT_LIMIT))
-        _explain_nul_characters(self)
+            limit_text(self.fields[name], LONG_TEXT_LIMIT)
+        use_text_errors(self)
         self.helper = _offer_layout()
 
     # Normalising and checking one field at a time.
@@ -327,8 +320,8 @@ class ContactForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["notes"].validators.append(MaxLengthValidator(Contact.NOTES_LIMIT))
-        _explain_nul_characters(self)
+        limit_text(self.fields["notes"], Contact.NOTES_LIMIT)
+        use_text_errors(self)
 
 
 class OfferFilterForm(forms.Form):

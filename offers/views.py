@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
 from decisions.models import Decision
 from offers import calendar, compensation, timeline
@@ -107,11 +108,8 @@ def _offer_form(request, offer):
 @require_http_methods(["GET", "POST"])
 def delete_offer(request, pk):
     offer = get_offer_for_user(request.user, pk)
-    if request.method == "POST":
-        offer.delete()
-        messages.success(request, f"{offer} is deleted, with its contacts.")
-        return redirect("offers:list")
-    return render(request, "offers/delete.html", {"offer": offer})
+    done = f"{offer} is deleted, with its contacts."
+    return delete_when_confirmed(request, offer, "offers/delete.html", done, "offers:list")
 
 
 @login_required
@@ -148,11 +146,8 @@ def _save_or_show(request, form, template, context, name, done_url=""):
 @require_http_methods(["GET", "POST"])
 def delete_contact(request, pk, contact_pk):
     contact = get_contact_for_user(request.user, pk, contact_pk)
-    if request.method == "POST":
-        contact.delete()
-        messages.success(request, f"{contact.name} is removed from this offer.")
-        return redirect(contact)
-    return render(request, "offers/contact_delete.html", {"contact": contact})
+    done = f"{contact.name} is removed from this offer."
+    return delete_when_confirmed(request, contact, "offers/contact_delete.html", done, contact)
 
 
 @login_required

@@ -8,6 +8,7 @@ from django import forms
 from hypothesis import given
 from hypothesis import strategies as st
 
+from crossroads.text import NUL_MESSAGE
 from offers.fields import (
     DayField,
     MoneyField,
@@ -71,10 +72,8 @@ def test_stored_percentages_come_back_as_typed():
 
 def test_percentages_are_checked_as_text_before_they_are_read():
     field = PercentagesField()
-    assert errors(field, "25/75\x00") == ["Null characters are not allowed."]
-    assert errors(field, "1/" * 150) == [
-        "Ensure this value has at most 200 characters (it has 300)."
-    ]
+    assert errors(field, "25/75\x00") == [NUL_MESSAGE]
+    assert errors(field, "1/" * 150) == ["Keep this under 200 characters (it has 300)."]
 
 
 @given(st.lists(st.decimals(0, 100, places=2), min_size=1, max_size=10))
