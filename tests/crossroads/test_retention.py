@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from crossroads.models import PendingSignup
+from crossroads.models import PendingImport, PendingSignup
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +83,13 @@ def test_expire_records_removes_expired_cache_entries(db):
         assert [key for (key,) in cursor.fetchall() if key.endswith(("gone", "kept"))] == [
             ":1:kept"
         ]
+
+
+def test_expire_records_removes_import_previews_left_for_a_day(alice):
+    old = PendingImport.objects.create(owner=alice, data={}, counts={})
+    PendingImport.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(hours=25)
+    )
+    fresh = PendingImport.objects.create(owner=alice, data={}, counts={})
+    call_command("expire_records")
+    assert list(PendingImport.objects.values_list("pk", flat=True)) == [fresh.pk]
