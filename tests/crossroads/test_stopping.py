@@ -49,18 +49,20 @@ class App:
         self.data_dir = data_dir
         self.url = f"http://127.0.0.1:{_free_port()}"
         env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
-        self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", self.url.removeprefix("http://")],
-            cwd=ROOT,
-            env={**env, "EMBEDDED_POSTGRES_DIR": str(data_dir), "DEBUG": "1"},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        self.log = data_dir.parent / "runserver.log"
+        with open(self.log, "w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "manage.py", "runserver", self.url.removeprefix("http://")],
+                cwd=ROOT,
+                env={**env, "EMBEDDED_POSTGRES_DIR": str(data_dir), "DEBUG": "1"},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         self._wait_until_serving()
 
     def _wait_until_serving(self):
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + 180  # a loaded machine may take long for the first initdb
         while time.monotonic() < deadline:
             try:
                 if _get(f"{self.url}/accounts/login/") == 200 and _postgres_running(self.data_dir):
@@ -68,8 +70,8 @@ class App:
             except OSError:
                 pass
             time.sleep(0.3)
-        self.process.kill()
-        pytest.fail("runserver did not start serving within 90 seconds")
+        os.killpg(self.process.pid, signal.SIGKILL)
+        pytest.fail(f"runserver did not start serving:\n{self.log.read_text()[-3000:]}")
 
     def ended_within(self, seconds: float) -> bool:
         try:
