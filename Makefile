@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: run test serve lint format clean install
+.PHONY: run test serve lint format clean install benchmark
 
 install: $(STAMP)
 
@@ -33,6 +33,9 @@ serve: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
 	@echo "Crossroads (gunicorn, DEBUG off) at http://$(ADDR)/  (press Ctrl+C to stop)"
 	$(BIN)/gunicorn crossroads.wsgi --bind $(ADDR) --workers 2 --access-logfile -
+
+benchmark: $(STAMP)
+	$(BIN)/python scripts/benchmark_reminders.py --users 10000
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

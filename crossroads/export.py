@@ -38,6 +38,7 @@ from decisions.models import (
     Referral,
 )
 from offers.models import Contact, Offer
+from reminders.models import CalendarFeed, ReminderSettings, SentReminder
 
 FORMAT = "crossroads-export"
 FORMAT_VERSION = 1
@@ -51,6 +52,17 @@ class Section:
     model: type[models.Model]
     owner_path: str  # from this model to its owner, for the query
     one: str = ""  # one record, in words, where the model's own name would not do
+    left_out: tuple[str, ...] = ()  # fields never written: secrets, bookkeeping
+    # False: written for the person to read, not imported; the importing account keeps its own.
+    restored: bool = True
+
+    def written_fields(self) -> list[models.Field]:
+        owner = owner_field(self.model)
+        return [
+            field
+            for field in self.model._meta.concrete_fields
+            if not field.primary_key and field != owner and field.name not in self.left_out
+        ]
 
     @property
     def label(self) -> str:
@@ -71,6 +83,18 @@ SECTIONS = [
     Section("referrals", Referral, "call_plan__decision__owner"),
     Section("prepared_answers", PreparedAnswer, "call_plan__decision__owner"),
     Section("follow_ups", FollowUp, "call_plan__decision__owner", one="follow-up"),
+    # The account's own settings and records of the reminders app: the person can read them in
+    # the file, but an import leaves the importing account's own in place. The calendar
+    # address's hash is a secret of its own, and sent reminders point to records by their old ids.
+    Section("reminder_settings", ReminderSettings, "user", restored=False),
+    Section(
+        "calendar_subscription",
+        CalendarFeed,
+        "user",
+        left_out=("token_hash", "content_hash"),
+        restored=False,
+    ),
+    Section("reminder_emails", SentReminder, "user", left_out=("claimed_by",), restored=False),
 ]
 
 
@@ -90,12 +114,13 @@ def _rows(section: Section, user) -> list[dict]:
     queryset = section.model.objects.filter(**{section.owner_path: user}).order_by("pk")
     if section.model._meta.many_to_many:
         queryset = queryset.prefetch_related(*(f.name for f in section.model._meta.many_to_many))
-    owner = owner_field(section.model)
-    rows = []
-    for item in serializers.serialize("python", queryset):
-        fields = {k: v for k, v in item["fields"].items() if owner is None or k != owner.name}
-        rows.append({"id": item["pk"], **fields})
-    return rows
+    written = [f.name for f in section.written_fields()] + [
+        f.name for f in section.model._meta.many_to_many
+    ]
+    return [
+        {"id": item["pk"], **{name: item["fields"][name] for name in written}}
+        for item in serializers.serialize("python", queryset)
+    ]
 
 
 def user_data(user) -> dict:

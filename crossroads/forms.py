@@ -11,7 +11,9 @@ from crossroads.models import PendingImport, User, time_zone_choices
 class SignUpForm(UserCreationForm):
     email = forms.EmailField(
         label="E-mail address",
-        help_text="We send a link here to finish signing up, and if you forget your password.",
+        help_text="We send a link here to finish signing up. It is also for a link if you forget "
+        "your password, and for reminders of your deadlines and calls (turn them off on your "
+        "account page).",
     )
 
     class Meta(UserCreationForm.Meta):

@@ -2,7 +2,8 @@
 
 ``read_export`` refuses a file that is too big, is not JSON, is of another format or version,
 or was changed after it was exported (its signature, see ``crossroads/export.py``). ``restore``
-then adds every record to the account with new ids, rebuilding each reference from the file's
+then adds every record to the account with new ids (the sections marked ``restored``; the
+account keeps its own reminder settings), rebuilding each reference from the file's
 ids, in one transaction: a record that points to one missing from the file, a value a field
 cannot hold (a text too long, a NUL character, an unknown choice, a broken rule of the database)
 refuses the whole file. ``check`` does the same and rolls it back, to preview what would be added.
@@ -19,7 +20,8 @@ from crossroads.export import FORMAT, FORMAT_VERSION, SECTIONS, owner_field, sig
 from crossroads.text import LONG_TEXT_LIMIT
 
 MAX_BYTES = 50 * 1024 * 1024  # 50 MB: far above any real account, well below trouble
-_SECTION_OF = {section.model: section for section in SECTIONS}
+RESTORED = [section for section in SECTIONS if section.restored]
+_SECTION_OF = {section.model: section for section in RESTORED}
 
 
 class Refused(Exception):
@@ -63,13 +65,13 @@ def restore(user, data: dict) -> dict[str, int]:
     new_ids: dict[str, dict[int, int]] = {}
     try:
         with transaction.atomic():
-            for section in SECTIONS:
+            for section in RESTORED:
                 new_ids[section.name] = _restore_section(user, section, data, new_ids)
     except (IntegrityError, DataError) as error:
         raise Refused(
             f"The file's records break a rule of the database ({_first_line(error)})."
         ) from None
-    return {section.name: len(new_ids[section.name]) for section in SECTIONS}
+    return {section.name: len(new_ids[section.name]) for section in RESTORED}
 
 
 def _restore_section(user, section, data, new_ids) -> dict[int, int]:
@@ -94,7 +96,7 @@ def _build(user, section, row, new_ids):
     old_id = row["id"]
     name = f"{section.label} {old_id}"
     owner = owner_field(section.model)
-    fields = [f for f in section.model._meta.concrete_fields if not f.primary_key and f != owner]
+    fields = section.written_fields()
     many = section.model._meta.many_to_many
     expected = {f.name for f in (*fields, *many)} | {"id"}
     if set(row) != expected:
@@ -178,12 +180,12 @@ def described(counts: dict[str, int]) -> list[tuple[str, int]]:
     """(kind of record, number) for every kind the file holds, in the order of the export."""
     return [
         (section.name.replace("_", " "), counts[section.name])
-        for section in SECTIONS
+        for section in RESTORED
         if counts.get(section.name)
     ]
 
 
 def in_words(counts: dict[str, int]) -> str:
     """ "2 offers, 1 decision, 5 factors", or "nothing"."""
-    parts = [s.words(counts[s.name]) for s in SECTIONS if counts.get(s.name)]
+    parts = [s.words(counts[s.name]) for s in RESTORED if counts.get(s.name)]
     return ", ".join(parts) or "nothing"

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from crossroads.mail import send_templated_mail
 from crossroads.models import PendingSignup, User
+from reminders.models import ReminderSettings
 
 LINK_LIFETIME = datetime.timedelta(days=3)
 TOKEN_SALT = "crossroads.signup"
@@ -79,6 +80,7 @@ def create_account(pending: PendingSignup) -> User:
             user = User.objects.create(
                 username=pending.username, email=pending.email, password=pending.password
             )
+            ReminderSettings.objects.create(user=user)  # reminders on, as the sign-up page says
             pending.delete()
     except IntegrityError:  # the same username confirmed at the same moment
         raise SignupRefused(

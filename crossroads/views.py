@@ -13,6 +13,7 @@ from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
 from crossroads.forms import DeleteAccountForm, ImportForm, TimeZoneForm
 from crossroads.models import get_pending_import_for_user
+from reminders.account import account_context
 
 
 @require_GET
@@ -30,7 +31,7 @@ def account(request):
         form.save()
         messages.success(request, "Your time zone is saved.")
         return redirect("account")
-    return render(request, "registration/account.html", {"form": form})
+    return render(request, "registration/account.html", {"form": form, **account_context(request)})
 
 
 @login_required

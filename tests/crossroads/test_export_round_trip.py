@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crossroads.export import SECTIONS, user_data
-from crossroads.restore import read_export, restore
+from crossroads.restore import RESTORED, read_export, restore
 from decisions.models import (
     CallPlan,
     Consideration,
@@ -177,7 +177,7 @@ def test_export_delete_import_export_loses_nothing(db, data):
 
     Decision.objects.filter(owner=owner).delete()
     Offer.objects.filter(owner=owner).delete()
-    assert all(not user_data(owner)[section.name] for section in SECTIONS)
+    assert all(not user_data(owner)[section.name] for section in RESTORED)
 
     upload = SimpleUploadedFile("export.json", json.dumps(first).encode())
     restore(owner, read_export(upload))
