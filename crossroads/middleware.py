@@ -26,6 +26,8 @@ class PrivatePagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.user.is_authenticated:
+        # A view that chose its own caching keeps it (the calendar subscription revalidates with
+        # ETags, which storing nothing would defeat).
+        if request.user.is_authenticated and not response.has_header("Cache-Control"):
             add_never_cache_headers(response)
         return response

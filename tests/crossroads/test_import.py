@@ -243,8 +243,9 @@ def test_the_preview_takes_the_same_queries_for_little_and_much_data(
 # Adding a model must be a small, obvious change: these fail until it is listed in SECTIONS.
 
 
-def test_every_model_of_offers_and_decisions_is_exported():
-    models = {m for app in ("offers", "decisions") for m in apps.get_app_config(app).get_models()}
+def test_every_model_of_offers_decisions_and_reminders_is_exported():
+    apps_of_the_user = ("offers", "decisions", "reminders")
+    models = {m for app in apps_of_the_user for m in apps.get_app_config(app).get_models()}
     assert models == {section.model for section in SECTIONS}
 
 
