@@ -1,5 +1,6 @@
 """Signing up, logging in and resetting a password: Django's views, guarded (see each module)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -8,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from crossroads import rate_limits
 from crossroads.client_address import client_ip
+from crossroads.formats import number_format_for_browser
 from crossroads.forms import PasswordResetForm, SignUpForm
 from crossroads.lockout import lift_pauses
 from crossroads.navigation import SafeNextMixin
@@ -18,6 +20,7 @@ from crossroads.signup import (
     pending_signup,
     start_signup,
 )
+from crossroads.zones import browser_aliases
 
 
 @require_http_methods(["GET", "POST"])
@@ -26,12 +29,21 @@ def signup(request):
         return redirect("home")
     if request.method == "POST" and (wait := rate_limits.hit("signup_address", client_ip(request))):
         return rate_limits.too_many_requests(request, wait, "Creating an account")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST or None, initial=_browser_preferences(request))
     if form.is_valid():
-        data = form.cleaned_data
-        start_signup(request, data["username"], data["email"], data["password1"])
+        start_signup(request, form.cleaned_data)
         return redirect("signup_sent")
-    return render(request, "registration/signup.html", {"form": form})
+    context = {"form": form, "time_zone_aliases": browser_aliases()}
+    return render(request, "registration/signup.html", context)
+
+
+def _browser_preferences(request) -> dict:
+    """What the browser says about its person, to start the sign-up form with."""
+    return {
+        "number_format": number_format_for_browser(request.headers.get("Accept-Language", "")),
+        # The server's default; the page's script replaces it with the browser's own zone.
+        "time_zone": settings.TIME_ZONE,
+    }
 
 
 @require_http_methods(["GET"])

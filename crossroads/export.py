@@ -37,7 +37,7 @@ from decisions.models import (
     Rating,
     Referral,
 )
-from offers.models import Contact, Offer
+from offers.models import Contact, Offer, TimeAsk
 from reminders.models import CalendarFeed, ReminderSettings, SentReminder
 
 FORMAT = "crossroads-export"
@@ -75,6 +75,7 @@ class Section:
 SECTIONS = [
     Section("offers", Offer, "owner"),
     Section("contacts", Contact, "offer__owner"),
+    Section("time_asks", TimeAsk, "offer__owner"),
     Section("decisions", Decision, "owner"),
     Section("factors", Factor, "decision__owner"),
     Section("ratings", Rating, "factor__decision__owner"),

@@ -109,4 +109,4 @@ def lockout_response(request, original_response=None, credentials=None):
 
 def lift_pauses(username: str) -> None:
     """Forget the wrong passwords given for ``username``, from every address."""
-    AccessAttempt.objects.filter(username=username).delete()
+    AccessAttempt.objects.filter(username__iexact=username).delete()

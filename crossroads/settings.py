@@ -9,7 +9,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from crossroads.env import env_bool, env_int, env_list, env_str
+from crossroads.env import env_bool, env_int, env_list, env_str, env_time_zone
 from crossroads.local_secret import local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "crossroads.middleware.UserTimeZoneMiddleware",
     "crossroads.middleware.PrivatePagesMiddleware",
+    "crossroads.middleware.MethodNotAllowedPageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -124,7 +125,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds the rate-limit counters (crossroads/rate_limits.py). The database cache: shared by
 # every app process and kept across restarts, with no other server to run. Its table is made by a
-# migration (crossroads/migrations/0003_cache_table.py). Expired rows are removed by
+# migration (crossroads/migrations/0005_cache_table.py). Expired rows are removed by
 # `manage.py expire_records`; MAX_ENTRIES is high so no live counter is ever culled early.
 CACHES = {
     "default": {
@@ -154,15 +155,15 @@ AUTHENTICATION_BACKENDS = [
 # Reverse proxies of our own in front of the app (each appends to X-Forwarded-For). With none, the
 # header is the client's own words and is ignored. See crossroads/client_address.py.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-if TRUSTED_PROXY_COUNT < 0:
-    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT must be 0 or more; got {TRUSTED_PROXY_COUNT}.")
 
 # Slow down password guessing, fairly (crossroads/lockout.py): wrong passwords for one username
 # from one address pause that username there; many from one address pause the address.
 AXES_HANDLER = "crossroads.lockout.FairLockoutHandler"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 30)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 30, minimum=1)
+# "Alice" and "alice" are one username, and share one count.
+AXES_USERNAME_CALLABLE = "crossroads.models.username_for_lockouts"
 AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
@@ -170,14 +171,14 @@ AXES_CLIENT_IP_CALLABLE = "crossroads.client_address.client_ip"
 AXES_LOCKOUT_CALLABLE = "crossroads.lockout.lockout_response"
 AXES_VERBOSE = False
 # Login records (address, browser, time) are deleted after this many days by `expire_records`.
-LOGIN_RECORDS_DAYS = env_int("LOGIN_RECORDS_DAYS", 30)
+LOGIN_RECORDS_DAYS = env_int("LOGIN_RECORDS_DAYS", 30, minimum=1)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = env_str("TIME_ZONE", "UTC")
+TIME_ZONE = env_time_zone("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = False

@@ -25,8 +25,11 @@ class SignupRefused(Exception):
     """The account cannot be created; the message says why, in words for the person."""
 
 
-def start_signup(request, username: str, email: str, password: str) -> None:
-    hashed = make_password(password)
+def start_signup(request, answers: dict) -> None:
+    """Act on the sign-up form's ``answers``: username, email, password1, time_zone and
+    number_format."""
+    username, email = answers["username"], answers["email"]
+    hashed = make_password(answers["password1"])
     owner = User.objects.filter(email__iexact=email).first()
     if owner is not None:
         context = {
@@ -39,7 +42,13 @@ def start_signup(request, username: str, email: str, password: str) -> None:
     with transaction.atomic():
         # An earlier sign-up with this address, never confirmed: the newest one's link wins.
         PendingSignup.objects.filter(email__iexact=email).delete()
-        pending = PendingSignup.objects.create(username=username, email=email, password=hashed)
+        pending = PendingSignup.objects.create(
+            username=username,
+            email=email,
+            password=hashed,
+            time_zone=answers["time_zone"],
+            number_format=answers["number_format"],
+        )
     link = reverse(
         "signup_confirm", args=[signing.TimestampSigner(salt=TOKEN_SALT).sign(pending.pk)]
     )
@@ -78,7 +87,11 @@ def create_account(pending: PendingSignup) -> User:
                     "Log in to it, or reset its password."
                 )
             user = User.objects.create(
-                username=pending.username, email=pending.email, password=pending.password
+                username=pending.username,
+                email=pending.email,
+                password=pending.password,
+                time_zone=pending.time_zone,
+                number_format=pending.number_format,
             )
             ReminderSettings.objects.create(user=user)  # reminders on, as the sign-up page says
             pending.delete()

@@ -6,12 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from crossroads import restore, retention
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
-from crossroads.forms import DeleteAccountForm, ImportForm, TimeZoneForm
+from crossroads.forms import DeleteAccountForm, ImportForm, PreferencesForm
 from crossroads.models import get_pending_import_for_user
 from reminders.account import account_context
 
@@ -26,12 +26,19 @@ def home(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def account(request):
-    form = TimeZoneForm(request.POST or None, instance=request.user)
+    form = PreferencesForm(request.POST or None, instance=request.user)
     if form.is_valid():
         form.save()
-        messages.success(request, "Your time zone is saved.")
+        messages.success(request, "Your time zone and number format are saved.")
         return redirect("account")
     return render(request, "registration/account.html", {"form": form, **account_context(request)})
+
+
+@require_POST
+def log_out(request):
+    logout(request)
+    messages.success(request, "You are logged out. Your data is kept safe until you come back.")
+    return redirect("home")
 
 
 @login_required

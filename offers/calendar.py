@@ -38,10 +38,13 @@ def event_uid(offer, kind: str) -> str:
     return f"crossroads-offer-{offer.pk}-{kind.replace('_', '-')}@crossroads"
 
 
-def offers_calendar(offers, zone: zoneinfo.ZoneInfo, offer_url=None, now=None) -> bytes:
+def offers_calendar(
+    offers, zone: zoneinfo.ZoneInfo, offer_url=None, now=None, asks=(), ask_url=None
+) -> bytes:
     """All-day events for every date in play across ``offers``, each with a reminder a day
-    before. ``zone`` is the user's time zone: it decides what "today" is and is announced to
-    calendar apps. ``offer_url(offer)`` gives a link back to each offer."""
+    before, and the follow-up day of each ask still unanswered (``asks``, see ``ask_events``).
+    ``zone`` is the user's time zone: it decides what "today" is and is announced to calendar
+    apps. ``offer_url(offer)`` gives a link back to each offer."""
     now = now or datetime.datetime.now(datetime.UTC)
     today = now.astimezone(zone).date()
 
@@ -52,7 +55,45 @@ def offers_calendar(offers, zone: zoneinfo.ZoneInfo, offer_url=None, now=None) -
     cal.add("x-wr-timezone", zone.key)
     for item in timeline.events(offers, today):
         cal.add_component(_event(item, now, offer_url))
+    for event in ask_events(asks, now, ask_url):
+        cal.add_component(event)
     return cal.to_ical()
+
+
+def ask_uid(ask) -> str:
+    return f"crossroads-ask-{ask.pk}-follow-up@crossroads"
+
+
+def ask_events(asks, now, ask_url=None) -> list[Event]:
+    """An all-day event on the follow-up day of each ask still waiting for an answer: two
+    working days after asking. ``ask_url(ask)`` gives a link back to the ask."""
+    found = []
+    for ask in asks:
+        if not ask.is_pending():
+            continue
+        company = ask.offer.company
+        if ask.kind == "more_time":
+            summary = f"Follow up with {company} about more time"
+            about = f"your request for more time to answer their offer ({ask.offer.role})"
+        else:
+            summary = f"Follow up with {company} about their offer"
+            about = f"whether their offer ({ask.offer.role}) can come before your deadline"
+        event = reminder_event(
+            ask_uid(ask),
+            summary,
+            ask.follow_up_on(),
+            f"No answer yet about {about}. A short, friendly follow-up is fair now; record "
+            "their answer in Crossroads when it comes.",
+            now,
+            length=datetime.timedelta(days=1),
+            remind_before=REMINDER_BEFORE,
+            reminder=f"Tomorrow: {summary}",
+        )
+        event.add("transp", "TRANSPARENT")
+        if ask_url:
+            event.add("url", ask_url(ask))
+        found.append(event)
+    return found
 
 
 def _event(item: timeline.Event, now, offer_url) -> Event:

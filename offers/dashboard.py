@@ -1,6 +1,8 @@
 from django.utils import timezone
 
 from offers import timeline
+from offers.asks import records as ask_records
+from offers.asks import rules as ask_rules
 from offers.models import Offer
 
 NEXT_DATES = 3
@@ -9,8 +11,9 @@ ANSWER_SOON_DAYS = 7
 
 
 def dashboard_context(user) -> dict:
-    """The offers' part of the dashboard: next deadlines and offers that need an answer soon.
-    One query, whatever the number of offers."""
+    """The offers' part of the dashboard: next deadlines, offers that need an answer soon, clashes
+    with the conversations that resolve them, asks still waiting for an answer and offers with no
+    known deadline. Two queries, whatever the numbers."""
     today = timezone.localdate(timezone=user.zone())
     offers = list(Offer.objects.for_user(user))
     in_play = [offer for offer in offers if offer.is_in_play()]
@@ -22,11 +25,21 @@ def dashboard_context(user) -> dict:
         and offer.days_until_deadline(today) <= ANSWER_SOON_DAYS
     ]
     answer_soon.sort(key=lambda offer: (offer.respond_by, offer.company))
+    clashes = timeline.clashes(in_play, today)
+    asks = ask_records.asks_about(user, in_play)
+    answer_clashes = [c for c in clashes if c.kind == timeline.Clash.ANSWER_BEFORE_ARRIVAL]
     return {
         "offers_has_any": bool(offers),
         "offers_next_dates": [e for e in timeline.events(in_play, today) if e.days_away >= 0][
             :NEXT_DATES
         ],
         "offers_answer_soon": [(offer, offer.days_until_deadline(today)) for offer in answer_soon],
-        "offers_clash_count": len(timeline.clashes(in_play, today)),
+        "offers_clash_count": len(clashes),
+        "offers_clash_rows": ask_rules.clashes_with_asks(answer_clashes[:NEXT_DATES], asks),
+        "offers_pending_asks": [ask for ask in asks if ask.is_pending()],
+        "offers_no_deadline": [
+            offer
+            for offer in in_play
+            if offer.status == Offer.Status.RECEIVED and offer.respond_by is None
+        ],
     }

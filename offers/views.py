@@ -3,6 +3,7 @@ from operator import attrgetter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,6 +13,8 @@ from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
 from decisions.models import Decision
 from offers import calendar, compensation, timeline
+from offers.asks import records as ask_records
+from offers.asks import rules as ask_rules
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer
 
@@ -99,9 +102,30 @@ def edit_offer(request, pk):
 def _offer_form(request, offer):
     # Another page (such as a decision's first step) may send the user here and want them back.
     back_to = next_url(request)
+    if offer._state.adding and (added := _already_added(request)):
+        return redirect(back_to or added)
     form = OfferForm(request.POST or None, instance=offer)
     context = {"offer": offer, "back_to": back_to}
-    return _save_or_show(request, form, "offers/form.html", context, str, back_to)
+    try:
+        return _save_or_show(request, form, "offers/form.html", context, str, back_to)
+    except IntegrityError:
+        # The same add form, posted twice at once: the other post added the offer.
+        if not (added := _already_added(request)):
+            raise
+        return redirect(back_to or added)
+
+
+def _already_added(request) -> Offer | None:
+    """The offer this very add form created already (Back and Save, a double click, two tabs),
+    with a message saying so."""
+    if request.method != "POST":
+        return None
+    added = Offer.objects.for_user(request.user).added_with(request.POST.get("form_token"))
+    if added:
+        messages.info(
+            request, f"{added} was already added from this form, so nothing was added twice."
+        )
+    return added
 
 
 @login_required
@@ -136,8 +160,12 @@ def _save_or_show(request, form, template, context, name, done_url=""):
     to ``done_url`` or the saved object's page; otherwise show ``template`` with the errors."""
     adding = form.instance._state.adding
     if form.is_valid():
-        saved = form.save()
+        with transaction.atomic():
+            saved = form.save()
         messages.success(request, f"{name(saved)} is {'added' if adding else 'saved'}.")
+        # How an amount that could be read two ways was read (the offer form's money).
+        for note in getattr(form, "reading_notes", list)():
+            messages.info(request, note)
         return redirect(done_url or saved)
     return render(request, template, {**context, "form": form, "adding": adding})
 
@@ -158,11 +186,14 @@ def offer_timeline(request):
     offers = [offer for offer in everything if offer.is_in_play()]
     events = timeline.events(offers, today)
     clashes = timeline.clashes(offers, today)
+    asks = ask_records.asks_about(request.user, offers)
     return render(
         request,
         "offers/timeline.html",
         {
             "events": events,
+            "clash_rows": ask_rules.clashes_with_asks(clashes, asks),
+            "asks": asks,
             "rows": list(zip(events, timeline.clash_numbers(events, clashes), strict=True)),
             "today": today,
             "today_index": timeline.today_index(events, today),
@@ -177,11 +208,13 @@ def offer_timeline(request):
 @login_required
 @require_GET
 def offer_calendar(request):
-    offers = Offer.objects.for_user(request.user).in_play()
+    offers = list(Offer.objects.for_user(request.user).in_play())
     body = calendar.offers_calendar(
         offers,
         request.user.zone(),
         offer_url=lambda offer: request.build_absolute_uri(offer.get_absolute_url()),
+        asks=ask_records.asks_about(request.user, offers),
+        ask_url=lambda ask: request.build_absolute_uri(ask.get_absolute_url()),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="crossroads-offers.ics"'

@@ -2,7 +2,8 @@
 
 A clean extension of the shared builders: the offer dates come from ``offers.calendar`` as they
 are (so a change there, such as cancelled events, reaches the feed too) and the calls from
-``decisions.call.calendar``; this module adds the follow-ups and the thirty-day look-back, and
+``decisions.call.calendar``, with the follow-up day of each ask still unanswered
+(``offers.calendar.ask_events``); this module adds the follow-ups and the thirty-day look-back, and
 the hints that make calendar apps refresh it.
 """
 
@@ -16,6 +17,7 @@ from icalendar import Calendar, vDuration, vText
 from decisions.call.calendar import call_calendar
 from decisions.dashboard import LOOK_BACK_AFTER
 from decisions.models import CallPlan, Decision, FollowUp
+from offers.asks.records import asks_about
 from offers.calendar import offers_calendar, reminder_event
 from offers.models import Offer
 
@@ -29,9 +31,16 @@ def subscription_calendar(user, now, absolute) -> bytes:
     """``user``'s feed. ``absolute(path)`` makes a link back into the app. A fixed number of
     queries, whatever the amount of data."""
     zone = user.zone()
-    offers = Offer.objects.for_user(user).in_play()
+    offers = list(Offer.objects.for_user(user).in_play())
     cal = Calendar.from_ical(
-        offers_calendar(offers, zone, offer_url=lambda o: absolute(o.get_absolute_url()), now=now)
+        offers_calendar(
+            offers,
+            zone,
+            offer_url=lambda o: absolute(o.get_absolute_url()),
+            now=now,
+            asks=asks_about(user, offers),
+            ask_url=lambda ask: absolute(ask.get_absolute_url()),
+        )
     )
     cal["X-WR-CALNAME"] = vText("Crossroads")
     cal["X-WR-CALDESC"] = vText(

@@ -14,6 +14,8 @@ GOOD_SIGNUP = {
     "email": "dana@example.com",
     "password1": "a-long-and-unusual-passphrase",
     "password2": "a-long-and-unusual-passphrase",
+    "number_format": "en_US",
+    "time_zone": "Europe/Amsterdam",
 }
 
 
@@ -136,14 +138,18 @@ def test_password_reset_sends_a_link_by_email(client, alice):
 
 
 def test_account_page_saves_the_time_zone(alice_client, alice):
-    response = alice_client.post(reverse("account"), {"time_zone": "Europe/Paris"})
+    response = alice_client.post(
+        reverse("account"), {"time_zone": "Europe/Paris", "number_format": "en_US"}
+    )
     assert response.status_code == 302
     alice.refresh_from_db()
     assert alice.time_zone == "Europe/Paris"
 
 
 def test_account_page_refuses_an_unknown_time_zone(alice_client, alice):
-    response = alice_client.post(reverse("account"), {"time_zone": "Mars/Olympus"})
+    response = alice_client.post(
+        reverse("account"), {"time_zone": "Mars/Olympus", "number_format": "en_US"}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["time_zone"]
     alice.refresh_from_db()

@@ -17,6 +17,8 @@ DANA = {
     "email": "dana@example.com",
     "password1": "a-long-and-unusual-passphrase",
     "password2": "a-long-and-unusual-passphrase",
+    "time_zone": "Europe/Amsterdam",
+    "number_format": "en_NL",
 }
 
 
@@ -62,6 +64,7 @@ def test_confirming_creates_the_account_with_its_password_and_logs_in(client):
     dana = User.objects.get(username="dana")
     assert dana.email == "dana@example.com"
     assert dana.check_password(DANA["password1"])
+    assert (dana.time_zone, dana.number_format) == ("Europe/Amsterdam", "en_NL")
     assert client.session["_auth_user_id"] == str(dana.pk)
     assert not PendingSignup.objects.exists()
 

@@ -54,6 +54,8 @@ def test_sign_up_takes_as_long_for_an_address_in_use(client, real_hasher):
                     "email": email,
                     "password1": "a-long-and-unusual-passphrase",
                     "password2": "a-long-and-unusual-passphrase",
+                    "time_zone": "UTC",
+                    "number_format": "en_US",
                 },
             )
 

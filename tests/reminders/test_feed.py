@@ -15,7 +15,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from decisions.models import CallPlan
-from offers.models import Contact, Offer
+from offers.models import Contact, Offer, TimeAsk
 from reminders.account import NEW_TOKEN_KEY
 from reminders.models import CalendarFeed
 from tests.factories import make_contact, make_decision, make_offer
@@ -222,3 +222,15 @@ def test_a_calendar_app_can_read_it_over_http_with_two_parsers(
     assert sorted(str(e["SUMMARY"]) for e in shown) == ALICE_EVENTS
     calls = [e for e in shown if str(e["SUMMARY"]).startswith("Call")]
     assert all(isinstance(e["DTSTART"].dt, datetime.datetime) for e in calls)
+
+
+def test_the_feed_holds_the_follow_up_day_of_each_ask_still_unanswered(alice, alice_client):
+    today = timezone.localdate()
+    globex = make_offer(alice, company="Globex", respond_by=today + 3 * DAY)
+    make_offer(alice, company="Initech", status=Offer.Status.EXPECTED, expected_on=today + 7 * DAY)
+    ask = TimeAsk.objects.create(offer=globex, kind=TimeAsk.Kind.MORE_TIME, asked_on=today)
+    body = Client().get(feed_url(turn_on(alice_client))).content
+    [event] = [e for e in Calendar.from_ical(body).events if "Follow up" in str(e["SUMMARY"])]
+    assert str(event["SUMMARY"]) == "Follow up with Globex about more time"
+    assert event.start == ask.follow_up_on()
+    assert str(event["URL"]).endswith(reverse("offers:ask", args=[ask.pk]))

@@ -36,6 +36,8 @@ def test_a_new_account_starts_with_every_reminder_on(client):
             "email": "dana@example.com",
             "password1": PASSWORD,
             "password2": PASSWORD,
+            "time_zone": "Europe/Amsterdam",
+            "number_format": "en_NL",
         },
     )
     # The account is made when the owner of the address opens the link e-mailed to them.
