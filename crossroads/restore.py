@@ -12,6 +12,7 @@ Every message is a ``Refused`` in words for the person, naming the record when t
 """
 
 import json
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, models, transaction
@@ -74,22 +75,48 @@ def restore(user, data: dict) -> dict[str, int]:
     return {section.name: len(new_ids[section.name]) for section in RESTORED}
 
 
+@dataclass
+class _Built:
+    old_id: int
+    obj: models.Model
+    many: dict  # many-to-many field -> the new ids it points to
+    own: dict  # field pointing to a record of the same kind -> its old id, set once all exist
+
+
 def _restore_section(user, section, data, new_ids) -> dict[int, int]:
     rows = data.get(section.name)
     if not isinstance(rows, list):
         raise Refused(f"The file has no list of {section.model._meta.verbose_name_plural}.")
     built = [_build(user, section, row, new_ids) for row in rows]
-    old_ids = [old_id for old_id, _, _ in built]
+    old_ids = [item.old_id for item in built]
     if len(set(old_ids)) != len(old_ids):
         raise Refused(f"Two {section.model._meta.verbose_name_plural} have the same id.")
-    created = section.model.objects.bulk_create([obj for _, obj, _ in built])
-    for obj, (_, _, many) in zip(created, built, strict=True):
-        for field, targets in many.items():
+    created = section.model.objects.bulk_create([item.obj for item in built])
+    mapping = {item.old_id: obj.pk for item, obj in zip(built, created, strict=True)}
+    for item, obj in zip(built, created, strict=True):
+        for field, targets in item.many.items():
             getattr(obj, field.name).set(targets)
-    return {old_id: obj.pk for obj, (old_id, _, _) in zip(created, built, strict=True)}
+    _point_to_own_kind(section, built, mapping)
+    return mapping
 
 
-def _build(user, section, row, new_ids):
+def _point_to_own_kind(section, built, mapping) -> None:
+    """Set the references between records of one kind, now that they all have their new ids."""
+    pointing = [item for item in built if any(old is not None for old in item.own.values())]
+    for item in pointing:
+        for field, old in item.own.items():
+            if old is not None and old not in mapping:
+                raise Refused(
+                    f"The {section.label} {item.old_id} refers to {section.label} {old}, "
+                    "which is not in the file."
+                )
+            setattr(item.obj, field.attname, mapping.get(old))
+    if pointing:
+        fields = {field.name for item in pointing for field in item.own}
+        section.model.objects.bulk_update([item.obj for item in pointing], sorted(fields))
+
+
+def _build(user, section, row, new_ids) -> _Built:
     """An unsaved record from one row, its references turned into the new ids."""
     if not isinstance(row, dict) or not isinstance(row.get("id"), int):
         raise Refused(f"A {section.label} in the file has no id.")
@@ -102,15 +129,20 @@ def _build(user, section, row, new_ids):
     if set(row) != expected:
         raise Refused(f"The {name} does not have the fields of this version's export.")
     obj = section.model(**({owner.name: user} if owner else {}))
+    own = {}
     for field in fields:
         value = row[field.name]
-        if field.is_relation:
+        if field.is_relation and field.related_model is section.model:
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise Refused(f"The {name}'s {field.verbose_name} is not an id.")
+            own[field] = value
+        elif field.is_relation:
             setattr(obj, field.attname, _new_id(field, value, new_ids, name))
         else:
             setattr(obj, field.attname, _value(field, value, name))
-    targets = {
-        field: [_new_id(field, pk, new_ids, name) for pk in row[field.name]] for field in many
-    }
+    if not all(isinstance(row[field.name], list) for field in many):
+        raise Refused(f"The {name} does not have the fields of this version's export.")
+    targets = {f: [_new_id(f, pk, new_ids, name) for pk in row[f.name]] for f in many}
     try:
         obj.full_clean(
             exclude=[f.name for f in fields if f.is_relation] + [f.name for f in many],
@@ -119,7 +151,7 @@ def _build(user, section, row, new_ids):
         )
     except ValidationError as error:
         raise Refused(f"The {name} cannot be saved: {_first_message(error)}") from None
-    return old_id, obj, targets
+    return _Built(old_id, obj, targets, own)
 
 
 def _new_id(field, old, new_ids, name):

@@ -23,7 +23,7 @@ from decisions.models import (
     Rating,
     Referral,
 )
-from offers.models import Contact, Offer
+from offers.models import Contact, Offer, TimeAsk
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def _offer(draw, owner):
         notes=draw(notes),
         agency_name=draw(st.just("") | words),
     )
-    for _ in range(draw(st.integers(0, 2))):
+    contacts = [
         Contact.objects.create(
             offer=offer,
             name=draw(words),
@@ -64,7 +64,29 @@ def _offer(draw, owner):
             phone=draw(st.just("") | st.just("+1 555 0100")),
             notes=draw(notes),
         )
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    for _ in range(draw(st.integers(0, 1))):
+        _time_ask(draw, offer, contacts)
     return offer
+
+
+def _time_ask(draw, offer, contacts):
+    asked_on = draw(days)
+    answer = draw(st.sampled_from(TimeAsk.Answer.values))
+    others = list(Offer.objects.filter(owner=offer.owner).exclude(pk=offer.pk))
+    TimeAsk.objects.create(
+        offer=offer,
+        other_offer=draw(st.none() | st.sampled_from(others)) if others else None,
+        kind=draw(st.sampled_from(TimeAsk.Kind.values)),
+        asked_on=asked_on,
+        channel=draw(st.sampled_from(TimeAsk.Channel.values)),
+        contact=draw(st.none() | st.sampled_from(contacts)) if contacts else None,
+        script=draw(notes),
+        answer=answer,
+        answered_on=None if answer == "pending" else asked_on + datetime.timedelta(days=1),
+        new_date=draw(days) if answer in TimeAsk.MOVES_DATE else None,
+    )
 
 
 def _decision(draw, owner, offers):
@@ -171,6 +193,9 @@ def _normalised(export: dict) -> dict:
 def test_export_delete_import_export_loses_nothing(db, data):
     owner = make_user(f"round{next(_users)}")
     offers = [_offer(data.draw, owner) for _ in range(data.draw(st.integers(0, 3)))]
+    for offer in offers:  # an offer may point to another (accepted while one was expected)
+        offer.accepted_despite_expected_offer = data.draw(st.none() | st.sampled_from(offers))
+        offer.save(update_fields=["accepted_despite_expected_offer"])
     for _ in range(data.draw(st.integers(0, 2))):
         _decision(data.draw, owner, offers)
     first = user_data(owner)
