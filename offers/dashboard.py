@@ -30,6 +30,7 @@ def dashboard_context(user) -> dict:
     answer_clashes = [c for c in clashes if c.kind == timeline.Clash.ANSWER_BEFORE_ARRIVAL]
     return {
         "offers_has_any": bool(offers),
+        "offers_has_example": any(offer.is_example for offer in offers),
         "offers_next_dates": [e for e in timeline.events(in_play, today) if e.days_away >= 0][
             :NEXT_DATES
         ],

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from crossroads.text import LONG_TEXT_LIMIT
-from offers import compensation, timeline
+from offers import calendar, compensation, timeline
 from offers.asks import rules as ask_rules
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -50,9 +50,19 @@ class OfferQuerySet(models.QuerySet):
     def committed(self):
         return self.filter(status__in=Offer.COMMITTED_STATUSES)
 
+    def examples(self):
+        """The offers of the example a user loaded to try the app (``offers/example.py``)."""
+        return self.filter(is_example=True)
+
     def in_play(self):
         """Offers still open or committed: the ones whose dates matter."""
         return self.filter(status__in=Offer.IN_PLAY_STATUSES)
+
+    def in_calendar(self, now: datetime.datetime):
+        """The offers a calendar file is made of: those in play, and those changed lately, whose
+        closed dates are still sent as cancelled (``calendar.KEEP_CANCELLED``)."""
+        recent = now - calendar.KEEP_CANCELLED
+        return self.filter(Q(status__in=Offer.IN_PLAY_STATUSES) | Q(updated__gte=recent))
 
     def shown_by(self, status_filter: str):
         """The offers a list filter asks for: "" for all, ``IN_PLAY``, or one status."""
@@ -287,6 +297,8 @@ class Offer(models.Model):
     # The one-time token of the add form this offer came from: posting that form again (Back and
     # Save, a double click, a second tab) finds this offer instead of adding another.
     form_token = models.UUIDField(null=True, blank=True, editable=False)
+    # Part of the example loaded from the empty dashboard: badged everywhere, removed in one go.
+    is_example = models.BooleanField(default=False, editable=False)
 
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
 from decisions.models import Decision
-from offers import calendar, compensation, timeline
+from offers import calendar, compensation, example, timeline
 from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
@@ -49,6 +49,7 @@ def offer_list(request):
             "status": status,
             "page": page,
             "rows": [_list_row(offer, today) for offer in page],
+            "has_example": any(offer.is_example for offer in page),
             # With a filter on, "nothing matches" is said instead of inviting a first offer.
             "has_any": bool(status) or page.paginator.count > 0,
             "currencies": compensation.currencies(in_play.values()),
@@ -208,14 +209,54 @@ def offer_timeline(request):
 @login_required
 @require_GET
 def offer_calendar(request):
-    offers = list(Offer.objects.for_user(request.user).in_play())
+    now = timezone.now()
+    offers = list(Offer.objects.for_user(request.user).in_calendar(now))
     body = calendar.offers_calendar(
         offers,
         request.user.zone(),
         offer_url=lambda offer: request.build_absolute_uri(offer.get_absolute_url()),
+        now=now,
         asks=ask_records.asks_about(request.user, offers),
         ask_url=lambda ask: request.build_absolute_uri(ask.get_absolute_url()),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="crossroads-offers.ics"'
     return response
+
+
+@login_required
+@require_POST
+def load_example(request):
+    loaded = example.load_example(request.user, timezone.localdate())
+    if loaded.added:
+        messages.success(
+            request,
+            "An example is loaded: three offers marked “Example”. Look around, change anything, "
+            "and remove it in one go when you are ready for your own.",
+        )
+    else:
+        messages.info(request, "The example is already loaded: nothing was added twice.")
+    return redirect("home")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_example(request):
+    if request.method == "POST":
+        removed = example.remove_example(request.user)
+        what = _count(removed.offers, "offer")
+        if removed.decisions:
+            what += f", {_count(removed.decisions, 'decision')}"
+        messages.success(
+            request,
+            f"The example is removed ({what}). Your own offers and decisions are as they were.",
+        )
+        return redirect("home")
+    offers = Offer.objects.for_user(request.user).examples()
+    decisions = example.example_decisions(request.user)
+    context = {"offers": list(offers), "decisions": list(decisions)}
+    return render(request, "offers/example_delete.html", context)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

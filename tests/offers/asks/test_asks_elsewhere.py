@@ -4,11 +4,13 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from decisions.wizard import risk
 from offers.models import Offer, TimeAsk
 from tests.factories import make_offer
+from tests.ical import by_summary, read
 from tests.offers.asks.conftest import make_ask
 from tests.offers.conftest import days, make_many_offers
 
@@ -122,11 +124,37 @@ def test_the_calendar_shows_pending_asks_follow_up_days(alice_client, due, expec
     assert str(follow_ups[0]["URL"]).endswith(reverse("offers:ask", args=[pending.pk]))
 
 
-def test_the_calendar_leaves_out_asks_of_closed_offers(alice_client, due, today):
-    make_ask(due, asked_on=today)
-    Offer.objects.filter(pk=due.pk).update(status=Offer.Status.DECLINED)
-    events = Calendar.from_ical(alice_client.get(reverse("offers:calendar")).content).events
-    assert not [e for e in events if "Follow up" in str(e["SUMMARY"])]
+def test_the_calendar_cancels_the_follow_up_once_answered_or_once_the_offer_closes(
+    alice_client, due, expected, today
+):
+    answered = make_ask(due, asked_on=today)
+    closed = make_ask(expected, kind=TimeAsk.Kind.HEADS_UP, asked_on=today)
+    hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    TimeAsk.objects.update(updated=hour_ago)
+    Offer.objects.update(updated=hour_ago)
+    before = by_summary(alice_client.get(reverse("offers:calendar")).content)
+
+    answered.answer, answered.answered_on = "refused", today
+    answered.save()
+    expected.status = Offer.Status.WITHDRAWN
+    expected.save()
+    after = by_summary(alice_client.get(reverse("offers:calendar")).content)
+    for ask, old, new in (
+        (answered, "Follow up with Globex about more time", "Cancelled: follow up with Globex"),
+        (closed, "Follow up with Initech about their offer", "Cancelled: follow up with Initech"),
+    ):
+        [event] = [e for name, e in after.items() if name.startswith(new)]
+        assert event.uid == before[old].uid == f"crossroads-ask-{ask.pk}-follow-up@crossroads"
+        assert (event.status, event.triggers) == ("CANCELLED", ())
+        assert event.sequence > before[old].sequence
+        assert event.url in event.description
+    refused = after["Cancelled: follow up with Globex about more time"]
+    assert "Globex answered: no." in refused.description
+
+    TimeAsk.objects.update(updated=timezone.now() - days(31))
+    Offer.objects.update(updated=timezone.now() - days(31))
+    events = read(alice_client.get(reverse("offers:calendar")).content)
+    assert not [e for e in events if "follow up" in e.summary.lower()]
 
 
 def test_the_risk_mentions_accepting_while_another_offer_was_expected():
