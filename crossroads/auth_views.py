@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from crossroads import rate_limits
 from crossroads.client_address import client_ip
 from crossroads.formats import number_format_for_browser
-from crossroads.forms import PasswordResetForm, SignUpForm
+from crossroads.forms import LoginForm, PasswordResetForm, SetPasswordForm, SignUpForm
 from crossroads.lockout import lift_pauses
 from crossroads.navigation import SafeNextMixin
 from crossroads.signup import (
@@ -69,6 +69,7 @@ def signup_confirm(request, token):
 
 class LoginView(SafeNextMixin, auth_views.LoginView):
     redirect_authenticated_user = True
+    authentication_form = LoginForm
 
 
 class LogoutView(SafeNextMixin, auth_views.LogoutView):
@@ -93,6 +94,8 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     """Opening a valid link proves the mailbox is the owner's: it lifts any pause on logging in."""
+
+    form_class = SetPasswordForm
 
     def dispatch(self, *args, **kwargs):
         response = super().dispatch(*args, **kwargs)

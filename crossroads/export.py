@@ -37,12 +37,20 @@ from decisions.models import (
     Rating,
     Referral,
 )
-from offers.models import Contact, Offer, TimeAsk
+from offers.models import Contact, ExchangeRate, Offer, TimeAsk
 from reminders.models import CalendarFeed, ReminderSettings, SentReminder
 
 FORMAT = "crossroads-export"
 FORMAT_VERSION = 1
-ACCOUNT_FIELDS = ("username", "email", "first_name", "last_name", "time_zone", "date_joined")
+ACCOUNT_FIELDS = (
+    "username",
+    "email",
+    "first_name",
+    "last_name",
+    "time_zone",
+    "home_currency",
+    "date_joined",
+)
 _SIGNING_SALT = "crossroads.export"
 
 
@@ -75,6 +83,7 @@ class Section:
 SECTIONS = [
     Section("offers", Offer, "owner"),
     Section("contacts", Contact, "offer__owner"),
+    Section("exchange_rates", ExchangeRate, "owner"),
     Section("time_asks", TimeAsk, "offer__owner"),
     Section("decisions", Decision, "owner"),
     Section("factors", Factor, "decision__owner"),

@@ -4,6 +4,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.urls import reverse
 
 from crossroads import restore
+from crossroads.errors import require
 from crossroads.formats import number_formats
 from crossroads.mail import send_templated_mail
 from crossroads.models import PendingImport, User
@@ -48,12 +49,19 @@ def number_format_field() -> forms.ChoiceField:
     )
 
 
+NEW_PASSWORD_MESSAGES = {
+    "new_password1": "Choose a new password.",
+    "new_password2": "Type the new password again, to be sure it is the one you meant.",
+}
+
+
 class SignUpForm(UserCreationForm):
     email = forms.EmailField(
         label="E-mail address",
         help_text="We send a link here to finish signing up. It is also for a link if you forget "
         "your password, and for reminders of your deadlines and calls (turn them off on your "
         "account page).",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
     time_zone = time_zone_field(browser_default=True)
@@ -65,6 +73,18 @@ class SignUpForm(UserCreationForm):
         help_texts = {
             "username": "You sign in with this. Letters, digits and @ . + - _ only.",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require(
+            self,
+            {
+                "username": "Choose a username.",
+                "email": "Enter your e-mail address.",
+                "password1": "Choose a password.",
+                "password2": "Type the password again, to be sure it is the one you meant.",
+            },
+        )
 
     def clean_username(self):
         username = super().clean_username()
@@ -80,6 +100,11 @@ class SignUpForm(UserCreationForm):
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """Django's, but an address with no account gets an e-mail saying so: every request sends
     exactly one e-mail, so neither the page nor its timing tells who has an account."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "E-mail address"
+        require(self, {"email": "Enter the e-mail address you signed up with."})
 
     def save(self, *args, request=None, **kwargs):
         email = self.cleaned_data["email"]
@@ -149,3 +174,21 @@ class ImportForm(forms.Form):
 
     def save(self) -> PendingImport:
         return PendingImport.objects.create(owner=self.user, data=self.export, counts=self.counts)
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require(self, {"username": "Enter your username.", "password": "Enter your password."})
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require(self, {"old_password": "Enter your current password.", **NEW_PASSWORD_MESSAGES})
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require(self, NEW_PASSWORD_MESSAGES)

@@ -125,7 +125,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds the rate-limit counters (crossroads/rate_limits.py). The database cache: shared by
 # every app process and kept across restarts, with no other server to run. Its table is made by a
-# migration (crossroads/migrations/0005_cache_table.py). Expired rows are removed by
+# migration (crossroads/migrations/0006_cache_table.py). Expired rows are removed by
 # `manage.py expire_records`; MAX_ENTRIES is high so no live counter is ever culled early.
 CACHES = {
     "default": {

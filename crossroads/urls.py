@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth import views as django_auth_views
 from django.urls import include, path
 
-from crossroads import auth_views, views
+from crossroads import auth_views, forms, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,6 +15,12 @@ urlpatterns = [
     path("accounts/import/<int:pk>/", views.import_preview, name="import_preview"),
     path("accounts/delete/", views.delete_account, name="delete_account"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    # Django's own account views, with messages in our words when a field is left empty.
+    path(
+        "accounts/password_change/",
+        django_auth_views.PasswordChangeView.as_view(form_class=forms.PasswordChangeForm),
+        name="password_change",
+    ),
     path("accounts/password_reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "accounts/reset/<uidb64>/<token>/",

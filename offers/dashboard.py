@@ -1,9 +1,10 @@
 from django.utils import timezone
 
-from offers import timeline
+from offers import compensation, timeline
 from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.models import Offer
+from offers.rates import money_terms
 
 NEXT_DATES = 3
 # An open offer "needs an answer soon" when its deadline is this close, or already passed.
@@ -12,8 +13,9 @@ ANSWER_SOON_DAYS = 7
 
 def dashboard_context(user) -> dict:
     """The offers' part of the dashboard: next deadlines, offers that need an answer soon, clashes
-    with the conversations that resolve them, asks still waiting for an answer and offers with no
-    known deadline. Two queries, whatever the numbers."""
+    with the conversations that resolve them, asks still waiting for an answer, offers with no
+    known deadline and the one worth most (with the user's rates). Three queries, whatever the
+    numbers."""
     today = timezone.localdate(timezone=user.zone())
     offers = list(Offer.objects.for_user(user))
     in_play = [offer for offer in offers if offer.is_in_play()]
@@ -28,8 +30,15 @@ def dashboard_context(user) -> dict:
     clashes = timeline.clashes(in_play, today)
     asks = ask_records.asks_about(user, in_play)
     answer_clashes = [c for c in clashes if c.kind == timeline.Clash.ANSWER_BEFORE_ARRIVAL]
+    comparison = money_terms(user, [offer.currency for offer in offers]).compare(
+        {offer: (compensation.headline(offer.package())[1], offer.currency) for offer in in_play}
+    )
+    best = comparison.best()
     return {
         "offers_has_any": bool(offers),
+        "offers_money": comparison if len(in_play) > 1 else None,
+        "offers_money_best": best and (best, comparison.amounts[best]),
+        "offers_money_names": {offer: offer.company for offer in in_play},
         "offers_has_example": any(offer.is_example for offer in offers),
         "offers_next_dates": [e for e in timeline.events(in_play, today) if e.days_away >= 0][
             :NEXT_DATES

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from crossroads.text import LONG_TEXT_LIMIT
-from offers import calendar, compensation, timeline
+from offers import calendar, compensation, exchange, timeline
 from offers.asks import rules as ask_rules
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -300,6 +300,26 @@ class Offer(models.Model):
     # Part of the example loaded from the empty dashboard: badged everywhere, removed in one go.
     is_example = models.BooleanField(default=False, editable=False)
 
+    cost_of_living_factor = models.DecimalField(
+        "cost of living there, as a factor",
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Optional, your own estimate from 0.2 to 5: how much living where this job is "
+        "costs compared with a place you know. 1.15 means 15% dearer, so the money is shown "
+        "divided by 1.15 beside the real figures.",
+    )
+    tax_rate_percent = models.DecimalField(
+        "estimated tax rate (%)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Optional, your own rough estimate from 0 to 90: the share of this money you "
+        "expect to pay in tax, for a rough after-tax line. Not tax advice.",
+    )
+
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -336,6 +356,23 @@ class Offer(models.Model):
                 name="offer_percentages_in_range",
                 condition=Q(yearly_raise_percent__gte=0, yearly_raise_percent__lte=100)
                 & Q(equity_discount_percent__gte=0, equity_discount_percent__lte=100),
+            ),
+            models.CheckConstraint(
+                name="offer_adjustments_in_range",
+                condition=(
+                    Q(cost_of_living_factor__isnull=True)
+                    | Q(
+                        cost_of_living_factor__gte=exchange.COST_OF_LIVING_RANGE[0],
+                        cost_of_living_factor__lte=exchange.COST_OF_LIVING_RANGE[1],
+                    )
+                )
+                & (
+                    Q(tax_rate_percent__isnull=True)
+                    | Q(
+                        tax_rate_percent__gte=exchange.TAX_PERCENT_RANGE[0],
+                        tax_rate_percent__lte=exchange.TAX_PERCENT_RANGE[1],
+                    )
+                ),
             ),
         ]
 
@@ -429,8 +466,9 @@ class Contact(models.Model):
         return f"{self.name} ({self.get_role_display()})"
 
     def get_absolute_url(self):
-        """People are shown, added and edited on their offer's page."""
-        return reverse("offers:detail", args=[self.offer_id]) + "#contacts"
+        """People are shown, added and edited on their offer's page: this one's own place there,
+        which the page focuses after an edit."""
+        return reverse("offers:detail", args=[self.offer_id]) + f"#contact-{self.pk}"
 
 
 class TimeAskQuerySet(models.QuerySet):
@@ -540,3 +578,67 @@ class TimeAsk(models.Model):
     def moved_field(self) -> str:
         """The offer's date a yes moves: its deadline, or the day it is expected."""
         return "respond_by" if self.kind == self.Kind.MORE_TIME else "expected_on"
+
+
+class ExchangeRateQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(owner=user)
+
+    def as_rates(self) -> exchange.Rates:
+        return exchange.Rates(rate.as_rate() for rate in self)
+
+
+class ExchangeRate(models.Model):
+    """One rate the user set: one unit of ``currency`` is ``rate`` of ``home_currency``."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exchange_rates"
+    )
+    currency = models.CharField(
+        "currency", max_length=3, help_text="The three-letter ISO code, such as USD."
+    )
+    home_currency = models.CharField(
+        "worth in", max_length=3, help_text="Your home currency when you set the rate."
+    )
+    rate = models.DecimalField(
+        "rate",
+        max_digits=20,
+        decimal_places=10,
+        help_text="How much of your home currency one unit of this currency is worth, such as "
+        "0.92. Use a point or a comma for the decimals.",
+    )
+    taken_on = models.DateField(
+        "rate taken on",
+        help_text="The day you looked the rate up; after 30 days the pages remind you it may "
+        "have moved.",
+    )
+    source = models.CharField(
+        "where it came from",
+        max_length=200,
+        blank=True,
+        help_text="Optional: your bank, a newspaper, a currency site.",
+    )
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ExchangeRateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["currency", "home_currency"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "currency", "home_currency"], name="exchange_rate_one_per_pair"
+            ),
+            models.CheckConstraint(name="exchange_rate_positive", condition=Q(rate__gt=0)),
+            models.CheckConstraint(
+                name="exchange_rate_two_currencies",
+                condition=~Q(currency=F("home_currency")),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.as_rate())
+
+    def as_rate(self) -> exchange.Rate:
+        return exchange.Rate(
+            self.currency, self.home_currency, self.rate, self.taken_on, self.source
+        )

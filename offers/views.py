@@ -17,6 +17,7 @@ from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer
+from offers.rates import money_terms
 
 OFFERS_PER_PAGE = 50
 
@@ -40,7 +41,10 @@ def offer_list(request):
     status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
     offers = Offer.objects.for_user(request.user).shown_by(status).by_nearest_date(today)
     page = Paginator(offers, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
-    in_play = {o.pk: o.package() for o in Offer.objects.for_user(request.user).in_play()}
+    in_play = list(Offer.objects.for_user(request.user).in_play())
+    comparison = money_terms(request.user).compare(
+        {offer.pk: (compensation.headline(offer.package())[1], offer.currency) for offer in in_play}
+    )
     return render(
         request,
         "offers/list.html",
@@ -48,19 +52,23 @@ def offer_list(request):
             "filter_form": filter_form,
             "status": status,
             "page": page,
-            "rows": [_list_row(offer, today) for offer in page],
+            "rows": [_list_row(offer, today, comparison) for offer in page],
             "has_example": any(offer.is_example for offer in page),
             # With a filter on, "nothing matches" is said instead of inviting a first offer.
             "has_any": bool(status) or page.paginator.count > 0,
-            "currencies": compensation.currencies(in_play.values()),
-            "best": compensation.best(in_play),
+            "comparison": comparison,
+            "names": {offer.pk: offer.company for offer in in_play},
+            "best": comparison.best(),
+            "today": today,
         },
     )
 
 
-def _list_row(offer, today) -> dict:
+def _list_row(offer, today, comparison) -> dict:
     first_year, four_years = compensation.headline(offer.package())
+    converted = comparison.amounts.get(offer.pk)
     return {
+        "converted": converted if converted and converted.converted else None,
         "offer": offer,
         "dates": offer.dates_in_play(today),
         "first_year": first_year,
@@ -175,8 +183,10 @@ def _save_or_show(request, form, template, context, name, done_url=""):
 @require_http_methods(["GET", "POST"])
 def delete_contact(request, pk, contact_pk):
     contact = get_contact_for_user(request.user, pk, contact_pk)
+    # Back to the list of people the removed one was in.
+    then = contact.offer.get_absolute_url() + "#contacts"
     done = f"{contact.name} is removed from this offer."
-    return delete_when_confirmed(request, contact, "offers/contact_delete.html", done, contact)
+    return delete_when_confirmed(request, contact, "offers/contact_delete.html", done, then)
 
 
 @login_required
@@ -188,18 +198,21 @@ def offer_timeline(request):
     events = timeline.events(offers, today)
     clashes = timeline.clashes(offers, today)
     asks = ask_records.asks_about(request.user, offers)
+    terms = money_terms(request.user, [offer.currency for offer in everything])
     return render(
         request,
         "offers/timeline.html",
         {
             "events": events,
-            "clash_rows": ask_rules.clashes_with_asks(clashes, asks),
+            "clash_rows": [
+                (clash, clash_asks, clash.four_year_money(terms.home, terms.rates))
+                for clash, clash_asks in ask_rules.clashes_with_asks(clashes, asks)
+            ],
             "asks": asks,
             "rows": list(zip(events, timeline.clash_numbers(events, clashes), strict=True)),
             "today": today,
             "today_index": timeline.today_index(events, today),
             "clashes": clashes,
-            "currencies": compensation.currencies(o.package() for o in offers),
             "in_play_count": len(offers),
             "has_any": bool(everything),
         },

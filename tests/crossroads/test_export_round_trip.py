@@ -23,7 +23,7 @@ from decisions.models import (
     Rating,
     Referral,
 )
-from offers.models import Contact, Offer, TimeAsk
+from offers.models import Contact, ExchangeRate, Offer, TimeAsk
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -193,6 +193,15 @@ def _normalised(export: dict) -> dict:
 def test_export_delete_import_export_loses_nothing(db, data):
     owner = make_user(f"round{next(_users)}")
     offers = [_offer(data.draw, owner) for _ in range(data.draw(st.integers(0, 3)))]
+    for currency in data.draw(st.lists(st.sampled_from(["EUR", "GBP", "JPY"]), unique=True)):
+        ExchangeRate.objects.create(
+            owner=owner,
+            currency=currency,
+            home_currency="USD",
+            rate=data.draw(st.decimals(Decimal("0.0001"), Decimal("1000"), places=4)),
+            taken_on=data.draw(days),
+            source=data.draw(st.just("") | words),
+        )
     for offer in offers:  # an offer may point to another (accepted while one was expected)
         offer.accepted_despite_expected_offer = data.draw(st.none() | st.sampled_from(offers))
         offer.save(update_fields=["accepted_despite_expected_offer"])
@@ -202,6 +211,7 @@ def test_export_delete_import_export_loses_nothing(db, data):
 
     Decision.objects.filter(owner=owner).delete()
     Offer.objects.filter(owner=owner).delete()
+    ExchangeRate.objects.filter(owner=owner).delete()
     assert all(not user_data(owner)[section.name] for section in RESTORED)
 
     upload = SimpleUploadedFile("export.json", json.dumps(first).encode())

@@ -106,7 +106,7 @@ def test_the_pause_after_wrong_passwords_says_how_long(live_server, page, alice,
 def test_too_many_reset_requests_get_a_clear_page(live_server, page, alice, screenshot):
     for _ in range(4):
         page.goto(f"{live_server.url}/accounts/password_reset/")
-        page.get_by_label("Email").fill("alice@example.com")
+        page.get_by_label("E-mail address").fill("alice@example.com")
         page.get_by_role("button", name="Send reset link").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Too many requests")
     screenshot(page, "rate-limited")

@@ -27,6 +27,7 @@ from decisions.wizard.steps import (
     start_decision,
     step_url,
 )
+from offers.rates import money_terms
 
 CONFLICT = (
     "This decision was changed in another tab or window after you opened this page, so "
@@ -198,13 +199,18 @@ def ratings(request, pk):
     factors = list(decision.factors.all())
     saved = {(r.factor_id, r.offer_id): r.score for f in factors for r in f.ratings.all()}
     packages = {offer.pk: offer.package() for offer in offers}
-    suggested = compensation_suggestion(packages, decision.horizon_years)
+    terms = money_terms(request.user)
+    money = money_over_horizon(packages, decision.horizon_years, home=terms.home, rates=terms.rates)
+    suggested = compensation_suggestion(
+        packages, decision.horizon_years, home=terms.home, rates=terms.rates
+    )
     form = RatingsForm(factors, offers, saved, suggested, posted(request))
     if form.is_valid():
         reach = next_step(decision, Step.RATINGS)
         if not save_step(request, decision, form.save, reach=reach):
             return redirect(step_url(decision, Step.RATINGS))
         return redirect(step_url(decision, reach))
+    money = money_over_horizon(packages, decision.horizon_years)
     return render_step(
         request,
         decision,
@@ -213,7 +219,10 @@ def ratings(request, pk):
         {
             "form": form,
             "offers": offers,
-            "money": money_over_horizon(packages, decision.horizon_years),
+            "money": money,
+            "left_out": [offer for offer in offers if offer.pk in money.left_out],
+            # Each offer with its money, in the grid's column order (packages follow `offers`).
+            "money_by_offer": list(zip(offers, money.rows, strict=True)),
             "suggested": form.shows_suggestion(),
         },
     )

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('crossroads', '0003_username_unique_ignoring_case'),
+        ('crossroads', '0004_user_home_currency'),
     ]
 
     operations = [

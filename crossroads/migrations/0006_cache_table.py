@@ -9,6 +9,6 @@ def create_cache_table(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("crossroads", "0004_pending_signup_and_import")]
+    dependencies = [("crossroads", "0005_pending_signup_and_import")]
 
     operations = [migrations.RunPython(create_cache_table, migrations.RunPython.noop)]
