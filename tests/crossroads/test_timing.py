@@ -3,6 +3,9 @@
 Each pair is timed several times, taking turns, and the fastest of each compared (other work on
 the machine only ever adds time). The margin is wide (a factor of two), but a branch that skipped
 the password hashing would be ten times faster.
+
+Password reset does no hashing on either path; both send exactly one e-mail, which
+test_password_reset.py checks directly (timing two short answers would measure only noise).
 """
 
 import time
@@ -23,7 +26,7 @@ class ShorterPBKDF2Hasher(PBKDF2PasswordHasher):
 
 
 REAL_HASHER = ["tests.crossroads.test_timing.ShorterPBKDF2Hasher"]
-RUNS = 4
+RUNS = 5
 
 
 def _assert_alike(first_action, second_action):
@@ -69,10 +72,3 @@ def test_logging_in_takes_as_long_for_a_username_that_does_not_exist(client, rea
         return lambda: client.post(reverse("login"), {"username": username, "password": "wrong"})
 
     _assert_alike(log_in("alice"), log_in("nobody"))
-
-
-def test_password_reset_takes_as_long_for_an_address_with_no_account(client, real_hasher):
-    def reset(email):
-        return lambda: client.post(reverse("password_reset"), {"email": email})
-
-    _assert_alike(reset("alice@example.com"), reset("nobody@example.com"))
