@@ -36,6 +36,7 @@ from decisions.models import (
     PreparedAnswer,
     Rating,
     Referral,
+    SkippedCheck,
 )
 from offers.models import Contact, ExchangeRate, Offer, TimeAsk
 from reminders.models import CalendarFeed, ReminderSettings, SentReminder
@@ -93,6 +94,8 @@ SECTIONS = [
     Section("referrals", Referral, "call_plan__decision__owner"),
     Section("prepared_answers", PreparedAnswer, "call_plan__decision__owner"),
     Section("follow_ups", FollowUp, "call_plan__decision__owner", one="follow-up"),
+    # The recorded choices to go ahead without a readiness check.
+    Section("skipped_checks", SkippedCheck, "call_plan__decision__owner", one="skipped check"),
     # The account's own settings and records of the reminders app: the person can read them in
     # the file, but an import leaves the importing account's own in place. The calendar
     # address's hash is a secret of its own, and sent reminders point to records by their old ids.

@@ -189,6 +189,16 @@ def situation(request, pk):
     )
 
 
+def _money_and_suggestion(user, decision, offers):
+    """The offers' money over the horizon, and the compensation ratings it suggests, in the
+    user's home currency with their exchange rates."""
+    packages = {offer.pk: offer.package() for offer in offers}
+    terms = money_terms(user)
+    years = decision.horizon_years
+    money = money_over_horizon(packages, years, home=terms.home, rates=terms.rates)
+    return money, compensation_suggestion(packages, years, home=terms.home, rates=terms.rates)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def ratings(request, pk):
@@ -198,19 +208,13 @@ def ratings(request, pk):
     offers = ordered_offers(decision)
     factors = list(decision.factors.all())
     saved = {(r.factor_id, r.offer_id): r.score for f in factors for r in f.ratings.all()}
-    packages = {offer.pk: offer.package() for offer in offers}
-    terms = money_terms(request.user)
-    money = money_over_horizon(packages, decision.horizon_years, home=terms.home, rates=terms.rates)
-    suggested = compensation_suggestion(
-        packages, decision.horizon_years, home=terms.home, rates=terms.rates
-    )
+    money, suggested = _money_and_suggestion(request.user, decision, offers)
     form = RatingsForm(factors, offers, saved, suggested, posted(request))
     if form.is_valid():
         reach = next_step(decision, Step.RATINGS)
         if not save_step(request, decision, form.save, reach=reach):
             return redirect(step_url(decision, Step.RATINGS))
         return redirect(step_url(decision, reach))
-    money = money_over_horizon(packages, decision.horizon_years)
     return render_step(
         request,
         decision,
