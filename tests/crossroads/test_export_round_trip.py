@@ -22,6 +22,7 @@ from decisions.models import (
     PreparedAnswer,
     Rating,
     Referral,
+    SkippedCheck,
 )
 from offers.models import Contact, ExchangeRate, Offer, TimeAsk
 from tests.factories import make_user
@@ -144,6 +145,10 @@ def _call_plan(draw, decision):
         Referral.objects.create(call_plan=plan, name=draw(words))
     for reaction in draw(st.lists(st.sampled_from(PreparedAnswer.Reaction.values), unique=True)):
         PreparedAnswer.objects.create(call_plan=plan, reaction=reaction, answer=draw(notes))
+    for name in draw(st.lists(st.sampled_from(SkippedCheck.Name.values), unique=True)):
+        SkippedCheck.objects.create(
+            call_plan=plan, check_name=name, acknowledgement=draw(words), skipped_at=draw(moments)
+        )
     for _ in range(draw(st.integers(0, 2))):
         FollowUp.objects.create(
             call_plan=plan,

@@ -71,7 +71,9 @@ class App:
                 pass
             time.sleep(0.3)
         os.killpg(self.process.pid, signal.SIGKILL)
-        pytest.fail(f"runserver did not start serving:\n{self.log.read_text()[-3000:]}")
+        output = self.log.read_text()
+        problems = [line for line in output.splitlines() if "initdb" in line or "FATAL" in line]
+        pytest.fail("runserver did not start serving:\n" + "\n".join(problems) + output[-2000:])
 
     def ended_within(self, seconds: float) -> bool:
         try:

@@ -1,8 +1,8 @@
 """Who has an account cannot be told from how long an answer takes, with a slow password hasher.
 
 Each pair is timed several times, taking turns, and the fastest of each compared (other work on
-the machine only ever adds time). The margin is wide (a factor of two), but a branch that skipped
-the password hashing would be ten times faster.
+the machine only ever adds time). The margin is wide (a factor of three, for a busy machine), but
+a branch that skipped the password hashing would be ten times faster.
 
 Password reset does no hashing on either path; both send exactly one e-mail, which
 test_password_reset.py checks directly (timing two short answers would measure only noise).
@@ -20,9 +20,9 @@ pytestmark = pytest.mark.django_db
 
 
 class ShorterPBKDF2Hasher(PBKDF2PasswordHasher):
-    """Django's hasher with a twentieth of its work: still more than the rest of a request."""
+    """Django's hasher with a tenth of its work: still several times the rest of a request."""
 
-    iterations = PBKDF2PasswordHasher.iterations // 20
+    iterations = PBKDF2PasswordHasher.iterations // 10
 
 
 REAL_HASHER = ["tests.crossroads.test_timing.ShorterPBKDF2Hasher"]
@@ -37,7 +37,7 @@ def _assert_alike(first_action, second_action):
             action()
             taken.append(time.perf_counter() - start)
     first, second = (min(taken) for taken in times.values())
-    assert 0.5 < first / second < 2, f"{first:.3f}s against {second:.3f}s"
+    assert 1 / 3 < first / second < 3, f"{first:.3f}s against {second:.3f}s"
 
 
 @pytest.fixture
