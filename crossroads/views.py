@@ -8,18 +8,21 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
 
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
 from crossroads.forms import DeleteAccountForm, SignUpForm, TimeZoneForm
 
 
+@require_GET
 def home(request):
     if not request.user.is_authenticated:
         return render(request, "landing.html")
     return render(request, "dashboard.html", dashboard_context(request.user))
 
 
+@require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
         return redirect("home")
@@ -33,6 +36,7 @@ def signup(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def account(request):
     form = TimeZoneForm(request.POST or None, instance=request.user)
     if form.is_valid():
@@ -43,6 +47,7 @@ def account(request):
 
 
 @login_required
+@require_GET
 def export_data(request):
     data = json.dumps(user_data(request.user), cls=DjangoJSONEncoder, indent=2)
     response = HttpResponse(data, content_type="application/json")
@@ -52,6 +57,7 @@ def export_data(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if form.is_valid():

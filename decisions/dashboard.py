@@ -1,12 +1,12 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
-from decisions import callplan
+from decisions.call import timing
+from decisions.call.readiness import is_ready, readiness_checks
 from decisions.models import CallPlan, Decision
-from decisions.readiness import is_ready, readiness_checks
 from offers.models import Offer
 
 LOOK_BACK_AFTER = datetime.timedelta(days=30)
@@ -15,7 +15,7 @@ DRAFTS_SHOWN = 5
 
 def _drafts_and_look_backs(user) -> dict:
     """Drafts to resume, and recorded decisions due a look back."""
-    decisions = Decision.objects.filter(owner=user)
+    decisions = Decision.objects.for_user(user)
     due = timezone.now() - LOOK_BACK_AFTER
     return {
         "decision_drafts": list(
@@ -33,7 +33,7 @@ def _drafts_and_look_backs(user) -> dict:
 class CallToMake:
     decision: Decision
     plan: CallPlan | None
-    promptness: callplan.Promptness | None
+    promptness: timing.Promptness | None
     ready: bool
 
     @property
@@ -44,13 +44,8 @@ class CallToMake:
 def _calls_to_make(user) -> dict:
     """Call plans not yet done, and decisions to back out of an offer with no plan yet."""
     decisions = (
-        Decision.objects.filter(
-            owner=user,
-            decided_at__isnull=False,
-            committed_offer__isnull=False,
-            chosen_offer__isnull=False,
-        )
-        .exclude(chosen_offer=F("committed_offer"))
+        Decision.objects.for_user(user)
+        .backing_out()
         .filter(
             Q(call_plan__isnull=False, call_plan__done_at__isnull=True)
             | Q(call_plan__isnull=True, committed_offer__status__in=Offer.COMMITTED_STATUSES)
@@ -66,7 +61,7 @@ def _calls_to_make(user) -> dict:
             CallToMake(
                 decision=decision,
                 plan=plan,
-                promptness=callplan.promptness(
+                promptness=timing.promptness(
                     decision.decided_at, plan.scheduled_at if plan else None, zone, now
                 ),
                 ready=is_ready(readiness_checks(decision.committed_offer, decision.chosen_offer)),

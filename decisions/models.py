@@ -1,11 +1,43 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.shortcuts import get_object_or_404
 
+from crossroads.text import LONG_TEXT_LIMIT
 from offers.models import Contact, Offer
 
 DEFAULT_FACTORS = ("Compensation", "Culture", "People", "Advancement", "Autonomy")
+
+
+class DecisionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(owner=user)
+
+    def backing_out(self):
+        """Recorded choices that leave the committed offer: the query form of
+        ``Decision.backs_out()``."""
+        return self.filter(
+            decided_at__isnull=False, committed_offer__isnull=False, chosen_offer__isnull=False
+        ).exclude(chosen_offer=F("committed_offer"))
+
+    def leaving(self, offer):
+        """The decisions whose recorded choice leaves ``offer``, latest first, with their plans.
+        Only an offer committed to, or already backed out of, can have any."""
+        if not (offer.is_committed() or offer.status == Offer.Status.BACKED_OUT):
+            return self.none()
+        return (
+            self.backing_out()
+            .filter(owner_id=offer.owner_id, committed_offer=offer)
+            .select_related("call_plan")
+            .order_by("-decided_at", "-pk")
+        )
+
+
+def get_decision_for_user(user, pk, queryset=None) -> "Decision":
+    """The user's own decision, or a 404: another user's decision does not exist for them.
+    ``queryset`` says what to load with it (``Decision.objects`` by default)."""
+    return get_object_or_404((queryset or Decision.objects).for_user(user), pk=pk)
 
 
 class Decision(models.Model):
@@ -52,6 +84,8 @@ class Decision(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
+    objects = DecisionQuerySet.as_manager()
+
     class Meta:
         ordering = ["-updated"]
         constraints = [
@@ -71,12 +105,39 @@ class Decision(models.Model):
         return self.decided_at is None
 
     def backs_out(self) -> bool:
-        """True when the recorded choice leaves the committed offer."""
+        """True when the recorded choice leaves the committed offer (as
+        ``DecisionQuerySet.backing_out()`` selects them)."""
         return (
-            self.committed_offer_id is not None
+            self.decided_at is not None
+            and self.committed_offer_id is not None
             and self.chosen_offer_id is not None
             and self.chosen_offer_id != self.committed_offer_id
         )
+
+    def leaving_for(self, offer_pk):
+        """The offer of this decision, given by id (as posted), that would mean leaving the
+        committed one; None when there is no such offer or nothing to leave."""
+        try:
+            offer = self.offers.filter(pk=int(offer_pk or "")).first()
+        except ValueError:
+            return None
+        if self.committed_offer is None or offer is None or offer == self.committed_offer:
+            return None
+        return offer
+
+    def move_factor(self, factor_pk: int | None, direction: str) -> None:
+        """Swap a factor with its neighbour above ("up") or below, then number them afresh.
+        An unknown factor changes nothing."""
+        factors = list(self.factors.all())
+        index = next((i for i, f in enumerate(factors) if f.pk == factor_pk), None)
+        if index is None:
+            return
+        other = index - 1 if direction == "up" else index + 1
+        if 0 <= other < len(factors):
+            factors[index], factors[other] = factors[other], factors[index]
+        for position, factor in enumerate(factors):
+            factor.position = position
+        Factor.objects.bulk_update(factors, ["position"])
 
 
 class Factor(models.Model):
@@ -140,6 +201,10 @@ class Consideration(models.Model):
         return self.text
 
 
+def _script_section(name: str, help_text: str) -> models.TextField:
+    return models.TextField(name, blank=True, max_length=LONG_TEXT_LIMIT, help_text=help_text)
+
+
 class CallPlan(models.Model):
     """The phone call to the employer the user backs out of."""
 
@@ -160,16 +225,42 @@ class CallPlan(models.Model):
     )
     agency_call_at = models.DateTimeField("agency call planned for", null=True, blank=True)
 
-    opening = models.TextField("opening and thanks", blank=True)
-    news = models.TextField("the news", blank=True)
-    reason = models.TextField("the reason, briefly", blank=True)
-    apology = models.TextField("the apology", blank=True)
-    help_offer = models.TextField("the offer to help", blank=True)
-    logistics = models.TextField(blank=True)
-    closing = models.TextField(blank=True)
+    # The script, section by section: the form, the plan and the printed page share these names.
+    opening = _script_section(
+        "opening and thanks", "Greet them by name and thank them for their time and trust."
+    )
+    news = _script_section(
+        "the news", "Say it early and plainly, in the first minute: do not make them guess."
+    )
+    reason = _script_section(
+        "the reason, in one or two sentences",
+        "A hard decision that is right for your career. No comparing the two companies, no long "
+        "explanations: they invite debate.",
+    )
+    apology = _script_section(
+        "the apology", "Sincere and short. Own the trouble you cause; do not over-explain."
+    )
+    help_offer = _script_section(
+        "the offer to help",
+        "Offer names of people who could fill the role; list them under “Names you could "
+        "suggest” below.",
+    )
+    logistics = _script_section(
+        "logistics",
+        "What you will return, what they should cancel (onboarding, benefits, relocation), and "
+        "any money to repay under your agreement.",
+    )
+    closing = _script_section(
+        "closing", "Thank them again and leave the door open. Then let them go."
+    )
 
     called_at = models.DateTimeField("call happened at", null=True, blank=True)
-    how_it_went = models.TextField(blank=True)
+    how_it_went = models.TextField(
+        "how did it go?",
+        blank=True,
+        max_length=LONG_TEXT_LIMIT,
+        help_text="What they said, what you agreed, anything to remember. Only you see this.",
+    )
     done_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -183,8 +274,18 @@ class Referral(models.Model):
 
     call_plan = models.ForeignKey(CallPlan, on_delete=models.CASCADE, related_name="referrals")
     name = models.CharField(max_length=200)
-    how_to_reach = models.CharField(max_length=200, blank=True)
-    why_they_fit = models.CharField(max_length=500, blank=True)
+    how_to_reach = models.CharField(
+        "how to reach them",
+        max_length=200,
+        blank=True,
+        help_text="An e-mail address, a phone number or a profile. Ask them first.",
+    )
+    why_they_fit = models.CharField(
+        "why they would fit",
+        max_length=500,
+        blank=True,
+        help_text="One line you could say on the call.",
+    )
 
     class Meta:
         ordering = ["pk"]
@@ -221,8 +322,12 @@ class PreparedAnswer(models.Model):
 
 class FollowUp(models.Model):
     call_plan = models.ForeignKey(CallPlan, on_delete=models.CASCADE, related_name="follow_ups")
-    text = models.CharField(max_length=300)
-    due_on = models.DateField(null=True, blank=True)
+    text = models.CharField(
+        "what to do",
+        max_length=300,
+        help_text="For example: return the laptop, send the short confirmation e-mail.",
+    )
+    due_on = models.DateField("by when", null=True, blank=True, help_text="Optional.")
     done = models.BooleanField(default=False)
 
     class Meta:
@@ -230,3 +335,7 @@ class FollowUp(models.Model):
 
     def __str__(self):
         return self.text
+
+    def toggle_done(self) -> None:
+        self.done = not self.done
+        self.save(update_fields=["done"])

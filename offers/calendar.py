@@ -1,8 +1,10 @@
-"""The timeline's dates as an iCalendar file that any calendar app can import."""
+"""The timeline's dates as an iCalendar file that any calendar app can import, and the event
+builder every calendar file of the app uses (the call plan's too)."""
 
 import datetime
 import zoneinfo
 
+from django.http import HttpResponse
 from icalendar import Alarm, Calendar, Event
 
 from offers import timeline
@@ -43,9 +45,7 @@ def offers_calendar(offers, zone: zoneinfo.ZoneInfo, offer_url=None, now=None) -
     now = now or datetime.datetime.now(datetime.UTC)
     today = now.astimezone(zone).date()
 
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
+    cal = new_calendar(PRODID)
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Crossroads: offer dates")
@@ -59,22 +59,59 @@ def _event(item: timeline.Event, now, offer_url) -> Event:
     offer = item.offer
     words = {"company": offer.company, "role": offer.role}
     summary = _SUMMARY[item.kind].format(**words)
-    event = Event()
-    event.add("uid", event_uid(offer, item.kind))
-    event.add("dtstamp", now)
-    event.add("dtstart", item.date)
-    event.add("dtend", item.date + datetime.timedelta(days=1))
-    event.add("summary", summary)
-    event.add("description", _DESCRIPTION[item.kind].format(**words))
+    event = reminder_event(
+        event_uid(offer, item.kind),
+        summary,
+        item.date,
+        _DESCRIPTION[item.kind].format(**words),
+        now,
+        length=datetime.timedelta(days=1),
+        remind_before=REMINDER_BEFORE,
+        reminder=f"Tomorrow: {summary}",
+    )
     event.add("transp", "TRANSPARENT")
     if offer_url:
         event.add("url", offer_url(offer))
     if getattr(offer, "updated", None):
         event.add("last-modified", offer.updated.astimezone(datetime.UTC))
+    return event
 
+
+# What every calendar file of the app is made of --------------------------------------------------
+
+
+def new_calendar(prodid: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", prodid)
+    cal.add("version", "2.0")
+    return cal
+
+
+def reminder_event(
+    uid, summary, start, description, now, *, length, remind_before, reminder=None
+) -> Event:
+    """An event with a display reminder ``remind_before`` its start. An all-day event (``start``
+    a date) ends the next day; a timed one lasts ``length``."""
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", now)
+    event.add("summary", summary)
+    event.add("dtstart", start)
+    if isinstance(start, datetime.datetime):
+        event.add("duration", length)
+    else:
+        event.add("dtend", start + length)
+    event.add("description", description)
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Tomorrow: {summary}")
-    alarm.add("trigger", -REMINDER_BEFORE)
+    alarm.add("description", reminder or summary)
+    alarm.add("trigger", -remind_before)
     event.add_component(alarm)
     return event
+
+
+def ics_response(cal: Calendar, filename: str) -> HttpResponse:
+    """The calendar as a file to download."""
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from crossroads.navigation import next_url
+from decisions.models import Decision
 from offers import calendar, compensation, timeline
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer
@@ -75,6 +76,8 @@ def offer_detail(request, pk):
             "contact_form": ContactForm(),
             "money_table": compensation.table(package),
             "today": timezone.localdate(),
+            # The decisions that leave this offer, for their call plans (decisions' part).
+            "decisions_leaving": list(Decision.objects.leaving(offer)),
         },
     )
 

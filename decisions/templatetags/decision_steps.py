@@ -1,6 +1,6 @@
 from django import template
 
-from decisions import steps
+from decisions.wizard import steps
 
 register = template.Library()
 

@@ -1,0 +1,236 @@
+import datetime
+
+from django import forms
+from django.db import transaction
+
+from crossroads.text import long_text_field, use_text_errors
+from decisions.call.readiness import Check
+from decisions.call.script import SCRIPT_SECTIONS
+from decisions.models import CallPlan, FollowUp, PreparedAnswer, Referral
+
+CHANNEL_CHOICES = [
+    (CallPlan.Channel.PHONE, "Phone (the usual way: personal and quick)"),
+    (CallPlan.Channel.VIDEO, "Video call"),
+    (CallPlan.Channel.IN_PERSON, "In person"),
+    (CallPlan.Channel.EMAIL, "E-mail"),
+]
+
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATETIME_ERRORS = {"invalid": "Enter a date and a time, such as 2026-12-01 10:30."}
+
+
+def _to_the_minute(moment: datetime.datetime | None) -> datetime.datetime | None:
+    return moment.replace(second=0, microsecond=0) if moment else None
+
+
+class ContactChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, contact):
+        phone = contact.phone or "no phone number yet"
+        return f"{contact.name}, {phone} ({contact.get_role_display().lower()})"
+
+
+class CallPlanForm(forms.ModelForm):
+    """Whom, when, how and what to say, with the prepared answers: all saved in one go."""
+
+    class Meta:
+        model = CallPlan
+        fields = [
+            "contact",
+            "scheduled_at",
+            "channel",
+            "agency_contact",
+            "agency_call_at",
+            *SCRIPT_SECTIONS,
+        ]
+        field_classes = {"contact": ContactChoiceField, "agency_contact": ContactChoiceField}
+        widgets = {
+            "scheduled_at": DATETIME_WIDGET,
+            "agency_call_at": DATETIME_WIDGET,
+            "channel": forms.RadioSelect(choices=CHANNEL_CHOICES),
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in SCRIPT_SECTIONS},
+            "logistics": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, decision, *args, answers: dict[str, str], now: datetime.datetime, **kw):
+        super().__init__(*args, **kw)
+        use_text_errors(self)
+        self.now = now
+        offer = decision.committed_offer
+        contacts = offer.contacts.all()
+        refused = (
+            f"Choose one of your contacts at {offer.company}. Only the people recorded on that "
+            "offer can be chosen here."
+        )
+
+        contact = self.fields["contact"]
+        contact.queryset = contacts
+        contact.label = f"Whom to call at {offer.company}"
+        contact.empty_label = "Choose a person"
+        contact.help_text = (
+            "The hiring manager is best: they chose you. Otherwise the recruiter. Add or correct "
+            "people and phone numbers on the offer’s page."
+        )
+        contact.error_messages["invalid_choice"] = refused
+
+        when = self.fields["scheduled_at"]
+        when.label = "When will you call?"
+        when.help_text = "A date and time in your own time zone, within two working days."
+        when.error_messages.update(DATETIME_ERRORS)
+
+        self.fields["channel"].label = "How will you tell them?"
+        self.fields["channel"].choices = CHANNEL_CHOICES
+
+        if offer.agency_name:
+            agency = self.fields["agency_contact"]
+            agency.queryset = contacts
+            agency.label = f"Whom to call at {offer.agency_name}"
+            agency.empty_label = "Choose a person"
+            agency.help_text = (
+                "The agency placed you, so they deserve a call of their own, right after the "
+                "employer’s. Their contact is recorded on the offer."
+            )
+            agency.error_messages["invalid_choice"] = refused
+            agency_when = self.fields["agency_call_at"]
+            agency_when.label = f"When will you call {offer.agency_name}?"
+            agency_when.help_text = "Soon after the first call, the same day if you can."
+            agency_when.error_messages.update(DATETIME_ERRORS)
+        else:
+            del self.fields["agency_contact"]
+            del self.fields["agency_call_at"]
+
+        for reaction in PreparedAnswer.Reaction:
+            self.fields[f"answer_{reaction.value}"] = long_text_field(reaction.label)
+            self.initial.setdefault(f"answer_{reaction.value}", answers.get(reaction.value, ""))
+
+    def answer_fields(self):
+        return [self[f"answer_{reaction.value}"] for reaction in PreparedAnswer.Reaction]
+
+    def script_fields(self):
+        return [self[name] for name in SCRIPT_SECTIONS]
+
+    def _not_in_the_past(self, name: str):
+        value = self.cleaned_data.get(name)
+        saved = _to_the_minute(getattr(self.instance, name))
+        # A time already saved may pass while the user edits the rest of the plan.
+        if value and value < _to_the_minute(self.now) and _to_the_minute(value) != saved:
+            raise forms.ValidationError(
+                "Choose a time from now on. If the call has already happened, record it under "
+                "“After the call” instead."
+            )
+        return value
+
+    def clean_scheduled_at(self):
+        return self._not_in_the_past("scheduled_at")
+
+    def clean_agency_call_at(self):
+        return self._not_in_the_past("agency_call_at")
+
+    def save(self, commit=True):
+        with transaction.atomic():
+            plan = super().save()
+            PreparedAnswer.objects.bulk_create(
+                [
+                    PreparedAnswer(
+                        call_plan=plan,
+                        reaction=reaction.value,
+                        answer=self.cleaned_data[f"answer_{reaction.value}"],
+                    )
+                    for reaction in PreparedAnswer.Reaction
+                ],
+                update_conflicts=True,
+                unique_fields=["call_plan", "reaction"],
+                update_fields=["answer"],
+            )
+        return plan
+
+
+class ReferralForm(forms.ModelForm):
+    class Meta:
+        model = Referral
+        fields = ["name", "how_to_reach", "why_they_fit"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "referral")
+        super().__init__(*args, **kwargs)
+        use_text_errors(self)
+        self.fields["name"].error_messages["required"] = "Enter the person’s name."
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["text", "due_on"]
+        widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "follow_up")
+        super().__init__(*args, **kwargs)
+        use_text_errors(self)
+        self.fields["text"].error_messages["required"] = "Say what needs doing."
+        self.fields["due_on"].error_messages["invalid"] = "Enter a date, such as 2026-12-01."
+
+
+class CallLogForm(forms.ModelForm):
+    """After the call: when it happened and how it went."""
+
+    class Meta:
+        model = CallPlan
+        fields = ["called_at", "how_it_went"]
+        labels = {"called_at": "When did the call happen?"}
+        help_texts = {"called_at": "A date and time in your own time zone."}
+        widgets = {"called_at": DATETIME_WIDGET, "how_it_went": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, now: datetime.datetime, **kwargs):
+        kwargs.setdefault("prefix", "log")
+        super().__init__(*args, **kwargs)
+        use_text_errors(self)
+        self.now = now
+        self.fields["called_at"].error_messages.update(DATETIME_ERRORS)
+
+    def clean_called_at(self):
+        value = self.cleaned_data.get("called_at")
+        if value and _to_the_minute(value) > self.now:
+            raise forms.ValidationError(
+                "This is when the call happened, so it cannot be in the future. To plan a call, "
+                "use “When will you call?” above."
+            )
+        return value
+
+
+class DoneForm(forms.Form):
+    """The explicit confirmation of each status change proposed once the call is done."""
+
+    def __init__(self, changes: dict, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.changes = changes
+        for name, change in changes.items():
+            self.fields[name] = forms.BooleanField(
+                label=change.description, required=False, initial=True
+            )
+
+    def confirmed(self):
+        return [change for name, change in self.changes.items() if self.cleaned_data.get(name)]
+
+
+class ReadinessForm(forms.Form):
+    """Tick the readiness checks; each one writes the offer's own field."""
+
+    def __init__(self, checks: list[Check], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.checks = checks
+        for check in checks:
+            self.fields[check.name] = forms.BooleanField(
+                label=check.label, help_text=check.why, required=False, initial=check.done
+            )
+
+    def save(self, today: datetime.date) -> None:
+        offers = {}
+        for check in self.checks:
+            value = self.cleaned_data[check.name]
+            if check.name == "terms_reviewed" and value and not check.offer.terms_reviewed:
+                check.offer.terms_reviewed_on = today
+            setattr(check.offer, check.name, value)
+            offers[check.offer.pk] = check.offer
+        with transaction.atomic():
+            for offer in offers.values():
+                offer.save()

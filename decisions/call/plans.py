@@ -1,0 +1,167 @@
+"""A decision's call plan as it changes: drafted, saved, done, reopened, and the offers' statuses
+that follow the call. Each change that writes several rows does so in one transaction."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import IntegrityError, transaction
+from django.http import Http404
+
+from decisions.call import script
+from decisions.models import CallPlan, Decision, PreparedAnswer, get_decision_for_user
+from offers.models import Offer
+
+
+def get_leaving_decision_for_user(user, pk) -> Decision:
+    """The user's decision with what its call plan reads, only when its recorded choice leaves
+    the committed offer; a 404 otherwise."""
+    decision = get_decision_for_user(user, pk, PLAN_QUERYSET)
+    if not decision.backs_out():
+        raise Http404("This decision does not back out of an offer.")
+    return decision
+
+
+PLAN_QUERYSET = Decision.objects.select_related(
+    "committed_offer", "chosen_offer", "call_plan__contact", "call_plan__agency_contact"
+)
+
+
+def saved_plan(decision) -> CallPlan | None:
+    try:
+        plan = decision.call_plan
+    except ObjectDoesNotExist:
+        return None
+    # Building a draft caches it on the decision too: only a stored plan counts.
+    return plan if plan.pk is not None else None
+
+
+def draft_plan(decision, contacts) -> CallPlan:
+    """An unsaved plan drafted from what the app knows; nothing is written."""
+    contact = script.default_contact(contacts)
+    agency_contact = None
+    if decision.committed_offer.agency_name:
+        agency_contact = script.default_agency_contact(contacts)
+    return CallPlan(
+        decision=decision,
+        contact=contact,
+        agency_contact=agency_contact,
+        **script.draft_script(decision.committed_offer, contact),
+    )
+
+
+def plan_or_draft(decision) -> CallPlan:
+    """The saved plan, or else a fresh unsaved draft."""
+    return saved_plan(decision) or draft_plan(decision, decision.committed_offer.contacts.all())
+
+
+def answers_for(plan) -> dict[str, str]:
+    """The prepared answers by reaction: the saved ones, drafts for any missing."""
+    drafted = script.draft_answers(plan.decision.committed_offer)
+    if plan.pk is None:
+        return drafted
+    return {**drafted, **{a.reaction: a.answer for a in plan.answers.all()}}
+
+
+def save_plan(decision) -> CallPlan:
+    """The saved plan, created from the draft (with its prepared answers) if there is none."""
+    plan = saved_plan(decision)
+    if plan is not None:
+        return plan
+    try:
+        with transaction.atomic():
+            plan = draft_plan(decision, list(decision.committed_offer.contacts.all()))
+            plan.save()
+            PreparedAnswer.objects.bulk_create(
+                PreparedAnswer(call_plan=plan, reaction=reaction, answer=text)
+                for reaction, text in script.draft_answers(decision.committed_offer).items()
+            )
+    except IntegrityError:
+        # Another tab created the plan a moment ago: use that one.
+        plan = CallPlan.objects.get(decision=decision)
+    decision.call_plan = plan
+    return plan
+
+
+def add_to_plan(decision, item) -> None:
+    """Save ``item`` (a referral, a follow-up) on the decision's plan, saving the plan first."""
+    with transaction.atomic():
+        item.call_plan = save_plan(decision)
+        item.save()
+
+
+def log_call(decision, called_at: datetime.datetime, how_it_went: str) -> None:
+    with transaction.atomic():
+        plan = save_plan(decision)
+        plan.called_at, plan.how_it_went = called_at, how_it_went
+        plan.save(update_fields=["called_at", "how_it_went", "updated"])
+
+
+def mark_done(decision, changes: list["StatusChange"], now: datetime.datetime, today) -> None:
+    """The call is done; the confirmed status changes of both offers go with it, or nothing."""
+    with transaction.atomic():
+        plan = save_plan(decision)
+        plan.done_at = now
+        plan.save(update_fields=["done_at", "updated"])
+        for change in changes:
+            change.apply(today)
+            change.offer.save(update_fields=["status", "accepted_on", "updated"])
+
+
+def reopen(decision) -> bool:
+    """Open a done plan again (the offers' statuses stay). False when it was not done."""
+    plan = saved_plan(decision)
+    if plan is None or plan.done_at is None:
+        return False
+    plan.done_at = None
+    plan.save(update_fields=["done_at", "updated"])
+    return True
+
+
+# The offers' statuses after the call -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A change of an offer's status proposed after the call; applied only once confirmed."""
+
+    offer: Offer
+    status: str
+    description: str
+
+    def apply(self, today: datetime.date) -> None:
+        self.offer.status = self.status
+        if self.status == Offer.Status.ACCEPTED and self.offer.accepted_on is None:
+            self.offer.accepted_on = today
+
+
+def back_out_change(committed: Offer) -> StatusChange | None:
+    if committed.status == Offer.Status.BACKED_OUT:
+        return None
+    return StatusChange(
+        committed,
+        Offer.Status.BACKED_OUT,
+        f"Set {committed.role} at {committed.company} to “Backed out” "
+        f"(now “{committed.get_status_display()}”).",
+    )
+
+
+def accept_change(chosen: Offer) -> StatusChange | None:
+    if chosen.is_committed():
+        return None
+    return StatusChange(
+        chosen,
+        Offer.Status.ACCEPTED,
+        f"Mark {chosen.role} at {chosen.company} as “Accepted” "
+        f"(now “{chosen.get_status_display()}”)"
+        + (", accepted today." if chosen.accepted_on is None else "."),
+    )
+
+
+def status_changes(decision) -> dict[str, StatusChange]:
+    """The changes to propose once the call is done, by name; those already true are left out."""
+    changes = {
+        "back_out": back_out_change(decision.committed_offer),
+        "accept": accept_change(decision.chosen_offer),
+    }
+    return {name: change for name, change in changes.items() if change is not None}

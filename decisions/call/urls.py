@@ -1,0 +1,31 @@
+from django.urls import path
+
+from decisions.call.views import actions, plan, readiness
+
+# Names are used within the app's "decisions" namespace: {% url "decisions:call" pk %}.
+urlpatterns = [
+    path("<int:pk>/readiness/", readiness.save_readiness, name="readiness"),
+    path("<int:pk>/call/", plan.call_plan, name="call"),
+    path("<int:pk>/call/print/", plan.call_print, name="call_print"),
+    path("<int:pk>/call.ics", plan.call_ics, name="call_ics"),
+    path("<int:pk>/call/referrals/", actions.add_referral, name="add_referral"),
+    path(
+        "<int:pk>/call/referrals/<int:referral_pk>/delete/",
+        actions.remove_referral,
+        name="remove_referral",
+    ),
+    path("<int:pk>/call/follow-ups/", actions.add_follow_up, name="add_follow_up"),
+    path(
+        "<int:pk>/call/follow-ups/<int:follow_up_pk>/toggle/",
+        actions.toggle_follow_up,
+        name="toggle_follow_up",
+    ),
+    path(
+        "<int:pk>/call/follow-ups/<int:follow_up_pk>/delete/",
+        actions.remove_follow_up,
+        name="remove_follow_up",
+    ),
+    path("<int:pk>/call/log/", actions.log_call, name="call_log"),
+    path("<int:pk>/call/done/", actions.mark_done, name="call_done"),
+    path("<int:pk>/call/reopen/", actions.reopen, name="call_reopen"),
+]

@@ -1,0 +1,111 @@
+"""The small actions on a call plan: referrals, follow-ups, logging the call, marking it done.
+Each is POST-only (except the confirmation page of "done") and returns to the plan."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from decisions.call import plans
+from decisions.call.forms import CallLogForm, DoneForm, FollowUpForm, ReferralForm
+from decisions.call.plans import get_leaving_decision_for_user
+from decisions.call.views.plan import plan_url, render_plan
+from decisions.models import FollowUp, Referral
+
+
+def _add_to_plan(request, pk, form, anchor: str, message: str):
+    """Add the item ``form`` describes (a referral, a follow-up) to the plan. A refused item
+    shows the plan again with the form's messages."""
+    decision = get_leaving_decision_for_user(request.user, pk)
+    if not form.is_valid():
+        return render_plan(
+            request, decision, plans.plan_or_draft(decision), **{form.prefix + "_form": form}
+        )
+    plans.add_to_plan(decision, form.instance)
+    messages.success(request, message.format(item=form.instance))
+    return redirect(plan_url(decision, anchor))
+
+
+@login_required
+@require_POST
+def add_referral(request, pk):
+    message = "{item.name} is on your list of names to suggest."
+    return _add_to_plan(request, pk, ReferralForm(request.POST), "referrals", message)
+
+
+@login_required
+@require_POST
+def remove_referral(request, pk, referral_pk):
+    decision = get_leaving_decision_for_user(request.user, pk)
+    referral = get_object_or_404(Referral, pk=referral_pk, call_plan__decision=decision)
+    referral.delete()
+    messages.success(request, f"{referral.name} is no longer on your list.")
+    return redirect(plan_url(decision, "referrals"))
+
+
+@login_required
+@require_POST
+def add_follow_up(request, pk):
+    return _add_to_plan(request, pk, FollowUpForm(request.POST), "follow-ups", "Follow-up added.")
+
+
+@login_required
+@require_POST
+def toggle_follow_up(request, pk, follow_up_pk):
+    decision = get_leaving_decision_for_user(request.user, pk)
+    follow_up = get_object_or_404(FollowUp, pk=follow_up_pk, call_plan__decision=decision)
+    follow_up.toggle_done()
+    return redirect(plan_url(decision, "follow-ups"))
+
+
+@login_required
+@require_POST
+def remove_follow_up(request, pk, follow_up_pk):
+    decision = get_leaving_decision_for_user(request.user, pk)
+    get_object_or_404(FollowUp, pk=follow_up_pk, call_plan__decision=decision).delete()
+    messages.success(request, "Follow-up removed.")
+    return redirect(plan_url(decision, "follow-ups"))
+
+
+@login_required
+@require_POST
+def log_call(request, pk):
+    """Record when the call happened and how it went."""
+    decision = get_leaving_decision_for_user(request.user, pk)
+    plan = plans.plan_or_draft(decision)
+    form = CallLogForm(request.POST, instance=plan, now=timezone.now())
+    if not form.is_valid():
+        return render_plan(request, decision, plan, log_form=form)
+    plans.log_call(decision, form.cleaned_data["called_at"], form.cleaned_data["how_it_went"])
+    messages.success(request, "Saved how the call went.")
+    return redirect(plan_url(decision, "after"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mark_done(request, pk):
+    """A confirmation page: the call is done, and which offer statuses should follow."""
+    decision = get_leaving_decision_for_user(request.user, pk)
+    posted = request.POST if request.method == "POST" else None
+    form = DoneForm(plans.status_changes(decision), posted)
+    if form.is_valid():
+        plans.mark_done(decision, form.confirmed(), timezone.now(), timezone.localdate())
+        if form.confirmed():
+            messages.success(request, "The call is done and your offers are up to date. Well done.")
+        else:
+            messages.success(request, "The call is done. Your offers’ statuses are unchanged.")
+        return redirect(plan_url(decision, "after"))
+    context = {"decision": decision, "plan": plans.saved_plan(decision), "form": form}
+    return render(
+        request, "decisions/call/done.html", {**context, "committed": decision.committed_offer}
+    )
+
+
+@login_required
+@require_POST
+def reopen(request, pk):
+    decision = get_leaving_decision_for_user(request.user, pk)
+    if plans.reopen(decision):
+        messages.success(request, "The call plan is open again. Offer statuses were not changed.")
+    return redirect(plan_url(decision, "after"))

@@ -1,0 +1,167 @@
+"""Everything the result page explains, worked out from a decision already loaded with its
+offers, factors, ratings and pros and cons. No queries, no HTTP: the view loads, this explains."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from decisions.models import Consideration
+from decisions.wizard import risk as risk_rules
+from decisions.wizard import scoring
+
+
+@dataclass
+class OfferResult:
+    offer: object
+    score: Decimal
+    rank: int
+    leads: bool
+    committed: bool
+    now: list = field(default_factory=list)  # pros and cons that count from day one
+    later: list = field(default_factory=list)  # pros and cons that count in a year or more
+
+    @property
+    def terms(self) -> list:
+        return [("Now", self.now), ("Later", self.later)]
+
+
+@dataclass
+class FactorSensitivity:
+    factor: object
+    flips: list | None  # None: not rated for every offer, so it cannot be tried
+
+    def changes(self) -> list[str]:
+        """Each run of weights that changes the leader, in words."""
+        return [_describe_flip(flip) for flip in self.flips or []]
+
+
+def _names(offers) -> str:
+    names = [offer.company for offer in offers]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _describe_flip(flip: scoring.Flip) -> str:
+    if flip.low == flip.high:
+        weights = f"At weight {flip.low}"
+    elif flip.high == flip.low + 1:
+        weights = f"At weight {flip.low} or {flip.high}"
+    else:
+        weights = f"At weights {flip.low} to {flip.high}"
+    outcome = "would lead" if len(flip.leaders) == 1 else "would tie"
+    return f"{weights}, {_names(flip.leaders)} {outcome}."
+
+
+@dataclass
+class Result:
+    offers: list[OfferResult]  # best first
+    breakdown: list  # (factor, [rating or None for each offer, best first])
+    margin: Decimal | None
+    close_call: bool
+    leaders: tuple
+    sensitivity: list[FactorSensitivity]
+    money: scoring.MoneyComparison
+    committed: object | None
+    stage: risk_rules.Stage | None
+    new_offer: object | None  # the offer that would mean leaving the committed one
+    backing_out: risk_rules.Risk | None
+
+    @property
+    def leader_names(self) -> str:
+        return _names(self.leaders)
+
+    @property
+    def nothing_flips(self) -> bool:
+        return all(not item.flips for item in self.sensitivity if item.flips is not None)
+
+
+def explain(decision, offers, factors, considerations, today: datetime.date) -> Result:
+    """The result of ``decision`` comparing ``offers`` (factors with their ratings prefetched).
+
+    Raises scoring.ScoringError (all weights 0, missing ratings) for the view to show.
+    """
+    offer_ids = {offer.pk: offer for offer in offers}
+    weights = {factor: factor.weight for factor in factors}
+    ratings = {
+        (factor, offer_ids[rating.offer_id]): rating.score
+        for factor in factors
+        for rating in factor.ratings.all()
+        if rating.offer_id in offer_ids
+    }
+    scores = scoring.weighted_scores(weights, ratings, offers)
+    leaders = scoring.leaders(scores)
+    committed = decision.committed_offer if decision.committed_offer_id in offer_ids else None
+
+    results = [
+        OfferResult(
+            offer=offer,
+            score=scores[offer],
+            rank=rank,
+            leads=offer in leaders,
+            committed=offer == committed,
+        )
+        for rank, offer in enumerate(scoring.ranking(scores), start=1)
+    ]
+    by_offer = {item.offer.pk: item for item in results}
+    for consideration in considerations:
+        item = by_offer.get(consideration.offer_id)
+        if item is not None:
+            immediate = consideration.term == Consideration.Term.IMMEDIATE
+            (item.now if immediate else item.later).append(consideration)
+    for item in results:
+        item.now.sort(key=lambda c: c.kind != Consideration.Kind.PRO)
+        item.later.sort(key=lambda c: c.kind != Consideration.Kind.PRO)
+
+    breakdown = [
+        (factor, [ratings.get((factor, item.offer)) for item in results]) for factor in factors
+    ]
+    flips = scoring.sensitivity(weights, ratings, offers)
+    stage, new_offer, backing_out = _backing_out(decision, committed, offer_ids, leaders, today)
+    return Result(
+        offers=results,
+        breakdown=breakdown,
+        margin=scoring.margin(scores),
+        close_call=scoring.is_close_call(scores),
+        leaders=leaders,
+        sensitivity=[FactorSensitivity(factor, flips[factor]) for factor in factors],
+        money=scoring.money_over_horizon(
+            {offer: offer.package() for offer in offers}, decision.horizon_years, committed
+        ),
+        committed=committed,
+        stage=stage,
+        new_offer=new_offer,
+        backing_out=backing_out,
+    )
+
+
+def stage_of(offer, today: datetime.date) -> risk_rules.Stage | None:
+    """How far along the user's commitment to ``offer`` is; None if it is not a commitment."""
+    return risk_rules.commitment_stage(offer.status, offer.start_date, today)
+
+
+def _backing_out(decision, committed, offer_ids, leaders, today):
+    """The offer that would mean leaving the committed one (the recorded choice, else the
+    leader), and the risk of doing so. Nothing when the user chose to stay."""
+    if committed is None:
+        return None, None, None
+    stage = stage_of(committed, today)
+    if stage is None:
+        return None, None, None
+    chosen = offer_ids.get(decision.chosen_offer_id)
+    if chosen is not None:
+        new_offer = chosen if chosen != committed else None
+    else:
+        new_offer = next((offer for offer in leaders if offer != committed), None)
+    if new_offer is None:
+        return stage, None, None
+    repayable = risk_rules.money_to_repay(
+        committed.repayment_amount, committed.signing_bonus, committed.repayment_until, today
+    )
+    backing_out = risk_rules.backing_out_risk(
+        stage,
+        decision.close_knit_field,
+        committed.agency_name,
+        repayable,
+        committed.currency,
+        committed.company,
+    )
+    return stage, new_offer, backing_out

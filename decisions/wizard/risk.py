@@ -1,0 +1,194 @@
+"""The risk of backing out of a commitment, and the plain reasons behind it. No Django, no HTTP.
+
+Points add up: how far along the commitment is (accepted 0, signed 1, started in the last week 1,
+started 8 to 90 days ago 2, longer 3), a close-knit field (yes 1, not sure 0.5), an agency that
+placed you 0.5, money to pay back 0.5. Under 1.5 is low, under 3 medium, 3 or more high.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from crossroads.formats import format_money
+
+ACCEPTED, SIGNED, STARTED = "accepted", "signed", "started"
+LOW, MEDIUM, HIGH = "low", "medium", "high"
+MEDIUM_FROM = Decimal("1.5")
+HIGH_FROM = Decimal(3)
+FIRST_WEEK_DAYS = 7
+FIRST_QUARTER_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Stage:
+    """How far along a commitment is."""
+
+    kind: str  # accepted, signed or started
+    days_since_start: int | None = None  # for started; None when the start date is unknown
+
+    def describe(self) -> str:
+        if self.kind == ACCEPTED:
+            return "Accepted, not signed yet"
+        if self.kind == SIGNED:
+            return "Signed, not started yet"
+        if self.days_since_start is None:
+            return "Started (start date not recorded)"
+        if self.days_since_start == 0:
+            return "Started today"
+        if self.days_since_start == 1:
+            return "Started yesterday"
+        return f"Started {self.days_since_start} days ago"
+
+
+def commitment_stage(
+    status: str, start_date: datetime.date | None, today: datetime.date
+) -> Stage | None:
+    """The stage from an offer's status and dates; None when the offer is not a commitment.
+
+    A start date that has passed counts as started even if the status was not updated: the
+    employer has begun to invest in you from that day.
+    """
+    if status not in (ACCEPTED, SIGNED, STARTED):
+        return None
+    if status == STARTED or (start_date is not None and start_date <= today):
+        days = None if start_date is None else max((today - start_date).days, 0)
+        return Stage(STARTED, days)
+    return Stage(status)
+
+
+@dataclass(frozen=True)
+class Reason:
+    points: Decimal
+    text: str
+    lowers_it: str
+
+
+@dataclass(frozen=True)
+class Risk:
+    points: Decimal
+    level: str
+    reasons: list[Reason]
+
+
+def level_for(points: Decimal) -> str:
+    if points < MEDIUM_FROM:
+        return LOW
+    if points < HIGH_FROM:
+        return MEDIUM
+    return HIGH
+
+
+def _stage_reason(stage: Stage) -> Reason:
+    sooner = (
+        "Acting sooner: every week that passes makes it costlier for both sides. If you are "
+        "going to change your mind, say so as soon as you are sure."
+    )
+    if stage.kind == ACCEPTED:
+        return Reason(
+            Decimal(0),
+            "You have accepted but not signed. This is the least costly moment to change your "
+            "mind: the employer has invested little in you so far.",
+            sooner,
+        )
+    if stage.kind == SIGNED:
+        return Reason(
+            Decimal(1),
+            "You have signed. The employer has stopped looking and may have turned other "
+            "people down.",
+            sooner,
+        )
+    days = stage.days_since_start
+    if days is None:
+        return Reason(
+            Decimal(2),
+            "You have started, but the offer has no start date, so this counts as started "
+            "a while ago.",
+            "Adding the start date to the offer gives a sharper estimate. " + sooner,
+        )
+    if days <= FIRST_WEEK_DAYS:
+        return Reason(
+            Decimal(1),
+            f"{stage.describe()}. Leaving in the first days is widely seen as acceptable: "
+            "little has been invested in you yet.",
+            sooner,
+        )
+    if days <= FIRST_QUARTER_DAYS:
+        return Reason(
+            Decimal(2),
+            f"{stage.describe()}. The team has spent real time bringing you in.",
+            sooner,
+        )
+    return Reason(
+        Decimal(3),
+        f"{stage.describe()}. After three months you are part of the team's plans; leaving "
+        "now costs them most.",
+        "Giving generous notice and helping with the handover.",
+    )
+
+
+def money_to_repay(
+    repayment_amount: Decimal,
+    signing_bonus: Decimal,
+    repayment_until: datetime.date | None,
+    today: datetime.date,
+) -> Decimal:
+    """What leaving now may cost in money paid back: the amount at stake if one is recorded,
+    else the signing bonus; nothing once the repayment period is over."""
+    if repayment_until is not None and repayment_until < today:
+        return Decimal(0)
+    return repayment_amount if repayment_amount > 0 else signing_bonus
+
+
+def backing_out_risk(
+    stage: Stage,
+    close_knit_field: str,
+    agency_name: str,
+    repayable: Decimal,
+    currency: str,
+    company: str,
+) -> Risk:
+    """The risk of backing out of ``company``'s offer, with every point as a reason.
+
+    ``close_knit_field`` is "yes", "no", "not_sure" or "" (not answered, counted as not sure).
+    """
+    reasons = [_stage_reason(stage)]
+    if close_knit_field == "yes":
+        reasons.append(
+            Reason(
+                Decimal(1),
+                "Your field is close-knit: people talk, and you may meet these people again.",
+                "Telling them yourself, by phone, humbly and promptly, so they hear it from you "
+                "and not from someone else.",
+            )
+        )
+    elif close_knit_field != "no":
+        unanswered = "" if close_knit_field else " (not answered, so counted as not sure)"
+        reasons.append(
+            Reason(
+                Decimal("0.5"),
+                f"You are not sure whether your field is close-knit{unanswered}.",
+                "Assuming word travels: handle the call as if it will.",
+            )
+        )
+    if agency_name.strip():
+        reasons.append(
+            Reason(
+                Decimal("0.5"),
+                f"An agency placed you ({agency_name.strip()}); its fee and its name with "
+                f"{company} depend on you staying.",
+                "Calling the agency too, right after the employer, so they are not caught "
+                "off guard.",
+            )
+        )
+    if repayable > 0:
+        reasons.append(
+            Reason(
+                Decimal("0.5"),
+                f"You may have to pay money back to {company}: up to "
+                f"{format_money(repayable, currency)}.",
+                "Checking the repayment clause with a lawyer or advisor before you call, so you "
+                "know the exact amount and when it is due.",
+            )
+        )
+    points = sum((reason.points for reason in reasons), Decimal(0))
+    return Risk(points=points, level=level_for(points), reasons=reasons)

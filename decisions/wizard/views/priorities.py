@@ -1,0 +1,67 @@
+"""Step 3: how much each factor matters; add, rename, remove and reorder factors, no JS needed.
+
+Every button on the page submits the whole form, so a weight changed just before pressing
+"Move up" or "Remove" is kept, not lost."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
+from django.shortcuts import redirect
+from django.views.decorators.http import require_http_methods
+
+from decisions.models import get_decision_for_user
+from decisions.wizard.factors import FactorFormSet
+from decisions.wizard.steps import Step, next_step, step_url
+from decisions.wizard.summary import ErrorSummary
+from decisions.wizard.views.steps import (
+    not_reached,
+    posted,
+    render_step,
+    save_step,
+)
+
+TWO_NAMES_SWAPPED = (
+    "Two factors cannot swap names in one save. Nothing was saved: rename one, save, then "
+    "rename the other."
+)
+
+
+def _save(request, decision, formset):
+    """Save the factors; a move, a removal or an addition stays on the page, else go on."""
+    here = step_url(decision, Step.PRIORITIES)
+    reach = 0 if formset.stays else next_step(decision, Step.PRIORITIES)
+    try:
+        saved = save_step(request, decision, formset.save, reach=reach)
+    except IntegrityError:
+        messages.error(request, TWO_NAMES_SWAPPED)
+        return redirect(here)
+    if saved and formset.stays:
+        messages.success(request, "Saved.")
+    if not saved or formset.stays:
+        return redirect(f"{here}#factors")
+    return redirect(step_url(decision, reach))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def priorities(request, pk):
+    decision = get_decision_for_user(request.user, pk)
+    if blocked := not_reached(decision, Step.PRIORITIES):
+        return blocked
+    formset = FactorFormSet(
+        posted(request), queryset=decision.factors.all(), decision=decision, prefix="factors"
+    )
+    if formset.is_bound and formset.is_valid():
+        return _save(request, decision, formset)
+    return render_step(
+        request,
+        decision,
+        Step.PRIORITIES,
+        "decisions/wizard/priorities.html",
+        {
+            "formset": formset,
+            "factor_forms": [form for form in formset.forms if form.instance.pk],
+            "new_form": next((form for form in formset.forms if not form.instance.pk), None),
+            "summary": ErrorSummary.of_factors(formset),
+        },
+    )

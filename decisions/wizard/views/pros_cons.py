@@ -1,0 +1,95 @@
+"""Step 5: pros and cons of each offer, now and later, added and removed in place without JS."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_http_methods, require_POST
+
+from decisions.models import Consideration, Decision, get_decision_for_user
+from decisions.wizard.forms import ConsiderationForm
+from decisions.wizard.steps import Step, next_step, step_url
+from decisions.wizard.views.steps import (
+    not_reached,
+    ordered_offers,
+    render_step,
+    save_step,
+    too_few_offers,
+)
+
+
+def _decision(request, pk):
+    return get_decision_for_user(
+        request.user, pk, Decision.objects.prefetch_related("offers", "considerations")
+    )
+
+
+def _render(request, decision, failed=None, status=200):
+    """The page, with an empty add form per offer, or the failed one with its errors."""
+    by_offer = {}
+    for item in decision.considerations.all():
+        by_offer.setdefault(item.offer_id, []).append(item)
+    columns = []
+    for offer in ordered_offers(decision):
+        form = failed if failed is not None and failed.offer == offer else None
+        items = by_offer.get(offer.pk, [])
+        columns.append(
+            {
+                "offer": offer,
+                "items": [
+                    ("Pros", [c for c in items if c.kind == Consideration.Kind.PRO]),
+                    ("Cons", [c for c in items if c.kind == Consideration.Kind.CON]),
+                ],
+                "form": form or ConsiderationForm(offer=offer),
+            }
+        )
+    return render_step(
+        request,
+        decision,
+        Step.PROS_CONS,
+        "decisions/wizard/pros_cons.html",
+        {"columns": columns, "failed": failed},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pros_cons(request, pk):
+    """The page; its "Save and continue" only records that the step is done."""
+    decision = _decision(request, pk)
+    if blocked := not_reached(decision, Step.PROS_CONS) or too_few_offers(request, decision):
+        return blocked
+    if request.method == "POST":
+        reach = next_step(decision, Step.PROS_CONS)
+        if not save_step(request, decision, lambda: None, reach=reach):
+            return redirect(step_url(decision, Step.PROS_CONS))
+        return redirect(step_url(decision, reach))
+    return _render(request, decision)
+
+
+@login_required
+@require_POST
+def add_consideration(request, pk, offer_pk):
+    decision = _decision(request, pk)
+    if blocked := not_reached(decision, Step.PROS_CONS):
+        return blocked
+    offer = get_object_or_404(decision.offers.all(), pk=offer_pk)
+    form = ConsiderationForm(request.POST, offer=offer)
+    if not form.is_valid():
+        return _render(request, decision, failed=form)
+    form.instance.decision, form.instance.offer = decision, offer
+    if save_step(request, decision, form.save):
+        messages.success(request, f"Added to {offer.company}: {form.instance.text}")
+    return redirect(f"{step_url(decision, Step.PROS_CONS)}#offer-{offer.pk}")
+
+
+@login_required
+@require_POST
+def remove_consideration(request, pk, item_pk):
+    decision = _decision(request, pk)
+    if blocked := not_reached(decision, Step.PROS_CONS):
+        return blocked
+    item = get_object_or_404(Consideration, pk=item_pk, decision=decision)
+    if save_step(request, decision, item.delete):
+        messages.success(request, f"Removed: {item.text}")
+    return redirect(f"{step_url(decision, Step.PROS_CONS)}#offer-{item.offer_id}")

@@ -1,0 +1,129 @@
+"""“Calls to make” on the dashboard, and the links to the call plan from other pages."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from decisions.dashboard import _calls_to_make
+from decisions.models import CallPlan, Decision
+from offers.models import Offer
+from tests.factories import make_decision, make_offer
+
+pytestmark = pytest.mark.django_db
+
+
+def _backing_out(user, company, **fields):
+    committed = make_offer(user, company=company, status=Offer.Status.SIGNED)
+    new = make_offer(user, company=f"Better than {company}")
+    fields.setdefault("decided_at", timezone.now())
+    return make_decision(user, [committed, new], chosen_offer=new, **fields)
+
+
+def test_a_plan_not_done_is_a_call_to_make_with_its_time(alice_client, call_decision, call_plan):
+    content = alice_client.get(reverse("home")).content.decode()
+    assert "Calls to make" in content
+    assert "Call Morgan Lee at Northwind Freight" in content
+    assert reverse("decisions:call", args=[call_decision.pk]) in content
+    assert "Planned for" in content
+    assert "Late" not in content
+
+
+def test_a_decision_backing_out_without_a_plan_is_a_call_to_make(alice_client, call_decision):
+    content = alice_client.get(reverse("home")).content.decode()
+    assert "Call Northwind Freight" in content
+    assert "No plan yet: call by" in content
+
+
+def test_a_late_call_is_flagged(alice_client, call_decision, call_plan):
+    call_plan.scheduled_at = timezone.now() + datetime.timedelta(days=10)
+    call_plan.save()
+    content = alice_client.get(reverse("home")).content.decode()
+    assert "Late: more than two working days after your decision" in content
+
+
+def test_done_calls_other_peoples_calls_and_decisions_that_stay_are_not_listed(
+    alice, bob, call_decision, call_plan
+):
+    call_plan.done_at = timezone.now()
+    call_plan.save()
+    _backing_out(bob, "Bob Co")
+    committed = make_offer(alice, company="Stay Co", status=Offer.Status.SIGNED)
+    make_decision(alice, [committed], chosen_offer=committed, decided_at=timezone.now())
+    _backing_out(alice, "Undecided Co", decided_at=None)
+    assert _calls_to_make(alice)["calls_to_make"] == []
+
+
+def test_a_decision_whose_offer_is_already_backed_out_without_a_plan_is_not_listed(
+    alice, call_decision, call_committed
+):
+    call_committed.status = Offer.Status.BACKED_OUT
+    call_committed.save()
+    assert _calls_to_make(alice)["calls_to_make"] == []
+
+
+def test_nothing_shows_when_there_is_no_call_to_make(alice_client):
+    assert "Calls to make" not in alice_client.get(reverse("home")).content.decode()
+
+
+def test_the_calls_take_the_same_queries_with_1_and_6_decisions(alice, django_assert_num_queries):
+    _backing_out(alice, "Company 0")
+    with CaptureQueriesContext(connection) as small:
+        render_to_string("decisions/call/_dashboard_calls.html", _calls_to_make(alice))
+    for i in range(1, 6):
+        decision = _backing_out(alice, f"Company {i}")
+        if i % 2:
+            CallPlan.objects.create(decision=decision, scheduled_at=timezone.now())
+    with django_assert_num_queries(len(small.captured_queries)):
+        html = render_to_string("decisions/call/_dashboard_calls.html", _calls_to_make(alice))
+    assert html.count("list-group-item") == 6
+
+
+# Links to the plan from elsewhere ----------------------------------------------------------------
+
+
+def test_the_call_link_shows_for_a_decision_that_backs_out_without_querying(
+    call_decision, django_assert_num_queries
+):
+    decision = Decision.objects.get(pk=call_decision.pk)
+    with django_assert_num_queries(0):
+        html = render_to_string("decisions/call/_call_link.html", {"decision": decision})
+    assert reverse("decisions:call", args=[decision.pk]) in html
+
+
+def test_the_call_link_is_absent_for_a_decision_that_stays(alice):
+    committed = make_offer(alice, status=Offer.Status.SIGNED)
+    decision = make_decision(alice, [committed], chosen_offer=committed)
+    html = render_to_string("decisions/call/_call_link.html", {"decision": decision})
+    assert html.strip() == ""
+
+
+def _offer_page(client, offer) -> str:
+    return client.get(reverse("offers:detail", args=[offer.pk])).content.decode()
+
+
+def test_a_committed_offer_being_left_links_to_its_call_plan(
+    alice_client, call_decision, call_committed
+):
+    html = _offer_page(alice_client, call_committed)
+    assert reverse("decisions:call", args=[call_decision.pk]) in html
+    assert "Plan the call to Northwind Freight" in html
+
+
+def test_an_offer_nobody_is_leaving_has_no_call_link(alice_client, call_decision, call_new):
+    assert reverse("decisions:call", args=[call_decision.pk]) not in _offer_page(
+        alice_client, call_new
+    )
+
+
+def test_a_backed_out_offer_still_links_to_its_plan(
+    alice_client, call_decision, call_committed, call_plan
+):
+    call_committed.status = Offer.Status.BACKED_OUT
+    call_committed.save()
+    html = _offer_page(alice_client, call_committed)
+    assert "See the call plan" in html

@@ -1,0 +1,100 @@
+"""Follow-ups after the call: added, ticked off and removed in place."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from crossroads.text import NUL_MESSAGE
+from decisions.models import FollowUp
+
+pytestmark = pytest.mark.django_db
+
+
+def _add_url(decision):
+    return reverse("decisions:add_follow_up", args=[decision.pk])
+
+
+def _url(name, follow_up):
+    return reverse(name, args=[follow_up.call_plan.decision_id, follow_up.pk])
+
+
+@pytest.fixture
+def follow_up(call_plan):
+    return FollowUp.objects.create(call_plan=call_plan, text="Return the laptop")
+
+
+def test_adding_a_follow_up_with_a_due_date(alice_client, call_decision, call_plan):
+    data = {"follow_up-text": "Send the confirmation e-mail", "follow_up-due_on": "2026-12-02"}
+    response = alice_client.post(_add_url(call_decision), data)
+    assert response.status_code == 302
+    assert response.url.endswith("#follow-ups")
+    follow_up = call_plan.follow_ups.get()
+    assert follow_up.text == "Send the confirmation e-mail"
+    assert follow_up.due_on == datetime.date(2026, 12, 2)
+    assert not follow_up.done
+    page = alice_client.get(response.url).content.decode()
+    assert "Send the confirmation e-mail" in page
+    assert "Wednesday 2 December 2026" in page
+
+
+def test_a_follow_up_needs_text_and_a_real_date(alice_client, call_decision, call_plan):
+    response = alice_client.post(
+        _add_url(call_decision), {"follow_up-text": "", "follow_up-due_on": "someday"}
+    )
+    content = response.content.decode()
+    assert "There is a problem" in content
+    assert "Say what needs doing." in content
+    assert "Enter a date, such as 2026-12-01." in content
+    assert not FollowUp.objects.exists()
+
+
+def test_a_follow_up_with_a_null_character_is_refused(alice_client, call_decision, call_plan):
+    response = alice_client.post(_add_url(call_decision), {"follow_up-text": "Re\x00turn"})
+    assert NUL_MESSAGE in response.content.decode()
+    assert not FollowUp.objects.exists()
+
+
+def test_ticking_a_follow_up_marks_it_done_and_back(alice_client, follow_up):
+    alice_client.post(_url("decisions:toggle_follow_up", follow_up))
+    follow_up.refresh_from_db()
+    assert follow_up.done
+    alice_client.post(_url("decisions:toggle_follow_up", follow_up))
+    follow_up.refresh_from_db()
+    assert not follow_up.done
+
+
+def test_removing_a_follow_up(alice_client, follow_up):
+    assert alice_client.post(_url("decisions:remove_follow_up", follow_up)).status_code == 302
+    assert not FollowUp.objects.exists()
+
+
+def test_a_stranger_gets_404_and_nothing_changes(charlie_client, call_decision, follow_up):
+    assert charlie_client.post(_url("decisions:toggle_follow_up", follow_up)).status_code == (404)
+    assert charlie_client.post(_url("decisions:remove_follow_up", follow_up)).status_code == (404)
+    assert charlie_client.post(_add_url(call_decision), {"follow_up-text": "x"}).status_code == 404
+    follow_up.refresh_from_db()
+    assert not follow_up.done
+    assert FollowUp.objects.count() == 1
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, call_decision, follow_up):
+    for url in (
+        _add_url(call_decision),
+        _url("decisions:toggle_follow_up", follow_up),
+        _url("decisions:remove_follow_up", follow_up),
+    ):
+        response = client.post(url, {"follow_up-text": "x"})
+        assert response.url.startswith(reverse("login"))
+    assert FollowUp.objects.count() == 1
+
+
+def test_get_is_refused(alice_client, call_decision, follow_up):
+    for url in (
+        _add_url(call_decision),
+        _url("decisions:toggle_follow_up", follow_up),
+        _url("decisions:remove_follow_up", follow_up),
+    ):
+        assert alice_client.get(url).status_code == 405
+    follow_up.refresh_from_db()
+    assert not follow_up.done

@@ -1,0 +1,268 @@
+"""The call plan's rules, tested directly: promptness, whom to call, the drafts, the statuses."""
+
+import datetime
+import zoneinfo
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from decisions.call import plans, script, timing
+from decisions.call.readiness import readiness_checks
+from decisions.models import PreparedAnswer
+from offers.models import Contact, Offer
+
+UTC = datetime.UTC
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+# A week in November 2026: Monday the 23rd to Sunday the 29th.
+MON, TUE, WED, THU, FRI, SAT, SUN = (datetime.date(2026, 11, 23 + i) for i in range(7))
+NEXT_MON, NEXT_TUE = datetime.date(2026, 11, 30), datetime.date(2026, 12, 1)
+
+
+def _at(day, hour=10, zone=UTC):
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=zone)
+
+
+def _offer(**fields):
+    fields.setdefault("company", "Northwind Freight")
+    fields.setdefault("role", "Data Engineer")
+    fields.setdefault("status", Offer.Status.SIGNED)
+    return Offer(**fields)
+
+
+# Promptness --------------------------------------------------------------------------------------
+
+
+def test_the_call_is_due_two_working_days_after_the_decision():
+    assert timing.call_by(MON) == WED
+    assert timing.call_by(TUE) == THU
+    assert timing.call_by(WED) == FRI
+
+
+def test_weekends_do_not_count_as_working_days():
+    assert timing.call_by(THU) == NEXT_MON
+    assert timing.call_by(FRI) == NEXT_TUE
+    assert timing.call_by(SAT) == NEXT_TUE
+    assert timing.call_by(SUN) == NEXT_TUE
+
+
+def test_working_days_after_skips_weekends():
+    assert timing.working_days_after(FRI, NEXT_MON) == 1
+    assert timing.working_days_after(FRI, NEXT_TUE) == 2
+    assert timing.working_days_after(THU, SUN) == 1
+    assert timing.working_days_after(MON, MON) == 0
+    assert timing.working_days_after(TUE, MON) == 0
+
+
+def test_a_call_on_the_second_working_day_is_prompt_and_the_day_after_is_late():
+    now = _at(FRI, 9)
+    on_time = timing.promptness(_at(FRI), _at(NEXT_TUE, 17), UTC, now)
+    assert on_time.call_by == NEXT_TUE
+    assert not on_time.late
+    assert on_time.working_days_planned == 2
+    late = timing.promptness(_at(FRI), _at(NEXT_TUE + datetime.timedelta(days=1), 9), UTC, now)
+    assert late.late
+    assert late.working_days_planned == 3
+
+
+def test_a_call_over_the_weekend_after_a_thursday_decision_is_prompt():
+    assert not timing.promptness(_at(THU), _at(SAT), UTC, _at(THU)).late
+
+
+def test_an_unplanned_call_becomes_late_once_the_two_working_days_have_passed():
+    assert not timing.promptness(_at(MON), None, UTC, _at(WED, 23)).late
+    assert timing.promptness(_at(MON), None, UTC, _at(THU, 0)).late
+
+
+def test_promptness_counts_days_in_the_users_own_time_zone():
+    # Wednesday 23:30 in UTC is already Thursday in Paris.
+    decided = datetime.datetime(2026, 11, 25, 23, 30, tzinfo=UTC)
+    assert timing.promptness(decided, None, UTC, decided).call_by == FRI
+    assert timing.promptness(decided, None, PARIS, decided).call_by == NEXT_MON
+
+
+def test_there_is_no_promptness_without_a_recorded_decision():
+    assert timing.promptness(None, _at(MON), UTC, _at(MON)) is None
+
+
+@given(st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2100, 1, 1)))
+def test_the_call_by_day_is_always_exactly_two_working_days_later(decided_on):
+    due = timing.call_by(decided_on)
+    assert timing.is_working_day(due)
+    assert timing.working_days_after(decided_on, due) == 2
+    assert 2 <= (due - decided_on).days <= 4
+
+
+@given(
+    st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2100, 1, 1)),
+    st.integers(min_value=0, max_value=60),
+)
+def test_working_days_after_matches_counting_day_by_day(start, length):
+    end = start + datetime.timedelta(days=length)
+    expected = sum(
+        1 for i in range(1, length + 1) if (start + datetime.timedelta(days=i)).weekday() < 5
+    )
+    assert timing.working_days_after(start, end) == expected
+
+
+# Whom to call ------------------------------------------------------------------------------------
+
+
+def test_the_hiring_manager_is_called_by_default():
+    recruiter = Contact(name="Sam Ortiz", role=Contact.Role.RECRUITER)
+    manager = Contact(name="Morgan Lee", role=Contact.Role.HIRING_MANAGER)
+    assert script.default_contact([recruiter, manager]) is manager
+
+
+def test_the_recruiter_is_called_when_there_is_no_hiring_manager():
+    hr = Contact(name="Kim Park", role=Contact.Role.HR)
+    recruiter = Contact(name="Sam Ortiz", role=Contact.Role.RECRUITER)
+    assert script.default_contact([hr, recruiter]) is recruiter
+
+
+def test_nobody_is_chosen_when_there_is_neither():
+    assert script.default_contact([Contact(name="Kim Park", role=Contact.Role.HR)]) is None
+    assert script.default_contact([]) is None
+
+
+def test_the_agency_call_goes_to_the_agency_contact():
+    manager = Contact(name="Morgan Lee", role=Contact.Role.HIRING_MANAGER)
+    agent = Contact(name="Ari Cole", role=Contact.Role.AGENCY)
+    assert script.default_agency_contact([manager, agent]) is agent
+    assert script.default_agency_contact([manager]) is None
+
+
+# Ready to call -----------------------------------------------------------------------------------
+
+
+def test_the_gaps_name_each_open_check_then_whom_and_when():
+    committed, new = _offer(), _offer(company="Bluebird Health", status=Offer.Status.RECEIVED)
+    new.written_offer_in_hand = True
+    gaps = script.call_gaps(readiness_checks(committed, new), False, False)
+    assert gaps == [
+        "a legal review of your terms with Northwind Freight",
+        "Bluebird Health’s conditions cleared",
+        "your start date at Bluebird Health confirmed",
+        "someone to call",
+        "a time for the call",
+    ]
+
+
+def test_there_are_no_gaps_once_everything_is_done():
+    committed, new = _offer(terms_reviewed=True), _offer(company="Bluebird Health")
+    new.written_offer_in_hand = new.conditions_cleared = new.start_date_confirmed = True
+    assert script.call_gaps(readiness_checks(committed, new), True, True) == []
+
+
+# How ---------------------------------------------------------------------------------------------
+
+
+def test_only_email_gets_advice_to_call_instead():
+    assert "live conversation" in script.channel_advice("email")
+    assert "short e-mail" in script.channel_advice("email")
+    for channel in ("phone", "video", "in_person"):
+        assert script.channel_advice(channel) is None
+
+
+# The drafts --------------------------------------------------------------------------------------
+
+
+def test_the_script_uses_the_contacts_first_name_the_role_and_the_company():
+    offer = _offer()
+    drafted = script.draft_script(offer, Contact(name="Morgan Lee"))
+    assert set(drafted) == set(script.SCRIPT_SECTIONS)
+    assert drafted["opening"].startswith("Hello Morgan,")
+    assert "Northwind Freight" in drafted["opening"]
+    assert "not be joining Northwind Freight as Data Engineer" in drafted["news"]
+    assert all(text.strip() for text in drafted.values())
+
+
+def test_the_script_greets_without_a_name_when_nobody_is_chosen():
+    assert script.draft_script(_offer(), None)["opening"].startswith("Hello, thank you")
+
+
+def test_the_reason_is_short_and_compares_no_companies():
+    drafted = script.draft_script(_offer(), None)
+    assert "career" in drafted["reason"]
+    assert len(drafted["reason"]) < 200
+    assert "Northwind" not in drafted["reason"]
+
+
+def test_someone_who_has_started_says_they_are_leaving_and_returns_equipment():
+    offer = _offer(status=Offer.Status.STARTED, notice_period="two weeks")
+    drafted = script.draft_script(offer, None)
+    assert "leave my role as Data Engineer" in drafted["news"]
+    assert "notice period (two weeks)" in drafted["logistics"]
+    assert "return my laptop" in drafted["logistics"]
+    assert "onboarding" not in drafted["logistics"]
+
+
+def test_someone_who_has_not_started_asks_to_cancel_onboarding_and_benefits():
+    logistics = script.draft_logistics(_offer())
+    assert "onboarding" in logistics
+    assert "benefits enrolment" in logistics
+    assert "relocation" not in logistics
+
+
+def test_logistics_repay_what_the_offer_records():
+    offer = _offer(
+        currency="EUR",
+        repayment_terms="Relocation allowance repayable within 12 months.",
+        repayment_amount=Decimal("7500.50"),
+        repayment_until=datetime.date(2027, 3, 1),
+    )
+    logistics = script.draft_logistics(offer)
+    assert "I will repay EUR 7,500.50 (relocation allowance repayable within 12 months)" in (
+        logistics
+    )
+    assert "1 March 2027" in logistics
+    assert "stop any relocation arrangements" in logistics
+
+
+def test_logistics_mention_an_unpaid_back_signing_bonus_only_without_repayment_terms():
+    logistics = script.draft_logistics(_offer(signing_bonus=Decimal("3000")))
+    assert "signing bonus of USD 3,000" in logistics
+    offer = _offer(signing_bonus=Decimal("3000"), repayment_amount=Decimal("3000"))
+    assert "signing bonus of" not in script.draft_logistics(offer)
+
+
+def test_there_is_a_drafted_answer_for_every_reaction():
+    answers = script.draft_answers(_offer())
+    assert set(answers) == set(PreparedAnswer.Reaction.values)
+    assert all(text.strip() for text in answers.values())
+    assert "final" in answers["reconsider"]
+
+
+def test_the_repayment_answer_names_the_amount_when_known():
+    offer = _offer(repayment_amount=Decimal("5000"))
+    assert "USD 5,000" in script.draft_answers(offer)["repayment"]
+    assert "honour" in script.draft_answers(_offer())["repayment"]
+
+
+# After the call ----------------------------------------------------------------------------------
+
+
+def test_backing_out_is_proposed_for_the_committed_offer_until_it_is_backed_out():
+    change = plans.back_out_change(_offer())
+    assert change.status == Offer.Status.BACKED_OUT
+    assert "Backed out" in change.description
+    assert plans.back_out_change(_offer(status=Offer.Status.BACKED_OUT)) is None
+
+
+def test_accepting_is_proposed_only_for_a_chosen_offer_not_yet_accepted():
+    assert plans.accept_change(_offer(status=Offer.Status.RECEIVED)) is not None
+    for status in Offer.COMMITTED_STATUSES:
+        assert plans.accept_change(_offer(status=status)) is None
+
+
+def test_accepting_sets_the_acceptance_date_only_when_it_is_empty():
+    today = datetime.date(2026, 11, 26)
+    fresh = _offer(status=Offer.Status.RECEIVED)
+    plans.accept_change(fresh).apply(today)
+    assert fresh.status == Offer.Status.ACCEPTED
+    assert fresh.accepted_on == today
+
+    earlier = datetime.date(2026, 11, 20)
+    dated = _offer(status=Offer.Status.RECEIVED, accepted_on=earlier)
+    plans.accept_change(dated).apply(today)
+    assert dated.accepted_on == earlier

@@ -1,0 +1,444 @@
+"""The call plan page: /decisions/<id>/call/ (GET shows, POST saves)."""
+
+import datetime
+import re
+import zoneinfo
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from crossroads.text import NUL_MESSAGE
+from decisions.models import CallPlan, FollowUp, PreparedAnswer, Referral
+from offers.models import Contact, Offer
+from tests.factories import make_contact, make_decision, make_offer
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(decision):
+    return reverse("decisions:call", args=[decision.pk])
+
+
+def _local(moment, user):
+    return moment.astimezone(user.zone()).strftime("%Y-%m-%dT%H:%M")
+
+
+def _data(user, contact=None, when=None, **overrides):
+    data = {
+        "contact": contact.pk if contact else "",
+        "scheduled_at": _local(when, user) if when else "",
+        "channel": "phone",
+        "opening": "Hello Morgan, thank you for taking my call.",
+        "news": "I will not be joining Northwind Freight after all.",
+        "reason": "It was a hard decision, and the right one for my career.",
+        "apology": "I am sorry.",
+        "help_offer": "I can suggest two people.",
+        "logistics": "",
+        "closing": "Thank you.",
+    }
+    for reaction in PreparedAnswer.Reaction:
+        data[f"answer_{reaction.value}"] = f"My answer when {reaction.label.lower()}"
+    data.update(overrides)
+    return data
+
+
+def _tomorrow():
+    return timezone.now() + datetime.timedelta(days=1)
+
+
+# Showing the plan --------------------------------------------------------------------------------
+
+
+def test_the_owner_sees_a_draft_without_anything_being_saved(alice_client, call_decision):
+    response = alice_client.get(_url(call_decision))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert content.count("<h1") == 1
+    assert "Plan your call to Northwind Freight" in content
+    assert "Hello Morgan, thank you for taking my call." in content
+    assert "This plan is a draft" in content
+    assert f'href="{reverse("decisions:result", args=[call_decision.pk])}"' in content
+    assert not CallPlan.objects.exists()
+
+
+def test_the_hiring_manager_is_chosen_by_default_with_their_phone_number(
+    alice_client, call_decision, call_manager
+):
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert f'<option value="{call_manager.pk}" selected>' in content
+    assert "Morgan Lee, +1 555 0142 (hiring manager)" in content
+
+
+def test_only_the_committed_offers_contacts_can_be_chosen(
+    alice_client, call_decision, call_new, call_manager, call_recruiter
+):
+    other = make_contact(call_new, name="Robin Hale")
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "Sam Ortiz" in content
+    assert f'value="{other.pk}"' not in content
+
+
+def test_without_contacts_the_page_says_where_to_add_them(alice_client, alice, call_new):
+    committed = make_offer(alice, company="Lonely Co", status=Offer.Status.ACCEPTED)
+    decision = make_decision(
+        alice, [committed, call_new], chosen_offer=call_new, decided_at=timezone.now()
+    )
+    content = alice_client.get(_url(decision)).content.decode()
+    assert "There is nobody recorded at Lonely Co yet" in content
+    assert f'href="{reverse("offers:detail", args=[committed.pk])}"' in content
+
+
+def test_the_readiness_checklist_comes_first_and_posts_back_to_this_page(
+    alice_client, call_decision
+):
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert content.index('id="readiness-title"') < content.index('id="whom-title"')
+    assert reverse("decisions:readiness", args=[call_decision.pk]) in content
+    assert f'name="next" value="{_url(call_decision)}"' in content
+
+
+def test_the_plan_is_not_ready_to_call_until_every_check_is_ticked(
+    alice_client, call_decision, call_plan
+):
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "Not ready to call" in content
+    assert "the offer from Bluebird Health in writing" in content
+    # It can still be drafted and saved.
+    assert "Save the plan" in content
+
+
+@pytest.mark.usefixtures("call_ready")
+def test_the_plan_is_ready_to_call_once_checked_with_a_contact_and_a_time(
+    alice_client, call_decision, call_plan
+):
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "Ready to call" in content
+    assert "Not ready to call" not in content
+    assert reverse("decisions:call_print", args=[call_decision.pk]) in content
+    assert reverse("decisions:call_ics", args=[call_decision.pk]) in content
+
+
+@pytest.mark.usefixtures("call_ready")
+def test_a_plan_without_a_time_is_not_ready_even_when_every_check_is_done(
+    alice_client, call_decision, call_plan
+):
+    call_plan.scheduled_at = None
+    call_plan.save()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "Not ready to call" in content
+    assert "a time for the call" in content
+
+
+def test_the_page_says_by_when_to_call(alice_client, call_decision):
+    call_decision.decided_at = datetime.datetime(2026, 11, 26, 12, tzinfo=datetime.UTC)
+    call_decision.save()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "Thursday 26 November" in content
+    assert "Monday 30 November" in content
+
+
+def test_a_call_planned_after_two_working_days_is_flagged_with_why(
+    alice_client, call_decision, call_plan
+):
+    call_plan.scheduled_at = timezone.now() + datetime.timedelta(days=10)
+    call_plan.save()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "more than two working days after your decision" in content
+    assert "Every day you wait costs them more" in content
+
+
+def test_a_prompt_call_is_not_flagged(alice_client, call_decision, call_plan):
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "Every day you wait" not in content
+
+
+def test_an_unplanned_call_past_its_two_working_days_is_flagged(alice_client, call_decision):
+    call_decision.decided_at = timezone.now() - datetime.timedelta(days=10)
+    call_decision.save()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "The two working days have passed" in content
+
+
+def test_a_decision_that_does_not_back_out_gets_an_explanation(alice_client, alice, call_new):
+    committed = make_offer(alice, company="Stay Co", status=Offer.Status.SIGNED)
+    staying = make_decision(
+        alice, [committed, call_new], chosen_offer=committed, decided_at=timezone.now()
+    )
+    response = alice_client.post(_url(staying), _data(alice))
+    assert response.status_code == 200
+    assert "No call to plan for this decision" in response.content.decode()
+    assert "you chose to keep your commitment to Stay Co" in response.content.decode()
+    assert not CallPlan.objects.exists()
+
+
+def test_an_undecided_decision_gets_an_explanation(alice_client, alice, call_committed, call_new):
+    draft = make_decision(alice, [call_committed, call_new])
+    content = alice_client.get(_url(draft)).content.decode()
+    assert "You have not recorded a choice" in content
+
+
+# Saving the plan ---------------------------------------------------------------------------------
+
+
+def test_saving_creates_the_plan_and_its_five_answers(
+    alice_client, alice, call_decision, call_manager
+):
+    when = _tomorrow()
+    response = alice_client.post(_url(call_decision), _data(alice, call_manager, when))
+    assert response.status_code == 302
+    assert response.url == _url(call_decision)
+    plan = CallPlan.objects.get(decision=call_decision)
+    assert plan.contact == call_manager
+    assert plan.scheduled_at == when.replace(second=0, microsecond=0)
+    assert plan.channel == CallPlan.Channel.PHONE
+    assert plan.news == "I will not be joining Northwind Freight after all."
+    answers = {a.reaction: a.answer for a in plan.answers.all()}
+    assert set(answers) == set(PreparedAnswer.Reaction.values)
+    assert answers["why"] == "My answer when they ask why"
+
+
+def test_saving_again_updates_the_plan_and_its_answers_in_place(
+    alice_client, alice, call_decision, call_plan, call_recruiter
+):
+    data = _data(alice, call_recruiter, call_plan.scheduled_at, answer_anger="Breathe. Apologise.")
+    alice_client.post(_url(call_decision), data)
+    call_plan.refresh_from_db()
+    assert call_plan.contact == call_recruiter
+    assert call_plan.answers.count() == 5
+    assert call_plan.answers.get(reaction="anger").answer == "Breathe. Apologise."
+
+
+def test_empty_script_sections_are_fine(alice_client, alice, call_decision):
+    data = _data(alice, opening="", news="", reason="", apology="", help_offer="", closing="")
+    assert alice_client.post(_url(call_decision), data).status_code == 302
+    assert CallPlan.objects.get().opening == ""
+
+
+def test_a_time_is_read_in_the_users_own_time_zone(alice_client, alice, call_decision):
+    alice.time_zone = "Europe/Paris"
+    alice.save()
+    day = (timezone.now() + datetime.timedelta(days=3)).date()
+    alice_client.post(_url(call_decision), _data(alice, scheduled_at=f"{day}T10:00"))
+    expected = datetime.datetime.combine(
+        day, datetime.time(10), tzinfo=zoneinfo.ZoneInfo("Europe/Paris")
+    )
+    assert CallPlan.objects.get().scheduled_at == expected
+
+
+def test_choosing_email_keeps_the_choice_and_explains_why_to_call(
+    alice_client, alice, call_decision
+):
+    alice_client.post(_url(call_decision), _data(alice, channel="email"))
+    assert CallPlan.objects.get().channel == CallPlan.Channel.EMAIL
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "Please call rather than write" in content
+    assert "live conversation" in content
+    assert "short e-mail" in content
+
+
+def test_phone_is_the_default_and_gets_no_warning(alice_client, call_decision):
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert re.search(r'name="channel" value="phone"[^>]*checked', content)
+    assert "Please call rather than write" not in content
+
+
+# Bad input ---------------------------------------------------------------------------------------
+
+
+def _error_page(response):
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "There is a problem" in content
+    return content
+
+
+def test_a_contact_from_another_offer_is_refused(alice_client, alice, call_decision, call_new):
+    other = make_contact(call_new, name="Robin Hale")
+    content = _error_page(alice_client.post(_url(call_decision), _data(alice, other)))
+    assert "Choose one of your contacts at Northwind Freight" in content
+    assert not CallPlan.objects.exists()
+
+
+def test_a_contact_of_another_user_is_refused(alice_client, alice, bob, call_decision):
+    bobs = make_contact(make_offer(bob, status=Offer.Status.SIGNED), name="Bob's Boss")
+    content = _error_page(alice_client.post(_url(call_decision), _data(alice, bobs)))
+    assert "Choose one of your contacts at Northwind Freight" in content
+    assert not CallPlan.objects.exists()
+
+
+def test_a_time_in_the_past_is_refused_when_planning(alice_client, alice, call_decision):
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    content = _error_page(alice_client.post(_url(call_decision), _data(alice, when=yesterday)))
+    assert "Choose a time from now on" in content
+    assert "After the call" in content
+    assert not CallPlan.objects.exists()
+
+
+def test_a_saved_time_that_has_passed_does_not_block_other_edits(
+    alice_client, alice, call_decision, call_plan, call_manager
+):
+    passed = (timezone.now() - datetime.timedelta(hours=2)).replace(second=0, microsecond=0)
+    call_plan.scheduled_at = passed
+    call_plan.save()
+    data = _data(alice, call_manager, passed, closing="Thanks again.")
+    assert alice_client.post(_url(call_decision), data).status_code == 302
+    call_plan.refresh_from_db()
+    assert call_plan.closing == "Thanks again."
+
+
+def test_a_date_that_is_not_a_date_is_refused(alice_client, alice, call_decision):
+    content = _error_page(alice_client.post(_url(call_decision), _data(alice, scheduled_at="soon")))
+    assert "Enter a date and a time" in content
+
+
+@pytest.mark.parametrize("length", [5001, 10_000])
+def test_a_very_long_section_is_refused_with_a_message(alice_client, alice, call_decision, length):
+    data = _data(alice, reason="x" * length)
+    content = _error_page(alice_client.post(_url(call_decision), data))
+    assert f"Keep this under 5,000 characters (it has {length})" in content
+    assert 'href="#id_reason"' in content
+    assert not CallPlan.objects.exists()
+
+
+def test_a_long_prepared_answer_is_refused_too(alice_client, alice, call_decision):
+    data = _data(alice, answer_why="y" * 10_000)
+    content = _error_page(alice_client.post(_url(call_decision), data))
+    assert "Keep this under 5,000 characters" in content
+
+
+def test_a_null_character_is_refused_with_a_message(alice_client, alice, call_decision):
+    content = _error_page(alice_client.post(_url(call_decision), _data(alice, news="Hi\x00there")))
+    assert NUL_MESSAGE in content
+    assert not CallPlan.objects.exists()
+
+
+# The agency --------------------------------------------------------------------------------------
+
+
+def test_without_an_agency_there_is_no_second_call(alice_client, call_decision):
+    assert 'name="agency_contact"' not in alice_client.get(_url(call_decision)).content.decode()
+
+
+def test_with_an_agency_a_second_call_is_planned_with_its_own_contact(
+    alice_client, alice, call_decision, call_committed, call_manager
+):
+    call_committed.agency_name = "Talent Bridge"
+    call_committed.save()
+    agent = make_contact(call_committed, name="Ari Cole", role=Contact.Role.AGENCY)
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "The agency: Talent Bridge" in content
+    assert f'<option value="{agent.pk}" selected>' in content
+
+    when = _tomorrow()
+    data = _data(alice, call_manager, when, agency_contact=agent.pk)
+    data["agency_call_at"] = _local(when + datetime.timedelta(hours=1), alice)
+    assert alice_client.post(_url(call_decision), data).status_code == 302
+    plan = CallPlan.objects.get()
+    assert plan.agency_contact == agent
+    assert plan.agency_call_at == (when + datetime.timedelta(hours=1)).replace(
+        second=0, microsecond=0
+    )
+
+
+def test_an_agency_contact_from_elsewhere_is_refused(
+    alice_client, alice, call_decision, call_committed, call_new
+):
+    call_committed.agency_name = "Talent Bridge"
+    call_committed.save()
+    elsewhere = make_contact(call_new, name="Other Agent", role=Contact.Role.AGENCY)
+    data = _data(alice, agency_contact=elsewhere.pk)
+    content = _error_page(alice_client.post(_url(call_decision), data))
+    assert "Choose one of your contacts at Northwind Freight" in content
+
+
+# Other people's plans ----------------------------------------------------------------------------
+
+
+def test_a_stranger_gets_404_and_nothing_changes(
+    charlie_client, charlie, call_decision, call_plan, call_manager
+):
+    assert charlie_client.get(_url(call_decision)).status_code == 404
+    data = _data(charlie, call_manager, _tomorrow(), news="Hacked")
+    assert charlie_client.post(_url(call_decision), data).status_code == 404
+    call_plan.refresh_from_db()
+    assert call_plan.news == "I will not be joining Northwind Freight after all."
+
+
+def test_a_stranger_cannot_create_a_plan_either(charlie_client, charlie, call_decision):
+    assert charlie_client.post(_url(call_decision), _data(charlie)).status_code == 404
+    assert not CallPlan.objects.exists()
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, call_decision):
+    response = client.get(_url(call_decision))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+# Query counts ------------------------------------------------------------------------------------
+
+
+def _fill(plan, start, stop):
+    Referral.objects.bulk_create(
+        Referral(call_plan=plan, name=f"Person {i}", how_to_reach=f"p{i}@example.com")
+        for i in range(start, stop)
+    )
+    FollowUp.objects.bulk_create(
+        FollowUp(call_plan=plan, text=f"Task {i}", due_on=datetime.date(2026, 12, 1))
+        for i in range(start, stop)
+    )
+
+
+def test_the_page_takes_the_same_queries_with_1_and_30_referrals_and_follow_ups(
+    alice_client, call_decision, call_plan, django_assert_num_queries
+):
+    _fill(call_plan, 0, 1)
+    alice_client.get(_url(call_decision))  # warm the session
+    with CaptureQueriesContext(connection) as small:
+        assert alice_client.get(_url(call_decision)).status_code == 200
+    _fill(call_plan, 1, 30)
+    with django_assert_num_queries(len(small.captured_queries)):
+        content = alice_client.get(_url(call_decision)).content.decode()
+    assert "Person 29" in content and "Task 29" in content
+
+
+@pytest.mark.usefixtures("call_ready")
+def test_a_refused_save_does_not_show_the_plan_as_ready(alice_client, alice, call_decision):
+    data = _data(alice, reason="x" * 6000)
+    data["contact"] = call_decision.committed_offer.contacts.first().pk
+    data["scheduled_at"] = _local(_tomorrow(), alice)
+    content = _error_page(alice_client.post(_url(call_decision), data))
+    assert "Not ready to call" in content
+    assert not CallPlan.objects.exists()
+
+
+def test_two_windows_saving_a_new_plan_at_once_keep_the_first_and_say_so(
+    alice_client, alice, call_decision, call_plan, call_manager, monkeypatch
+):
+    # The second window read the page before the first one's save had created the plan.
+    monkeypatch.setattr("decisions.call.plans.saved_plan", lambda decision: None)
+    response = alice_client.post(
+        _url(call_decision), _data(alice, call_manager, _tomorrow(), news="Second window")
+    )
+    assert response.status_code == 302
+    assert CallPlan.objects.filter(decision=call_decision).count() == 1
+    call_plan.refresh_from_db()
+    assert call_plan.news != "Second window"
+    page = alice_client.get(response.url)
+    assert "saved in another window at the same moment" in page.content.decode()
+
+
+def test_adding_a_referral_while_another_window_creates_the_plan_uses_that_plan(
+    alice_client, call_decision, call_plan, monkeypatch
+):
+    monkeypatch.setattr("decisions.call.plans.saved_plan", lambda decision: None)
+    response = alice_client.post(
+        reverse("decisions:add_referral", args=[call_decision.pk]),
+        {"referral-name": "Sam Ortiz"},
+    )
+    assert response.status_code == 302
+    assert CallPlan.objects.filter(decision=call_decision).count() == 1
+    assert call_plan.referrals.get().name == "Sam Ortiz"
