@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from crossroads.models import User
-from decisions import callplan
+from decisions.call import script
 from decisions.models import (
     DEFAULT_FACTORS,
     CallPlan,
@@ -201,11 +201,11 @@ def _decision(persona, number, offers, factors, considerations, rng, extras) -> 
         decision=decision,
         contact=contact,
         scheduled_at=(timezone.now() + _days(1)).replace(second=0, microsecond=0),
-        **callplan.draft_script(committed, contact),
+        **script.draft_script(committed, contact),
     )
     PreparedAnswer.objects.bulk_create(
         PreparedAnswer(call_plan=plan, reaction=reaction, answer=text)
-        for reaction, text in callplan.draft_answers(committed).items()
+        for reaction, text in script.draft_answers(committed).items()
     )
     Referral.objects.bulk_create(
         Referral(
