@@ -55,6 +55,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages are compressed (static files come compressed already: gzip and brotli, made by
+    # collectstatic). On BREACH, see README.md, "Connections and compression".
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -86,10 +89,17 @@ TEMPLATES = [
 ]
 
 # Database: DATABASE_URL when given (PostgreSQL only), else an embedded PostgreSQL under var/.
+# Connections are kept between requests (opening one costs several milliseconds, more than a
+# simple page), and checked before each request reuses them, so a database restart costs one
+# reconnection, not an error. Not while developing: runserver's thread per request would leave
+# a connection behind with each thread.
+_conn_max_age = env_int("CONN_MAX_AGE", 0 if DEBUG else 600)
 _database_url = env_str("DATABASE_URL")
 if _database_url:
     try:
-        _db = dj_database_url.parse(_database_url, conn_health_checks=True)
+        _db = dj_database_url.parse(
+            _database_url, conn_max_age=_conn_max_age, conn_health_checks=True
+        )
     except Exception as exc:  # dj-database-url raises several kinds for a malformed URL
         raise ImproperlyConfigured(
             f"DATABASE_URL is not a valid database URL ({exc}); expected "
@@ -105,6 +115,7 @@ else:
         "ENGINE": "crossroads.embedded_db",
         "NAME": "crossroads",
         "DATA_DIR": os.environ.get("EMBEDDED_POSTGRES_DIR", str(VAR_DIR / "postgres")),
+        "CONN_MAX_AGE": _conn_max_age,
         "CONN_HEALTH_CHECKS": True,
     }
 DATABASES = {"default": _db}

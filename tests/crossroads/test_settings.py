@@ -66,3 +66,27 @@ def test_a_postgres_database_url_is_accepted():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "db.internal"
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        (PRODUCTION, "600 True"),
+        (
+            {**PRODUCTION, "DATABASE_URL": "postgres://crossroads:secret@db.internal/crossroads"},
+            "600 True",
+        ),
+        ({}, "0 True"),  # while developing: runserver's threads would each keep one
+        ({**PRODUCTION, "CONN_MAX_AGE": "60"}, "60 True"),
+    ],
+)
+def test_production_keeps_database_connections_and_checks_them_before_reuse(env, expected):
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; db = settings.DATABASES['default']; "
+        "print(db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'])",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == expected
