@@ -25,6 +25,8 @@ class Probe:
     path: str
     cookies: dict[str, str] = field(default_factory=dict)
     times: list[float] = field(default_factory=list)  # seconds, one per round
+    # This page's time over the bare page's, fetched just before it: one per round.
+    ratios: list[float] = field(default_factory=list)
     queries: int = 0
     status: int = 0
     size: int = 0  # bytes sent, after any compression
@@ -33,6 +35,11 @@ class Probe:
     @property
     def median_ms(self) -> float:
         return statistics.median(self.times) * 1000
+
+    @property
+    def x(self) -> float:
+        """How many times the bare page's server time: the median over the rounds."""
+        return statistics.median(self.ratios)
 
 
 class Fetcher:
@@ -111,15 +118,21 @@ def _decompress(body: bytes, encoding: str) -> bytes:
     return gzip.decompress(body) if encoding == "gzip" else body
 
 
-def run_rounds(fetcher: Fetcher, probes: list[Probe], rounds: int, seed: int = 15) -> None:
-    """Every probe once per round, in a new random order each round, so that whatever else the
-    machine is doing falls on every page alike; the median of the rounds is what counts."""
+def run_rounds(fetcher: Fetcher, baseline: Probe, probes: list[Probe], rounds: int) -> None:
+    """Every probe once per round, in a new random order each round, each right after a fetch
+    of the bare page: whatever else the machine is doing falls on the page and on its yardstick
+    alike. The medians over the rounds are what count."""
     order = list(probes)
-    shuffle = random.Random(seed).shuffle
-    for probe in order:  # warm up: templates compiled, code paths loaded
+    shuffle = random.Random(15).shuffle
+    for probe in [baseline, *order]:  # warm up: templates compiled, code paths loaded
         fetcher.time_once(probe)
     for number in range(rounds):
         shuffle(order)
         for probe in order:
-            probe.times.append(fetcher.time_once(probe))
+            bare = fetcher.time_once(baseline)
+            took = fetcher.time_once(probe)
+            baseline.times.append(bare)
+            probe.times.append(took)
+            probe.ratios.append(took / bare)
         print(f"  round {number + 1} of {rounds} done", file=sys.stderr)
+    baseline.ratios = [1.0]
