@@ -37,7 +37,9 @@ class DecisionQuerySet(models.QuerySet):
 def get_decision_for_user(user, pk, queryset=None) -> "Decision":
     """The user's own decision, or a 404: another user's decision does not exist for them.
     ``queryset`` says what to load with it (``Decision.objects`` by default)."""
-    return get_object_or_404((queryset or Decision.objects).for_user(user), pk=pk)
+    # Not ``queryset or ...``: that would run the queryset, every user's decisions, to test it.
+    queryset = Decision.objects.all() if queryset is None else queryset
+    return get_object_or_404(queryset.for_user(user), pk=pk)
 
 
 class Decision(models.Model):
