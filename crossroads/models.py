@@ -1,3 +1,4 @@
+import functools
 import zoneinfo
 
 from django.conf import settings
@@ -5,8 +6,13 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 
-def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+@functools.cache
+def time_zone_choices() -> tuple:
+    """Every time zone the system knows. Listing them walks the time zone database on disk
+    (several milliseconds), and the list does not change while the app runs: so, once."""
+    return tuple(
+        (name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())
+    )
 
 
 class User(AbstractUser):
