@@ -10,9 +10,7 @@ from django.db import models
 def time_zone_choices() -> tuple:
     """Every time zone the system knows. Listing them walks the time zone database on disk
     (several milliseconds), and the list does not change while the app runs: so, once."""
-    return tuple(
-        (name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())
-    )
+    return tuple((name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones()))
 
 
 class User(AbstractUser):

@@ -1,0 +1,272 @@
+"""Form fields with exactly the markup crispy-forms' Bootstrap 5 pack gives them, built in Python.
+
+    {{ field|plain_field }}           as {{ field|as_crispy_field }}
+    {{ field|plain_field:"inline" }}  as crispy's InlineRadios(field): radios side by side
+    {{ form|plain_form }}             as {{ form|crispy }}
+
+Why: crispy renders each field through half a dozen templates, about a third of a millisecond a
+field: more than a whole bare page for every few fields. Pages with a grid of selects or a long
+form spent most of their time there (see `make bench`).
+
+What stays the same: the markup, element for element and attribute for attribute, which
+tests/crossroads/test_plain_fields.py checks against crispy itself for every field of every form
+in the app; and the widgets' own logic (names, values, attributes, which option is chosen), which
+comes from Django's ``Widget.get_context()``. What this module does not know (file inputs,
+multi-widgets, a form helper asking for horizontal labels...) it hands to crispy, as before.
+"""
+
+import html
+
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
+from django import template
+from django.forms import widgets
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+_ASTERISK = '<span class="asteriskField">*</span>'
+# Crispy's options for {{ field|as_crispy_field }} and {{ form|crispy }}; a form's helper may
+# change them for the first.
+_DEFAULTS = {
+    "form_show_errors": True,
+    "form_show_labels": True,
+    "label_class": "",
+    "field_class": "",
+    "error_text_inline": False,
+    "help_text_inline": False,
+}
+
+
+@register.filter
+def plain_field(field, style: str = "") -> SafeString:
+    """One field, as ``as_crispy_field`` renders it; ``style`` "inline" puts radios side by side,
+    as crispy's ``InlineRadios`` does."""
+    options = _options(field.form)
+    widget = field.field.widget
+    if options is None or not _known(widget) or (style and not _is_choice_list(widget)):
+        return as_crispy_field(field)
+    if field.is_hidden:
+        return mark_safe(str(field))
+    if style == "inline":
+        return mark_safe(_inline_choices(field, options))
+    return mark_safe(_field(field, options))
+
+
+@register.filter
+def plain_form(form) -> SafeString:
+    """A whole form, as ``{{ form|crispy }}`` renders it: its own errors, then every field."""
+    if not all(_known(bound.field.widget) for bound in form):
+        return as_crispy_form(form)
+    parts = [_form_errors(form.non_field_errors())] if form.non_field_errors() else []
+    # {{ form|crispy }} reads no form helper: the defaults hold.
+    parts += [str(bound) if bound.is_hidden else _field(bound, _DEFAULTS) for bound in form]
+    return mark_safe("".join(parts))
+
+
+# When to hand over to crispy ---------------------------------------------------------------------
+
+
+def _options(form) -> dict | None:
+    """Crispy's options for ``form``, or None when its helper asks for markup this module does
+    not make (horizontal forms, label or wrapper classes, hidden labels, another template)."""
+    helper = getattr(form, "helper", None)
+    if helper is None:
+        return _DEFAULTS
+    options = {**_DEFAULTS, **helper.get_attributes("bootstrap5")}
+    plain = (
+        options["form_show_errors"]
+        and options["form_show_labels"]
+        and not options["label_class"]
+        and not options["field_class"]
+        and not options.get("wrapper_class")
+        and not options["flat_attrs"]
+        and options["field_template"] == "bootstrap5/field.html"
+    )
+    return options if plain else None
+
+
+def _known(widget) -> bool:
+    if isinstance(widget, (widgets.FileInput, widgets.MultiWidget)):
+        return False
+    known = (widgets.Input, widgets.Textarea, widgets.Select)  # inputs include checkboxes
+    return isinstance(widget, known) or _is_choice_list(widget)
+
+
+def _is_choice_list(widget) -> bool:
+    """Radios or checkboxes, one per choice: crispy lays these out itself."""
+    return isinstance(widget, (widgets.RadioSelect, widgets.CheckboxSelectMultiple))
+
+
+# bootstrap5/field.html and bootstrap5/layout/radioselect_inline.html ------------------------------
+
+
+def _field(field, options) -> str:
+    widget = field.field.widget
+    if isinstance(widget, widgets.CheckboxInput):
+        label = _label(field, "label", "form-check-label", always_for=True)
+        inner = _widget(field, "form-check-input") + label + _help_and_errors(field, options)
+        return f'<div class="mb-3">{_wrapper(field, "form-check", inner)}</div>'
+    if _is_choice_list(widget):
+        legend = _label(field, "legend", "form-label", last=" fs-6")
+        inner = _fieldset(field, legend + _choices(field, inline=False))
+    else:
+        kind = "form-select" if isinstance(widget, widgets.Select) else "form-control"
+        inner = _label(field, "label", "form-label") + _widget(field, kind)
+        inner += _help_and_errors(field, options)
+    return _wrapper(field, "mb-3", inner)
+
+
+def _inline_choices(field, options) -> str:
+    legend = _label(field, "legend", " fs-6 form-label", always_for=True)
+    return _wrapper(field, "mb-3", _fieldset(field, legend + _choices(field, inline=True)))
+
+
+def _wrapper(field, css: str, inner: str) -> str:
+    more = field.css_classes()
+    return f'<div id="div_{field.auto_id}" class="{css}{f" {more}" if more else ""}">{inner}</div>'
+
+
+def _fieldset(field, inner: str) -> str:
+    """The label of a list of radios or checkboxes is the legend of their fieldset."""
+    if not field.label:
+        return inner
+    describedby = field.aria_describedby
+    described = f' aria-describedby="{_escape(describedby)}"' if describedby else ""
+    return f"<fieldset{described}>{inner}</fieldset>"
+
+
+def _label(field, tag: str, css: str, last: str = "", always_for: bool = False) -> str:
+    if not field.label:
+        return ""
+    target = field.id_for_label
+    points = f' for="{_escape(target)}"' if target or always_for else ""
+    required = field.field.required
+    classes = f"{css}{' requiredField' if required else ''}{last}"
+    asterisk = _ASTERISK if required else ""
+    return f'<{tag}{points} class="{classes}">{_escape(field.label)}{asterisk}</{tag}>'
+
+
+def _choices(field, inline: bool) -> str:
+    """bootstrap5/layout/radio_checkbox_select.html: a form-check per choice."""
+    widget = field.field.widget
+    errors = field.errors
+    id_ = widget.attrs.get("id") or field.auto_id
+    attrs = field.build_widget_attrs({"id": id_} if id_ else {})
+    groups = widget.optgroups(field.html_name, widget.format_value(field.value()), attrs)
+    invalid = " is-invalid" if errors else ""
+    check = "form-check form-check-inline" if inline else "form-check"
+    items = []
+    for group_number, (group, choices, _index) in enumerate(groups, 1):
+        if group:
+            items.append(f"<strong>{_escape(group)}</strong>")
+        for number, option in enumerate(choices, 1):
+            last = number == len(choices) and group_number == len(groups)
+            below = _errors(field, inline=False) if errors and last and not inline else ""
+            items.append(
+                f'<div class="{check}"><input type="{option["type"]}" '
+                f'class="form-check-input{invalid}" name="{_escape(field.html_name)}" '
+                f'value="{_escape(option["value"])}"{_attrs(option["attrs"])}>'
+                f'<label for="{_escape(option["attrs"].get("id", ""))}" '
+                f'class="form-check-label">{_escape(option["label"])}</label>{below}</div>'
+            )
+    after = _errors(field, inline=False) if errors and inline else ""
+    return f"<div>{''.join(items)}</div>{after}{_help(field, inline=False)}"
+
+
+def _help_and_errors(field, options) -> str:
+    """bootstrap5/layout/help_text_and_errors.html."""
+    help_inline, errors_inline = options["help_text_inline"], options["error_text_inline"]
+    parts = _help(field, inline=True) if help_inline and not errors_inline else ""
+    if field.errors:
+        parts += _errors(field, inline=errors_inline)
+    if not help_inline:
+        parts += _help(field, inline=False)
+    return parts
+
+
+def _errors(field, inline: bool) -> str:
+    """field_errors.html (``inline``) or field_errors_block.html."""
+    tag = "span" if inline else "p"
+    items = "".join(
+        f'<{tag} id="error_{number}_{field.auto_id}"><strong>{_escape(error)}</strong></{tag}>'
+        for number, error in enumerate(field.errors, 1)
+    )
+    return f'<div id="{field.errors.field_id}_error" class="invalid-feedback">{items}</div>'
+
+
+def _help(field, inline: bool) -> str:
+    """help_text.html. Help texts are the app's own words, marked safe as crispy does."""
+    if not field.help_text:
+        return ""
+    if inline:
+        return f'<span id="{field.auto_id}_helptext" class="form-text">{field.help_text}</span>'
+    id_ = f'id="{field.auto_id}_helptext" ' if field.auto_id else ""
+    return f'<div {id_}class="form-text">{field.help_text}</div>'
+
+
+def _form_errors(errors) -> str:
+    """bootstrap5/errors.html: the errors of the form as a whole."""
+    items = "".join(f"<li>{_escape(error)}</li>" for error in errors)
+    return f'<div class="alert alert-block alert-danger"><ul class="m-0">{items}</ul></div>'
+
+
+# The widget: crispy's classes, then Django's own context and templates ---------------------------
+
+
+def _widget(field, kind: str) -> str:
+    """The widget with the classes crispy gives it: its own class name (``textinput``,
+    ``select``...), then ``kind``, then ``is-invalid`` when the field has errors."""
+    widget = field.field.widget
+    if field.field.localize:
+        widget.is_localized = True  # as BoundField.as_widget() does
+    name = widget.__class__.__name__.lower()
+    css = widget.attrs.get("class", "")
+    if not css:
+        css = name
+    elif css.find(name) == -1:
+        css += f" {name}"
+    for word in [*kind.split(), *(["is-invalid"] if field.errors else [])]:
+        if word not in css.split():
+            css += f" {word}"
+    attrs = field.build_widget_attrs({}, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    context = widget.get_context(field.html_name, field.value(), {"class": css, **attrs})
+    return _render(widget, context["widget"])
+
+
+def _render(widget, context: dict) -> str:
+    """Django's input, textarea and select templates."""
+    name, attrs = _escape(context["name"]), _attrs(context["attrs"])
+    if isinstance(widget, widgets.Textarea):
+        value = _escape(context["value"]) if context["value"] else ""
+        return f'<textarea name="{name}"{attrs}>\n{value}</textarea>'
+    if isinstance(widget, widgets.Select):
+        groups = []
+        for group, choices, _index in context["optgroups"]:
+            options = "".join(
+                f'<option value="{_escape(option["value"])}"{_attrs(option["attrs"])}>'
+                f"{_escape(option['label'])}</option>"
+                for option in choices
+            )
+            groups.append(
+                f'<optgroup label="{_escape(group)}">{options}</optgroup>' if group else options
+            )
+        return f'<select name="{name}"{attrs}>{"".join(groups)}</select>'
+    value = context["value"]
+    shown = "" if value is None else f' value="{_escape(value)}"'
+    return f'<input type="{_escape(context["type"])}" name="{name}"{shown}{attrs}>'
+
+
+def _attrs(attrs: dict) -> str:
+    """django/forms/widgets/attrs.html: True is a bare attribute, False none at all."""
+    return "".join(
+        f" {name}" if value is True else f' {name}="{_escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+def _escape(text) -> str:
+    """The template language's autoescaping, without its lazy-text wrappers."""
+    return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
