@@ -3,6 +3,8 @@
     {{ field|plain_field }}           as {{ field|as_crispy_field }}
     {{ field|plain_field:"inline" }}  as crispy's InlineRadios(field): radios side by side
     {{ form|plain_form }}             as {{ form|crispy }}
+    {% plain_crispy form %}           as {% crispy form %}: the form helper's layout of
+                                      fieldsets, rows, columns, divs and inline radios
 
 Why: crispy renders each field through half a dozen templates, about a third of a millisecond a
 field: more than a whole bare page for every few fields. Pages with a grid of selects or a long
@@ -17,9 +19,12 @@ multi-widgets, a form helper asking for horizontal labels...) it hands to crispy
 
 import html
 
+from crispy_forms import layout
+from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
 from django import template
 from django.forms import widgets
+from django.template import engines
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -61,6 +66,87 @@ def plain_form(form) -> SafeString:
     # {{ form|crispy }} reads no form helper: the defaults hold.
     parts += [str(bound) if bound.is_hidden else _field(bound, _DEFAULTS) for bound in form]
     return mark_safe("".join(parts))
+
+
+@register.simple_tag(takes_context=True)
+def plain_crispy(context, form) -> SafeString:
+    """A form laid out by its helper, as ``{% crispy form %}`` renders it."""
+    helper, options = getattr(form, "helper", None), _options(form)
+    if helper is None or options is None or helper.form_tag or helper.inputs:
+        return _crispy_tag(context, form)
+    if helper.layout is not None and not _plain_layout(helper.layout):
+        return _crispy_tag(context, form)
+    parts = []
+    if options["form_method"].lower() == "post" and not options["disable_csrf"]:
+        parts.append(_csrf_input(context))
+    if options["form_show_errors"] and form.non_field_errors():
+        parts.append(_form_errors(form.non_field_errors()))
+    if helper.layout is None:  # every field in turn
+        parts += [str(bound) if bound.is_hidden else _field(bound, options) for bound in form]
+    else:
+        parts.append(_layout(helper.layout, form, options))
+    return mark_safe("".join(parts))
+
+
+def _crispy_tag(context, form) -> SafeString:
+    source = "{% load crispy_forms_tags %}{% crispy form %}"
+    return engines["django"].from_string(source).render({**context.flatten(), "form": form})
+
+
+def _csrf_input(context) -> str:
+    """What ``{% csrf_token %}`` writes."""
+    token = context.get("csrf_token")
+    if not token or token == "NOTPROVIDED":
+        return ""
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{_escape(token)}">'
+
+
+# Layouts: bootstrap5/layout/fieldset.html, row.html, column.html, div.html ----------------------
+
+_CONTAINERS = (layout.Fieldset, layout.Row, layout.Column, layout.Div)
+
+
+def _plain_layout(item) -> bool:
+    """Whether ``item`` holds only what this module lays out: field names, inline radios,
+    and fieldsets, rows, columns and divs with their default templates and plain legends."""
+    if isinstance(item, str):
+        return True
+    if type(item) is InlineRadios:
+        return item.template == InlineRadios.template and not item.attrs and not item.wrapper_class
+    if type(item) is layout.Layout:
+        return all(_plain_layout(inner) for inner in item.fields)
+    if type(item) in _CONTAINERS:
+        default = type(item).template
+        legend = str(getattr(item, "legend", ""))
+        plain = item.template == default and "{" not in legend and not item.flat_attrs
+        return plain and all(_plain_layout(inner) for inner in item.fields)
+    return False
+
+
+def _layout(item, form, options) -> str:
+    if isinstance(item, str):
+        bound = form[item]
+        return str(bound) if bound.is_hidden else _field(bound, options)
+    if type(item) is InlineRadios:
+        return "".join(_inline_choices(form[name], options) for name in item.fields)
+    inner = "".join(_layout(part, form, options) for part in item.fields)
+    if type(item) is layout.Layout:
+        return inner
+    id_ = f' id="{_escape(item.css_id)}"' if item.css_id else ""
+    css = item.css_class or ""
+    if type(item) is layout.Fieldset:
+        legend = f"<legend>{item.legend}</legend>" if item.legend else ""
+        return f"<fieldset{id_}{_class(css)}>{legend}{inner}</fieldset>"
+    if type(item) is layout.Row:
+        return f'<div{id_} class="row {_escape(css)}">{inner}</div>'
+    if type(item) is layout.Column:
+        column = css if "col" in css else f"col-md {css}"
+        return f'<div{id_} class="{_escape(column)}">{inner}</div>'
+    return f"<div{id_}{_class(css)}>{inner}</div>"
+
+
+def _class(css: str) -> str:
+    return f' class="{_escape(css)}"' if css else ""
 
 
 # When to hand over to crispy ---------------------------------------------------------------------

@@ -2,6 +2,7 @@
 crispy-forms gives it, empty, filled in and refused: the same elements, attributes and text."""
 
 import datetime
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -15,7 +16,7 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
-from django.template import engines
+from django.template import RequestContext, engines
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -195,3 +196,25 @@ def test_what_it_does_not_know_is_left_to_crispy():
     for name in ("document", "when"):
         _same(plain_field(Upload()[name]), _render("{{ f|as_crispy_field }}", f=Upload()[name]))
     _same(plain_form(Upload()), _render("{{ f|crispy }}", f=Upload()))
+
+
+def _without_csrf_value(html: str) -> str:
+    """The token is masked afresh at every render; where it is, and that it is, still count."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', 'name="csrfmiddlewaretoken"', html)
+
+
+@pytest.mark.parametrize("name", ["offer", "offer filter", "situation", "pro or con"])
+def test_a_form_laid_out_by_its_helper_has_crispys_markup(every_form, name, rf):
+    make = every_form[name]
+    request = rf.get("/")
+    for data in _states(make(None)):
+        context = RequestContext(request, {"f": _form(make, data)})
+        crispys = engines["django"].from_string("{% load crispy_forms_tags %}{% crispy f %}")
+        ours = engines["django"].from_string("{% load plain_fields %}{% plain_crispy f %}")
+        _same(
+            _without_csrf_value(ours.template.render(context)),
+            _without_csrf_value(
+                crispys.template.render(RequestContext(request, {"f": _form(make, data)}))
+            ),
+            f"{name} with {data}",
+        )
