@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test serve bench lint format clean install
+.PHONY: run test serve bench lint format clean install benchmark
 
 install: $(STAMP)
 
@@ -42,6 +42,9 @@ bench: $(STAMP)
 	  $(SUDO) apt-get install -y -qq wrk > /dev/null 2>&1 || \
 	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk > /dev/null; }; }
 	$(BIN)/python -m bench
+
+benchmark: $(STAMP)
+	$(BIN)/python scripts/benchmark_reminders.py --users 10000
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -14,6 +14,7 @@ from decisions.models import (
     Referral,
 )
 from offers.models import Contact, Offer
+from reminders.models import CalendarFeed, ReminderSettings, SentReminder
 
 ACCOUNT_FIELDS = ("username", "email", "first_name", "last_name", "time_zone", "date_joined")
 
@@ -43,4 +44,12 @@ def user_data(user) -> dict:
         "referrals": _rows(Referral.objects.filter(call_plan__decision__owner=user)),
         "prepared_answers": _rows(PreparedAnswer.objects.filter(call_plan__decision__owner=user)),
         "follow_ups": _rows(FollowUp.objects.filter(call_plan__decision__owner=user)),
+        "reminder_settings": _rows(ReminderSettings.objects.filter(user=user), exclude=("user",)),
+        # The calendar address's hash is a secret of its own: only when it was made.
+        "calendar_subscription": _rows(
+            CalendarFeed.objects.filter(user=user), exclude=("user", "token_hash", "content_hash")
+        ),
+        "reminder_emails": _rows(
+            SentReminder.objects.filter(user=user), exclude=("user", "claimed_by")
+        ),
     }

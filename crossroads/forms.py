@@ -7,7 +7,8 @@ from crossroads.models import User, time_zone_choices
 class SignUpForm(UserCreationForm):
     email = forms.EmailField(
         label="E-mail address",
-        help_text="Used only to send you a link if you forget your password.",
+        help_text="For a link if you forget your password, and for reminders of your deadlines "
+        "and calls (turn them off on your account page).",
     )
 
     class Meta(UserCreationForm.Meta):

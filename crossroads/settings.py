@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "crossroads",
     "offers",
     "decisions",
+    "reminders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -177,6 +178,14 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Crossroads <crossroads@localhost>")
+# Where the app is reached from outside: e-mails sent by `manage.py send_reminders` (no request
+# to take it from) link back to pages under it.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        f"SITE_URL must start with http:// or https://, such as https://crossroads.example.com; "
+        f"got {SITE_URL!r}."
+    )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security. The page loads nothing from other hosts and runs no inline script or style.

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
 from crossroads.forms import DeleteAccountForm, SignUpForm, TimeZoneForm
+from reminders.account import account_context
+from reminders.models import ReminderSettings
 
 
 @require_GET
@@ -28,7 +30,9 @@ def signup(request):
         return redirect("home")
     form = SignUpForm(request.POST or None)
     if form.is_valid():
-        user = form.save()
+        with transaction.atomic():
+            user = form.save()
+            ReminderSettings.objects.create(user=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.username}. Your account is ready.")
         return redirect("home")
@@ -43,7 +47,7 @@ def account(request):
         form.save()
         messages.success(request, "Your time zone is saved.")
         return redirect("account")
-    return render(request, "registration/account.html", {"form": form})
+    return render(request, "registration/account.html", {"form": form, **account_context(request)})
 
 
 @login_required

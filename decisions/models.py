@@ -116,6 +116,14 @@ class Decision(models.Model):
             and self.chosen_offer_id != self.committed_offer_id
         )
 
+    def record_choice(self, chosen_offer, reasoning: str, now) -> None:
+        """Set the user's choice (None: "not decided yet") in memory; the wizard saves it."""
+        self.chosen_offer, self.reasoning, self.decided_at = chosen_offer, reasoning, now
+
+    def record_outcome(self, outcome: str, now) -> None:
+        """Set how a recorded decision turned out, in memory; the wizard saves it."""
+        self.outcome, self.outcome_recorded_at = outcome, now
+
     def leaving_for(self, offer_pk):
         """The offer of this decision, given by id (as posted), that would mean leaving the
         committed one; None when there is no such offer or nothing to leave."""

@@ -70,6 +70,20 @@ def vested_fraction(package: Package, months: int) -> Decimal:
     return min(sum(shares[:whole_years], ZERO), Decimal(1))
 
 
+def vesting_terms(package: Package) -> str:
+    """How the grant vests, in words: "vesting over 4 years, evenly, after a 12-month cliff",
+    or for a custom schedule "vesting over 4 years (5%, 15%, 40%, 40%), with no cliff"."""
+    years = package.vesting_years
+    terms = f"vesting over {years} year{'s' if years != 1 else ''}"
+    if package.vesting_percentages:
+        terms += " ({})".format(", ".join(f"{share:f}%" for share in package.vesting_percentages))
+    else:
+        terms += ", evenly"
+    if package.cliff_months:
+        return f"{terms}, after a {package.cliff_months}-month cliff"
+    return f"{terms}, with no cliff"
+
+
 def yearly_bonus(package: Package, salary: Decimal) -> Decimal:
     if package.target_bonus_percent is not None:
         return salary * package.target_bonus_percent / HUNDRED
@@ -149,10 +163,6 @@ def headline(package: Package) -> tuple[Decimal, Decimal]:
 
 def total_over(package: Package, years: int) -> Decimal:
     return sum((year.total for year in breakdown(package, years)), ZERO)
-
-
-def first_year_total(package: Package) -> Decimal:
-    return total_over(package, 1)
 
 
 def four_year_total(package: Package) -> Decimal:

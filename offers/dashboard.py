@@ -13,7 +13,7 @@ def dashboard_context(user) -> dict:
     One query, whatever the number of offers."""
     today = timezone.localdate(timezone=user.zone())
     offers = list(Offer.objects.for_user(user))
-    in_play = [offer for offer in offers if offer.is_open() or offer.is_committed()]
+    in_play = [offer for offer in offers if offer.is_in_play()]
     answer_soon = [
         offer
         for offer in in_play

@@ -8,31 +8,47 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
+from crossroads.text import LONG_TEXT_LIMIT
 from offers import compensation, timeline
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
+# The list's filter for the offers still open or committed, beside one status at a time.
+IN_PLAY = "in_play"
+
+
+def _amount(verbose_name, help_text):
+    """An amount of money in the offer's currency; 0 until it is known."""
+    return models.DecimalField(verbose_name, default=Decimal(0), help_text=help_text, **MONEY)
+
+
+def _percentage(verbose_name, help_text):
+    """A percentage from 0 to 100 with two decimals; 0 unless given."""
+    return models.DecimalField(
+        verbose_name, max_digits=5, decimal_places=2, default=Decimal(0), help_text=help_text
+    )
+
+
+def _day(verbose_name, help_text):
+    """A date that may not be known yet."""
+    return models.DateField(verbose_name, null=True, blank=True, help_text=help_text)
 
 
 class OfferQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(owner=user)
 
-    def open(self):
-        """Offers still waiting for the user's answer."""
-        return self.filter(status__in=[Offer.Status.EXPECTED, Offer.Status.RECEIVED])
-
     def committed(self):
         return self.filter(status__in=Offer.COMMITTED_STATUSES)
 
     def in_play(self):
         """Offers still open or committed: the ones whose dates matter."""
-        return self.filter(status__in=[*Offer.OPEN_STATUSES, *Offer.COMMITTED_STATUSES])
+        return self.filter(status__in=Offer.IN_PLAY_STATUSES)
 
     def shown_by(self, status_filter: str):
-        """The offers a list filter asks for: "" for all, "in_play", or one status."""
+        """The offers a list filter asks for: "" for all, ``IN_PLAY``, or one status."""
         if not status_filter:
             return self
-        if status_filter == "in_play":
+        if status_filter == IN_PLAY:
             return self.in_play()
         return self.filter(status=status_filter)
 
@@ -91,58 +107,157 @@ class Offer(models.Model):
 
     OPEN_STATUSES = (Status.EXPECTED, Status.RECEIVED)
     COMMITTED_STATUSES = (Status.ACCEPTED, Status.SIGNED, Status.STARTED)
+    IN_PLAY_STATUSES = (*OPEN_STATUSES, *COMMITTED_STATUSES)
+    # The date each status needs; closed offers need none.
+    DATE_FOR_STATUS = {
+        Status.EXPECTED: "expected_on",
+        Status.RECEIVED: "received_on",
+        **dict.fromkeys(COMMITTED_STATUSES, "accepted_on"),
+    }
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="offers"
     )
-    company = models.CharField(max_length=200)
-    role = models.CharField(max_length=200)
-    location = models.CharField(max_length=200, blank=True)
-    work_mode = models.CharField(max_length=10, choices=WorkMode.choices, blank=True)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.RECEIVED)
-
-    expected_on = models.DateField("offer expected on", null=True, blank=True)
-    received_on = models.DateField("offer received on", null=True, blank=True)
-    respond_by = models.DateField("answer needed by", null=True, blank=True)
-    accepted_on = models.DateField(null=True, blank=True)
-    start_date = models.DateField(null=True, blank=True)
-
-    currency = models.CharField(max_length=3, default="USD")
-    base_salary = models.DecimalField("base salary per year", default=Decimal(0), **MONEY)
-    target_bonus = models.DecimalField("target bonus per year", null=True, blank=True, **MONEY)
-    target_bonus_percent = models.DecimalField(
-        "target bonus as % of base", max_digits=7, decimal_places=2, null=True, blank=True
+    company = models.CharField(
+        max_length=200, help_text="The employer's name, as you would say it."
     )
-    signing_bonus = models.DecimalField(default=Decimal(0), **MONEY)
-    equity_value = models.DecimalField("equity grant value", default=Decimal(0), **MONEY)
-    vesting_years = models.PositiveSmallIntegerField(default=4)
-    cliff_months = models.PositiveSmallIntegerField(default=12)
+    role = models.CharField(max_length=200, help_text="The job title in the offer.")
+    location = models.CharField(
+        max_length=200, blank=True, help_text="City or office. Leave empty for fully remote work."
+    )
+    work_mode = models.CharField(
+        "where you would work",
+        max_length=10,
+        choices=WorkMode.choices,
+        blank=True,
+        help_text="On-site, hybrid or remote.",
+    )
+    status = models.CharField(
+        max_length=12,
+        choices=Status.choices,
+        default=Status.RECEIVED,
+        help_text="Where this offer stands now. Some answers need a date below.",
+    )
+
+    expected_on = _day(
+        "offer expected on",
+        "Needed when the offer is still expected: the day the recruiter said it would come.",
+    )
+    received_on = _day("offer received on", "Needed once the offer is received.")
+    respond_by = _day(
+        "answer needed by", "The day the offer expires. It cannot be before you received it."
+    )
+    accepted_on = _day(None, "Needed once you have accepted, signed or started.")
+    start_date = _day(None, "Your first day. It cannot be before you accepted.")
+
+    currency = models.CharField(
+        max_length=3,
+        default="USD",
+        help_text="Three letters, such as USD, EUR or GBP. Every amount below is in it.",
+    )
+    base_salary = _amount(
+        "base salary per year",
+        "Before tax, in the offer's currency. Leave empty if you do not know it yet.",
+    )
+    target_bonus = models.DecimalField(
+        "target bonus per year, as an amount",
+        null=True,
+        blank=True,
+        help_text="Fill in this or the percentage below, not both.",
+        **MONEY,
+    )
+    target_bonus_percent = models.DecimalField(
+        "target bonus per year, as a % of base salary",
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="For example 10 for a bonus of 10% of base salary; at most 1000.",
+    )
+    signing_bonus = _amount(None, "Paid once, counted in the first year.")
+    equity_value = _amount(
+        "equity grant value",
+        "The value of the whole grant (shares or options) when it was offered.",
+    )
+    vesting_years = models.PositiveSmallIntegerField(
+        "vesting period (years)",
+        default=4,
+        help_text="How many years until the whole grant is yours (1 to 10).",
+    )
+    cliff_months = models.PositiveSmallIntegerField(
+        "cliff (months)",
+        default=12,
+        help_text="Nothing vests before the cliff; at the cliff, everything accrued so far vests "
+        "at once. 0 for no cliff.",
+    )
     vesting_schedule = models.CharField(
-        max_length=10, choices=VestingSchedule.choices, default=VestingSchedule.EVEN
+        max_length=10,
+        choices=VestingSchedule.choices,
+        default=VestingSchedule.EVEN,
+        help_text="Even means the same share every year.",
     )
     # Yearly percentages for a custom schedule, such as [5, 15, 40, 40]; they add up to 100.
     vesting_percentages = models.JSONField(default=list, blank=True)
-    benefits_value = models.DecimalField("benefits value per year", default=Decimal(0), **MONEY)
-    yearly_raise_percent = models.DecimalField(
-        "expected yearly raise (%)", max_digits=5, decimal_places=2, default=Decimal(0)
+    benefits_value = _amount(
+        "benefits value per year",
+        "What pension, health cover and other perks are worth to you each year.",
     )
-    equity_discount_percent = models.DecimalField(
-        "discount on equity not yet liquid (%)", max_digits=5, decimal_places=2, default=Decimal(0)
+    yearly_raise_percent = _percentage(
+        "expected yearly raise (%)", "Used to project salary over four years; 0 if unsure."
+    )
+    equity_discount_percent = _percentage(
+        "discount on equity not yet sellable (%)",
+        "For a private company, how much less than face value you think the shares are "
+        "worth to you; 0 for listed shares.",
     )
 
-    repayment_terms = models.TextField("what must be paid back if you leave early", blank=True)
-    repayment_amount = models.DecimalField("amount at stake", default=Decimal(0), **MONEY)
-    repayment_until = models.DateField("repayable until", null=True, blank=True)
-    notice_period = models.CharField(max_length=100, blank=True)
-    written_offer_in_hand = models.BooleanField("offer in writing", default=False)
-    conditions_cleared = models.BooleanField(
-        "conditions cleared (background check, references)", default=False
+    repayment_terms = models.TextField(
+        "what must be paid back if you leave early",
+        blank=True,
+        help_text="Signing or relocation bonuses often have to be paid back if you leave within a "
+        "year or two.",
     )
-    start_date_confirmed = models.BooleanField(default=False)
-    terms_reviewed = models.BooleanField("terms legally reviewed", default=False)
-    terms_reviewed_on = models.DateField("terms reviewed on", null=True, blank=True)
-    agency_name = models.CharField("recruiting agency", max_length=200, blank=True)
-    notes = models.TextField(blank=True)
+    repayment_amount = _amount(
+        "amount at stake", "The most you could have to pay back if you left early."
+    )
+    repayment_until = _day("repayable until", "After this day nothing has to be paid back.")
+    notice_period = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="For example: one month, or two weeks during probation.",
+    )
+    written_offer_in_hand = models.BooleanField(
+        "I have the offer in writing",
+        default=False,
+        help_text="A formal offer by letter or e-mail, not a phone call.",
+    )
+    conditions_cleared = models.BooleanField(
+        "its conditions are cleared (background check, references)",
+        default=False,
+        help_text="Tick once nothing can still hold the offer back.",
+    )
+    start_date_confirmed = models.BooleanField(
+        "the start date is confirmed",
+        default=False,
+        help_text="Tick once the employer has confirmed your first day in writing.",
+    )
+    terms_reviewed = models.BooleanField(
+        "a lawyer or adviser has reviewed the terms",
+        default=False,
+        help_text="Worth doing before you back out of a signed contract.",
+    )
+    terms_reviewed_on = _day("reviewed on", "When the review happened.")
+    agency_name = models.CharField(
+        "recruiting agency",
+        max_length=200,
+        blank=True,
+        help_text="If a recruiting or staffing agency placed you, its name: you would call them "
+        "too if you changed your mind.",
+    )
+    notes = models.TextField(
+        blank=True,
+        help_text=f"Anything else worth remembering (up to {LONG_TEXT_LIMIT:,} characters).",
+    )
 
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -194,29 +309,26 @@ class Offer(models.Model):
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
 
+    def is_expected(self) -> bool:
+        return self.status == self.Status.EXPECTED
+
+    def is_in_play(self) -> bool:
+        """Still open or committed: its dates matter."""
+        return self.status in self.IN_PLAY_STATUSES
+
     def days_until_deadline(self, today: datetime.date | None = None) -> int | None:
         if self.respond_by is None:
             return None
         return (self.respond_by - (today or timezone.localdate())).days
 
-    def deadline_state(self, today: datetime.date | None = None) -> str | None:
-        """ "soon" (within 48 hours) or "passed" while the answer is still owed, else None."""
+    def deadline_state(self, today: datetime.date | None = None) -> timeline.Deadline | None:
+        """Soon (within 48 hours) or passed while the answer is still owed, else None."""
         if not self.is_open():
             return None
         return timeline.deadline_state(self.days_until_deadline(today))
 
     def dates_in_play(self, today: datetime.date | None = None) -> list[timeline.Event]:
         return timeline.events_for(self, today or timezone.localdate())
-
-    def vesting_percentages_text(self) -> str:
-        """The custom schedule as people type it: "5/15/40/40"."""
-        return "/".join(str(p) for p in self.vesting_percentages)
-
-    def first_year_total(self):
-        return compensation.first_year_total(self.package())
-
-    def four_year_total(self):
-        return compensation.four_year_total(self.package())
 
     def package(self) -> compensation.Package:
         """The money of this offer, for the framework-free compensation module."""
@@ -239,6 +351,8 @@ class Offer(models.Model):
 
 
 class Contact(models.Model):
+    NOTES_LIMIT = 2000
+
     class Role(models.TextChoices):
         RECRUITER = "recruiter", "Recruiter"
         HIRING_MANAGER = "hiring_manager", "Hiring manager"
@@ -247,14 +361,31 @@ class Contact(models.Model):
         OTHER = "other", "Other"
 
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(max_length=200)
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.RECRUITER)
-    phone = models.CharField(max_length=40, blank=True)
-    email = models.EmailField(blank=True)
-    notes = models.TextField(blank=True)
+    name = models.CharField(max_length=200, help_text="The person's full name.")
+    role = models.CharField(
+        "their part in the offer",
+        max_length=20,
+        choices=Role.choices,
+        default=Role.RECRUITER,
+        help_text="Recruiter, hiring manager, HR, agency or someone else.",
+    )
+    phone = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="With the country code if it is abroad. Calls beat e-mails for hard news.",
+    )
+    email = models.EmailField("e-mail address", blank=True, help_text="Optional.")
+    notes = models.TextField(
+        blank=True,
+        help_text=f"What you talked about, when to call (up to {NOTES_LIMIT:,} characters).",
+    )
 
     class Meta:
         ordering = ["name", "pk"]
 
     def __str__(self):
         return f"{self.name} ({self.get_role_display()})"
+
+    def get_absolute_url(self):
+        """People are shown, added and edited on their offer's page."""
+        return reverse("offers:detail", args=[self.offer_id]) + "#contacts"

@@ -1,8 +1,8 @@
 """The dates of all a user's offers on one line, and the clashes between them. Plain Python.
 
-An offer here is anything with ``status``, ``expected_on``, ``respond_by`` and ``start_date``
-attributes and ``is_open()`` / ``is_committed()`` methods (the Offer model has them); ``package()``
-is needed only to compare money inside a clash.
+An offer here is anything with ``expected_on``, ``respond_by`` and ``start_date`` attributes and
+``is_expected()`` / ``is_open()`` / ``is_committed()`` methods (the Offer model has them);
+``currency`` and ``package()`` are needed only to compare money inside a clash.
 
 Only dates still in play are shown: an expected offer's arrival, an open offer's deadline, and the
 start date of an offer that is open or committed. A declined or withdrawn offer has none.
@@ -10,12 +10,27 @@ start date of an offer that is open or committed. A declined or withdrawn offer 
 
 import datetime
 from dataclasses import dataclass
+from enum import StrEnum
 
 from offers import compensation
 
-EXPECTED = "expected"
 # "Closing soon" means within 48 hours: today, tomorrow or the day after.
 CLOSING_SOON_DAYS = 2
+
+
+class Deadline(StrEnum):
+    """Where an answer still owed stands, when it needs attention."""
+
+    SOON = "soon"
+    PASSED = "passed"
+
+    @property
+    def label(self) -> str:
+        return "Deadline passed" if self.has_passed else "Closing soon"
+
+    @property
+    def has_passed(self) -> bool:
+        return self is Deadline.PASSED
 
 
 @dataclass(frozen=True)
@@ -38,8 +53,8 @@ class Event:
         return "Start date" if self.offer.is_committed() else "Proposed start date"
 
     @property
-    def deadline_state(self) -> str | None:
-        """ "passed" or "soon" for an answer still owed; None otherwise."""
+    def deadline_state(self) -> Deadline | None:
+        """Passed or soon for an answer still owed; None otherwise."""
         if self.kind != self.DEADLINE:
             return None
         return deadline_state(self.days_away)
@@ -64,6 +79,10 @@ class Clash:
     has_passed: bool = False
 
     @property
+    def is_answer_before_arrival(self) -> bool:
+        return self.kind == self.ANSWER_BEFORE_ARRIVAL
+
+    @property
     def same_currency(self) -> bool:
         return self.offer.currency == self.other.currency
 
@@ -77,27 +96,27 @@ class Clash:
 
     def involves(self, event: "Event") -> bool:
         """Whether ``event`` is one of the two dates this clash is about."""
-        if self.kind == self.ANSWER_BEFORE_ARRIVAL:
+        if self.is_answer_before_arrival:
             return (event.offer is self.offer and event.kind == Event.DEADLINE) or (
                 event.offer is self.other and event.kind == Event.ARRIVAL
             )
         return event.offer is self.offer and event.kind == Event.START
 
 
-def deadline_state(days_away: int | None) -> str | None:
+def deadline_state(days_away: int | None) -> Deadline | None:
     if days_away is None:
         return None
     if days_away < 0:
-        return "passed"
+        return Deadline.PASSED
     if days_away <= CLOSING_SOON_DAYS:
-        return "soon"
+        return Deadline.SOON
     return None
 
 
 def events_for(offer, today: datetime.date) -> list[Event]:
     """The dates of one offer that are still in play, in order."""
     dated = []
-    if offer.status == EXPECTED and offer.expected_on:
+    if offer.is_expected() and offer.expected_on:
         dated.append((Event.ARRIVAL, offer.expected_on))
     if offer.is_open() and offer.respond_by:
         dated.append((Event.DEADLINE, offer.respond_by))
@@ -144,7 +163,7 @@ def _answer_due_before_arrival(offer, other, today) -> bool:
         offer.is_open()
         and offer.respond_by is not None
         and offer.respond_by >= today
-        and other.status == EXPECTED
+        and other.is_expected()
         and other.expected_on is not None
         and offer.respond_by <= other.expected_on
     )

@@ -1,12 +1,14 @@
+from operator import attrgetter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
 from decisions.models import Decision
 from offers import calendar, compensation, timeline
@@ -75,7 +77,7 @@ def offer_detail(request, pk):
             "contacts": offer.contacts.all(),
             "contact_form": ContactForm(),
             "money_table": compensation.table(package),
-            "today": timezone.localdate(),
+            "vesting_terms": compensation.vesting_terms(package),
             # The decisions that leave this offer, for their call plans (decisions' part).
             "decisions_leaving": list(Decision.objects.leaving(offer)),
         },
@@ -84,80 +86,68 @@ def offer_detail(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def offer_new(request):
+def add_offer(request):
     return _offer_form(request, Offer(owner=request.user))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def offer_edit(request, pk):
+def edit_offer(request, pk):
     return _offer_form(request, get_offer_for_user(request.user, pk))
 
 
 def _offer_form(request, offer):
-    adding = offer.pk is None
     # Another page (such as a decision's first step) may send the user here and want them back.
     back_to = next_url(request)
     form = OfferForm(request.POST or None, instance=offer)
-    if form.is_valid():
-        offer = form.save()
-        messages.success(request, f"{offer} is {'added' if adding else 'saved'}.")
-        return redirect(back_to or offer)
-    return render(
-        request,
-        "offers/form.html",
-        {"form": form, "offer": offer, "adding": adding, "back_to": back_to},
-    )
+    context = {"offer": offer, "back_to": back_to}
+    return _save_or_show(request, form, "offers/form.html", context, str, back_to)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def offer_delete(request, pk):
+def delete_offer(request, pk):
     offer = get_offer_for_user(request.user, pk)
-    if request.method == "POST":
-        offer.delete()
-        messages.success(request, f"{offer} is deleted, with its contacts.")
-        return redirect("offers:list")
-    return render(request, "offers/delete.html", {"offer": offer})
+    done = f"{offer} is deleted, with its contacts."
+    return delete_when_confirmed(request, offer, "offers/delete.html", done, "offers:list")
 
 
 @login_required
 @require_POST
-def contact_add(request, pk):
+def add_contact(request, pk):
     offer = get_offer_for_user(request.user, pk)
-    return _contact_form(request, offer, Contact(offer=offer))
+    return _contact_form(request, Contact(offer=offer))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def contact_edit(request, pk, contact_pk):
-    contact = get_contact_for_user(request.user, pk, contact_pk)
-    return _contact_form(request, contact.offer, contact)
+def edit_contact(request, pk, contact_pk):
+    return _contact_form(request, get_contact_for_user(request.user, pk, contact_pk))
 
 
-def _contact_form(request, offer, contact):
-    adding = contact.pk is None
+def _contact_form(request, contact):
     form = ContactForm(request.POST or None, instance=contact)
+    context = {"offer": contact.offer, "contact": contact}
+    return _save_or_show(request, form, "offers/contact_form.html", context, attrgetter("name"))
+
+
+def _save_or_show(request, form, template, context, name, done_url=""):
+    """Add or edit: save a valid ``form``, say so (``name(saved)`` names what was saved) and go
+    to ``done_url`` or the saved object's page; otherwise show ``template`` with the errors."""
+    adding = form.instance._state.adding
     if form.is_valid():
-        form.save()
-        messages.success(request, f"{contact.name} is {'added' if adding else 'saved'}.")
-        return redirect(reverse("offers:detail", args=[offer.pk]) + "#contacts")
-    return render(
-        request,
-        "offers/contact_form.html",
-        {"form": form, "offer": offer, "contact": contact, "adding": adding},
-    )
+        saved = form.save()
+        messages.success(request, f"{name(saved)} is {'added' if adding else 'saved'}.")
+        return redirect(done_url or saved)
+    return render(request, template, {**context, "form": form, "adding": adding})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def contact_delete(request, pk, contact_pk):
+def delete_contact(request, pk, contact_pk):
     contact = get_contact_for_user(request.user, pk, contact_pk)
-    if request.method == "POST":
-        contact.delete()
-        messages.success(request, f"{contact.name} is removed from this offer.")
-        return redirect(reverse("offers:detail", args=[pk]) + "#contacts")
-    return render(request, "offers/contact_delete.html", {"contact": contact})
+    done = f"{contact.name} is removed from this offer."
+    return delete_when_confirmed(request, contact, "offers/contact_delete.html", done, contact)
 
 
 @login_required
@@ -165,7 +155,7 @@ def contact_delete(request, pk, contact_pk):
 def offer_timeline(request):
     today = timezone.localdate()
     everything = list(Offer.objects.for_user(request.user))
-    offers = [offer for offer in everything if offer.is_open() or offer.is_committed()]
+    offers = [offer for offer in everything if offer.is_in_play()]
     events = timeline.events(offers, today)
     clashes = timeline.clashes(offers, today)
     return render(

@@ -42,6 +42,11 @@ class Promptness:
     today: datetime.date
 
     @property
+    def window(self) -> int:
+        """How many working days a prompt call may take."""
+        return PROMPT_WORKING_DAYS
+
+    @property
     def late(self) -> bool:
         """The call is planned after the prompt window, or nothing is planned and it has passed."""
         if self.planned_on is not None:

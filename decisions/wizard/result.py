@@ -66,6 +66,10 @@ class Result:
     backing_out: risk_rules.Risk | None
 
     @property
+    def close_call_points(self) -> Decimal:
+        return scoring.CLOSE_CALL_POINTS
+
+    @property
     def leader_names(self) -> str:
         return _names(self.leaders)
 

@@ -69,6 +69,11 @@ class Risk:
     level: str
     reasons: list[Reason]
 
+    @property
+    def scale(self) -> str:
+        """How points become a level, in words."""
+        return f"under {MEDIUM_FROM} is low, under {HIGH_FROM} medium, {HIGH_FROM} or more high"
+
 
 def level_for(points: Decimal) -> str:
     if points < MEDIUM_FROM:

@@ -41,9 +41,9 @@ PAGES = [
     ("offers:detail", {"pk": "offer"}),
     ("offers:edit", {"pk": "offer"}),
     ("offers:delete", {"pk": "offer"}),
-    ("offers:contact_add", {"pk": "offer"}),
-    ("offers:contact_edit", {"pk": "offer", "contact_pk": "contact"}),
-    ("offers:contact_delete", {"pk": "offer", "contact_pk": "contact"}),
+    ("offers:add_contact", {"pk": "offer"}),
+    ("offers:edit_contact", {"pk": "offer", "contact_pk": "contact"}),
+    ("offers:delete_contact", {"pk": "offer", "contact_pk": "contact"}),
     ("decisions:list", {}),
     ("decisions:new", {}),
     ("decisions:reconsider", {"offer_pk": "offer"}),
@@ -140,8 +140,10 @@ def _everything_of(user):
 
 
 @pytest.mark.parametrize(("name", "kwargs"), PAGES, ids=[n for n, _ in PAGES])
-def test_an_anonymous_visitor_is_sent_to_log_in_from_every_page(client, world, name, kwargs):
+def test_an_anonymous_visitor_is_sent_to_log_in_from_every_page(client, alice, world, name, kwargs):
     url = reverse(name, kwargs={key: world[value] for key, value in kwargs.items()})
-    for response in (client.get(url), client.post(url)):
+    before = _everything_of(alice)
+    for response in (client.get(url), client.post(url, {"name": "Mine now", "confirm": "on"})):
         assert response.status_code == 302
         assert response.url.startswith(reverse("login"))
+    assert _everything_of(alice) == before

@@ -43,6 +43,8 @@ from decisions.wizard.forms import (
 )
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Offer
+from reminders.forms import ReminderSettingsForm
+from reminders.models import ReminderSettings
 from tests.factories import make_contact, make_decision, make_offer
 
 pytestmark = pytest.mark.django_db
@@ -129,6 +131,9 @@ def every_form(alice):
         "call log": lambda data: CallLogForm(data, now=now),
         "done": lambda data: DoneForm(status_changes(decision), data),
         "readiness": lambda data: ReadinessForm(readiness_checks(committed, chosen), data),
+        "reminders": lambda data: ReminderSettingsForm(
+            data, instance=ReminderSettings.for_user(alice)
+        ),
     }
 
 

@@ -25,11 +25,6 @@ def url(name: str, decision: Decision, *args) -> str:
     return reverse(f"decisions:{name}", args=[decision.pk, *args])
 
 
-def assert_sent_to_login(response) -> None:
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
-
-
 def factor_data(decision: Decision, version=None, new_name="", new_weight=3, **changes) -> dict:
     """The priorities form as posted. A keyword named after a factor changes it:
     ``Culture=("Team culture", 5)``; any other keyword is posted as is: ``remove="12"``."""

@@ -35,6 +35,12 @@ def alice_offer(alice, today):
     return offer
 
 
+@pytest.fixture
+def contact(alice_offer):
+    """Sam Ortiz, the recruiter on Alice's offer."""
+    return alice_offer.contacts.get()
+
+
 def make_many_offers(owner, count, today, contacts_each=0):
     """``count`` offers in all kinds of state, made in two queries."""
     statuses = list(Offer.Status)

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from offers.forms import NUL_MESSAGE
+from crossroads.text import NUL_MESSAGE
 from offers.models import Contact
 
 pytestmark = pytest.mark.django_db
@@ -10,7 +10,7 @@ GOOD = {"name": "  Riley Chen ", "role": "hiring_manager", "phone": "+44 20 7946
 
 
 def url(offer):
-    return reverse("offers:contact_add", args=[offer.pk])
+    return reverse("offers:add_contact", args=[offer.pk])
 
 
 def test_the_owner_adds_a_person_from_the_offers_page(alice_client, alice_offer):
@@ -35,16 +35,6 @@ def test_a_bad_person_comes_back_with_errors_and_saves_nothing(alice_client, ali
 def test_a_nul_character_is_explained(alice_client, alice_offer):
     response = alice_client.post(url(alice_offer), {**GOOD, "phone": "555\x00"})
     assert response.context["form"].errors["phone"] == [NUL_MESSAGE]
-    assert Contact.objects.count() == 1
-
-
-def test_a_stranger_gets_404_and_adds_nothing(charlie_client, alice_offer):
-    assert charlie_client.post(url(alice_offer), GOOD).status_code == 404
-    assert Contact.objects.count() == 1
-
-
-def test_an_anonymous_visitor_is_sent_to_log_in(client, alice_offer):
-    assert client.post(url(alice_offer), GOOD).url.startswith(reverse("login"))
     assert Contact.objects.count() == 1
 
 

@@ -6,7 +6,7 @@ from icalendar import Calendar
 
 from offers.models import Offer
 from tests.factories import make_offer
-from tests.offers.conftest import days, make_many_offers
+from tests.offers.conftest import days
 
 pytestmark = pytest.mark.django_db
 URL = reverse("offers:calendar")
@@ -89,18 +89,5 @@ def test_a_stranger_gets_none_of_alices_dates(charlie_client, dilemma):
     assert b"Globex" not in response.content
 
 
-def test_an_anonymous_visitor_is_sent_to_log_in(client):
-    assert client.get(URL).url.startswith(reverse("login"))
-
-
 def test_the_feed_refuses_post(alice_client):
     assert alice_client.post(URL).status_code == 405
-
-
-@pytest.mark.parametrize("count", [1, 100])
-def test_the_feed_takes_the_same_number_of_queries_for_1_or_100_offers(
-    alice_client, alice, today, count, django_assert_num_queries
-):
-    make_many_offers(alice, count, today)
-    with django_assert_num_queries(3):
-        alice_client.get(URL)

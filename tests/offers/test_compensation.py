@@ -12,12 +12,12 @@ from offers.compensation import (
     breakdown,
     compensation_ratings,
     currencies,
-    first_year_total,
     four_year_total,
     headline,
     same_currency,
     table,
     total_over,
+    vesting_terms,
 )
 
 D = Decimal
@@ -59,7 +59,7 @@ def test_rounding_to_cents_never_adds_up_to_more_than_the_grant():
 def test_the_signing_bonus_counts_in_the_first_year_only():
     package = Package("EUR", base_salary=D(80_000), signing_bonus=D(10_000))
     assert [year.signing_bonus for year in breakdown(package)] == [D(10_000), 0, 0, 0]
-    assert first_year_total(package) == D(90_000)
+    assert total_over(package, 1) == D(90_000)
     assert four_year_total(package) == D(330_000)
 
 
@@ -171,6 +171,17 @@ def test_currencies_lists_each_code_once():
     assert not same_currency(packages)
     assert same_currency([Package("USD"), Package("USD")])
     assert same_currency([])
+
+
+def test_vesting_terms_say_the_period_the_schedule_and_the_cliff():
+    assert vesting_terms(Package("USD")) == "vesting over 4 years, evenly, after a 12-month cliff"
+    assert vesting_terms(Package("USD", vesting_years=1, cliff_months=0)) == (
+        "vesting over 1 year, evenly, with no cliff"
+    )
+    custom = Package("USD", vesting_percentages=(D(5), D(15), D("39.5"), D("40.5")))
+    assert vesting_terms(custom) == (
+        "vesting over 4 years (5%, 15%, 39.5%, 40.5%), after a 12-month cliff"
+    )
 
 
 # Properties ---------------------------------------------------------------------------------
@@ -288,3 +299,12 @@ def test_ratings_are_whole_numbers_from_one_to_five_and_the_best_gets_five(total
     assert all(1 <= r <= 5 for r in ratings.values())
     if max(totals.values()) > 0:
         assert ratings[max(totals, key=totals.get)] == 5
+
+
+@given(packages())
+def test_vesting_terms_name_every_custom_share_and_the_cliff_only_when_there_is_one(package):
+    terms = vesting_terms(package)
+    assert terms.startswith(f"vesting over {package.vesting_years} year")
+    assert ("evenly" in terms) == (not package.vesting_percentages)
+    assert terms.count("%") == len(package.vesting_percentages)
+    assert terms.endswith("with no cliff") == (package.cliff_months == 0)

@@ -28,19 +28,6 @@ def test_confirming_deletes_the_offer_and_its_people(alice_client, alice_offer):
     assert not Contact.objects.exists()
 
 
-def test_a_stranger_gets_404_and_deletes_nothing(charlie_client, alice_offer):
-    assert charlie_client.get(url(alice_offer)).status_code == 404
-    assert charlie_client.post(url(alice_offer)).status_code == 404
-    assert Offer.objects.filter(pk=alice_offer.pk).exists()
-    assert Contact.objects.count() == 1
-
-
-def test_an_anonymous_visitor_is_sent_to_log_in_and_deletes_nothing(client, alice_offer):
-    response = client.post(url(alice_offer))
-    assert response.url.startswith(reverse("login"))
-    assert Offer.objects.filter(pk=alice_offer.pk).exists()
-
-
 def test_deleting_needs_a_post_not_another_method(alice_client, alice_offer):
     assert alice_client.delete(url(alice_offer)).status_code == 405
     assert alice_client.put(url(alice_offer)).status_code == 405

@@ -6,13 +6,8 @@ from tests.factories import make_offer
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def contact(alice_offer):
-    return alice_offer.contacts.get()
-
-
 def url(contact):
-    return reverse("offers:contact_edit", args=[contact.offer_id, contact.pk])
+    return reverse("offers:edit_contact", args=[contact.offer_id, contact.pk])
 
 
 def test_the_owner_sees_the_person_filled_in(alice_client, contact):
@@ -27,7 +22,7 @@ def test_the_owner_saves_changes(alice_client, contact):
     response = alice_client.post(url(contact), {"name": "Sam Ortiz", "role": "hr", "phone": "1"})
     contact.refresh_from_db()
     assert (contact.role, contact.phone) == ("hr", "1")
-    assert response.url.endswith("#contacts")
+    assert response.url == contact.get_absolute_url()
 
 
 def test_a_bad_edit_changes_nothing(alice_client, contact):
@@ -39,20 +34,8 @@ def test_a_bad_edit_changes_nothing(alice_client, contact):
 
 def test_a_person_is_found_only_under_their_own_offer(alice_client, alice, contact):
     other = make_offer(alice, company="Elsewhere")
-    wrong = reverse("offers:contact_edit", args=[other.pk, contact.pk])
+    wrong = reverse("offers:edit_contact", args=[other.pk, contact.pk])
     assert alice_client.get(wrong).status_code == 404
-
-
-def test_a_stranger_gets_404_and_changes_nothing(charlie_client, contact):
-    assert charlie_client.get(url(contact)).status_code == 404
-    response = charlie_client.post(url(contact), {"name": "Hijacked", "role": "hr"})
-    assert response.status_code == 404
-    contact.refresh_from_db()
-    assert contact.name == "Sam Ortiz"
-
-
-def test_an_anonymous_visitor_is_sent_to_log_in(client, contact):
-    assert client.get(url(contact)).url.startswith(reverse("login"))
 
 
 def test_other_methods_are_refused(alice_client, contact):

@@ -2,10 +2,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from offers.models import Offer
 from offers.templatetags.offer_dates import days_away
-from tests.factories import make_offer
+from tests.factories import make_contact, make_offer
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 5, 4)
@@ -20,6 +21,33 @@ def test_offers_in_play_are_the_open_and_the_committed(alice):
         make_offer(alice, company=status.label, status=status)
     assert sorted(Offer.objects.in_play().values_list("status", flat=True)) == sorted(
         ["expected", "received", "accepted", "signed", "started"]
+    )
+
+
+def test_each_offer_knows_what_its_querysets_know(alice):
+    for status in Offer.Status:
+        make_offer(alice, company=status.label, status=status)
+    for offer in Offer.objects.all():
+        assert offer.is_in_play() == Offer.objects.in_play().filter(pk=offer.pk).exists()
+        assert offer.is_committed() == Offer.objects.committed().filter(pk=offer.pk).exists()
+        assert offer.is_expected() == (offer.status == "expected")
+        assert offer.is_in_play() == (offer.is_open() or offer.is_committed())
+
+
+def test_the_open_and_committed_statuses_each_need_their_date():
+    assert Offer.DATE_FOR_STATUS == {
+        "expected": "expected_on",
+        "received": "received_on",
+        "accepted": "accepted_on",
+        "signed": "accepted_on",
+        "started": "accepted_on",
+    }
+
+
+def test_a_person_is_shown_on_their_offers_page(alice):
+    contact = make_contact(make_offer(alice))
+    assert contact.get_absolute_url() == (
+        reverse("offers:detail", args=[contact.offer_id]) + "#contacts"
     )
 
 
@@ -64,7 +92,6 @@ def test_a_custom_schedule_reaches_the_money_module_as_decimals(alice):
         Decimal("33.33"),
         Decimal("33.34"),
     )
-    assert offer.vesting_percentages_text() == "33.33/33.33/33.34"
 
 
 def test_an_even_schedule_ignores_any_stored_percentages(alice):

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from offers.forms import LONG_TEXT_LIMIT, NUL_MESSAGE
+from crossroads.text import LONG_TEXT_LIMIT, NUL_MESSAGE
+from offers.forms import DATE_FIELDS, MONEY_FIELDS
 from offers.models import Offer
 from tests.offers.conftest import offer_form_data
 
@@ -22,23 +23,6 @@ TEXT_FIELDS = [
     "repayment_terms",
     "notes",
     "vesting_percentages",
-]
-DATE_FIELDS = [
-    "expected_on",
-    "received_on",
-    "respond_by",
-    "accepted_on",
-    "start_date",
-    "repayment_until",
-    "terms_reviewed_on",
-]
-MONEY_FIELDS = [
-    "base_salary",
-    "target_bonus",
-    "signing_bonus",
-    "equity_value",
-    "benefits_value",
-    "repayment_amount",
 ]
 
 
@@ -118,54 +102,28 @@ def test_it_rejects_vesting_percentages_that_do_not_add_up_to_100(alice_client):
     assert message == "These percentages add up to 90, not 100."
 
 
-def test_it_rejects_one_percentage_too_few_for_the_vesting_years(alice_client):
+@pytest.mark.parametrize(
+    "years, text, words",
+    [
+        ("4", "20/40/40", "one percentage for each of the 4 vesting years (you gave 3)"),
+        ("4", "", "Enter your yearly percentages"),
+        ("2", "half/half", "separated by slashes"),
+        ("2", "NaN/NaN", "separated by slashes"),
+        ("2", "Infinity/0", "separated by slashes"),
+        ("2", "50/50/x", "separated by slashes"),
+        ("3", "33.333/33.333/33.334", "at most two decimals"),
+        ("2", "150/-50", "from 0 to 100"),
+    ],
+)
+def test_a_custom_schedule_needs_one_sound_percentage_a_year(alice_client, years, text, words):
     message = refused(
         alice_client,
         "vesting_percentages",
-        vesting_years="4",
-        vesting_schedule="custom",
-        vesting_percentages="20/40/40",
-    )
-    assert "one percentage for each of the 4 vesting years (you gave 3)" in message
-
-
-def test_it_asks_for_percentages_when_the_schedule_is_custom(alice_client):
-    message = refused(alice_client, "vesting_percentages", vesting_schedule="custom")
-    assert "Enter your yearly percentages" in message
-
-
-@pytest.mark.parametrize("text", ["half/half", "NaN/NaN", "Infinity/0", "50/50/x"])
-def test_it_rejects_percentages_that_are_not_numbers(alice_client, text):
-    message = refused(
-        alice_client,
-        "vesting_percentages",
-        vesting_years="2",
+        vesting_years=years,
         vesting_schedule="custom",
         vesting_percentages=text,
     )
-    assert "separated by slashes" in message
-
-
-def test_it_rejects_percentages_with_more_than_two_decimals(alice_client):
-    message = refused(
-        alice_client,
-        "vesting_percentages",
-        vesting_years="3",
-        vesting_schedule="custom",
-        vesting_percentages="33.333/33.333/33.334",
-    )
-    assert "at most two decimals" in message
-
-
-def test_it_rejects_a_percentage_over_100(alice_client):
-    message = refused(
-        alice_client,
-        "vesting_percentages",
-        vesting_years="2",
-        vesting_schedule="custom",
-        vesting_percentages="150/-50",
-    )
-    assert "from 0 to 100" in message
+    assert words in message
 
 
 def test_it_rejects_percentages_next_to_an_even_schedule(alice_client):
@@ -221,7 +179,7 @@ def test_it_rejects_an_unknown_currency_code(alice_client, code):
 )
 def test_it_rejects_10000_characters_of_text(alice_client, field, limit):
     message = refused(alice_client, field, **{field: "x" * 10_000})
-    assert f"at most {limit} characters (it has 10000)" in message
+    assert f"Keep this under {limit:,} characters (it has 10000)." in message
 
 
 def test_it_accepts_notes_right_at_the_limit(alice_client):

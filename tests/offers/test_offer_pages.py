@@ -1,6 +1,7 @@
 """What every offers page shares: one heading, no inline code, the offers navigation."""
 
 import pytest
+from django.templatetags.static import static
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +16,8 @@ def page_urls(offer):
         reverse("offers:detail", args=[offer.pk]),
         reverse("offers:edit", args=[offer.pk]),
         reverse("offers:delete", args=[offer.pk]),
-        reverse("offers:contact_edit", args=[offer.pk, contact.pk]),
-        reverse("offers:contact_delete", args=[offer.pk, contact.pk]),
+        reverse("offers:edit_contact", args=[offer.pk, contact.pk]),
+        reverse("offers:delete_contact", args=[offer.pk, contact.pk]),
         reverse("home"),
     ]
 
@@ -27,7 +28,7 @@ def test_each_page_has_one_h1_and_no_inline_script_or_style(alice_client, alice_
         assert html.count("<h1") == 1, url
         assert "style=" not in html, url
         assert "<script>" not in html and "<script " not in html.replace(
-            '<script src="/static/js-lib-bootstrap5/js/bootstrap.bundle.min.js" defer>', ""
+            f'<script src="{static("js-lib-bootstrap5/js/bootstrap.bundle.min.js")}" defer>', ""
         ), url
 
 

@@ -25,6 +25,9 @@ class FakeOffer:
     currency: str = "USD"
     base_salary: Decimal = Decimal(0)
 
+    def is_expected(self):
+        return self.status == "expected"
+
     def is_open(self):
         return self.status in ("expected", "received")
 
@@ -101,6 +104,12 @@ def test_deadlines_within_48_hours_are_closing_soon_and_past_ones_have_passed():
     assert timeline.events_for(offer, TODAY)[0].deadline_state == "soon"
 
 
+def test_a_deadline_state_says_itself_in_words():
+    assert timeline.Deadline.SOON.label == "Closing soon"
+    assert timeline.Deadline.PASSED.label == "Deadline passed"
+    assert timeline.Deadline.PASSED.has_passed and not timeline.Deadline.SOON.has_passed
+
+
 def test_today_goes_before_the_first_event_on_or_after_today():
     offers = [
         FakeOffer("Past", status="started", start_date=day(-3)),
@@ -122,6 +131,15 @@ def test_an_answer_due_before_another_offer_arrives_is_a_clash():
     found = timeline.clashes([due, coming], TODAY)
     assert kinds(found) == [(Clash.ANSWER_BEFORE_ARRIVAL, "Due", "Coming")]
     assert found[0].date == day(3)
+
+
+def test_a_clash_knows_its_kind():
+    due = FakeOffer("Due", respond_by=day(3))
+    coming = FakeOffer("Coming", status="expected", expected_on=day(7))
+    start = FakeOffer("Start", status="accepted", start_date=day(14))
+    before_arrival, while_open = timeline.clashes([due, coming, start], TODAY)
+    assert before_arrival.is_answer_before_arrival
+    assert not while_open.is_answer_before_arrival
 
 
 def test_an_answer_due_the_day_another_offer_arrives_is_a_clash():

@@ -34,14 +34,20 @@ def add_referral(request, pk):
     return _add_to_plan(request, pk, ReferralForm(request.POST), "referrals", message)
 
 
+def _remove_from_plan(request, pk, model, item_pk, anchor: str, message: str):
+    """Remove one item (a referral, a follow-up) of the user's plan; another's is a 404."""
+    decision = get_leaving_decision_for_user(request.user, pk)
+    item = get_object_or_404(model, pk=item_pk, call_plan__decision=decision)
+    item.delete()
+    messages.success(request, message.format(item=item))
+    return redirect(plan_url(decision, anchor))
+
+
 @login_required
 @require_POST
 def remove_referral(request, pk, referral_pk):
-    decision = get_leaving_decision_for_user(request.user, pk)
-    referral = get_object_or_404(Referral, pk=referral_pk, call_plan__decision=decision)
-    referral.delete()
-    messages.success(request, f"{referral.name} is no longer on your list.")
-    return redirect(plan_url(decision, "referrals"))
+    message = "{item.name} is no longer on your list."
+    return _remove_from_plan(request, pk, Referral, referral_pk, "referrals", message)
 
 
 @login_required
@@ -62,10 +68,8 @@ def toggle_follow_up(request, pk, follow_up_pk):
 @login_required
 @require_POST
 def remove_follow_up(request, pk, follow_up_pk):
-    decision = get_leaving_decision_for_user(request.user, pk)
-    get_object_or_404(FollowUp, pk=follow_up_pk, call_plan__decision=decision).delete()
-    messages.success(request, "Follow-up removed.")
-    return redirect(plan_url(decision, "follow-ups"))
+    message = "Follow-up removed."
+    return _remove_from_plan(request, pk, FollowUp, follow_up_pk, "follow-ups", message)
 
 
 @login_required

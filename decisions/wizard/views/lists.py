@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from crossroads.confirm import delete_when_confirmed
 from decisions.models import Decision, get_decision_for_user
 from decisions.wizard.steps import Step, start_decision, step_url
 from offers.views import get_offer_for_user
@@ -57,8 +58,6 @@ def reconsider(request, offer_pk):
 def delete(request, pk):
     """Ask first; delete on POST. The offers themselves are kept."""
     decision = get_decision_for_user(request.user, pk)
-    if request.method == "POST":
-        decision.delete()
-        messages.success(request, f"Deleted the decision {decision.title}. Your offers are kept.")
-        return redirect("decisions:list")
-    return render(request, "decisions/wizard/delete.html", {"decision": decision})
+    done = f"Deleted the decision {decision.title}. Your offers are kept."
+    template = "decisions/wizard/delete.html"
+    return delete_when_confirmed(request, decision, template, done, "decisions:list")

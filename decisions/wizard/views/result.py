@@ -90,9 +90,9 @@ def record(request, pk):
     form = RecordForm(ordered_offers(decision), request.POST)
     if not form.is_valid():
         return _render(request, decision, record_form=form)
-    decision.chosen_offer = form.cleaned_data["chosen_offer"]
-    decision.reasoning = form.cleaned_data["reasoning"]
-    decision.decided_at = timezone.now()
+    decision.record_choice(
+        form.cleaned_data["chosen_offer"], form.cleaned_data["reasoning"], timezone.now()
+    )
     if save_step(request, decision, decision.save):
         if decision.chosen_offer is None:
             messages.success(request, "Saved as not decided yet. Come back when you are ready.")
@@ -120,8 +120,7 @@ def outcome(request, pk):
     form = OutcomeForm(request.POST)
     if not form.is_valid():
         return _render(request, decision, outcome_form=form)
-    decision.outcome = form.cleaned_data["outcome"]
-    decision.outcome_recorded_at = timezone.now()
+    decision.record_outcome(form.cleaned_data["outcome"], timezone.now())
     if save_step(request, decision, decision.save):
         messages.success(request, "Saved in your decision journal.")
     return redirect(f"{step_url(decision, Step.RESULT)}#outcome")

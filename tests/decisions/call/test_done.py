@@ -98,29 +98,6 @@ def test_marking_a_draft_done_saves_the_drafted_plan(alice_client, call_decision
     assert CallPlan.objects.get().done_at is not None
 
 
-def test_a_stranger_gets_404_and_nothing_changes(
-    charlie_client, call_decision, call_plan, call_committed
-):
-    assert charlie_client.get(_url(call_decision)).status_code == 404
-    assert charlie_client.post(_url(call_decision), {"back_out": "on"}).status_code == 404
-    url = reverse("decisions:call_reopen", args=[call_decision.pk])
-    assert charlie_client.post(url).status_code == 404
-    call_plan.refresh_from_db()
-    call_committed.refresh_from_db()
-    assert call_plan.done_at is None
-    assert call_committed.status == Offer.Status.SIGNED
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, call_decision, call_plan, call_committed):
-    for response in (
-        client.get(_url(call_decision)),
-        client.post(_url(call_decision), {"back_out": "on"}),
-    ):
-        assert response.url.startswith(reverse("login"))
-    call_committed.refresh_from_db()
-    assert call_committed.status == Offer.Status.SIGNED
-
-
 def test_reopening_refuses_get(alice_client, call_decision, call_plan):
     url = reverse("decisions:call_reopen", args=[call_decision.pk])
     assert alice_client.get(url).status_code == 405

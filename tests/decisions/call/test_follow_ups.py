@@ -69,26 +69,6 @@ def test_removing_a_follow_up(alice_client, follow_up):
     assert not FollowUp.objects.exists()
 
 
-def test_a_stranger_gets_404_and_nothing_changes(charlie_client, call_decision, follow_up):
-    assert charlie_client.post(_url("decisions:toggle_follow_up", follow_up)).status_code == (404)
-    assert charlie_client.post(_url("decisions:remove_follow_up", follow_up)).status_code == (404)
-    assert charlie_client.post(_add_url(call_decision), {"follow_up-text": "x"}).status_code == 404
-    follow_up.refresh_from_db()
-    assert not follow_up.done
-    assert FollowUp.objects.count() == 1
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, call_decision, follow_up):
-    for url in (
-        _add_url(call_decision),
-        _url("decisions:toggle_follow_up", follow_up),
-        _url("decisions:remove_follow_up", follow_up),
-    ):
-        response = client.post(url, {"follow_up-text": "x"})
-        assert response.url.startswith(reverse("login"))
-    assert FollowUp.objects.count() == 1
-
-
 def test_get_is_refused(alice_client, call_decision, follow_up):
     for url in (
         _add_url(call_decision),

@@ -94,16 +94,6 @@ def test_the_start_keeps_the_zone_of_a_user_far_from_utc(
     )
 
 
-def test_a_stranger_gets_404(charlie_client, call_decision, call_plan):
-    assert charlie_client.get(_url(call_decision)).status_code == 404
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, call_decision, call_plan):
-    response = client.get(_url(call_decision))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
-
-
 def test_post_is_refused(alice_client, call_decision, call_plan):
     assert alice_client.post(_url(call_decision)).status_code == 405
 

@@ -67,17 +67,5 @@ def test_logging_on_a_draft_saves_the_drafted_plan(alice_client, alice, call_dec
     assert plan.answers.count() == 5
 
 
-def test_a_stranger_gets_404_and_nothing_changes(charlie_client, charlie, call_decision, call_plan):
-    response = charlie_client.post(_url(call_decision), _data(charlie, timezone.now()))
-    assert response.status_code == 404
-    call_plan.refresh_from_db()
-    assert call_plan.called_at is None
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, alice, call_decision, call_plan):
-    response = client.post(_url(call_decision), _data(alice, timezone.now()))
-    assert response.url.startswith(reverse("login"))
-
-
 def test_get_is_refused(alice_client, call_decision, call_plan):
     assert alice_client.get(_url(call_decision)).status_code == 405

@@ -55,16 +55,6 @@ def test_a_decision_that_does_not_back_out_has_no_script(alice_client, alice, ca
     assert alice_client.get(_url(staying)).status_code == 404
 
 
-def test_a_stranger_gets_404(charlie_client, call_decision, call_plan):
-    assert charlie_client.get(_url(call_decision)).status_code == 404
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, call_decision):
-    response = client.get(_url(call_decision))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
-
-
 def test_the_print_takes_the_same_queries_with_1_and_30_referrals(
     alice_client, call_decision, call_plan, django_assert_num_queries
 ):

@@ -91,21 +91,6 @@ def test_an_offer_outside_the_decision_is_a_404(alice_client, alice, situation):
     assert not other.written_offer_in_hand
 
 
-def test_a_stranger_gets_404_and_nothing_changes(charlie_client, situation):
-    decision, committed, new = situation
-    response = charlie_client.post(_url(decision), {"new_offer": new.pk, "terms_reviewed": "on"})
-    assert response.status_code == 404
-    committed.refresh_from_db()
-    assert not committed.terms_reviewed
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, situation):
-    decision, _, new = situation
-    response = client.post(_url(decision), {"new_offer": new.pk})
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
-
-
 def test_get_is_refused(alice_client, situation):
     decision, _, _ = situation
     assert alice_client.get(_url(decision)).status_code == 405

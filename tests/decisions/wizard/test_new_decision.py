@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from decisions.models import DEFAULT_FACTORS, Decision
 from offers.models import Offer
-from tests.decisions.helpers import assert_sent_to_login
 from tests.factories import make_offer
 
 pytestmark = pytest.mark.django_db
@@ -124,8 +123,3 @@ def test_the_reference_must_be_among_the_offers_picked(alice_client, alice):
     )
     assert "Choose the one you are committed to now" in response.content.decode()
     assert not Decision.objects.exists()
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client):
-    assert_sent_to_login(client.get(NEW))
-    assert_sent_to_login(client.post(NEW, {}))

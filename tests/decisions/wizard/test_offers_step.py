@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from decisions.models import Decision
 from offers.models import Offer
-from tests.decisions.helpers import assert_sent_to_login, at_step, url
+from tests.decisions.helpers import at_step, url
 from tests.factories import make_offer
 
 pytestmark = pytest.mark.django_db
@@ -113,18 +113,3 @@ def test_two_committed_offers_need_a_reference(alice_client, alice, decision, co
     alice_client.post(url("offers", decision), {**data, "committed_offer": signed.pk})
     decision.refresh_from_db()
     assert decision.committed_offer == signed
-
-
-def test_a_stranger_gets_404_and_nothing_changes(charlie_client, decision, committed, new_offer):
-    assert charlie_client.get(url("offers", decision)).status_code == 404
-    response = charlie_client.post(
-        url("offers", decision),
-        {"version": decision.version, "title": "Mine now", "offers": [committed.pk, new_offer.pk]},
-    )
-    assert response.status_code == 404
-    decision.refresh_from_db()
-    assert decision.title == "Stay or switch?" and decision.version == 1
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, decision):
-    assert_sent_to_login(client.get(url("offers", decision)))

@@ -1,7 +1,7 @@
 import pytest
 
 from decisions.models import Decision, Factor
-from tests.decisions.helpers import assert_sent_to_login, at_step, factor_data, url
+from tests.decisions.helpers import at_step, factor_data, url
 
 pytestmark = pytest.mark.django_db
 
@@ -177,15 +177,3 @@ def test_a_step_not_reached_sends_you_to_the_first_unfinished_one(alice_client, 
     assert response.url == url("situation", decision)
     response = alice_client.post(url("priorities", decision), factor_data(decision))
     assert response.url == url("situation", decision)
-
-
-def test_a_stranger_gets_404_and_nothing_changes(charlie_client, priorities):
-    assert charlie_client.get(url("priorities", priorities)).status_code == 404
-    data = factor_data(priorities, Culture=("Hacked", 0))
-    assert charlie_client.post(url("priorities", priorities), data).status_code == 404
-    assert _factors(priorities) == DEFAULTS
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, priorities):
-    assert_sent_to_login(client.get(url("priorities", priorities)))
-    assert_sent_to_login(client.post(url("priorities", priorities), factor_data(priorities)))

@@ -1,7 +1,7 @@
 import pytest
 
 from decisions.models import Consideration, Decision
-from tests.decisions.helpers import assert_sent_to_login, at_step, url
+from tests.decisions.helpers import at_step, url
 from tests.factories import make_offer
 
 pytestmark = pytest.mark.django_db
@@ -110,19 +110,3 @@ def test_a_step_not_reached_sends_you_to_the_first_unfinished_one(
     assert alice_client.get(url("pros_cons", decision)).url == url("ratings", decision)
     assert _add(alice_client, decision, new_offer).url == url("ratings", decision)
     assert not Consideration.objects.exists()
-
-
-def test_a_stranger_gets_404_and_nothing_changes(charlie_client, pros_cons, new_offer):
-    item = _item(pros_cons, new_offer)
-    assert charlie_client.get(url("pros_cons", pros_cons)).status_code == 404
-    assert _add(charlie_client, pros_cons, new_offer).status_code == 404
-    response = charlie_client.post(
-        url("remove_consideration", pros_cons, item.pk), {"version": pros_cons.version}
-    )
-    assert response.status_code == 404
-    assert list(Consideration.objects.all()) == [item]
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, pros_cons, new_offer):
-    assert_sent_to_login(client.get(url("pros_cons", pros_cons)))
-    assert_sent_to_login(_add(client, pros_cons, new_offer))

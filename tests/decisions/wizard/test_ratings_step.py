@@ -4,14 +4,7 @@ from decimal import Decimal
 import pytest
 
 from decisions.models import Decision, Rating
-from tests.decisions.helpers import (
-    assert_sent_to_login,
-    at_step,
-    finished_decision,
-    rate,
-    ratings_data,
-    url,
-)
+from tests.decisions.helpers import at_step, finished_decision, rate, ratings_data, url
 from tests.factories import make_decision, make_offer
 
 pytestmark = pytest.mark.django_db
@@ -145,19 +138,8 @@ def test_a_step_not_reached_sends_you_to_the_first_unfinished_one(alice_client, 
     assert response.url == url("priorities", decision)
 
 
-def test_a_stranger_gets_404_and_nothing_changes(charlie_client, ratings, committed, new_offer):
-    assert charlie_client.get(url("ratings", ratings)).status_code == 404
-    data = ratings_data(ratings, {committed: 1, new_offer: 1})
-    assert charlie_client.post(url("ratings", ratings), data).status_code == 404
-    assert not Rating.objects.exists()
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, ratings):
-    assert_sent_to_login(client.get(url("ratings", ratings)))
-
-
 def test_the_grid_renders_as_many_templates_for_75_cells_as_for_10(alice_client, alice):
-    # Each cell is built in Python (crossroads.templatetags.select_fields), not through
+    # Each cell is built in Python (crossroads.templatetags.plain_fields), not through
     # crispy's templates: the work of rendering grows with the cells only, not per template.
     small = finished_decision(alice, offers=2, factors=5, considerations=0)
     large = finished_decision(alice, offers=5, factors=15, considerations=0)

@@ -4,7 +4,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from decisions.models import Decision
-from tests.decisions.helpers import assert_sent_to_login, url
+from tests.decisions.helpers import url
 
 pytestmark = pytest.mark.django_db
 
@@ -47,12 +47,3 @@ def test_the_offer_page_include_shows_the_button_only_for_a_commitment(alice, co
 def test_get_is_refused(alice_client, committed):
     assert alice_client.get(_reconsider(committed)).status_code == 405
     assert not Decision.objects.exists()
-
-
-def test_a_stranger_gets_404_and_nothing_is_made(charlie_client, committed):
-    assert charlie_client.post(_reconsider(committed)).status_code == 404
-    assert not Decision.objects.exists()
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, committed):
-    assert_sent_to_login(client.post(_reconsider(committed)))

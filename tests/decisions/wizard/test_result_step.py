@@ -9,7 +9,7 @@ from django.utils import timezone
 from crossroads.text import NUL_MESSAGE
 from decisions.models import Decision, Factor
 from offers.models import Offer
-from tests.decisions.helpers import assert_sent_to_login, at_step, rate, url
+from tests.decisions.helpers import at_step, rate, url
 from tests.factories import make_decision, make_offer
 
 pytestmark = pytest.mark.django_db
@@ -262,21 +262,6 @@ def test_a_step_not_reached_sends_you_to_the_first_unfinished_one(
     assert response.url == url("pros_cons", decision)
     decision.refresh_from_db()
     assert decision.is_draft()
-
-
-def test_a_stranger_gets_404_and_nothing_changes(charlie_client, finished, new_offer):
-    assert charlie_client.get(url("result", finished)).status_code == 404
-    data = {"version": finished.version, "choice": new_offer.pk, "reasoning": "x", "outcome": "x"}
-    assert charlie_client.post(url("record", finished), data).status_code == 404
-    assert charlie_client.post(url("outcome", finished), data).status_code == 404
-    finished.refresh_from_db()
-    assert finished.is_draft() and finished.outcome == ""
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, finished):
-    assert_sent_to_login(client.get(url("result", finished)))
-    assert_sent_to_login(client.post(url("record", finished), {}))
-    assert_sent_to_login(client.post(url("outcome", finished), {}))
 
 
 def test_with_an_offer_deleted_since_it_asks_to_pick_offers_again(

@@ -4,7 +4,7 @@ import pytest
 
 from decisions.models import Decision
 from offers.models import Offer
-from tests.decisions.helpers import assert_sent_to_login, at_step, url
+from tests.decisions.helpers import at_step, url
 from tests.factories import make_decision, make_offer
 
 pytestmark = pytest.mark.django_db
@@ -126,17 +126,3 @@ def test_a_step_not_reached_sends_you_to_the_first_unfinished_one(alice_client, 
     response = alice_client.get(url("situation", decision))
     assert response.status_code == 302
     assert response.url == url("offers", decision)
-
-
-def test_a_stranger_gets_404_and_nothing_changes(charlie_client, situation, committed):
-    assert charlie_client.get(url("situation", situation)).status_code == 404
-    response = charlie_client.post(url("situation", situation), _answers(situation))
-    assert response.status_code == 404
-    situation.refresh_from_db()
-    committed.refresh_from_db()
-    assert situation.close_knit_field == "" and committed.agency_name == ""
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, situation):
-    assert_sent_to_login(client.get(url("situation", situation)))
-    assert_sent_to_login(client.post(url("situation", situation), {}))

@@ -1,0 +1,87 @@
+"""Form fields for what people type into an offer: amounts, days and yearly percentages."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+
+from crossroads.text import text_errors
+
+# Far-off years are typing mistakes, and the calendar feed needs the day after each date.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker, which sends and shows 2026-05-31."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DayField(forms.DateField):
+    """A day from the date picker, in a year someone could mean."""
+
+    widget = DateInput
+    default_error_messages = {"invalid": "Enter a real date, such as 2026-05-31."}
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+            raise forms.ValidationError(
+                f"Check the year: it should be between {EARLIEST_YEAR} and {LATEST_YEAR}."
+            )
+
+
+class MoneyField(forms.DecimalField):
+    """An amount typed as people write it: "120,000" or "120 000" are fine. Never negative;
+    left empty it is None, whatever the model says, and the form decides what that means."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+    default_error_messages = {"min_value": "Enter an amount of zero or more."}
+
+    def __init__(self, *, required=False, **kwargs):
+        super().__init__(required=False, min_value=0, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = re.sub(r"[,\s_]", "", value)
+        return super().to_python(value)
+
+
+def parse_percentages(text: str) -> list[Decimal]:
+    """ "5/15/40/40" (or with commas, spaces or % signs) as a list of Decimals."""
+    parts = [p for p in re.split(r"[/,;\s]+", text.replace("%", "")) if p]
+    try:
+        shares = [Decimal(p) for p in parts]
+    except InvalidOperation:
+        shares = None
+    if shares is None or not all(share.is_finite() for share in shares):
+        raise forms.ValidationError(
+            "Enter whole or decimal numbers separated by slashes, such as 25/25/25/25."
+        )
+    if any(share.as_tuple().exponent < -2 for share in shares):
+        raise forms.ValidationError("Give each percentage with at most two decimals.")
+    return shares
+
+
+def format_percentages(shares) -> str:
+    """Yearly percentages as people type them: "5/15/40/40"."""
+    return "/".join(str(share) for share in shares)
+
+
+class PercentagesField(forms.CharField):
+    """Yearly percentages typed on one line, such as 5/15/40/40; a list of Decimals once clean."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("error_messages", text_errors(200))
+        super().__init__(max_length=200, required=False, **kwargs)
+
+    def prepare_value(self, value):
+        return format_percentages(value) if isinstance(value, list) else value
+
+    def clean(self, value):
+        # The text is checked as text first (its length, a NUL character), then read.
+        text = super().clean(value)
+        return parse_percentages(text) if text else []

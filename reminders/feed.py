@@ -1,0 +1,118 @@
+"""The private calendar subscription: every date a user has in play, as one live feed.
+
+A clean extension of the shared builders: the offer dates come from ``offers.calendar`` as they
+are (so a change there, such as cancelled events, reaches the feed too) and the calls from
+``decisions.call.calendar``; this module adds the follow-ups and the thirty-day look-back, and
+the hints that make calendar apps refresh it.
+"""
+
+import datetime
+import hashlib
+
+from django.db.models import Q
+from django.urls import reverse
+from icalendar import Calendar, vDuration, vText
+
+from decisions.call.calendar import call_calendar
+from decisions.dashboard import LOOK_BACK_AFTER
+from decisions.models import CallPlan, Decision, FollowUp
+from offers.calendar import offers_calendar, reminder_event
+from offers.models import Offer
+
+# Calendar apps that honour it ask again after this long (most poll on their own schedule).
+REFRESH_EVERY = datetime.timedelta(hours=1)
+REMIND_BEFORE = datetime.timedelta(days=1)
+ALL_DAY = datetime.timedelta(days=1)
+
+
+def subscription_calendar(user, now, absolute) -> bytes:
+    """``user``'s feed. ``absolute(path)`` makes a link back into the app. A fixed number of
+    queries, whatever the amount of data."""
+    zone = user.zone()
+    offers = Offer.objects.for_user(user).in_play()
+    cal = Calendar.from_ical(
+        offers_calendar(offers, zone, offer_url=lambda o: absolute(o.get_absolute_url()), now=now)
+    )
+    cal["X-WR-CALNAME"] = vText("Crossroads")
+    cal["X-WR-CALDESC"] = vText(
+        "Your offer dates, answer deadlines, planned calls, follow-ups and look-backs."
+    )
+    cal.add("refresh-interval", REFRESH_EVERY, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(REFRESH_EVERY))
+    for plan in _planned_calls(user):
+        links = [
+            reverse(name, args=[plan.decision_id])
+            for name in ("decisions:call", "decisions:call_print")
+        ]
+        for event in call_calendar(plan, zone, now, *map(absolute, links)).walk("VEVENT"):
+            cal.add_component(event)
+    for item in _follow_ups(user):
+        cal.add_component(_follow_up_event(item, now, absolute))
+    for decision in _look_backs(user):
+        cal.add_component(_look_back_event(decision, zone, now, absolute))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def content_hash(body: bytes) -> str:
+    """What the feed holds, leaving out the DTSTAMP lines (the moment it was made), so the same
+    content gives the same ETag on every request."""
+    lines = (line for line in body.split(b"\r\n") if not line.startswith(b"DTSTAMP"))
+    return hashlib.sha256(b"\r\n".join(lines)).hexdigest()
+
+
+def _planned_calls(user):
+    """Calls with a time, not yet done, of decisions that still back out."""
+    return CallPlan.objects.filter(
+        decision__in=Decision.objects.for_user(user).backing_out(),
+        scheduled_at__isnull=False,
+        done_at__isnull=True,
+    ).select_related("decision__committed_offer", "contact", "agency_contact")
+
+
+def _follow_ups(user):
+    return FollowUp.objects.filter(
+        call_plan__decision__owner=user, done=False, due_on__isnull=False
+    ).select_related("call_plan")
+
+
+def _look_backs(user):
+    return (
+        Decision.objects.for_user(user)
+        .filter(~Q(decided_at=None), outcome="")
+        .select_related("chosen_offer")
+    )
+
+
+def _follow_up_event(item, now, absolute):
+    link = absolute(reverse("decisions:call", args=[item.call_plan.decision_id]) + "#follow-ups")
+    event = reminder_event(
+        f"crossroads-follow-up-{item.pk}@crossroads",
+        f"Follow-up: {item.text}",
+        item.due_on,
+        f"After your call: {item.text}. Tick it done on your call plan: {link}",
+        now,
+        length=ALL_DAY,
+        remind_before=REMIND_BEFORE,
+    )
+    event.add("transp", "TRANSPARENT")
+    event.add("url", link)
+    return event
+
+
+def _look_back_event(decision, zone, now, absolute):
+    link = absolute(reverse("decisions:result", args=[decision.pk]) + "#outcome")
+    day = decision.decided_at.astimezone(zone).date() + LOOK_BACK_AFTER
+    event = reminder_event(
+        f"crossroads-look-back-{decision.pk}@crossroads",
+        f"Look back: {decision.title}",
+        day,
+        "A month ago you recorded this decision. Write down how it turned out while you "
+        f"remember: next time you will decide better. {link}",
+        now,
+        length=ALL_DAY,
+        remind_before=REMIND_BEFORE,
+    )
+    event.add("transp", "TRANSPARENT")
+    event.add("url", link)
+    return event

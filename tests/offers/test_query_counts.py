@@ -1,0 +1,26 @@
+"""The pages that show all of a user's offers take as many queries for 100 offers as for 1."""
+
+import pytest
+from django.urls import reverse
+
+from tests.offers.conftest import make_many_offers
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    # Session, user, the page's count, the page's offers, the offers in play.
+    ("offers:list", 5),
+    # Session, user, the user's offers.
+    ("offers:timeline", 3),
+    ("offers:calendar", 3),
+]
+
+
+@pytest.mark.parametrize("count", [1, 100])
+@pytest.mark.parametrize(("name", "queries"), PAGES, ids=[name for name, _ in PAGES])
+def test_the_page_takes_the_same_number_of_queries_for_1_or_100_offers(
+    alice_client, alice, today, name, queries, count, django_assert_num_queries
+):
+    make_many_offers(alice, count, today, contacts_each=2)
+    with django_assert_num_queries(queries):
+        alice_client.get(reverse(name))

@@ -1,0 +1,224 @@
+"""The private calendar subscription: what it holds, whose it is, how it is turned off or
+replaced, and how it answers calendar apps that ask whether anything changed."""
+
+import datetime
+import hashlib
+import urllib.request
+
+import pytest
+import recurring_ical_events
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from decisions.models import CallPlan
+from offers.models import Contact, Offer
+from reminders.account import NEW_TOKEN_KEY
+from reminders.models import CalendarFeed
+from tests.factories import make_contact, make_decision, make_offer
+from tests.reminders.conftest import DAY, follow_up
+
+pytestmark = pytest.mark.django_db
+
+
+def feed_url(token: str) -> str:
+    return reverse("reminders:feed", args=[token])
+
+
+def turn_on(client) -> str:
+    """Turn the subscription on (or replace it) as the account page does; the new token."""
+    response = client.post(reverse("reminders:feed_on"))
+    assert response.status_code == 302
+    return client.session[NEW_TOKEN_KEY]
+
+
+def summaries(body: bytes) -> list[str]:
+    return sorted(str(event["SUMMARY"]) for event in Calendar.from_ical(body).events)
+
+
+@pytest.fixture
+def alice_dates(alice):
+    """Alice signed with Northwind (placed by an agency), chose Globex, expects Initech, and
+    planned her call, its follow-ups and (a month after deciding) a look back."""
+    today = timezone.localdate()
+    northwind = make_offer(
+        alice,
+        company="Northwind",
+        status=Offer.Status.SIGNED,
+        start_date=today + 20 * DAY,
+        agency_name="Talent Bridge",
+    )
+    globex = make_offer(alice, company="Globex", respond_by=today + 3 * DAY)
+    make_offer(alice, company="Initech", status=Offer.Status.EXPECTED, expected_on=today + 7 * DAY)
+    make_offer(alice, company="Declined Co", status=Offer.Status.DECLINED, respond_by=today)
+    decision = make_decision(
+        alice,
+        [northwind, globex],
+        title="Northwind or Globex?",
+        chosen_offer=globex,
+        decided_at=timezone.now() - DAY,
+    )
+    plan = CallPlan.objects.create(
+        decision=decision,
+        contact=make_contact(northwind, name="Morgan Lee"),
+        scheduled_at=timezone.now() + DAY,
+        agency_contact=make_contact(northwind, name="Riley Park", role=Contact.Role.AGENCY),
+        agency_call_at=timezone.now() + DAY + datetime.timedelta(hours=1),
+    )
+    follow_up(plan, today + 5 * DAY, text="Return the laptop")
+    follow_up(plan, None, text="Undated: not in a calendar")
+    follow_up(plan, today + 6 * DAY, text="Done already", done=True)
+    return decision
+
+
+@pytest.fixture
+def bob_dates(bob):
+    make_offer(bob, company="Umbrella", respond_by=timezone.localdate() + 2 * DAY)
+
+
+ALICE_EVENTS = [
+    "Answer due to Globex",
+    "Call Morgan Lee (Northwind)",
+    "Call Talent Bridge about Northwind",
+    "First day at Northwind",
+    "Follow-up: Return the laptop",
+    "Look back: Northwind or Globex?",
+    "Offer expected from Initech",
+]
+
+
+def test_turning_it_on_shows_the_address_once_and_stores_only_its_hash(alice_client, alice):
+    token = turn_on(alice_client)
+    assert len(token) >= 43  # 256 random bits
+    stored = CalendarFeed.objects.get(user=alice)
+    assert stored.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in str(CalendarFeed.objects.filter(user=alice).values().get())
+    page = alice_client.get(reverse("account")).content.decode()
+    assert f'value="http://testserver{feed_url(token)}"' in page
+    assert f'value="webcal://testserver{feed_url(token)}"' in page
+    assert f'href="webcal://testserver{feed_url(token)}"' in page
+    again = alice_client.get(reverse("account")).content.decode()
+    assert token not in again
+    assert "Your calendar subscription is <strong>on</strong>" in again
+
+
+def test_the_feed_holds_every_date_in_play_without_signing_in(
+    alice_client, client, alice_dates, bob_dates
+):
+    token = turn_on(alice_client)
+    client.logout()
+    response = client.get(feed_url(token))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert summaries(response.content) == ALICE_EVENTS
+    assert b"Umbrella" not in response.content and b"Declined Co" not in response.content
+
+
+def test_each_user_sees_only_their_own_dates(alice_client, client, bob, alice_dates, bob_dates):
+    alice_token = turn_on(alice_client)
+    client.force_login(bob)
+    bob_token = turn_on(client)
+    assert summaries(client.get(feed_url(bob_token)).content) == ["Answer due to Umbrella"]
+    assert summaries(client.get(feed_url(alice_token)).content) == ALICE_EVENTS
+
+
+def test_the_feed_asks_calendar_apps_to_refresh_hourly(alice_client, alice_dates):
+    body = alice_client.get(feed_url(turn_on(alice_client))).content.decode()
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n" in body
+    assert "X-PUBLISHED-TTL:PT1H\r\n" in body
+    assert "X-WR-CALNAME:Crossroads\r\n" in body
+
+
+def test_a_wrong_truncated_or_revoked_address_is_a_404_like_any_other(alice_client):
+    client = Client()  # a calendar app: nobody signed in
+    first = turn_on(alice_client)
+    second = turn_on(alice_client)  # replaced: the first stops at once
+    assert client.get(feed_url(second)).status_code == 200
+    wrong = second[:-1] + ("A" if second[-1] != "A" else "B")
+    tried = [first, second[:20], wrong, "x" * 43]
+    answers = [client.get(feed_url(token)) for token in tried]
+    alice_client.post(reverse("reminders:feed_off"))
+    tried.append(second)
+    answers.append(client.get(feed_url(second)))
+    assert [r.status_code for r in answers] == [404] * 5
+    # Nothing but the address it was asked for tells one failure from another.
+    pages = {
+        r.content.replace(token.encode(), b"") for r, token in zip(answers, tried, strict=True)
+    }
+    assert len(pages) == 1
+    assert not CalendarFeed.objects.exists()
+
+
+def test_finding_a_feed_takes_the_same_single_query_whatever_the_token(alice_client):
+    token = turn_on(alice_client)
+    for candidate in (token, token[:-3], "wrong", ""):
+        with CaptureQueriesContext(connection) as queries:
+            CalendarFeed.objects.find(candidate)
+        assert len(queries) == 1
+
+
+def test_an_unchanged_feed_answers_conditional_requests_with_304(alice_client, alice_dates):
+    url = feed_url(turn_on(alice_client))
+    first = alice_client.get(url)
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert etag.startswith('W/"')
+    assert first["Cache-Control"] == "private, no-cache"
+    by_etag = alice_client.get(url, headers={"If-None-Match": etag})
+    by_date = alice_client.get(url, headers={"If-Modified-Since": modified})
+    assert (by_etag.status_code, by_etag.content) == (304, b"")
+    assert by_date.status_code == 304
+    # A date changes: the same questions now get the new calendar.
+    Offer.objects.filter(company="Globex").update(respond_by=timezone.localdate() + 4 * DAY)
+    changed = alice_client.get(url, headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert alice_client.get(url, headers={"If-None-Match": changed["ETag"]}).status_code == 304
+
+
+def test_turning_on_and_off_are_posts_for_signed_in_users(client, alice_client):
+    for name in ("reminders:feed_on", "reminders:feed_off"):
+        assert alice_client.get(reverse(name)).status_code == 405
+    client.logout()
+    response = client.post(reverse("reminders:feed_on"))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    assert not CalendarFeed.objects.exists()
+
+
+def test_the_feed_takes_a_fixed_number_of_queries(alice, alice_client, alice_dates):
+    url = feed_url(turn_on(alice_client))
+    alice_client.get(url)  # the content is noted as seen once
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert alice_client.get(url).status_code == 200
+        return len(queries)
+
+    small = count()
+    for n in range(10):
+        make_offer(alice, company=f"More {n}", respond_by=timezone.localdate() + n * DAY)
+        follow_up(alice_dates.call_plan, timezone.localdate() + n * DAY)
+    alice_client.get(url)
+    assert count() == small
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_calendar_app_can_read_it_over_http_with_two_parsers(
+    live_server, client, alice, alice_dates
+):
+    client.force_login(alice)
+    token = turn_on(client)
+    with urllib.request.urlopen(live_server.url + feed_url(token)) as response:
+        assert response.status == 200
+        body = response.read()
+    # icalendar reads the file as it is...
+    cal = Calendar.from_ical(body)
+    assert sorted(str(e["SUMMARY"]) for e in cal.events) == ALICE_EVENTS
+    # ...and recurring-ical-events lays it out on a calendar, as an app would.
+    today = timezone.localdate()
+    shown = recurring_ical_events.of(Calendar.from_ical(body)).between(today, today + 40 * DAY)
+    assert sorted(str(e["SUMMARY"]) for e in shown) == ALICE_EVENTS
+    calls = [e for e in shown if str(e["SUMMARY"]).startswith("Call")]
+    assert all(isinstance(e["DTSTART"].dt, datetime.datetime) for e in calls)
