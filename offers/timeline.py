@@ -8,6 +8,7 @@ Only dates still in play are shown: an expected offer's arrival, an open offer's
 start date of an offer that is open or committed. A declined or withdrawn offer has none.
 """
 
+import bisect
 import datetime
 from dataclasses import dataclass
 from enum import StrEnum
@@ -135,48 +136,91 @@ def events(offers, today: datetime.date) -> list[Event]:
 
 
 def clashes(offers, today: datetime.date) -> list[Clash]:
-    """Where one offer's dates force a choice before another offer is settled."""
-    offers = list(offers)
-    found = []
-    for offer in offers:
-        for other in offers:
-            if other is offer:
-                continue
-            if _answer_due_before_arrival(offer, other, today):
-                found.append(Clash(Clash.ANSWER_BEFORE_ARRIVAL, offer, other, offer.respond_by))
-            if _starts_while_open(offer, other, today):
-                found.append(
-                    Clash(
-                        Clash.START_WHILE_OPEN,
-                        offer,
-                        other,
-                        offer.start_date,
-                        has_passed=offer.start_date <= today,
-                    )
-                )
+    """Where one offer's dates force a choice before another offer is settled, in date order
+    (then kind, then the two offers' names)."""
+    found = [clash for forcing in _forcing(offers, today) for clash in forcing.clashes()]
+    # Already in order but for two offers of the same name: this puts those as they always were.
     return sorted(found, key=lambda c: (c.date, c.kind, str(c.offer), str(c.other)))
 
 
-def _answer_due_before_arrival(offer, other, today) -> bool:
-    """``offer`` wants an answer (still ahead) on or before the day ``other`` is expected."""
-    return (
-        offer.is_open()
-        and offer.respond_by is not None
-        and offer.respond_by >= today
-        and other.is_expected()
-        and other.expected_on is not None
-        and offer.respond_by <= other.expected_on
+def count_clashes(offers, today: datetime.date) -> int:
+    """How many clashes there are, without listing them: each offer that forces a choice finds
+    how many others it clashes with by bisecting sorted dates."""
+    return sum(forcing.count() for forcing in _forcing(offers, today))
+
+
+class _Forcing:
+    """An offer whose date forces a choice, and the other offers it forces it about.
+
+    Offers are sorted by date once; the others are then a slice of a sorted list, found by
+    bisecting, never by comparing every pair of offers."""
+
+    def __init__(self, kind, offer, date, others, rank, has_passed=False):
+        self.kind, self.offer, self.date, self.has_passed = kind, offer, date, has_passed
+        self._others, self._rank = others, rank
+
+    @property
+    def sort_key(self):
+        return (self.date, self.kind, self._rank[id(self.offer)])
+
+    def count(self) -> int:
+        return sum(len(part) for part in self._others) - self._includes_itself()
+
+    def clashes(self) -> list[Clash]:
+        others = sorted(
+            (other for part in self._others for other in part if other is not self.offer),
+            key=lambda other: self._rank[id(other)],
+        )
+        return [Clash(self.kind, self.offer, other, self.date, self.has_passed) for other in others]
+
+    def _includes_itself(self) -> int:
+        """An expected offer due to be answered before it arrives is not a clash with itself."""
+        if self.kind != Clash.ANSWER_BEFORE_ARRIVAL or not self.offer.is_expected():
+            return 0
+        return sum(1 for part in self._others for other in part if other is self.offer)
+
+
+def _forcing(offers, today: datetime.date) -> list[_Forcing]:
+    """Every offer whose date forces a choice, in the order their clashes are listed: by date,
+    kind, then the offers' names (and their order as given, for two of the same name)."""
+    offers = list(offers)
+    position = {id(offer): n for n, offer in enumerate(offers)}
+    by_name = sorted(offers, key=lambda offer: (str(offer), position[id(offer)]))
+    rank = {id(offer): n for n, offer in enumerate(by_name)}
+
+    expected = sorted(
+        (o for o in offers if o.is_expected() and o.expected_on is not None),
+        key=lambda o: o.expected_on,
     )
+    arrivals = [offer.expected_on for offer in expected]
+    still_open = [offer for offer in offers if offer.is_open()]
+    undated = [offer for offer in still_open if offer.respond_by is None]
+    dated = sorted((o for o in still_open if o.respond_by is not None), key=lambda o: o.respond_by)
+    deadlines = [offer.respond_by for offer in dated]
 
-
-def _starts_while_open(offer, other, today) -> bool:
-    """``offer`` is committed and starts (or started) while ``other`` may still be open."""
-    if not (offer.is_committed() and offer.start_date and other.is_open()):
-        return False
-    if offer.start_date <= today:
-        return True
-    # The other offer is settled in time only if its answer is due before the first day.
-    return other.respond_by is None or other.respond_by >= offer.start_date
+    found = []
+    for offer in still_open:
+        # An answer still ahead, due on or before the day other offers are expected.
+        if offer.respond_by is not None and offer.respond_by >= today:
+            later = expected[bisect.bisect_left(arrivals, offer.respond_by) :]
+            if later:
+                found.append(
+                    _Forcing(Clash.ANSWER_BEFORE_ARRIVAL, offer, offer.respond_by, [later], rank)
+                )
+    for offer in offers:
+        # A start date that came while others are open, or comes before they are settled.
+        if not (offer.is_committed() and offer.start_date):
+            continue
+        if offer.start_date <= today:
+            others = [still_open]
+        else:
+            others = [undated, dated[bisect.bisect_left(deadlines, offer.start_date) :]]
+        has_passed = offer.start_date <= today
+        found.append(
+            _Forcing(Clash.START_WHILE_OPEN, offer, offer.start_date, others, rank, has_passed)
+        )
+    found.sort(key=lambda forcing: forcing.sort_key)
+    return found
 
 
 def clash_numbers(timeline: list[Event], found: list[Clash]) -> list[int | None]:
