@@ -1,4 +1,5 @@
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -43,6 +44,10 @@ class OfferQuerySet(models.QuerySet):
     def in_play(self):
         """Offers still open or committed: the ones whose dates matter."""
         return self.filter(status__in=Offer.IN_PLAY_STATUSES)
+
+    def outlines(self) -> list["OfferOutline"]:
+        """The offers as :class:`OfferOutline`: what the timeline and the dashboard read."""
+        return [OfferOutline(*row) for row in self.values_list(*OfferOutline.FIELDS)]
 
     def shown_by(self, status_filter: str):
         """The offers a list filter asks for: "" for all, ``IN_PLAY``, or one status."""
@@ -389,3 +394,59 @@ class Contact(models.Model):
     def get_absolute_url(self):
         """People are shown, added and edited on their offer's page."""
         return reverse("offers:detail", args=[self.offer_id]) + "#contacts"
+
+
+@dataclass(frozen=True, eq=False)
+class OfferOutline:
+    """An offer's names, status, dates and money: all the timeline and the dashboard read of it.
+
+    Loaded as plain rows, without building the models (five hundred offers cost a third as much),
+    and answering with the model's own rules: its methods, not copies of them."""
+
+    FIELDS = (
+        *("pk", "role", "company", "status", "expected_on", "respond_by", "start_date"),
+        *("currency", "base_salary", "target_bonus", "target_bonus_percent", "signing_bonus"),
+        *("equity_value", "vesting_years", "cliff_months", "vesting_schedule"),
+        *("vesting_percentages", "benefits_value", "yearly_raise_percent"),
+        "equity_discount_percent",
+    )
+
+    pk: int
+    role: str
+    company: str
+    status: str
+    expected_on: datetime.date | None
+    respond_by: datetime.date | None
+    start_date: datetime.date | None
+    currency: str
+    base_salary: Decimal
+    target_bonus: Decimal | None
+    target_bonus_percent: Decimal | None
+    signing_bonus: Decimal
+    equity_value: Decimal
+    vesting_years: int
+    cliff_months: int
+    vesting_schedule: str
+    vesting_percentages: list
+    benefits_value: Decimal
+    yearly_raise_percent: Decimal
+    equity_discount_percent: Decimal
+
+    Status = Offer.Status
+    VestingSchedule = Offer.VestingSchedule
+    OPEN_STATUSES = Offer.OPEN_STATUSES
+    COMMITTED_STATUSES = Offer.COMMITTED_STATUSES
+    IN_PLAY_STATUSES = Offer.IN_PLAY_STATUSES
+
+    __str__ = Offer.__str__
+    get_absolute_url = Offer.get_absolute_url
+    is_committed = Offer.is_committed
+    is_open = Offer.is_open
+    is_expected = Offer.is_expected
+    is_in_play = Offer.is_in_play
+    days_until_deadline = Offer.days_until_deadline
+    deadline_state = Offer.deadline_state
+    package = Offer.package
+
+    def get_status_display(self) -> str:
+        return self.Status(self.status).label

@@ -9,7 +9,10 @@ start date of an offer that is open or committed. A declined or withdrawn offer 
 """
 
 import bisect
+import dataclasses
 import datetime
+import heapq
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -116,23 +119,46 @@ def deadline_state(days_away: int | None) -> Deadline | None:
 
 def events_for(offer, today: datetime.date) -> list[Event]:
     """The dates of one offer that are still in play, in order."""
-    dated = []
-    if offer.is_expected() and offer.expected_on:
-        dated.append((Event.ARRIVAL, offer.expected_on))
-    if offer.is_open() and offer.respond_by:
-        dated.append((Event.DEADLINE, offer.respond_by))
-    if (offer.is_open() or offer.is_committed()) and offer.start_date:
-        dated.append((Event.START, offer.start_date))
-    found = [Event(date, kind, offer, (date - today).days) for kind, date in dated]
+    found = [Event(date, kind, offer, (date - today).days) for kind, date in _dates_in_play(offer)]
     return sorted(found, key=lambda e: e.sort_key)
+
+
+def _dates_in_play(offer):
+    """(kind, date) for each date of ``offer`` that is still in play."""
+    if offer.is_expected() and offer.expected_on:
+        yield Event.ARRIVAL, offer.expected_on
+    if offer.is_open() and offer.respond_by:
+        yield Event.DEADLINE, offer.respond_by
+    if (offer.is_open() or offer.is_committed()) and offer.start_date:
+        yield Event.START, offer.start_date
 
 
 def events(offers, today: datetime.date) -> list[Event]:
     """Every date in play across ``offers``, in order."""
-    return sorted(
-        (event for offer in offers for event in events_for(offer, today)),
-        key=lambda e: e.sort_key,
-    )
+    return [_event(entry, today) for entry in sorted(_entries(offers))]
+
+
+def upcoming(offers, today: datetime.date, count: int) -> list[Event]:
+    """The next ``count`` dates from today on, in order, without putting every date in order."""
+    entries = (entry for entry in _entries(offers) if entry[0] >= today)
+    return [_event(entry, today) for entry in heapq.nsmallest(count, entries)]
+
+
+# A date in play as a plain tuple, cheap to sort: (date, kind's order, offer's name, offer's place
+# among the offers, kind, offer). The place settles any tie before two offers would be compared.
+_KINDS = (Event.ARRIVAL, Event.DEADLINE, Event.START)
+
+
+def _entries(offers):
+    for place, offer in enumerate(offers):
+        name = str(offer)
+        for kind, date in _dates_in_play(offer):
+            yield (date, _KINDS.index(kind), name, place, kind, offer)
+
+
+def _event(entry, today: datetime.date) -> Event:
+    date, _order, _name, _place, kind, offer = entry
+    return Event(date, kind, offer, (date - today).days)
 
 
 def clashes(offers, today: datetime.date) -> list[Clash]:
@@ -166,12 +192,14 @@ class _Forcing:
     def count(self) -> int:
         return sum(len(part) for part in self._others) - self._includes_itself()
 
-    def clashes(self) -> list[Clash]:
-        others = sorted(
-            (other for part in self._others for other in part if other is not self.offer),
-            key=lambda other: self._rank[id(other)],
-        )
-        return [Clash(self.kind, self.offer, other, self.date, self.has_passed) for other in others]
+    def clashes(self, limit: int | None = None) -> list[Clash]:
+        """Its clashes, the others in order of name; only the first ``limit`` if given."""
+        others = (other for part in self._others for other in part if other is not self.offer)
+        if limit is None:
+            ordered = sorted(others, key=lambda other: self._rank[id(other)])
+        else:
+            ordered = heapq.nsmallest(limit, others, key=lambda other: self._rank[id(other)])
+        return [Clash(self.kind, self.offer, o, self.date, self.has_passed) for o in ordered]
 
     def _includes_itself(self) -> int:
         """An expected offer due to be answered before it arrives is not a clash with itself."""
@@ -234,3 +262,94 @@ def clash_numbers(timeline: list[Event], found: list[Clash]) -> list[int | None]
 def today_index(timeline: list[Event], today: datetime.date) -> int:
     """Where "today" goes in ``timeline``: before the first event on or after today."""
     return next((i for i, event in enumerate(timeline) if event.date >= today), len(timeline))
+
+
+# A page of the timeline -------------------------------------------------------------------------
+
+DATES_SHOWN = 15  # dates on a page of the timeline
+RECENT_SHOWN = 3  # of which, on the first page, at most this many already past
+CLASHES_SHOWN = 10  # clashes listed with a page, unless every one is asked for
+
+
+@dataclass(frozen=True)
+class Window:
+    """One page of the timeline: some dates, and the clashes they force."""
+
+    events: list[Event]
+    today_index: int | None  # where "today" goes among the events; None if not on this page
+    page: int  # 0 starts just before today; earlier pages are negative
+    earlier: int | None  # the page of the dates before these, if any
+    later: int | None
+    clashes: list[Clash]  # forced by the dates shown (the first page: or before them)
+    clash_count: int  # every clash, listed or not
+    every_clash: bool  # all of them listed, whatever their dates
+
+    @property
+    def offers(self) -> list:
+        """Every offer the page shows."""
+        found = [event.offer for event in self.events]
+        found += [offer for clash in self.clashes for offer in (clash.offer, clash.other)]
+        return found
+
+    def rows(self) -> list[tuple[Event, int | None]]:
+        """Each date with the number of the first clash listed that it is part of."""
+        return list(zip(self.events, clash_numbers(self.events, self.clashes), strict=True))
+
+    def with_offers(self, replacements: dict) -> "Window":
+        """The same page with each offer swapped for ``replacements[offer.pk]`` where given,
+        the same object wherever the offer appears (clashes recognise their dates by it)."""
+
+        def swap(offer):
+            return replacements.get(offer.pk, offer)
+
+        return dataclasses.replace(
+            self,
+            events=[dataclasses.replace(e, offer=swap(e.offer)) for e in self.events],
+            clashes=[
+                dataclasses.replace(c, offer=swap(c.offer), other=swap(c.other))
+                for c in self.clashes
+            ],
+        )
+
+
+def window(offers, today: datetime.date, page: int = 0, every_clash: bool = False) -> Window:
+    """Page ``page`` of the timeline of ``offers``: at most ``DATES_SHOWN`` dates, the first
+    page from a few recent ones on; and the clashes those dates force, at most ``CLASHES_SHOWN``
+    of them unless ``every_clash``. The work grows with the offers times their logarithm, not
+    with every pair of them, nor with every clash."""
+    offers = list(offers)
+    entries = sorted(_entries(offers))
+    now = bisect.bisect_left([entry[0] for entry in entries], today)
+    first = max(0, now - RECENT_SHOWN)  # where page 0 starts
+    lowest = -math.ceil(first / DATES_SHOWN)
+    highest = max(0, math.ceil((len(entries) - first) / DATES_SHOWN) - 1)
+    page = min(max(page, lowest), highest)
+    start = max(0, first + page * DATES_SHOWN)
+    end = max(0, first + (page + 1) * DATES_SHOWN)
+    shown = entries[start:end]
+    on_page = start <= now < end or (now == len(entries) and page == highest)
+
+    forcing = _forcing(offers, today)
+    place = {(id(entry[5]), entry[4]): n for n, entry in enumerate(entries)}
+    if every_clash:
+        listed = clashes(offers, today)
+    else:
+        # The first page also lists the clashes forced by dates before it: a start date passed.
+        since = 0 if page == 0 else start
+        kinds = {Clash.ANSWER_BEFORE_ARRIVAL: Event.DEADLINE, Clash.START_WHILE_OPEN: Event.START}
+        listed = []
+        for item in forcing:
+            if since <= place[(id(item.offer), kinds[item.kind])] < end:
+                listed += item.clashes(limit=CLASHES_SHOWN - len(listed))
+                if len(listed) == CLASHES_SHOWN:
+                    break
+    return Window(
+        events=[_event(entry, today) for entry in shown],
+        today_index=now - start if on_page else None,
+        page=page,
+        earlier=page - 1 if start > 0 else None,
+        later=page + 1 if end < len(entries) else None,
+        clashes=listed,
+        clash_count=sum(item.count() for item in forcing),
+        every_clash=every_clash,
+    )

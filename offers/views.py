@@ -154,24 +154,33 @@ def delete_contact(request, pk, contact_pk):
 @require_GET
 def offer_timeline(request):
     today = timezone.localdate()
-    everything = list(Offer.objects.for_user(request.user))
+    everything = Offer.objects.for_user(request.user).outlines()
     offers = [offer for offer in everything if offer.is_in_play()]
-    events = timeline.events(offers, today)
-    clashes = timeline.clashes(offers, today)
+    every_clash = request.GET.get("clashes") == "all"
+    page = timeline.window(offers, today, _page_number(request), every_clash)
     return render(
         request,
         "offers/timeline.html",
         {
-            "events": events,
-            "rows": list(zip(events, timeline.clash_numbers(events, clashes), strict=True)),
+            "window": page,
+            "events": page.events,
+            "rows": page.rows(),
             "today": today,
-            "today_index": timeline.today_index(events, today),
-            "clashes": clashes,
-            "currencies": compensation.currencies(o.package() for o in offers),
+            "today_index": page.today_index,
+            "clashes": page.clashes,
+            "currencies": sorted({offer.currency for offer in offers}),
             "in_play_count": len(offers),
             "has_any": bool(everything),
         },
     )
+
+
+def _page_number(request) -> int:
+    """The timeline's ``?page=``: 0 is the page with today; earlier ones are negative."""
+    try:
+        return int(request.GET.get("page", 0))
+    except ValueError:
+        return 0
 
 
 @login_required

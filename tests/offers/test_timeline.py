@@ -354,3 +354,68 @@ def test_finding_clashes_among_2000_offers_takes_n_log_n_comparisons_not_n_squar
     # Each due offer before each expected one; each start before each expected offer (no
     # deadline) and each due offer whose deadline is on or after it (25 x 100 x 15 pairs).
     assert count == 1000 * 500 + 500 * 500 + 37_500
+
+
+# Pages of the timeline -----------------------------------------------------------------------
+
+
+def _received(n: int, due: int) -> FakeOffer:
+    return FakeOffer(f"Due {n:02d}", respond_by=day(due))
+
+
+def test_the_first_page_shows_a_few_recent_dates_then_the_next_ones():
+    offers = [_received(n, n - 10) for n in range(40)]  # due 10 days ago to 29 days ahead
+    page = timeline.window(offers, TODAY)
+    days_away = [event.days_away for event in page.events]
+    assert days_away == list(range(-timeline.RECENT_SHOWN, timeline.DATES_SHOWN - 3))
+    assert page.today_index == timeline.RECENT_SHOWN
+    assert (page.earlier, page.later) == (-1, 1)
+
+
+def test_the_pages_before_and_after_hold_every_other_date_once():
+    offers = [_received(n, n - 10) for n in range(40)]
+    pages = [timeline.window(offers, TODAY, number) for number in range(-1, 3)]
+    shown = [event.days_away for page in pages for event in page.events]
+    assert shown == list(range(-10, 30))
+    assert [page.today_index for page in pages] == [None, timeline.RECENT_SHOWN, None, None]
+    assert (pages[0].earlier, pages[-1].later) == (None, None)
+
+
+def test_a_page_beyond_the_dates_shows_the_nearest_one_there_is():
+    offers = [_received(n, n) for n in range(5)]
+    assert [e.days_away for e in timeline.window(offers, TODAY, 7).events] == [0, 1, 2, 3, 4]
+    assert timeline.window(offers, TODAY, -3).page == 0
+
+
+def test_today_after_every_date_goes_last_on_the_last_page():
+    offers = [_received(n, -n - 1) for n in range(3)]
+    page = timeline.window(offers, TODAY)
+    assert page.today_index == len(page.events) == 3
+
+
+def test_a_page_lists_the_clashes_its_dates_force_and_counts_them_all():
+    # Thirty answers due, one a day, each before the one offer expected in 40 days.
+    offers = [_received(n, n) for n in range(30)]
+    offers.append(FakeOffer("Coming", status="expected", expected_on=day(40)))
+    first, second = timeline.window(offers, TODAY), timeline.window(offers, TODAY, 1)
+    assert first.clash_count == second.clash_count == 30
+    assert len(first.clashes) == timeline.CLASHES_SHOWN
+    assert [c.date for c in first.clashes] == [day(n) for n in range(timeline.CLASHES_SHOWN)]
+    assert {c.date for c in second.clashes} <= {e.date for e in second.events}
+    every = timeline.window(offers, TODAY, every_clash=True)
+    assert len(every.clashes) == 30
+
+
+def test_the_first_page_lists_a_clash_forced_by_a_start_date_already_passed():
+    started = FakeOffer("Started", status="started", start_date=day(-30))
+    offers = [started, *(_received(n, n - 5) for n in range(20))]
+    page = timeline.window(offers, TODAY)
+    assert started not in [event.offer for event in page.events]
+    assert page.clashes and all(clash.offer is started for clash in page.clashes)
+
+
+def test_a_page_numbers_its_dates_by_the_first_clash_listed_about_them():
+    due = FakeOffer("Due", respond_by=day(3))
+    coming = FakeOffer("Coming", status="expected", expected_on=day(7))
+    rows = timeline.window([due, coming], TODAY).rows()
+    assert [(event.offer.company, number) for event, number in rows] == [("Due", 1), ("Coming", 1)]
