@@ -4,8 +4,9 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, F, IntegerField, Q, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, DecimalField, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce, Least, Round
 from django.urls import reverse
 from django.utils import timezone
 
@@ -48,6 +49,12 @@ class OfferQuerySet(models.QuerySet):
     def outlines(self) -> list["OfferOutline"]:
         """The offers as :class:`OfferOutline`: what the timeline and the dashboard read."""
         return [OfferOutline(*row) for row in self.values_list(*OfferOutline.FIELDS)]
+
+    def with_four_year_total(self):
+        """Each offer's money over four years as ``four_year_total``, added up by the database:
+        the same sum as ``compensation.four_year_total`` (tests/offers/test_four_year_total.py
+        checks they agree), so the offer worth most is found without pricing each in Python."""
+        return self.annotate(four_year_total=_four_year_total())
 
     def shown_by(self, status_filter: str):
         """The offers a list filter asks for: "" for all, ``IN_PLAY``, or one status."""
@@ -394,6 +401,51 @@ class Contact(models.Model):
     def get_absolute_url(self):
         """People are shown, added and edited on their offer's page."""
         return reverse("offers:detail", args=[self.offer_id]) + "#contacts"
+
+
+def _four_year_total():
+    """``compensation.four_year_total`` in SQL: each year's salary (with the yearly raise) and
+    bonus rounded to the cent, the signing bonus, four years of benefits, and the equity vested
+    after 48 months (nothing before the cliff; a custom schedule's first four yearly shares, or
+    an even share of each year) less the discount. Percentages are multiplied by 0.01 rather
+    than divided by 100, so the database rounds nothing the compensation module does not."""
+    exact = DecimalField(max_digits=60, decimal_places=30)
+    one, hundredth = Value(Decimal(1), exact), Value(Decimal("0.01"), exact)
+    growth = one + F("yearly_raise_percent") * hundredth
+    salaries = [F("base_salary") * one]
+    for _year in range(3):
+        salaries.append(salaries[-1] * growth)
+    fixed_bonus = Round(Coalesce(F("target_bonus"), Value(Decimal(0), exact)), 2)
+    bonuses = [
+        Case(
+            When(
+                target_bonus_percent__isnull=False,
+                then=Round(s * F("target_bonus_percent") * hundredth, 2),
+            ),
+            default=fixed_bonus,
+            output_field=exact,
+        )
+        for s in salaries
+    ]
+    shares = [
+        Coalesce(Cast(KT(f"vesting_percentages__{year}"), exact), Value(Decimal(0), exact))
+        for year in range(4)
+    ]
+    vested = Case(
+        When(cliff_months__gt=48, then=Value(Decimal(0), exact)),
+        When(
+            Q(vesting_schedule=Offer.VestingSchedule.CUSTOM) & ~Q(vesting_percentages=[]),
+            then=Least(sum(shares[1:], shares[0]) * hundredth, one),
+        ),
+        default=Cast(Least(F("vesting_years"), Value(4)), exact) / F("vesting_years"),
+        output_field=exact,
+    )
+    equity = Round(F("equity_value") * vested * (one - F("equity_discount_percent") * hundredth), 2)
+    parts = [*(Round(s, 2) for s in salaries), *bonuses, Round(F("signing_bonus"), 2)]
+    parts += [Round(F("benefits_value"), 2) * Value(Decimal(4), exact), equity]
+    return ExpressionWrapper(
+        sum(parts[1:], parts[0]), output_field=DecimalField(max_digits=20, decimal_places=2)
+    )
 
 
 @dataclass(frozen=True, eq=False)

@@ -37,7 +37,10 @@ def offer_list(request):
     status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
     offers = Offer.objects.for_user(request.user).shown_by(status).by_nearest_date(today)
     page = Paginator(offers, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
-    in_play = {o.pk: o.package() for o in Offer.objects.for_user(request.user).in_play()}
+    # The database adds up each offer's four years: no offer is priced here but those shown.
+    in_play = Offer.objects.for_user(request.user).in_play().with_four_year_total()
+    totals = list(in_play.values_list("pk", "currency", "four_year_total"))
+    currencies = sorted({currency for _pk, currency, _total in totals})
     return render(
         request,
         "offers/list.html",
@@ -48,8 +51,8 @@ def offer_list(request):
             "rows": [_list_row(offer, today) for offer in page],
             # With a filter on, "nothing matches" is said instead of inviting a first offer.
             "has_any": bool(status) or page.paginator.count > 0,
-            "currencies": compensation.currencies(in_play.values()),
-            "best": compensation.best(in_play),
+            "currencies": currencies,
+            "best": compensation.best_of({pk: total for pk, _c, total in totals}, currencies),
         },
     )
 
