@@ -7,7 +7,9 @@ from django.urls import reverse
 
 from decisions.models import get_decision_for_user
 from decisions.wizard.views.steps import with_offers_and_factors
+from offers.models import Offer
 from tests.decisions.helpers import finished_decision, url
+from tests.factories import make_offer
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +68,22 @@ def test_a_decision_is_looked_up_alone_not_with_every_decision_in_the_database(
     assert found == mine
     loaded = " ".join(query["sql"] for query in captured.captured_queries)
     assert all(f"({other.pk})" not in loaded for other in others)
+
+
+@pytest.mark.parametrize("name", ["new", "offers"])
+def test_step_1_takes_the_same_queries_with_one_committed_offer_or_several(
+    alice_client, alice, name, django_assert_num_queries
+):
+    decision = finished_decision(alice, offers=2, factors=5, considerations=0)  # one signed
+    path = reverse("decisions:new") if name == "new" else url("offers", decision)
+    expected = _count(alice_client, path)
+    # Twenty more offers, three more of them signed: step 1 now asks which one is the reference.
+    for n in range(3):
+        make_offer(alice, company=f"Signed {n}", status=Offer.Status.SIGNED)
+    for n in range(20):
+        make_offer(alice, company=f"Other {n}")
+    with django_assert_num_queries(expected):
+        response = alice_client.get(path)
+    html = response.content.decode()
+    assert "Which one are you committed to now?" in html
+    assert html.count('name="offers"') == 25 and html.count('name="committed_offer"') == 4
