@@ -1,7 +1,9 @@
+import hashlib
 from operator import attrgetter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -189,12 +191,29 @@ def _page_number(request) -> int:
 @login_required
 @require_GET
 def offer_calendar(request):
-    offers = Offer.objects.for_user(request.user).in_play()
-    body = calendar.offers_calendar(
-        offers,
-        request.user.zone(),
-        offer_url=lambda offer: request.build_absolute_uri(offer.get_absolute_url()),
-    )
+    offers = list(Offer.objects.for_user(request.user).in_play())
+    key = _calendar_key(request, offers)
+    body = cache.get(key)
+    if body is None:
+        body = calendar.offers_calendar(
+            offers,
+            request.user.zone(),
+            offer_url=lambda offer: request.build_absolute_uri(offer.get_absolute_url()),
+        )
+        cache.set(key, body, CALENDAR_KEPT)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="crossroads-offers.ics"'
     return response
+
+
+# icalendar takes about half a millisecond a date (it folds every line character by character):
+# a user's file is made again only when what goes into it changes.
+CALENDAR_KEPT = 60 * 60
+
+
+def _calendar_key(request, offers) -> str:
+    """What the file depends on: whose it is, their time zone, the address of the site (links
+    in it are absolute), and each offer in it as last saved (every save updates ``updated``)."""
+    made_of = [request.user.pk, request.user.time_zone, request.build_absolute_uri("/")]
+    made_of += [(offer.pk, offer.updated.isoformat()) for offer in offers]
+    return "offers-calendar:" + hashlib.sha256(repr(made_of).encode()).hexdigest()

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
+from offers import calendar
 from offers.models import Offer
 from tests.factories import make_offer
 from tests.offers.conftest import days
@@ -91,3 +92,32 @@ def test_a_stranger_gets_none_of_alices_dates(charlie_client, dilemma):
 
 def test_the_feed_refuses_post(alice_client):
     assert alice_client.post(URL).status_code == 405
+
+
+def test_the_file_is_made_once_until_an_offer_in_it_changes(
+    alice_client, alice, dilemma, monkeypatch
+):
+    made = []
+    build = calendar.offers_calendar
+    monkeypatch.setattr(
+        calendar, "offers_calendar", lambda *a, **k: made.append(1) or build(*a, **k)
+    )
+    for _ in range(3):
+        assert "Globex" in alice_client.get(URL).content.decode()
+    assert len(made) == 1
+    globex = dilemma[1]
+    globex.company = "Globex Europe"
+    globex.save()
+    assert "Globex Europe" in alice_client.get(URL).content.decode()
+    assert len(made) == 2
+    alice.time_zone = "Europe/Lisbon"
+    alice.save()
+    assert "X-WR-TIMEZONE:Europe/Lisbon" in alice_client.get(URL).content.decode()
+    assert len(made) == 3
+
+
+def test_one_users_file_is_never_anothers(alice_client, bob, dilemma):
+    alices = alice_client.get(URL).content.decode()
+    alice_client.force_login(bob)
+    bobs = alice_client.get(URL).content.decode()
+    assert "Globex" in alices and "Globex" not in bobs
