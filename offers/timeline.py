@@ -268,7 +268,7 @@ def today_index(timeline: list[Event], today: datetime.date) -> int:
 
 DATES_SHOWN = 15  # dates on a page of the timeline
 RECENT_SHOWN = 3  # of which, on the first page, at most this many already past
-CLASHES_SHOWN = 10  # clashes listed with a page, unless every one is asked for
+CLASHES_SHOWN = 5  # clashes listed with a page (the soonest), unless every one is asked for
 
 
 @dataclass(frozen=True)

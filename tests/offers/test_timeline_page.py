@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from offers import timeline
 from offers.models import Offer
 from tests.factories import make_offer
 from tests.offers.conftest import days
@@ -147,8 +148,8 @@ def test_many_clashes_are_counted_listed_for_the_dates_shown_and_all_on_request(
     make_offer(alice, company="Initech", status=Offer.Status.EXPECTED, expected_on=today + days(40))
     html = alice_client.get(URL).content.decode()
     assert "30 clashes to sort out" in html
-    assert html.count('class="clash card') == 10
-    assert "10 of them are forced by the dates on this page" in html
+    assert html.count('class="clash card') == timeline.CLASHES_SHOWN
+    assert f"{timeline.CLASHES_SHOWN} of them are forced by the dates on this page" in html
     assert 'href="?clashes=all#clashes-title">See all 30 clashes</a>' in html
     every = alice_client.get(URL, {"clashes": "all"}).content.decode()
     assert every.count('class="clash card') == 30
@@ -164,4 +165,4 @@ def test_the_work_of_a_page_does_not_grow_with_the_offers(alice_client, alice, b
     alice_client.force_login(bob)
     many = alice_client.get(URL)
     assert len(many.templates) == len(few.templates)
-    assert many.content.decode().count('class="clash card') == 10
+    assert many.content.decode().count('class="clash card') == timeline.CLASHES_SHOWN
