@@ -60,6 +60,8 @@ def signed_in_pages(p: seed.Persona) -> list[tuple[str, str]]:
         ("printable script", reverse("decisions:call_print", args=[decision])),
         ("call event (.ics)", reverse("decisions:call_ics", args=[decision])),
         ("account", reverse("account")),
+        ("calendar subscription", reverse("reminders:feed", args=[p.calendar_token])),
+        ("unsubscribe link", reverse("reminders:unsubscribe", args=[p.unsubscribe_token])),
         ("change password", reverse("password_change")),
         ("delete account", reverse("delete_account")),
         ("data export", reverse("export_data")),

@@ -32,6 +32,8 @@ from decisions.models import (
     Referral,
 )
 from offers.models import Contact, Offer
+from reminders.mail import unsubscribe_token
+from reminders.models import CalendarFeed, ReminderSettings
 
 COMPANIES = (
     "Northwind",
@@ -56,6 +58,8 @@ class Persona:
     offer_ids: list[int] = field(default_factory=list)
     decision_id: int | None = None
     contact_id: int | None = None
+    calendar_token: str = ""  # the private calendar subscription's address
+    unsubscribe_token: str = ""  # the link in a reminder e-mail
 
 
 def _days(n: int) -> datetime.timedelta:
@@ -123,7 +127,10 @@ def _user(label: str) -> User:
 
 
 def _signed_in(persona: Persona) -> Persona:
-    """A session as logging in leaves it, so every page is fetched as that person."""
+    """A session as logging in leaves it, so every page is fetched as that person; and the
+    addresses of their calendar subscription and of a reminder e-mail's unsubscribe link."""
+    persona.calendar_token = CalendarFeed.issue(persona.user, timezone.now())
+    persona.unsubscribe_token = unsubscribe_token(persona.user.pk, ReminderSettings.SWITCHES[0])
     session = SessionStore()
     session[SESSION_KEY] = str(persona.user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
