@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test serve bench lint format clean install benchmark
+.PHONY: run develop test serve bench lint format clean install benchmark
 
 install: $(STAMP)
 
@@ -16,12 +16,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet '.[dev]'
 	touch $(STAMP)
 
+# The app as people meet it (DEBUG off: its own error pages, whitenoise static files, gunicorn);
+# `DEBUG=1 make run` for development (Django's debug pages, reloading on every change).
 run: $(STAMP)
+	@case "$${DEBUG:-0}" in \
+	  1|true|yes|on) $(MAKE) --no-print-directory develop ;; \
+	  *) $(MAKE) --no-print-directory serve ;; \
+	esac
+
+develop: export DEBUG = 1
+develop: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
 	@echo ""
-	@echo "Crossroads is starting at http://$(ADDR)/  (press Ctrl+C to stop)"
+	@echo "Crossroads (development, DEBUG on) is starting at http://$(ADDR)/  (press Ctrl+C to stop)"
 	@echo ""
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver $(ADDR)
+	$(BIN)/python manage.py runserver $(ADDR)
 
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -32,7 +41,9 @@ serve: export SECRET_KEY ?= $(shell $(PYTHON) crossroads/local_secret.py)
 serve: $(STAMP)
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py migrate --no-input
-	@echo "Crossroads (gunicorn, DEBUG off) at http://$(ADDR)/  (press Ctrl+C to stop)"
+	@echo ""
+	@echo "Crossroads is starting at http://$(ADDR)/  (press Ctrl+C to stop)"
+	@echo ""
 	$(BIN)/gunicorn crossroads.wsgi --bind $(ADDR) --workers 2 --access-logfile -
 
 # How fast every page is against a bare page, and under gunicorn (see README.md). wrk, the load

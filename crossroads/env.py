@@ -23,14 +23,17 @@ def env_bool(name: str, default: bool) -> bool:
     )
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, minimum: int = 0) -> int:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be {minimum} or more; got {raw!r}.")
+    return value
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -42,3 +45,16 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
+
+
+def env_time_zone(name: str, default: str) -> str:
+    """A time zone people can choose in the app: UTC or a place such as Europe/Amsterdam."""
+    from crossroads.zones import is_offered
+
+    value = os.environ.get(name, "").strip() or default
+    if not is_offered(value):
+        raise ImproperlyConfigured(
+            f"{name} must be UTC or a place such as Europe/Amsterdam or America/New_York "
+            f"(tzdata's region/city names); got {value!r}."
+        )
+    return value

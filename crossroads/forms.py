@@ -1,7 +1,47 @@
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
-from crossroads.models import User, time_zone_choices
+from crossroads.formats import number_formats
+from crossroads.models import User
+from crossroads.zones import grouped_choices
+
+NUMBER_FORMAT_LABEL = "How you write numbers"
+NUMBER_FORMAT_HELP = (
+    "Your country's way, such as 1.234.567,89 or 1,234,567.89: amounts are read and shown this way."
+)
+NUMBER_FORMAT_ERRORS = {
+    "invalid_choice": "Choose a number format from the list; %(value)s is not one we know.",
+    "required": "Choose how you write numbers.",
+}
+
+
+def time_zone_field(*, browser_default: bool = False) -> forms.ChoiceField:
+    """Places grouped by region; the page's script adds a search box and, at sign-up, picks the
+    browser's own zone."""
+    attrs = {"data-time-zone": ""}
+    if browser_default:
+        attrs["data-browser-default"] = ""
+    return forms.ChoiceField(
+        label="Your time zone",
+        help_text="Deadlines, calendar events and call times are shown in this time zone. "
+        "Choose the city nearest to you that shares your clock.",
+        choices=grouped_choices,
+        widget=forms.Select(attrs=attrs),
+        error_messages={
+            "invalid_choice": "Choose a place from the list; %(value)s is not a time zone we "
+            "offer.",
+            "required": "Choose your time zone.",
+        },
+    )
+
+
+def number_format_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=NUMBER_FORMAT_LABEL,
+        help_text=NUMBER_FORMAT_HELP,
+        choices=list(number_formats().items()),
+        error_messages=NUMBER_FORMAT_ERRORS,
+    )
 
 
 class SignUpForm(UserCreationForm):
@@ -11,12 +51,21 @@ class SignUpForm(UserCreationForm):
         "and calls (turn them off on your account page).",
     )
 
+    time_zone = time_zone_field(browser_default=True)
+    number_format = number_format_field()
+
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ("username", "email")
+        fields = ("username", "email", "time_zone", "number_format")
         help_texts = {
             "username": "You sign in with this. Letters, digits and @ . + - _ only.",
         }
+
+    def clean_username(self):
+        username = super().clean_username()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("A user with that username already exists.")
+        return username
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -27,15 +76,13 @@ class SignUpForm(UserCreationForm):
         return email
 
 
-class TimeZoneForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(choices=time_zone_choices, label="Your time zone")
+class PreferencesForm(forms.ModelForm):
+    time_zone = time_zone_field()
+    number_format = number_format_field()
 
     class Meta:
         model = User
-        fields = ("time_zone",)
-        help_texts = {
-            "time_zone": "Deadlines, calendar events and call times are shown in this time zone.",
-        }
+        fields = ("time_zone", "number_format")
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,16 +1,25 @@
-import functools
 import zoneinfo
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.db.models.functions import Lower
+
+from crossroads.formats import DEFAULT_NUMBER_FORMAT
 
 
-@functools.cache
-def time_zone_choices() -> tuple:
-    """Every time zone the system knows. Listing them walks the time zone database on disk
-    (several milliseconds), and the list does not change while the app runs: so, once."""
-    return tuple((name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones()))
+class CaseInsensitiveUserManager(UserManager):
+    def get_by_natural_key(self, username):
+        # "Alice" signs in as alice: a username is one name, however it is capitalised.
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
+
+def username_for_lockouts(request, credentials=None) -> str | None:
+    """The username django-axes counts failed logins against, in one case, so "Alice" and
+    "alice" share one count."""
+    source = credentials if credentials else getattr(request, "POST", {})
+    username = source.get("username") if source else None
+    return username.strip().casefold() if isinstance(username, str) else username
 
 
 class User(AbstractUser):
@@ -22,8 +31,34 @@ class User(AbstractUser):
         help_text="Deadlines, calendar events and call times are shown in this time zone.",
     )
 
+    number_format = models.CharField(
+        max_length=16,
+        default=DEFAULT_NUMBER_FORMAT,
+        help_text="How you write numbers and amounts: the app reads and shows them this way.",
+    )
+
+    objects = CaseInsensitiveUserManager()
+
+    class Meta(AbstractUser.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                Lower("username"),
+                name="username_unique_ignoring_case",
+                violation_error_message="A user with that username already exists.",
+            )
+        ]
+
     def zone(self) -> zoneinfo.ZoneInfo:
         try:
             return zoneinfo.ZoneInfo(self.time_zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+    def recent_currencies(self, limit: int = 5) -> list[str]:
+        """The currencies of the user's offers, the most recently added first."""
+        return list(
+            self.offers.values("currency")
+            .annotate(last_added=models.Max("created"))
+            .order_by("-last_added", "currency")
+            .values_list("currency", flat=True)[:limit]
+        )

@@ -15,6 +15,7 @@ urlpatterns = [
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
+    path("accounts/logout/", views.log_out, name="logout"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("offers/", include("offers.urls")),
     path("decisions/", include("decisions.urls")),

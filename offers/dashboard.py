@@ -1,6 +1,8 @@
 from django.utils import timezone
 
 from offers import timeline
+from offers.asks import records as ask_records
+from offers.asks import rules as ask_rules
 from offers.models import Offer
 
 NEXT_DATES = 3
@@ -9,8 +11,10 @@ ANSWER_SOON_DAYS = 7
 
 
 def dashboard_context(user) -> dict:
-    """The offers' part of the dashboard: next deadlines and offers that need an answer soon.
-    One query, whatever the number of offers, and no pair of offers compared."""
+    """The offers' part of the dashboard: next deadlines, offers that need an answer soon, clashes
+    with the conversations that resolve them, asks still waiting for an answer and offers with no
+    known deadline. Two queries, whatever the numbers; the offers read as outlines, their clashes
+    counted and the first few found without comparing every pair."""
     today = timezone.localdate(timezone=user.zone())
     offers = Offer.objects.for_user(user).outlines()
     in_play = [offer for offer in offers if offer.is_in_play()]
@@ -22,9 +26,21 @@ def dashboard_context(user) -> dict:
         and offer.days_until_deadline(today) <= ANSWER_SOON_DAYS
     ]
     answer_soon.sort(key=lambda offer: (offer.respond_by, offer.company))
+    asks = ask_records.asks_about(user, in_play)
+    answer_clashes = timeline.first_clashes(
+        in_play, today, timeline.Clash.ANSWER_BEFORE_ARRIVAL, NEXT_DATES
+    )
     return {
         "offers_has_any": bool(offers),
+        "offers_has_example": any(offer.is_example for offer in offers),
         "offers_next_dates": timeline.upcoming(in_play, today, NEXT_DATES),
         "offers_answer_soon": [(offer, offer.days_until_deadline(today)) for offer in answer_soon],
         "offers_clash_count": timeline.count_clashes(in_play, today),
+        "offers_clash_rows": ask_rules.clashes_with_asks(answer_clashes, asks),
+        "offers_pending_asks": [ask for ask in asks if ask.is_pending()],
+        "offers_no_deadline": [
+            offer
+            for offer in in_play
+            if offer.status == Offer.Status.RECEIVED and offer.respond_by is None
+        ],
     }

@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 
+from crossroads.formats import AmountError, format_number, parse_amount
 from crossroads.text import text_errors
 
 # Far-off years are typing mistakes, and the calendar feed needs the day after each date.
@@ -35,19 +36,54 @@ class DayField(forms.DateField):
 
 
 class MoneyField(forms.DecimalField):
-    """An amount typed as people write it: "120,000" or "120 000" are fine. Never negative;
-    left empty it is None, whatever the model says, and the form decides what that means."""
+    """An amount typed as people write it, read in their own number format first ("95.000" is
+    ninety-five thousand in the Netherlands) and shown back in it. Never negative; left empty it
+    is None, whatever the model says, and the form decides what that means. ``reading_note``
+    says how an entry that could be read two ways was read."""
 
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
-    default_error_messages = {"min_value": "Enter an amount of zero or more."}
+    # No autocomplete="off": the browser's own form restoration (Back, reload) must keep amounts.
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+    default_error_messages = {
+        "min_value": "Enter an amount of zero or more.",
+        "max_digits": "That is more than we can store: at most %(max)s digits in all.",
+        "max_whole_digits": "That is more than we can store: at most %(max)s digits before "
+        "the decimal separator.",
+    }
 
-    def __init__(self, *, required=False, **kwargs):
+    def __init__(self, *, required=False, blank_zero=False, **kwargs):
         super().__init__(required=False, min_value=0, **kwargs)
+        # Zero is stored for "none" in some columns: show it as the empty field it came from.
+        self.blank_zero = blank_zero
+        self.reading_note = ""
 
     def to_python(self, value):
-        if isinstance(value, str):
-            value = re.sub(r"[,\s_]", "", value)
-        return super().to_python(value)
+        self.reading_note = ""
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        try:
+            reading = parse_amount(str(value))
+        except AmountError as error:
+            raise forms.ValidationError(str(error), code="invalid") from None
+        if reading is None:
+            return None
+        self.reading_note = reading.note
+        return reading.value
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+            if value == 0 and self.blank_zero:
+                return ""
+            return format_number(value)
+        return value
+
+
+class CurrencyField(forms.ChoiceField):
+    """An ISO 4217 code from a select; " gbp " from a script is read as GBP."""
+
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
 
 
 def parse_percentages(text: str) -> list[Decimal]:

@@ -1,16 +1,18 @@
 """The offer and contact forms. Labels and help texts come from the models; the fields that
 read what people type (amounts, days, percentages) are in ``offers/fields.py``."""
 
+import uuid
 from decimal import Decimal
 
-import pycountry
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
+from django.utils import timezone
 
-from crossroads.formats import format_date
+from crossroads.formats import currencies, format_date, local_currency
 from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
-from offers.fields import DayField, MoneyField, PercentagesField
+from offers.asks import rules as ask_rules
+from offers.fields import CurrencyField, DayField, MoneyField, PercentagesField
 from offers.models import IN_PLAY, Contact, Offer
 
 MONEY_FIELDS = (
@@ -31,6 +33,11 @@ DATE_FIELDS = (
     "start_date",
     "repayment_until",
     "terms_reviewed_on",
+)
+
+FORM_TOKEN_MESSAGE = (
+    "This form cannot be used: it was sent from another account or has been changed. "
+    "Nothing was saved. Open Add an offer again to start a fresh form."
 )
 
 # What to ask when the date a status needs is missing (see ``Offer.DATE_FOR_STATUS``).
@@ -76,6 +83,7 @@ class OfferForm(forms.ModelForm):
             "work_mode",
             "status",
             "agency_name",
+            "knows_other_processes",
             "expected_on",
             "received_on",
             "respond_by",
@@ -110,36 +118,79 @@ class OfferForm(forms.ModelForm):
             **dict.fromkeys(DATE_FIELDS, DayField),
         }
         widgets = {
-            "currency": forms.TextInput(
-                attrs={"autocomplete": "off", "size": 3, "class": "currency-input"}
-            ),
             "vesting_schedule": forms.RadioSelect,
             "repayment_terms": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 5}),
         }
 
-    def __init__(self, *args, **kwargs):
+    accept_anyway = forms.BooleanField(
+        label="I understand: accept this offer anyway",
+        required=False,
+        help_text="Shown only when another offer is on its way. Your choice is noted on the "
+        "offer, and the decision wizard reminds you of it if you change your mind later.",
+    )
+
+    def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        # The status before this form changes it: the warning is for a change to accepted.
+        self.status_before = self.instance.status if self.instance.pk else None
+        self.was_open = self.status_before in Offer.OPEN_STATUSES
+        self.expected_soon = []
         self.fields["work_mode"].choices = [("", "Not known yet"), *Offer.WorkMode.choices]
+        self.fields["knows_other_processes"].choices = [
+            ("", "Not said yet"),
+            *Offer._meta.get_field("knows_other_processes").choices,
+        ]
         # Left empty, these mean 0.
         self.fields["yearly_raise_percent"].required = False
         self.fields["equity_discount_percent"].required = False
         # The model's text fields are unlimited; a form is not the place for a novel.
         for name in ("repayment_terms", "notes"):
             limit_text(self.fields[name], LONG_TEXT_LIMIT)
+        for name in ZERO_WHEN_EMPTY:
+            self.fields[name].blank_zero = True
+        self._offer_currencies()
+        if not self.instance.pk:
+            self.fields["form_token"] = _form_token_field()
         use_text_errors(self)
         self.helper = _offer_layout()
 
-    # Normalising and checking one field at a time.
+    def _offer_currencies(self):
+        """A select of ISO 4217 currencies: the user's recent ones first, the last one used (or
+        their country's) chosen for a new offer."""
+        recent = self.instance.owner.recent_currencies() if self.instance.owner_id else []
+        current = self.instance.currency if self.instance.pk else None
+        every = currencies()
+        extra = [(current, current)] if current and current not in every else []
+        choices = [*extra, *every.items()]
+        if recent:
+            choices = [
+                ("Your recent currencies", [(code, every.get(code, code)) for code in recent]),
+                ("All currencies", choices),
+            ]
+        self.fields["currency"] = CurrencyField(
+            label=self.fields["currency"].label,
+            help_text=self.fields["currency"].help_text,
+            choices=choices,
+            error_messages={
+                "invalid_choice": "Choose a currency from the list: %(value)s is not an ISO "
+                "4217 currency code we know.",
+                "required": "Choose the offer's currency.",
+            },
+        )
+        if not self.instance.pk:
+            self.initial["currency"] = recent[0] if recent else local_currency()
 
-    def clean_currency(self):
-        code = self.cleaned_data["currency"].upper()
-        if pycountry.currencies.get(alpha_3=code) is None:
-            raise forms.ValidationError(
-                f"{code or 'This'} is not a currency code we know. Use the three-letter ISO "
-                "code, such as USD, EUR or GBP."
-            )
-        return code
+    def reading_notes(self) -> list[str]:
+        """How each amount that could be read two ways was read, to tell the user."""
+        return [
+            f"{field.label}: {field.reading_note}"
+            for field in self.fields.values()
+            if getattr(field, "reading_note", "")
+        ]
+
+    # Normalising and checking one field at a time.
 
     def clean_target_bonus_percent(self):
         percent = self.cleaned_data["target_bonus_percent"]
@@ -179,6 +230,7 @@ class OfferForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._check_form_token(cleaned)
         for name in ZERO_WHEN_EMPTY:
             if name in cleaned and cleaned[name] is None:
                 cleaned[name] = Decimal(0)
@@ -186,7 +238,44 @@ class OfferForm(forms.ModelForm):
         self._check_dates(cleaned)
         self._check_status_date(cleaned)
         self._check_vesting(cleaned)
+        self._check_accepting_too_early(cleaned)
         return cleaned
+
+    def _check_accepting_too_early(self, cleaned):
+        """Accepting while another offer is expected before, or within a week after, this
+        offer's deadline: warn, and let the user go ahead with the box ticked (recorded)."""
+        status = cleaned.get("status")
+        if status not in Offer.COMMITTED_STATUSES or self.status_before in Offer.COMMITTED_STATUSES:
+            return
+        others = Offer.objects.for_user(self.instance.owner).filter(status=Offer.Status.EXPECTED)
+        self.expected_soon = ask_rules.expected_soon_after(
+            self.instance, cleaned.get("respond_by"), others, self.today
+        )
+        if not self.expected_soon:
+            return
+        if cleaned.get("accept_anyway"):
+            self.instance.accepted_despite_expected_at = timezone.now()
+            self.instance.accepted_despite_expected_offer = self.expected_soon[0]
+        else:
+            self.add_error(
+                "accept_anyway",
+                "Tick this box to accept anyway, or ask for more time first.",
+            )
+
+    def _check_form_token(self, cleaned):
+        if "form_token" not in self.fields:
+            return
+        token = cleaned.get("form_token")
+        if token is None and "form_token" not in self.errors:
+            return
+        added = None if "form_token" in self.errors else Offer.objects.added_with(token)
+        if "form_token" in self.errors or (added and added.owner_id != self.instance.owner_id):
+            self.errors.pop("form_token", None)
+            self.add_error(None, FORM_TOKEN_MESSAGE)
+            return
+        # The owner's own repeat: the view finds it first, unless both posts arrived at once;
+        # then saving fails on the unique token and the view lands on the offer the other added.
+        self.instance.form_token = token
 
     def _check_bonus(self, cleaned):
         if (
@@ -256,6 +345,25 @@ class OfferForm(forms.ModelForm):
             cleaned["vesting_percentages"] = [_as_json_number(share) for share in shares]
 
 
+def _form_token_field() -> forms.UUIDField:
+    """The add form's one-time token. A hidden text input, filled in by static/js/form-token.js
+    from its data attribute: browsers restore on Back only values changed on the page (and never
+    a type=hidden one's), so the form posted again carries the token it first had."""
+    return forms.UUIDField(
+        widget=forms.TextInput(
+            attrs={
+                "hidden": True,
+                "tabindex": "-1",
+                "aria-hidden": "true",
+                "data-form-token": str(uuid.uuid4()),
+            }
+        ),
+        # Without one (a script's post) nothing guards against a repeat; that is all.
+        required=False,
+        error_messages={"invalid": FORM_TOKEN_MESSAGE},
+    )
+
+
 def _pair(first: str, second: str | None = None) -> Row:
     """One or two fields side by side on a wide screen."""
     return Row(*(Column(name, css_class="col-md-6") for name in (first, second) if name))
@@ -278,6 +386,7 @@ def _offer_layout() -> FormHelper:
             _pair("expected_on", "received_on"),
             _pair("respond_by", "accepted_on"),
             _pair("start_date"),
+            "knows_other_processes",
         ),
         Fieldset(
             "Money",

@@ -1,5 +1,6 @@
 import datetime
 import functools
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -13,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from crossroads.text import LONG_TEXT_LIMIT
-from offers import compensation, timeline
+from offers import calendar, compensation, timeline
+from offers.asks import rules as ask_rules
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 # The list's filter for the offers still open or committed, beside one status at a time.
@@ -41,8 +43,20 @@ class OfferQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(owner=user)
 
+    def added_with(self, token) -> "Offer | None":
+        """The offer an add form with this token already created, if any."""
+        try:
+            token = uuid.UUID(str(token))
+        except ValueError:
+            return None
+        return self.filter(form_token=token).first()
+
     def committed(self):
         return self.filter(status__in=Offer.COMMITTED_STATUSES)
+
+    def examples(self):
+        """The offers of the example a user loaded to try the app (``offers/example.py``)."""
+        return self.filter(is_example=True)
 
     def in_play(self):
         """Offers still open or committed: the ones whose dates matter."""
@@ -58,6 +72,12 @@ class OfferQuerySet(models.QuerySet):
         checks they agree), so the offer worth most is found without pricing each in Python."""
         sql, params = _four_year_total_sql()
         return self.annotate(four_year_total=RawSQL(sql, params, output_field=_TOTAL))
+
+    def in_calendar(self, now: datetime.datetime):
+        """The offers a calendar file is made of: those in play, and those changed lately, whose
+        closed dates are still sent as cancelled (``calendar.KEEP_CANCELLED``)."""
+        recent = now - calendar.KEEP_CANCELLED
+        return self.filter(Q(status__in=Offer.IN_PLAY_STATUSES) | Q(updated__gte=recent))
 
     def shown_by(self, status_filter: str):
         """The offers a list filter asks for: "" for all, ``IN_PLAY``, or one status."""
@@ -160,7 +180,9 @@ class Offer(models.Model):
     )
     received_on = _day("offer received on", "Needed once the offer is received.")
     respond_by = _day(
-        "answer needed by", "The day the offer expires. It cannot be before you received it."
+        "answer needed by",
+        "How long the offer stays open: the day it expires. If they have not said, ask the "
+        "recruiter; it cannot be before you received it.",
     )
     accepted_on = _day(None, "Needed once you have accepted, signed or started.")
     start_date = _day(None, "Your first day. It cannot be before you accepted.")
@@ -168,7 +190,7 @@ class Offer(models.Model):
     currency = models.CharField(
         max_length=3,
         default="USD",
-        help_text="Three letters, such as USD, EUR or GBP. Every amount below is in it.",
+        help_text="Every amount below is in it. Type its code or name to jump to it.",
     )
     base_salary = _amount(
         "base salary per year",
@@ -273,6 +295,25 @@ class Offer(models.Model):
         blank=True,
         help_text=f"Anything else worth remembering (up to {LONG_TEXT_LIMIT:,} characters).",
     )
+    knows_other_processes = models.CharField(
+        "does the company know you are in other processes?",
+        max_length=8,
+        choices=[("yes", "Yes, they know"), ("no", "No, not yet")],
+        blank=True,
+        help_text="Companies can often move faster, or wait a little, when they know.",
+    )
+    # Set when the user accepted although another offer was expected soon after the deadline
+    # (the offer form warned them); the wizard's risk mentions it.
+    accepted_despite_expected_at = models.DateTimeField(null=True, blank=True)
+    accepted_despite_expected_offer = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    # The one-time token of the add form this offer came from: posting that form again (Back and
+    # Save, a double click, a second tab) finds this offer instead of adding another.
+    form_token = models.UUIDField(null=True, blank=True, editable=False)
+    # Part of the example loaded from the empty dashboard: badged everywhere, removed in one go.
+    is_example = models.BooleanField(default=False, editable=False)
 
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -282,6 +323,7 @@ class Offer(models.Model):
     class Meta:
         ordering = ["company", "role"]
         constraints = [
+            models.UniqueConstraint(fields=["form_token"], name="offer_form_token_used_once"),
             models.CheckConstraint(
                 name="offer_money_not_negative",
                 condition=Q(base_salary__gte=0)
@@ -469,7 +511,16 @@ class OfferOutline:
     and answering with the model's own rules: its methods, not copies of them."""
 
     FIELDS = (
-        *("pk", "role", "company", "status", "expected_on", "respond_by", "start_date"),
+        *(
+            "pk",
+            "role",
+            "company",
+            "status",
+            "is_example",
+            "expected_on",
+            "respond_by",
+            "start_date",
+        ),
         *("currency", "base_salary", "target_bonus", "target_bonus_percent", "signing_bonus"),
         *("equity_value", "vesting_years", "cliff_months", "vesting_schedule"),
         *("vesting_percentages", "benefits_value", "yearly_raise_percent"),
@@ -480,6 +531,7 @@ class OfferOutline:
     role: str
     company: str
     status: str
+    is_example: bool
     expected_on: datetime.date | None
     respond_by: datetime.date | None
     start_date: datetime.date | None
@@ -515,3 +567,112 @@ class OfferOutline:
 
     def get_status_display(self) -> str:
         return self.Status(self.status).label
+
+
+class TimeAskQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(offer__owner=user)
+
+    def pending(self):
+        return self.filter(answer=TimeAsk.Answer.PENDING)
+
+
+class TimeAsk(models.Model):
+    """One conversation that resolves a clash: asking for more time to answer an offer, or
+    telling an expected offer's recruiter about a deadline elsewhere; and what they said."""
+
+    class Kind(models.TextChoices):
+        MORE_TIME = "more_time", "Asked for more time"
+        HEADS_UP = "heads_up", "Told them about my deadline"
+
+    class Channel(models.TextChoices):
+        PHONE = "phone", "Phone call"
+        VIDEO = "video", "Video call"
+        IN_PERSON = "in_person", "In person"
+        EMAIL = "email", "E-mail"
+
+    class Answer(models.TextChoices):
+        PENDING = "pending", "No answer yet"
+        GRANTED = "granted", "Yes, until a new date"
+        PARTLY = "partly", "Partly: a shorter time than asked"
+        REFUSED = "refused", "No"
+
+    MOVES_DATE = (Answer.GRANTED, Answer.PARTLY)
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="time_asks")
+    # The offer in the clash that made this conversation worth having.
+    other_offer = models.ForeignKey(
+        Offer, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    asked_on = models.DateField("when you ask", help_text="Today, or the day you plan to call.")
+    channel = models.CharField(
+        "how",
+        max_length=10,
+        choices=Channel.choices,
+        default="phone",
+        help_text="A call is best; an e-mail afterwards confirms what you agreed.",
+    )
+    contact = models.ForeignKey(
+        Contact,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="time_asks",
+        verbose_name="who you will speak to",
+    )
+    script = models.TextField("what to say", blank=True)
+    names_other_company = models.BooleanField("name the other company", default=False)
+    # More time: the day asked for. Heads-up: the day the user must answer elsewhere.
+    requested_date = models.DateField("date asked for", null=True, blank=True)
+    answer = models.CharField(
+        "what did they say?", max_length=10, choices=Answer.choices, default=Answer.PENDING
+    )
+    answered_on = models.DateField("when did they answer?", null=True, blank=True)
+    # More time: the new answer deadline. Heads-up: the day the offer will now come.
+    new_date = models.DateField("new date", null=True, blank=True)
+    # The offer's date before this answer moved it.
+    previous_date = models.DateField("date before", null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = TimeAskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-asked_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="time_ask_answer_dated",
+                condition=Q(answer="pending", answered_on__isnull=True)
+                | (~Q(answer="pending") & Q(answered_on__isnull=False)),
+            ),
+            models.CheckConstraint(
+                name="time_ask_new_date_when_granted",
+                condition=Q(answer__in=["granted", "partly"], new_date__isnull=False)
+                | Q(answer__in=["pending", "refused"], new_date__isnull=True),
+            ),
+            models.CheckConstraint(
+                name="time_ask_answer_after_ask",
+                condition=Q(answered_on__isnull=True) | Q(answered_on__gte=F("asked_on")),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.offer.company} on {self.asked_on}"
+
+    def get_absolute_url(self):
+        return reverse("offers:ask", args=[self.pk])
+
+    def is_pending(self) -> bool:
+        return self.answer == self.Answer.PENDING
+
+    def follow_up_on(self) -> datetime.date:
+        """When an unanswered ask deserves a friendly nudge."""
+        return ask_rules.follow_up_on(self.asked_on)
+
+    def needs_nudge(self, today: datetime.date | None = None) -> bool:
+        return self.is_pending() and (today or timezone.localdate()) >= self.follow_up_on()
+
+    def moved_field(self) -> str:
+        """The offer's date a yes moves: its deadline, or the day it is expected."""
+        return "respond_by" if self.kind == self.Kind.MORE_TIME else "expected_on"

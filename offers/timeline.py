@@ -169,6 +169,16 @@ def clashes(offers, today: datetime.date) -> list[Clash]:
     return sorted(found, key=lambda c: (c.date, c.kind, str(c.offer), str(c.other)))
 
 
+def first_clashes(offers, today: datetime.date, kind: str, count: int) -> list[Clash]:
+    """The first ``count`` clashes of one kind, in the order ``clashes`` lists them, found
+    without listing the rest."""
+    found = []
+    for forcing in _forcing(offers, today):
+        if forcing.kind == kind and len(found) < count:
+            found += forcing.clashes(limit=count - len(found))
+    return found
+
+
 def count_clashes(offers, today: datetime.date) -> int:
     """How many clashes there are, without listing them: each offer that forces a choice finds
     how many others it clashes with by bisecting sorted dates."""

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from offers import views
+from offers.asks import views as asks
 
 app_name = "offers"
 urlpatterns = [
@@ -8,10 +9,16 @@ urlpatterns = [
     path("new/", views.add_offer, name="new"),
     path("timeline/", views.offer_timeline, name="timeline"),
     path("calendar.ics", views.offer_calendar, name="calendar"),
+    path("example/", views.load_example, name="example"),
+    path("example/remove/", views.delete_example, name="delete_example"),
     path("<int:pk>/", views.offer_detail, name="detail"),
     path("<int:pk>/edit/", views.edit_offer, name="edit"),
     path("<int:pk>/delete/", views.delete_offer, name="delete"),
     path("<int:pk>/contacts/add/", views.add_contact, name="add_contact"),
     path("<int:pk>/contacts/<int:contact_pk>/edit/", views.edit_contact, name="edit_contact"),
     path("<int:pk>/contacts/<int:contact_pk>/delete/", views.delete_contact, name="delete_contact"),
+    path("<int:pk>/ask/more-time/", asks.ask_more_time, name="ask_more_time"),
+    path("<int:pk>/ask/heads-up/", asks.ask_heads_up, name="ask_heads_up"),
+    path("asks/<int:ask_pk>/", asks.ask_detail, name="ask"),
+    path("asks/<int:ask_pk>/answer/", asks.ask_answer, name="ask_answer"),
 ]

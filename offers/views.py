@@ -1,10 +1,9 @@
-import hashlib
 from operator import attrgetter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,7 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
 from decisions.models import Decision
-from offers import calendar, compensation, timeline
+from offers import calendar, compensation, example, timeline
+from offers.asks import records as ask_records
+from offers.asks import rules as ask_rules
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer
 
@@ -51,6 +52,7 @@ def offer_list(request):
             "status": status,
             "page": page,
             "rows": [_list_row(offer, today) for offer in page],
+            "has_example": any(offer.is_example for offer in page),
             # With a filter on, "nothing matches" is said instead of inviting a first offer.
             "has_any": bool(status) or page.paginator.count > 0,
             "currencies": currencies,
@@ -104,9 +106,30 @@ def edit_offer(request, pk):
 def _offer_form(request, offer):
     # Another page (such as a decision's first step) may send the user here and want them back.
     back_to = next_url(request)
+    if offer._state.adding and (added := _already_added(request)):
+        return redirect(back_to or added)
     form = OfferForm(request.POST or None, instance=offer)
     context = {"offer": offer, "back_to": back_to}
-    return _save_or_show(request, form, "offers/form.html", context, str, back_to)
+    try:
+        return _save_or_show(request, form, "offers/form.html", context, str, back_to)
+    except IntegrityError:
+        # The same add form, posted twice at once: the other post added the offer.
+        if not (added := _already_added(request)):
+            raise
+        return redirect(back_to or added)
+
+
+def _already_added(request) -> Offer | None:
+    """The offer this very add form created already (Back and Save, a double click, two tabs),
+    with a message saying so."""
+    if request.method != "POST":
+        return None
+    added = Offer.objects.for_user(request.user).added_with(request.POST.get("form_token"))
+    if added:
+        messages.info(
+            request, f"{added} was already added from this form, so nothing was added twice."
+        )
+    return added
 
 
 @login_required
@@ -141,8 +164,12 @@ def _save_or_show(request, form, template, context, name, done_url=""):
     to ``done_url`` or the saved object's page; otherwise show ``template`` with the errors."""
     adding = form.instance._state.adding
     if form.is_valid():
-        saved = form.save()
+        with transaction.atomic():
+            saved = form.save()
         messages.success(request, f"{name(saved)} is {'added' if adding else 'saved'}.")
+        # How an amount that could be read two ways was read (the offer form's money).
+        for note in getattr(form, "reading_notes", list)():
+            messages.info(request, note)
         return redirect(done_url or saved)
     return render(request, template, {**context, "form": form, "adding": adding})
 
@@ -163,12 +190,15 @@ def offer_timeline(request):
     offers = [offer for offer in everything if offer.is_in_play()]
     every_clash = request.GET.get("clashes") == "all"
     page = timeline.window(offers, today, _page_number(request), every_clash)
+    asks = ask_records.asks_about(request.user, offers)
     return render(
         request,
         "offers/timeline.html",
         {
             "window": page,
             "events": page.events,
+            "clash_rows": ask_rules.clashes_with_asks(page.clashes, asks),
+            "asks": asks,
             "rows": page.rows(),
             "today": today,
             "today_index": page.today_index,
@@ -191,29 +221,54 @@ def _page_number(request) -> int:
 @login_required
 @require_GET
 def offer_calendar(request):
-    offers = list(Offer.objects.for_user(request.user).in_play())
-    key = _calendar_key(request, offers)
-    body = cache.get(key)
-    if body is None:
-        body = calendar.offers_calendar(
-            offers,
-            request.user.zone(),
-            offer_url=lambda offer: request.build_absolute_uri(offer.get_absolute_url()),
-        )
-        cache.set(key, body, CALENDAR_KEPT)
+    now = timezone.now()
+    offers = list(Offer.objects.for_user(request.user).in_calendar(now))
+    body = calendar.offers_calendar(
+        offers,
+        request.user.zone(),
+        offer_url=lambda offer: request.build_absolute_uri(offer.get_absolute_url()),
+        now=now,
+        asks=ask_records.asks_about(request.user, offers),
+        ask_url=lambda ask: request.build_absolute_uri(ask.get_absolute_url()),
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="crossroads-offers.ics"'
     return response
 
 
-# icalendar takes about half a millisecond a date (it folds every line character by character):
-# a user's file is made again only when what goes into it changes.
-CALENDAR_KEPT = 60 * 60
+@login_required
+@require_POST
+def load_example(request):
+    loaded = example.load_example(request.user, timezone.localdate())
+    if loaded.added:
+        messages.success(
+            request,
+            "An example is loaded: three offers marked “Example”. Look around, change anything, "
+            "and remove it in one go when you are ready for your own.",
+        )
+    else:
+        messages.info(request, "The example is already loaded: nothing was added twice.")
+    return redirect("home")
 
 
-def _calendar_key(request, offers) -> str:
-    """What the file depends on: whose it is, their time zone, the address of the site (links
-    in it are absolute), and each offer in it as last saved (every save updates ``updated``)."""
-    made_of = [request.user.pk, request.user.time_zone, request.build_absolute_uri("/")]
-    made_of += [(offer.pk, offer.updated.isoformat()) for offer in offers]
-    return "offers-calendar:" + hashlib.sha256(repr(made_of).encode()).hexdigest()
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_example(request):
+    if request.method == "POST":
+        removed = example.remove_example(request.user)
+        what = _count(removed.offers, "offer")
+        if removed.decisions:
+            what += f", {_count(removed.decisions, 'decision')}"
+        messages.success(
+            request,
+            f"The example is removed ({what}). Your own offers and decisions are as they were.",
+        )
+        return redirect("home")
+    offers = Offer.objects.for_user(request.user).examples()
+    decisions = example.example_decisions(request.user)
+    context = {"offers": list(offers), "decisions": list(decisions)}
+    return render(request, "offers/example_delete.html", context)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

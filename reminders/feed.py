@@ -2,36 +2,50 @@
 
 A clean extension of the shared builders: the offer dates come from ``offers.calendar`` as they
 are (so a change there, such as cancelled events, reaches the feed too) and the calls from
-``decisions.call.calendar``; this module adds the follow-ups and the thirty-day look-back, and
+``decisions.call.calendar``, with the follow-up day of each ask still unanswered
+(``offers.calendar.ask_events``); this module adds the follow-ups and the thirty-day look-back, and
 the hints that make calendar apps refresh it.
 """
 
 import datetime
 import hashlib
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from icalendar import Calendar, vDuration, vText
 
 from decisions.call.calendar import call_calendar
 from decisions.dashboard import LOOK_BACK_AFTER
 from decisions.models import CallPlan, Decision, FollowUp
-from offers.calendar import offers_calendar, reminder_event
+from offers.asks.records import asks_about
+from offers.calendar import (
+    ALL_DAY,
+    DAY_BEFORE_AT_NINE,
+    KEEP_CANCELLED,
+    offers_calendar,
+    reminder_event,
+    sequence,
+)
 from offers.models import Offer
 
 # Calendar apps that honour it ask again after this long (most poll on their own schedule).
 REFRESH_EVERY = datetime.timedelta(hours=1)
-REMIND_BEFORE = datetime.timedelta(days=1)
-ALL_DAY = datetime.timedelta(days=1)
 
 
 def subscription_calendar(user, now, absolute) -> bytes:
     """``user``'s feed. ``absolute(path)`` makes a link back into the app. A fixed number of
     queries, whatever the amount of data."""
     zone = user.zone()
-    offers = Offer.objects.for_user(user).in_play()
+    offers = list(Offer.objects.for_user(user).in_calendar(now))
     cal = Calendar.from_ical(
-        offers_calendar(offers, zone, offer_url=lambda o: absolute(o.get_absolute_url()), now=now)
+        offers_calendar(
+            offers,
+            zone,
+            offer_url=lambda o: absolute(o.get_absolute_url()),
+            now=now,
+            asks=asks_about(user, offers),
+            ask_url=lambda ask: absolute(ask.get_absolute_url()),
+        )
     )
     cal["X-WR-CALNAME"] = vText("Crossroads")
     cal["X-WR-CALDESC"] = vText(
@@ -39,16 +53,19 @@ def subscription_calendar(user, now, absolute) -> bytes:
     )
     cal.add("refresh-interval", REFRESH_EVERY, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH_EVERY))
-    for plan in _planned_calls(user):
+    for plan in _calls(user, now):
         links = [
             reverse(name, args=[plan.decision_id])
             for name in ("decisions:call", "decisions:call_print")
         ]
-        for event in call_calendar(plan, zone, now, *map(absolute, links)).walk("VEVENT"):
+        calls = call_calendar(
+            plan, zone, now, *map(absolute, links), still_backing_out=plan.still_backing_out
+        )
+        for event in calls.walk("VEVENT"):
             cal.add_component(event)
     for item in _follow_ups(user):
         cal.add_component(_follow_up_event(item, now, absolute))
-    for decision in _look_backs(user):
+    for decision in _look_backs(user, now):
         cal.add_component(_look_back_event(decision, zone, now, absolute))
     cal.add_missing_timezones()
     return cal.to_ical()
@@ -61,13 +78,27 @@ def content_hash(body: bytes) -> str:
     return hashlib.sha256(b"\r\n".join(lines)).hexdigest()
 
 
-def _planned_calls(user):
-    """Calls with a time, not yet done, of decisions that still back out."""
-    return CallPlan.objects.filter(
-        decision__in=Decision.objects.for_user(user).backing_out(),
-        scheduled_at__isnull=False,
-        done_at__isnull=True,
-    ).select_related("decision__committed_offer", "contact", "agency_contact")
+def _calls(user, now):
+    """Calls with a time: those still to make (not done, the decision still backs out), and
+    those done or no longer backing out that changed within ``KEEP_CANCELLED`` (sent as
+    cancelled). Each knows whether its decision still backs out."""
+    backing_out = Decision.objects.for_user(user).backing_out()
+    recent = now - KEEP_CANCELLED
+    return (
+        CallPlan.objects.filter(
+            decision__owner=user,
+            decision__committed_offer__isnull=False,
+            scheduled_at__isnull=False,
+        )
+        .annotate(still_backing_out=Exists(backing_out.filter(pk=OuterRef("decision_id"))))
+        .filter(
+            Q(still_backing_out=True, done_at__isnull=True)
+            | Q(updated__gte=recent)
+            | Q(decision__updated__gte=recent)
+            | Q(decision__committed_offer__updated__gte=recent)
+        )
+        .select_related("decision__committed_offer", "contact", "agency_contact")
+    )
 
 
 def _follow_ups(user):
@@ -76,10 +107,12 @@ def _follow_ups(user):
     ).select_related("call_plan")
 
 
-def _look_backs(user):
+def _look_backs(user, now):
+    """Recorded decisions without an outcome; with one written lately, sent as cancelled."""
     return (
         Decision.objects.for_user(user)
-        .filter(~Q(decided_at=None), outcome="")
+        .filter(~Q(decided_at=None))
+        .filter(Q(outcome="") | Q(updated__gte=now - KEEP_CANCELLED))
         .select_related("chosen_offer")
     )
 
@@ -93,7 +126,8 @@ def _follow_up_event(item, now, absolute):
         f"After your call: {item.text}. Tick it done on your call plan: {link}",
         now,
         length=ALL_DAY,
-        remind_before=REMIND_BEFORE,
+        remind_before=DAY_BEFORE_AT_NINE,
+        sequence=sequence(item.call_plan.updated),
     )
     event.add("transp", "TRANSPARENT")
     event.add("url", link)
@@ -103,15 +137,21 @@ def _follow_up_event(item, now, absolute):
 def _look_back_event(decision, zone, now, absolute):
     link = absolute(reverse("decisions:result", args=[decision.pk]) + "#outcome")
     day = decision.decided_at.astimezone(zone).date() + LOOK_BACK_AFTER
+    written = bool(decision.outcome)
     event = reminder_event(
         f"crossroads-look-back-{decision.pk}@crossroads",
-        f"Look back: {decision.title}",
+        f"{'Cancelled: look' if written else 'Look'} back: {decision.title}",
         day,
-        "A month ago you recorded this decision. Write down how it turned out while you "
+        "You have written how it turned out: nothing to do on this day any more. "
+        f"Your decision: {link}"
+        if written
+        else "A month ago you recorded this decision. Write down how it turned out while you "
         f"remember: next time you will decide better. {link}",
         now,
         length=ALL_DAY,
-        remind_before=REMIND_BEFORE,
+        remind_before=DAY_BEFORE_AT_NINE,
+        sequence=sequence(decision.updated),
+        cancelled=written,
     )
     event.add("transp", "TRANSPARENT")
     event.add("url", link)

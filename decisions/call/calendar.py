@@ -1,9 +1,14 @@
-"""The planned calls as calendar events: the employer first, then the agency if one placed you."""
+"""The planned calls as calendar events: the employer first, then the agency if one placed you.
+
+A call marked done, or one whose decision no longer backs out, keeps its UIDs and is sent as
+``STATUS:CANCELLED`` without its alarm (the SEQUENCE rises with the plan's last change), so a
+calendar that imported or subscribed to it stops reminding.
+"""
 
 import datetime
 
 from decisions.models import CallPlan
-from offers.calendar import new_calendar, reminder_event
+from offers.calendar import new_calendar, reminder_event, sequence
 
 CALL_LENGTH = datetime.timedelta(minutes=20)
 REMIND_BEFORE = datetime.timedelta(minutes=30)
@@ -15,18 +20,45 @@ def _who(contact) -> str:
     return f"{contact.name}, {contact.get_role_display()}, phone {contact.phone or 'not recorded'}"
 
 
-def _call_event(uid, summary, start, contact, description, now, by_phone=True):
+def _call_event(uid, summary, start, contact, description, now, *, by_phone, changed, closed):
+    if closed:
+        summary = f"{closed}: {summary}"
     event = reminder_event(
-        uid, summary, start, description, now, length=CALL_LENGTH, remind_before=REMIND_BEFORE
+        uid,
+        summary,
+        start,
+        description,
+        now,
+        length=CALL_LENGTH,
+        remind_before=REMIND_BEFORE,
+        sequence=changed,
+        cancelled=bool(closed),
     )
     if by_phone and contact and contact.phone:
         event.add("location", f"Phone: {contact.phone}")
     return event
 
 
-def call_calendar(plan: CallPlan, zone, now, plan_link: str, print_link: str):
-    """The call to the employer (and to the agency, when there is one and a time is set)."""
+def _closed(plan: CallPlan, still_backing_out: bool) -> str:
+    """ "Done" or "Cancelled" for a call no longer to make, else ""."""
+    if plan.done_at is not None:
+        return "Done"
+    return "" if still_backing_out else "Cancelled"
+
+
+def call_calendar(
+    plan: CallPlan, zone, now, plan_link: str, print_link: str, still_backing_out=True
+):
+    """The call to the employer (and to the agency, when there is one and a time is set).
+    ``still_backing_out`` False: the decision changed, the calls are cancelled."""
     offer = plan.decision.committed_offer
+    closed = _closed(plan, still_backing_out)
+    changed = sequence(plan.updated, plan.decision.updated, offer.updated)
+    first = {
+        "Done": "You made this call and marked it done: nothing more to do.\n",
+        "Cancelled": "Your decision no longer backs out of this offer: no call to make.\n",
+        "": "",
+    }[closed]
     cal = new_calendar("-//Crossroads//Call plan//EN")
     summary = (
         f"Call {plan.contact.name} ({offer.company})" if plan.contact else f"Call {offer.company}"
@@ -37,12 +69,14 @@ def call_calendar(plan: CallPlan, zone, now, plan_link: str, print_link: str):
             summary,
             plan.scheduled_at.astimezone(zone),
             plan.contact,
-            f"Call {_who(plan.contact)}.\n"
+            f"{first}Call {_who(plan.contact)}.\n"
             f"Tell them you will not continue as {offer.role} at {offer.company}: early, "
             "plainly, humbly and briefly. Offer names of people who could fill the role.\n"
             f"Your script: {print_link}\nYour plan: {plan_link}",
             now,
             by_phone=plan.channel == CallPlan.Channel.PHONE,
+            changed=changed,
+            closed=closed,
         )
     )
     if offer.agency_name and plan.agency_call_at:
@@ -52,10 +86,16 @@ def call_calendar(plan: CallPlan, zone, now, plan_link: str, print_link: str):
                 f"Call {offer.agency_name} about {offer.company}",
                 plan.agency_call_at.astimezone(zone),
                 plan.agency_contact,
-                f"Call {_who(plan.agency_contact)}.\nTell the agency you will not continue as "
-                f"{offer.role} at {offer.company}, and thank them.\nYour plan: {plan_link}",
+                f"{first}Call {_who(plan.agency_contact)}.\nTell the agency you will not "
+                f"continue as {offer.role} at {offer.company}, and thank them.\n"
+                f"Your plan: {plan_link}",
                 now,
+                by_phone=True,
+                changed=changed,
+                closed=closed,
             )
         )
+    for event in cal.walk("VEVENT"):
+        event.add("url", plan_link)
     cal.add_missing_timezones()
     return cal

@@ -183,5 +183,12 @@ def _backing_out(decision, committed, offer_ids, leaders, today):
         repayable,
         committed.currency,
         committed.company,
+        accepted_while_expecting=_company(
+            offer_ids.get(committed.accepted_despite_expected_offer_id)
+        ),
     )
     return stage, new_offer, backing_out
+
+
+def _company(offer) -> str:
+    return offer.company if offer is not None else ""

@@ -151,10 +151,13 @@ def backing_out_risk(
     repayable: Decimal,
     currency: str,
     company: str,
+    accepted_while_expecting: str = "",
 ) -> Risk:
     """The risk of backing out of ``company``'s offer, with every point as a reason.
 
     ``close_knit_field`` is "yes", "no", "not_sure" or "" (not answered, counted as not sure).
+    ``accepted_while_expecting`` names the company whose offer the user knew was coming when
+    they accepted (they were warned and went ahead); it adds no points, only a word of advice.
     """
     reasons = [_stage_reason(stage)]
     if close_knit_field == "yes":
@@ -193,6 +196,15 @@ def backing_out_risk(
                 f"{format_money(repayable, currency)}.",
                 "Checking the repayment clause with a lawyer or advisor before you call, so you "
                 "know the exact amount and when it is due.",
+            )
+        )
+    if accepted_while_expecting:
+        reasons.append(
+            Reason(
+                Decimal(0),
+                f"You accepted {company} knowing an offer from {accepted_while_expecting} was "
+                "on its way. They may feel you could have told them, or waited.",
+                "Owning it in the call: say plainly that you chose too early, without excuses.",
             )
         )
     points = sum((reason.points for reason in reasons), Decimal(0))

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from crossroads.models import User
 from decisions.models import CallPlan, Referral
-from offers.models import Offer
+from offers.models import Offer, TimeAsk
 from tests.factories import PASSWORD, make_contact, make_decision, make_offer
 
 pytestmark = pytest.mark.django_db
@@ -15,6 +15,9 @@ def _fill(user, offers=1):
     made = [make_offer(user, company=f"{user.username} Co {i}") for i in range(offers)]
     for offer in made:
         make_contact(offer)
+        TimeAsk.objects.create(
+            offer=offer, kind=TimeAsk.Kind.MORE_TIME, asked_on=offer.created.date(), script="Hi."
+        )
     decision = make_decision(user, made[:2])
     plan = CallPlan.objects.create(decision=decision, opening="Thanks for your time.")
     Referral.objects.create(call_plan=plan, name="A former colleague")
@@ -31,6 +34,7 @@ def test_export_downloads_all_my_data_and_nobody_elses(alice_client, alice, bob)
     assert data["account"]["username"] == "alice"
     assert sorted(o["company"] for o in data["offers"]) == ["alice Co 0", "alice Co 1"]
     assert len(data["contacts"]) == 2
+    assert len(data["time_asks"]) == 2
     assert len(data["factors"]) == 5
     assert data["call_plans"][0]["opening"] == "Thanks for your time."
     assert data["referrals"][0]["name"] == "A former colleague"
@@ -41,10 +45,10 @@ def test_export_takes_the_same_queries_for_little_and_much_data(
     alice_client, alice, django_assert_num_queries
 ):
     _fill(alice, offers=2)
-    with django_assert_num_queries(16):  # one more for each kind of reminder record
+    with django_assert_num_queries(17):  # reminder records (3) and time asks (1) too
         alice_client.get(reverse("export_data"))
     _fill(alice, offers=30)
-    with django_assert_num_queries(16):  # one more for each kind of reminder record
+    with django_assert_num_queries(17):  # reminder records (3) and time asks (1) too
         alice_client.get(reverse("export_data"))
 
 

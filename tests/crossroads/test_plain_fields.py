@@ -20,7 +20,7 @@ from django.template import RequestContext, engines
 from django.test import RequestFactory
 from django.utils import timezone
 
-from crossroads.forms import DeleteAccountForm, SignUpForm, TimeZoneForm
+from crossroads.forms import DeleteAccountForm, PreferencesForm, SignUpForm
 from crossroads.templatetags.plain_fields import plain_field, plain_form
 from decisions.call.forms import (
     CallLogForm,
@@ -41,8 +41,10 @@ from decisions.wizard.forms import (
     RecordForm,
     SituationForm,
 )
+from offers.asks.forms import AnswerForm, AskForm
+from offers.asks.records import draft_ask
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
-from offers.models import Offer
+from offers.models import Offer, TimeAsk
 from reminders.forms import ReminderSettingsForm
 from reminders.models import ReminderSettings
 from tests.factories import make_contact, make_decision, make_offer
@@ -105,10 +107,14 @@ def every_form(alice):
         alice, [committed, chosen], chosen_offer=chosen, decided_at=timezone.now()
     )
     factors = list(decision.factors.all())
-    now = timezone.now()
+    now, today = timezone.now(), timezone.localdate()
+    asking = draft_ask(chosen, TimeAsk.Kind.MORE_TIME, committed, False, today)
+    telling = draft_ask(chosen, TimeAsk.Kind.HEADS_UP, committed, True, today)
+    asked = draft_ask(chosen, TimeAsk.Kind.MORE_TIME, committed, False, today)
+    asked.save()
     return {
         "sign up": lambda data: SignUpForm(data),
-        "time zone": lambda data: TimeZoneForm(data, instance=alice),
+        "preferences": lambda data: PreferencesForm(data, instance=alice),
         "delete account": lambda data: DeleteAccountForm(alice, data),
         "log in": lambda data: AuthenticationForm(RequestFactory().post("/"), data),
         "password change": lambda data: PasswordChangeForm(alice, data),
@@ -131,6 +137,9 @@ def every_form(alice):
         "call log": lambda data: CallLogForm(data, now=now),
         "done": lambda data: DoneForm(status_changes(decision), data),
         "readiness": lambda data: ReadinessForm(readiness_checks(committed, chosen), data),
+        "ask for more time": lambda data: AskForm(data, instance=asking, today=today),
+        "heads-up": lambda data: AskForm(data, instance=telling, today=today),
+        "their answer": lambda data: AnswerForm(data, instance=asked),
         "reminders": lambda data: ReminderSettingsForm(
             data, instance=ReminderSettings.for_user(alice)
         ),
@@ -208,7 +217,10 @@ def _without_csrf_value(html: str) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', 'name="csrfmiddlewaretoken"', html)
 
 
-@pytest.mark.parametrize("name", ["offer", "offer filter", "situation", "pro or con"])
+@pytest.mark.parametrize(
+    "name",
+    ["offer", "offer filter", "situation", "pro or con", "ask for more time", "their answer"],
+)
 def test_a_form_laid_out_by_its_helper_has_crispys_markup(every_form, name, rf):
     make = every_form[name]
     request = rf.get("/")

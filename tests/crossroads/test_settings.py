@@ -41,13 +41,18 @@ def _manage(*args, **env):
         ({"CSRF_TRUSTED_ORIGINS": "crossroads.example.com"}, "CSRF_TRUSTED_ORIGINS"),
         ({"EMAIL_HOST": "smtp.example.com", "EMAIL_PORT": "twenty-five"}, "EMAIL_PORT"),
         ({**PRODUCTION, "SECURE_HSTS_SECONDS": "a year"}, "SECURE_HSTS_SECONDS"),
+        ({**PRODUCTION, "SECURE_HSTS_SECONDS": "-1"}, "SECURE_HSTS_SECONDS"),
+        ({"TIME_ZONE": "Mars/Base"}, "TIME_ZONE"),
+        ({"TIME_ZONE": "Etc/GMT+1"}, "TIME_ZONE"),
+        ({"AXES_FAILURE_LIMIT": "0"}, "AXES_FAILURE_LIMIT"),
     ],
 )
 def test_a_malformed_variable_stops_the_app_with_a_message_naming_it(env, named):
     result = _manage("check", **env)
     assert result.returncode != 0
+    assert "Traceback" not in result.stderr
     last_line = result.stderr.strip().splitlines()[-1]
-    assert "ImproperlyConfigured" in last_line
+    assert last_line.startswith("Crossroads cannot start: ")
     assert named in last_line
 
 

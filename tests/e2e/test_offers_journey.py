@@ -20,7 +20,7 @@ def fill_offer(page, **fields):
     """Fill the offer form by field name; select boxes and radios by value."""
     for name, value in fields.items():
         field = page.locator(f"[name={name}]")
-        if name in ("status", "work_mode"):
+        if name in ("status", "work_mode", "currency"):
             field.select_option(value)
         elif name == "vesting_schedule":
             page.locator(f"[name=vesting_schedule][value={value}]").check()
@@ -44,7 +44,7 @@ def test_a_job_seeker_enters_three_offers_and_sees_the_clash_coming(
         work_mode="hybrid",
         status="accepted",
         start_date=in_days(14),
-        currency="gbp",
+        currency="GBP",
         base_salary="-65,000",
         vesting_schedule="custom",
         vesting_percentages="10/20/30",

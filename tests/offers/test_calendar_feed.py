@@ -1,65 +1,192 @@
+"""The offers calendar file (/offers/calendar.ics): every date in play, read by three libraries,
+and a calendar that stays true as offers close."""
+
 import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from offers import calendar
 from offers.models import Offer
 from tests.factories import make_offer
+from tests.ical import by_summary, laid_out, read
 from tests.offers.conftest import days
 
 pytestmark = pytest.mark.django_db
 URL = reverse("offers:calendar")
 
 
+def made_earlier(*offers) -> None:
+    """As if ``offers`` were last saved an hour ago: SEQUENCE counts whole seconds, and people
+    do not save the same offer twice within one."""
+    Offer.objects.filter(pk__in=[o.pk for o in offers]).update(
+        updated=timezone.now() - datetime.timedelta(hours=1)
+    )
+
+
 @pytest.fixture
 def dilemma(dilemma, alice, today):
-    """The timeline's dilemma, and a declined offer whose dates are no longer in play."""
-    return [
-        *dilemma,
-        make_offer(alice, company="Declined", status=Offer.Status.DECLINED, respond_by=today),
-    ]
+    """The timeline's dilemma (saved an hour ago), and an offer declined long ago whose dates
+    are no longer sent."""
+    declined = make_offer(alice, company="Declined", status=Offer.Status.DECLINED, respond_by=today)
+    Offer.objects.filter(pk=declined.pk).update(updated=timezone.now() - days(31))
+    made_earlier(*dilemma)
+    return dilemma
 
 
-def parse(response) -> Calendar:
-    return Calendar.from_ical(response.content)
+def download(client) -> bytes:
+    response = client.get(URL)
+    assert response.status_code == 200
+    return response.content
+
+
+def live(body: bytes) -> list:
+    return [event for event in read(body) if not event.is_cancelled]
 
 
 def test_the_feed_is_a_calendar_file_to_download(alice_client, dilemma):
     response = alice_client.get(URL)
-    assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     assert response["Content-Disposition"] == 'attachment; filename="crossroads-offers.ics"'
 
 
 def test_every_date_in_play_is_an_all_day_event(alice_client, dilemma, today):
-    events = parse(alice_client.get(URL)).events
-    assert [(str(e["SUMMARY"]), e.start, e.end) for e in events] == [
-        ("Answer due to Globex", today + days(3), today + days(4)),
-        ("Offer expected from Initech", today + days(7), today + days(8)),
-        ("First day at Northwind", today + days(14), today + days(15)),
+    body = download(alice_client)
+    events = read(body)
+    assert [(e.summary, e.status, e.start, e.end) for e in events] == [
+        ("Answer due to Globex", "CONFIRMED", today + days(3), today + days(4)),
+        ("Offer expected from Initech", "CONFIRMED", today + days(7), today + days(8)),
+        ("First day at Northwind", "CONFIRMED", today + days(14), today + days(15)),
     ]
     assert all(type(e.start) is datetime.date for e in events)
-    assert "ask for it before the deadline" in str(events[0]["DESCRIPTION"])
-    assert str(events[0]["URL"]).endswith(reverse("offers:detail", args=[dilemma[1].pk]))
+    assert laid_out(body, today, today + days(30)) == sorted(e.summary for e in events)
 
 
-def test_each_event_has_a_reminder_one_day_before(alice_client, dilemma):
-    for event in parse(alice_client.get(URL)).events:
-        [alarm] = event.walk("VALARM")
-        assert alarm["ACTION"] == "DISPLAY"
-        assert alarm["TRIGGER"].dt == -datetime.timedelta(days=1)
-        assert str(alarm["DESCRIPTION"]) == f"Tomorrow: {event['SUMMARY']}"
-        [when] = event.alarms.times
-        assert when.trigger == event.start - datetime.timedelta(days=1)
+def test_each_event_says_what_to_do_and_links_to_its_offer(alice_client, dilemma):
+    answer = by_summary(download(alice_client))["Answer due to Globex"]
+    link = "http://testserver" + reverse("offers:detail", args=[dilemma[1].pk])
+    assert answer.url == link
+    assert "ask for it before the deadline" in answer.description
+    assert answer.description.endswith(f"Open the offer in Crossroads: {link}")
+
+
+def test_each_reminder_fires_at_nine_the_day_before(alice_client, dilemma):
+    events = read(download(alice_client))
+    for event in events:
+        assert event.triggers == (datetime.timedelta(hours=15),)
+        day_before = event.start - datetime.timedelta(days=1)
+        # An all-day event starts at local midnight, so 15 hours earlier is 09:00 local.
+        assert event.alarm_times == (datetime.datetime.combine(day_before, datetime.time(9)),)
+        assert event.alarm_texts == (f"Tomorrow: {event.summary}",)
+
+
+def test_a_start_date_is_a_first_day_only_once_the_offer_is_accepted(alice_client, alice, today):
+    offer = make_offer(alice, company="Contoso", respond_by=today + days(5))
+    offer.start_date = today + days(30)
+    offer.save()
+    made_earlier(offer)
+    proposed = by_summary(download(alice_client))["Start date if you accept Contoso"]
+    assert "if you accept" in proposed.description
+    assert proposed.triggers == (datetime.timedelta(hours=15),)
+
+    offer.status, offer.accepted_on = Offer.Status.ACCEPTED, today
+    offer.save()
+    first_day = by_summary(download(alice_client))["First day at Contoso"]
+    assert first_day.uid == proposed.uid
+    assert first_day.sequence > proposed.sequence
+    for status in (Offer.Status.SIGNED, Offer.Status.STARTED):
+        offer.status = status
+        offer.save()
+        assert "First day at Contoso" in by_summary(download(alice_client))
+
+
+def test_a_backed_out_offer_is_cancelled_rather_than_dropped(alice_client, dilemma, today):
+    northwind = dilemma[0]
+    before = by_summary(download(alice_client))["First day at Northwind"]
+    northwind.status = Offer.Status.BACKED_OUT
+    northwind.save()
+    body = download(alice_client)
+    after = by_summary(body)["Cancelled: start at Northwind"]
+    assert (after.uid, after.start) == (before.uid, before.start)
+    assert after.status == "CANCELLED"
+    assert after.sequence > before.sequence
+    assert after.triggers == ()  # a cancelled date reminds of nothing
+    assert after.description.startswith("You backed out of the offer for Data Engineer at")
+    assert after.url.endswith(reverse("offers:detail", args=[northwind.pk]))
+    # A calendar app laying out the month still meets the event, and can drop it.
+    assert "Cancelled: start at Northwind" in laid_out(body, today, today + days(30))
+
+
+@pytest.mark.parametrize(
+    ("status", "why"),
+    [
+        (Offer.Status.DECLINED, "You declined"),
+        (Offer.Status.WITHDRAWN, "Globex withdrew"),
+        (Offer.Status.EXPIRED, "expired"),
+    ],
+)
+def test_a_closed_offers_dates_are_sent_as_cancelled(alice_client, dilemma, status, why):
+    globex = dilemma[1]
+    globex.start_date = globex.respond_by + days(20)
+    globex.save()
+    made_earlier(globex)
+    before = by_summary(download(alice_client))
+    globex.status = status
+    globex.save()
+    after = by_summary(download(alice_client))
+    assert "Answer due to Globex" not in after
+    for kind, old in (("answer due to", "Answer due to"), ("start at", "Start date if you accept")):
+        event = after[f"Cancelled: {kind} Globex"]
+        assert event.status == "CANCELLED" and event.triggers == ()
+        assert event.uid == before[f"{old} Globex"].uid
+        assert event.sequence > before[f"{old} Globex"].sequence
+        assert why in event.description
+
+
+def test_accepting_cancels_the_deadline_and_arriving_cancels_the_arrival(alice_client, dilemma):
+    globex, initech = dilemma[1], dilemma[2]
+    globex.status, globex.accepted_on = Offer.Status.ACCEPTED, timezone.localdate()
+    globex.save()
+    initech.status, initech.received_on = Offer.Status.RECEIVED, timezone.localdate()
+    initech.save()
+    events = by_summary(download(alice_client))
+    assert events["Cancelled: answer due to Globex"].description.startswith(
+        "You accepted the offer"
+    )
+    assert events["Cancelled: offer expected from Initech"].description.startswith(
+        "The offer for Data Engineer at Initech has arrived"
+    )
+    assert not {"Answer due to Globex", "Offer expected from Initech"} & set(events)
+
+
+def test_cancelled_events_stop_thirty_days_after_the_last_change(alice_client, dilemma):
+    northwind = dilemma[0]
+    northwind.status = Offer.Status.BACKED_OUT
+    northwind.save()
+    Offer.objects.filter(pk=northwind.pk).update(updated=timezone.now() - days(29))
+    assert "Cancelled: start at Northwind" in by_summary(download(alice_client))
+    Offer.objects.filter(pk=northwind.pk).update(updated=timezone.now() - days(31))
+    assert not [e for e in read(download(alice_client)) if "Northwind" in e.summary]
+
+
+def test_the_sequence_rises_when_a_date_moves(alice_client, dilemma):
+    before = by_summary(download(alice_client))["Answer due to Globex"]
+    dilemma[1].respond_by += days(1)
+    dilemma[1].save()
+    after = by_summary(download(alice_client))["Answer due to Globex"]
+    assert after.sequence > before.sequence
+    assert after.start == before.start + days(1)
 
 
 def test_event_uids_are_unique_and_stable_between_downloads(alice_client, dilemma):
-    first = [str(e["UID"]) for e in parse(alice_client.get(URL)).events]
+    first = [e.uid for e in read(download(alice_client))]
     dilemma[1].respond_by += days(1)
     dilemma[1].save()
-    again = [str(e["UID"]) for e in parse(alice_client.get(URL)).events]
+    again = [e.uid for e in read(download(alice_client))]
     assert len(set(first)) == 3
     assert first == again
     assert f"crossroads-offer-{dilemma[1].pk}-respond-by@crossroads" in first
@@ -68,7 +195,7 @@ def test_event_uids_are_unique_and_stable_between_downloads(alice_client, dilemm
 def test_the_calendar_carries_the_users_time_zone(alice_client, alice, dilemma):
     alice.time_zone = "Europe/Lisbon"
     alice.save()
-    cal = parse(alice_client.get(URL))
+    cal = Calendar.from_ical(download(alice_client))
     assert str(cal["X-WR-TIMEZONE"]) == "Europe/Lisbon"
     assert str(cal["PRODID"]) == "-//Crossroads//Offer dates//EN"
     assert str(cal["VERSION"]) == "2.0"
@@ -77,47 +204,33 @@ def test_the_calendar_carries_the_users_time_zone(alice_client, alice, dilemma):
 def test_a_broken_time_zone_falls_back_to_the_servers(alice_client, alice, dilemma, settings):
     alice.time_zone = "Mars/Olympus_Mons"
     alice.save()
-    assert str(parse(alice_client.get(URL))["X-WR-TIMEZONE"]) == settings.TIME_ZONE
+    cal = Calendar.from_ical(download(alice_client))
+    assert str(cal["X-WR-TIMEZONE"]) == settings.TIME_ZONE
 
 
 def test_with_no_offers_the_calendar_is_empty_but_valid(alice_client):
-    assert parse(alice_client.get(URL)).events == []
+    assert read(download(alice_client)) == []
 
 
 def test_a_stranger_gets_none_of_alices_dates(charlie_client, dilemma):
-    response = charlie_client.get(URL)
-    assert parse(response).events == []
-    assert b"Globex" not in response.content
+    body = download(charlie_client)
+    assert read(body) == []
+    assert b"Globex" not in body
 
 
 def test_the_feed_refuses_post(alice_client):
     assert alice_client.post(URL).status_code == 405
 
 
-def test_the_file_is_made_once_until_an_offer_in_it_changes(
-    alice_client, alice, dilemma, monkeypatch
-):
-    made = []
-    build = calendar.offers_calendar
-    monkeypatch.setattr(
-        calendar, "offers_calendar", lambda *a, **k: made.append(1) or build(*a, **k)
-    )
-    for _ in range(3):
-        assert "Globex" in alice_client.get(URL).content.decode()
-    assert len(made) == 1
-    globex = dilemma[1]
-    globex.company = "Globex Europe"
-    globex.save()
-    assert "Globex Europe" in alice_client.get(URL).content.decode()
-    assert len(made) == 2
-    alice.time_zone = "Europe/Lisbon"
-    alice.save()
-    assert "X-WR-TIMEZONE:Europe/Lisbon" in alice_client.get(URL).content.decode()
-    assert len(made) == 3
+moments = st.datetimes(
+    min_value=datetime.datetime(2020, 1, 1), max_value=datetime.datetime(2080, 1, 1)
+).map(lambda moment: moment.replace(tzinfo=datetime.UTC))
 
 
-def test_one_users_file_is_never_anothers(alice_client, bob, dilemma):
-    alices = alice_client.get(URL).content.decode()
-    alice_client.force_login(bob)
-    bobs = alice_client.get(URL).content.decode()
-    assert "Globex" in alices and "Globex" not in bobs
+@given(earlier=moments, later=moments, other=moments)
+def test_the_sequence_never_goes_back_when_anything_changes_later(earlier, later, other):
+    earlier, later = sorted((earlier, later))
+    assert calendar.sequence(earlier, other) <= calendar.sequence(later, other)
+    assert 0 <= calendar.sequence(later, other) < 2**31
+    if (later - earlier) >= datetime.timedelta(seconds=1) and other <= earlier:
+        assert calendar.sequence(earlier, other) < calendar.sequence(later, other)

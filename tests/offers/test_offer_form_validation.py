@@ -18,7 +18,6 @@ TEXT_FIELDS = [
     "role",
     "location",
     "agency_name",
-    "currency",
     "notice_period",
     "repayment_terms",
     "notes",
@@ -161,7 +160,9 @@ def test_it_rejects_a_percentage_outside_0_to_100(alice_client, field):
 
 @pytest.mark.parametrize("code", ["XYZ", "EU", "€", "12"])
 def test_it_rejects_an_unknown_currency_code(alice_client, code):
-    assert "is not a currency code we know" in refused(alice_client, "currency", currency=code)
+    assert "is not an ISO 4217 currency code we know" in refused(
+        alice_client, "currency", currency=code
+    )
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     # Session, user, the page's count, the page's offers, the offers in play.
     ("offers:list", 5),
-    # Session, user, the user's offers.
-    ("offers:timeline", 3),
-    ("offers:calendar", 3),
+    # Session, user, the user's offers, the asks about them.
+    ("offers:timeline", 4),
+    ("offers:calendar", 4),
 ]
 
 

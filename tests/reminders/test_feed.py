@@ -15,10 +15,11 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from decisions.models import CallPlan
-from offers.models import Contact, Offer
+from offers.models import Contact, Offer, TimeAsk
 from reminders.account import NEW_TOKEN_KEY
 from reminders.models import CalendarFeed
 from tests.factories import make_contact, make_decision, make_offer
+from tests.ical import by_summary, laid_out, read
 from tests.reminders.conftest import DAY, follow_up
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,11 @@ def alice_dates(alice):
     )
     globex = make_offer(alice, company="Globex", respond_by=today + 3 * DAY)
     make_offer(alice, company="Initech", status=Offer.Status.EXPECTED, expected_on=today + 7 * DAY)
-    make_offer(alice, company="Declined Co", status=Offer.Status.DECLINED, respond_by=today)
+    declined = make_offer(
+        alice, company="Declined Co", status=Offer.Status.DECLINED, respond_by=today
+    )
+    # Declined long ago: its date is no longer sent, not even as cancelled.
+    Offer.objects.filter(pk=declined.pk).update(updated=timezone.now() - 31 * DAY)
     decision = make_decision(
         alice,
         [northwind, globex],
@@ -213,12 +218,111 @@ def test_a_calendar_app_can_read_it_over_http_with_two_parsers(
     with urllib.request.urlopen(live_server.url + feed_url(token)) as response:
         assert response.status == 200
         body = response.read()
-    # icalendar reads the file as it is...
-    cal = Calendar.from_ical(body)
-    assert sorted(str(e["SUMMARY"]) for e in cal.events) == ALICE_EVENTS
+    # icalendar and vobject read the file alike...
+    assert sorted(event.summary for event in read(body)) == ALICE_EVENTS
     # ...and recurring-ical-events lays it out on a calendar, as an app would.
     today = timezone.localdate()
+    assert laid_out(body, today, today + 40 * DAY) == ALICE_EVENTS
     shown = recurring_ical_events.of(Calendar.from_ical(body)).between(today, today + 40 * DAY)
-    assert sorted(str(e["SUMMARY"]) for e in shown) == ALICE_EVENTS
     calls = [e for e in shown if str(e["SUMMARY"]).startswith("Call")]
     assert all(isinstance(e["DTSTART"].dt, datetime.datetime) for e in calls)
+
+
+def test_the_feed_holds_the_follow_up_day_of_each_ask_still_unanswered(alice, alice_client):
+    today = timezone.localdate()
+    globex = make_offer(alice, company="Globex", respond_by=today + 3 * DAY)
+    make_offer(alice, company="Initech", status=Offer.Status.EXPECTED, expected_on=today + 7 * DAY)
+    ask = TimeAsk.objects.create(offer=globex, kind=TimeAsk.Kind.MORE_TIME, asked_on=today)
+    body = Client().get(feed_url(turn_on(alice_client))).content
+    [event] = [e for e in Calendar.from_ical(body).events if "Follow up" in str(e["SUMMARY"])]
+    assert str(event["SUMMARY"]) == "Follow up with Globex about more time"
+    assert event.start == ask.follow_up_on()
+    assert str(event["URL"]).endswith(reverse("offers:ask", args=[ask.pk]))
+
+
+def test_every_event_says_what_to_do_links_to_its_page_and_reminds_in_time(
+    alice_client, alice_dates
+):
+    events = read(Client().get(feed_url(turn_on(alice_client))).content)
+    assert {event.status for event in events} == {"CONFIRMED"}
+    for event in events:
+        assert event.url and event.url.startswith("http://testserver/")
+        assert event.url in event.description
+        if isinstance(event.start, datetime.datetime):  # a call: half an hour before
+            assert event.triggers == (datetime.timedelta(minutes=30),)
+        else:  # all day: 09:00 the day before
+            assert event.triggers == (datetime.timedelta(hours=15),)
+
+
+def _backdate(decision):
+    """As if everything had been saved an hour ago (SEQUENCE counts whole seconds)."""
+    hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    CallPlan.objects.filter(pk=decision.call_plan.pk).update(updated=hour_ago)
+    type(decision).objects.filter(pk=decision.pk).update(updated=hour_ago)
+    Offer.objects.filter(owner=decision.owner).update(updated=hour_ago)
+
+
+def test_after_the_call_is_done_its_events_are_cancelled_without_alarms(alice_client, alice_dates):
+    """Marking the call done (backing out of Northwind, accepting Globex) keeps every UID: the
+    calls and Northwind's first day come back cancelled, without alarms, with a higher
+    SEQUENCE, read alike by icalendar and vobject."""
+    url = feed_url(turn_on(alice_client))
+    _backdate(alice_dates)
+    before = by_summary(Client().get(url).content)
+    response = alice_client.post(
+        reverse("decisions:call_done", args=[alice_dates.pk]),
+        {"back_out": "on", "accept": "on"},
+    )
+    assert response.status_code == 302
+    body = Client().get(url).content
+    after = by_summary(body)
+    renamed = {
+        "Call Morgan Lee (Northwind)": "Done: Call Morgan Lee (Northwind)",
+        "Call Talent Bridge about Northwind": "Done: Call Talent Bridge about Northwind",
+        "First day at Northwind": "Cancelled: start at Northwind",
+        "Answer due to Globex": "Cancelled: answer due to Globex",
+    }
+    for old, new in renamed.items():
+        assert after[new].uid == before[old].uid
+        assert after[new].status == "CANCELLED"
+        assert after[new].triggers == ()
+        assert after[new].sequence > before[old].sequence
+    assert "You made this call and marked it done" in after[renamed[ALICE_EVENTS[1]]].description
+    assert not set(renamed) & set(after)
+    today = timezone.localdate()
+    assert set(renamed.values()) <= set(laid_out(body, today, today + 40 * DAY))
+
+
+def test_a_call_of_a_decision_that_no_longer_backs_out_is_cancelled(alice_client, alice_dates):
+    url = feed_url(turn_on(alice_client))
+    _backdate(alice_dates)
+    before = by_summary(Client().get(url).content)["Call Morgan Lee (Northwind)"]
+    alice_dates.chosen_offer = alice_dates.committed_offer
+    alice_dates.save()
+    after = by_summary(Client().get(url).content)["Cancelled: Call Morgan Lee (Northwind)"]
+    assert (after.uid, after.status, after.triggers) == (before.uid, "CANCELLED", ())
+    assert after.sequence > before.sequence
+
+
+def test_a_written_look_back_is_cancelled(alice_client, alice_dates):
+    url = feed_url(turn_on(alice_client))
+    _backdate(alice_dates)
+    before = by_summary(Client().get(url).content)["Look back: Northwind or Globex?"]
+    alice_dates.record_outcome("Glad I switched.", timezone.now())
+    alice_dates.save()
+    after = by_summary(Client().get(url).content)["Cancelled: look back: Northwind or Globex?"]
+    assert (after.uid, after.status, after.triggers) == (before.uid, "CANCELLED", ())
+    assert after.sequence > before.sequence
+
+
+def test_closed_things_stop_being_sent_thirty_days_after_their_last_change(
+    alice_client, alice_dates
+):
+    url = feed_url(turn_on(alice_client))
+    alice_client.post(reverse("decisions:call_done", args=[alice_dates.pk]), {"back_out": "on"})
+    month_ago = timezone.now() - 31 * DAY
+    CallPlan.objects.update(updated=month_ago)
+    type(alice_dates).objects.update(updated=month_ago)
+    Offer.objects.update(updated=month_ago)
+    summaries_now = [event.summary for event in read(Client().get(url).content)]
+    assert not [s for s in summaries_now if "Northwind" in s and "Globex" not in s]

@@ -35,6 +35,8 @@ def test_a_new_account_starts_with_every_reminder_on(client):
             "email": "dana@example.com",
             "password1": PASSWORD,
             "password2": PASSWORD,
+            "time_zone": "Europe/Amsterdam",
+            "number_format": "en_NL",
         },
     )
     assert switches(User.objects.get(username="dana")) == dict.fromkeys(SWITCHES, True)

@@ -6,9 +6,12 @@ import zoneinfo
 import icalendar
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from offers.models import Contact
+from decisions.models import CallPlan, Decision
+from offers.models import Contact, Offer
 from tests.factories import make_contact
+from tests.ical import read
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +108,21 @@ def test_without_a_contact_the_event_names_the_company(alice_client, call_decisi
     _, events = _events(alice_client.get(_url(call_decision)))
     assert str(events[0]["summary"]) == "Call Northwind Freight"
     assert "location" not in events[0]
+
+
+def test_a_done_call_is_cancelled_and_loses_its_alarm(alice_client, call_decision, call_plan):
+    hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    CallPlan.objects.filter(pk=call_plan.pk).update(updated=hour_ago)
+    Decision.objects.filter(pk=call_decision.pk).update(updated=hour_ago)
+    Offer.objects.update(updated=hour_ago)
+    [before] = read(alice_client.get(_url(call_decision)).content)
+    assert (before.status, before.triggers) == ("CONFIRMED", (datetime.timedelta(minutes=30),))
+    assert before.url == "http://testserver" + reverse("decisions:call", args=[call_decision.pk])
+    call_plan.done_at = timezone.now()
+    call_plan.save()
+    [after] = read(alice_client.get(_url(call_decision)).content)
+    assert after.uid == before.uid
+    assert after.summary == "Done: Call Morgan Lee (Northwind Freight)"
+    assert (after.status, after.triggers) == ("CANCELLED", ())
+    assert after.sequence > before.sequence
+    assert after.description.startswith("You made this call and marked it done")

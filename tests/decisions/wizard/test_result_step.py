@@ -272,3 +272,13 @@ def test_with_an_offer_deleted_since_it_asks_to_pick_offers_again(
         response = alice_client.get(url(step, finished), follow=True)
         assert response.redirect_chain[-1][0] == url("offers", finished)
         assert "fewer than two offers" in response.content.decode()
+
+
+def test_the_risk_mentions_accepting_despite_an_offer_on_its_way(
+    alice_client, finished, committed, new_offer
+):
+    committed.accepted_despite_expected_offer = new_offer
+    committed.accepted_despite_expected_at = timezone.now()
+    committed.save()
+    text = _text(_html(alice_client, finished))
+    assert "You accepted First Co knowing an offer from Second Co was on its way" in text

@@ -1,0 +1,156 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils import timezone
+
+from crossroads.formats import format_date
+from crossroads.text import long_text_field, use_text_errors
+from offers.fields import DayField
+from offers.models import TimeAsk
+
+HEADS_UP_ANSWERS = [
+    (TimeAsk.Answer.GRANTED, "Their offer will come sooner"),
+    (TimeAsk.Answer.PARTLY, "A little sooner, not before my deadline"),
+    (TimeAsk.Answer.REFUSED, "No: their date stays"),
+]
+CONTACT_ERRORS = {"invalid_choice": "Choose one of the people on this offer, or nobody yet."}
+
+
+def _helper() -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    return helper
+
+
+class AskForm(forms.ModelForm):
+    """Plan (or record) one conversation about an offer's timing."""
+
+    script = long_text_field(
+        "What to say",
+        "Our draft, in plain words. Change anything: it is yours to say.",
+        rows=9,
+    )
+
+    class Meta:
+        model = TimeAsk
+        fields = ("contact", "channel", "asked_on", "requested_date", "script")
+        field_classes = {"asked_on": DayField, "requested_date": DayField}
+
+    def __init__(self, *args, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        offer = self.instance.offer
+        contact = self.fields["contact"]
+        contact.queryset = offer.contacts.all()
+        contact.empty_label = "Nobody yet"
+        contact.error_messages.update(CONTACT_ERRORS)
+        if self.instance.kind == TimeAsk.Kind.MORE_TIME:
+            self.fields["requested_date"].required = True
+            self.fields["requested_date"].label = "Ask for time until"
+            self.fields["requested_date"].help_text = (
+                "We suggest a few days after the other offer is due, on a working day. If you "
+                "change it, change it in the words too."
+            )
+        else:
+            del self.fields["requested_date"]
+        use_text_errors(self)
+        self.helper = _helper()
+
+    def clean_requested_date(self):
+        day = self.cleaned_data["requested_date"]
+        deadline = self.instance.offer.respond_by
+        if day and day < self.today:
+            raise forms.ValidationError("The date to ask for cannot be in the past.")
+        if day and deadline and day <= deadline:
+            raise forms.ValidationError(
+                f"Ask for a date after the current deadline ({format_date(deadline)})."
+            )
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        offer = self.instance.offer
+        if not offer.is_open():
+            where = "requested_date" if "requested_date" in self.fields else None
+            self.add_error(
+                where,
+                f"This offer is {offer.get_status_display().lower()}: there is no answer "
+                "left to time.",
+            )
+        return cleaned
+
+
+class AnswerForm(forms.ModelForm):
+    """What the company said."""
+
+    class Meta:
+        model = TimeAsk
+        fields = ("answer", "answered_on", "new_date")
+        widgets = {"answer": forms.RadioSelect}
+        field_classes = {"answered_on": DayField, "new_date": DayField}
+
+    def __init__(self, *args, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        ask = self.instance
+        self.fields["answer"].choices = (
+            [c for c in TimeAsk.Answer.choices if c[0] != TimeAsk.Answer.PENDING]
+            if ask.kind == TimeAsk.Kind.MORE_TIME
+            else HEADS_UP_ANSWERS
+        )
+        self.fields["answered_on"].required = True
+        self.initial["answered_on"] = self.initial.get("answered_on") or self.today
+        self.initial["new_date"] = self.initial.get("new_date") or ask.requested_date
+        new_date = self.fields["new_date"]
+        if ask.kind == TimeAsk.Kind.MORE_TIME:
+            new_date.label = "Your new deadline"
+            new_date.help_text = "The day they agreed to wait until, if they said yes or partly."
+        else:
+            new_date.label = "When their offer will now come"
+            new_date.help_text = "The day they said, if they could bring it forward."
+        self.helper = _helper()
+
+    def clean_answered_on(self):
+        day = self.cleaned_data["answered_on"]
+        if day < self.instance.asked_on:
+            raise forms.ValidationError(
+                f"The answer cannot come before you asked ({format_date(self.instance.asked_on)})."
+            )
+        if day > self.today:
+            raise forms.ValidationError("The answer cannot be in the future.")
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        ask = self.instance
+        answer, new_date = cleaned.get("answer"), cleaned.get("new_date")
+        if answer not in TimeAsk.MOVES_DATE:
+            cleaned["new_date"] = None
+            return cleaned
+        if not ask.offer.is_open():
+            self.add_error(
+                "answer",
+                f"This offer is {ask.offer.get_status_display().lower()}, so its dates can no "
+                "longer move. Record the answer as no, or reopen the offer first.",
+            )
+        if new_date is None:
+            if "new_date" not in self.errors:
+                self.add_error("new_date", "Enter the date they agreed to.")
+            return cleaned
+        self._check_new_date(new_date, cleaned.get("answered_on"))
+        return cleaned
+
+    def _check_new_date(self, new_date, answered_on):
+        ask = self.instance
+        if ask.kind == TimeAsk.Kind.MORE_TIME:
+            deadline = ask.offer.respond_by
+            if deadline and new_date <= deadline:
+                self.add_error(
+                    "new_date",
+                    f"A new deadline comes after the current one ({format_date(deadline)}). "
+                    "If they said no, choose no above.",
+                )
+            elif new_date < self.today:
+                self.add_error("new_date", "The new deadline cannot be in the past.")
+        elif answered_on and new_date < answered_on:
+            self.add_error("new_date", "Their offer cannot come before they told you.")

@@ -1,0 +1,71 @@
+"""Saving an ask and its answer. An answer that grants time moves the offer's date in the same
+transaction, keeping the old date on the ask."""
+
+from django.db import transaction
+
+from offers.asks import rules, script
+from offers.models import Offer, TimeAsk
+
+
+def save_ask(ask: TimeAsk) -> TimeAsk:
+    """A heads-up tells the company about other processes, so the offer records that they know."""
+    with transaction.atomic():
+        ask.save()
+        if ask.kind == TimeAsk.Kind.HEADS_UP:
+            Offer.objects.filter(pk=ask.offer_id).update(knows_other_processes="yes")
+    return ask
+
+
+def record_answer(ask: TimeAsk) -> bool:
+    """Save the answer set on ``ask``; a yes (full or partial) moves the offer's date to
+    ``ask.new_date``. The rows are locked, so of two tabs answering at once only the first
+    counts: False when the answer was already recorded."""
+    with transaction.atomic():
+        offer = Offer.objects.select_for_update().get(pk=ask.offer_id)
+        if not TimeAsk.objects.select_for_update().filter(pk=ask.pk).pending().exists():
+            return False
+        if ask.answer in TimeAsk.MOVES_DATE:
+            field = ask.moved_field()
+            ask.previous_date = getattr(offer, field)
+            setattr(offer, field, ask.new_date)
+            offer.save(update_fields=[field, "updated"])
+        ask.save()
+    ask.offer = offer
+    return True
+
+
+def draft_ask(offer: Offer, kind: str, other: Offer | None, names_other: bool, today) -> TimeAsk:
+    """A new, unsaved ask with everything filled in for the user to check: the person to speak
+    to, the date to ask for and the words."""
+    ask = TimeAsk(
+        offer=offer,
+        kind=kind,
+        other_offer=other,
+        asked_on=today,
+        contact=script.default_contact(offer.contacts.all()),
+        names_other_company=names_other,
+    )
+    if kind == TimeAsk.Kind.MORE_TIME:
+        other_expected = other.expected_on if other is not None else None
+        ask.requested_date = rules.proposed_until(offer.respond_by, other_expected, today)
+        ask.script = script.more_time(offer, other, ask.requested_date, names_other)
+    else:
+        ask.requested_date = other.respond_by if other is not None else None
+        ask.script = script.heads_up(offer, other, names_other)
+    return ask
+
+
+def asks_about(user, offers) -> list[TimeAsk]:
+    """The user's asks about ``offers`` (already loaded, so each ask reuses its offer), newest
+    first. One query, whatever the numbers. Offers read as outlines (``Offer.objects.outlines()``)
+    are not models to hang on an ask: then each ask's offer is loaded with it, in the same query."""
+    by_pk = {offer.pk: offer for offer in offers}
+    models = all(isinstance(offer, Offer) for offer in offers)
+    related = ("contact",) if models else ("contact", "offer")
+    asks = []
+    for ask in TimeAsk.objects.for_user(user).select_related(*related):
+        if ask.offer_id in by_pk:
+            if models:
+                ask.offer = by_pk[ask.offer_id]
+            asks.append(ask)
+    return asks

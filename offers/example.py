@@ -1,0 +1,170 @@
+"""The example a new user can load to try Crossroads in their own account, and remove again.
+
+Three offers tell the story the app is for: a job accepted that starts soon (with a hiring
+manager to call and a signing bonus to repay), a better offer received whose answer is due in a
+few days, and a third still expected, after that deadline. Every one is marked ``is_example``,
+so pages badge it and ``remove_example`` finds exactly what to delete. Plain logic, no HTTP.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from crossroads.formats import local_currency
+from crossroads.models import User
+from decisions.models import Decision
+from offers.models import Contact, Offer
+
+
+def _days(n: int) -> datetime.timedelta:
+    return datetime.timedelta(days=n)
+
+
+def _offers(owner, today: datetime.date, currency: str) -> list[tuple[Offer, list[Contact]]]:
+    start = today + _days(16)
+    accepted = Offer(
+        company="Harbor Analytics",
+        role="Data Engineer",
+        location="Rotterdam",
+        work_mode=Offer.WorkMode.HYBRID,
+        status=Offer.Status.ACCEPTED,
+        received_on=today - _days(24),
+        respond_by=today - _days(17),
+        accepted_on=today - _days(18),
+        start_date=start,
+        base_salary=Decimal(82000),
+        target_bonus_percent=Decimal(8),
+        signing_bonus=Decimal(6000),
+        benefits_value=Decimal(4000),
+        yearly_raise_percent=Decimal(3),
+        repayment_terms="The signing bonus must be paid back in full if I leave within the "
+        "first twelve months.",
+        repayment_amount=Decimal(6000),
+        repayment_until=start + _days(365),
+        notice_period="One month",
+        written_offer_in_hand=True,
+        start_date_confirmed=True,
+        notes="Example: the job you said yes to. It starts soon, and its signing bonus comes "
+        "with strings attached.",
+    )
+    better = Offer(
+        company="Lumen Health",
+        role="Senior Data Engineer",
+        location="Amsterdam",
+        work_mode=Offer.WorkMode.REMOTE,
+        status=Offer.Status.RECEIVED,
+        received_on=today - _days(2),
+        respond_by=today + _days(3),
+        start_date=start + _days(14),
+        base_salary=Decimal(96000),
+        target_bonus_percent=Decimal(10),
+        equity_value=Decimal(40000),
+        vesting_years=4,
+        cliff_months=12,
+        benefits_value=Decimal(5000),
+        yearly_raise_percent=Decimal(4),
+        equity_discount_percent=Decimal(30),
+        written_offer_in_hand=True,
+        notes="Example: the better offer that arrived after you accepted. Its answer is due "
+        "in three days.",
+    )
+    expected = Offer(
+        company="Fieldstone Labs",
+        role="Analytics Engineer",
+        location="Utrecht",
+        work_mode=Offer.WorkMode.ON_SITE,
+        status=Offer.Status.EXPECTED,
+        expected_on=today + _days(6),
+        base_salary=Decimal(90000),
+        notes="Example: the recruiter said an offer should come next week, after Lumen "
+        "Health's deadline.",
+    )
+    for offer in (accepted, better, expected):
+        offer.owner, offer.currency, offer.is_example = owner, currency, True
+    return [
+        (
+            accepted,
+            [
+                Contact(
+                    name="Dana Whitfield",
+                    role=Contact.Role.HIRING_MANAGER,
+                    phone="+31 10 555 0134",
+                    email="dana@harbor.example",
+                    notes="Example: the person to call first if you change your mind.",
+                )
+            ],
+        ),
+        (
+            better,
+            [
+                Contact(
+                    name="Sam Okafor",
+                    role=Contact.Role.RECRUITER,
+                    phone="+31 20 555 0178",
+                    email="sam@lumen.example",
+                )
+            ],
+        ),
+        (expected, [Contact(name="Noor Jansen", role=Contact.Role.RECRUITER)]),
+    ]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    offers: list[Offer]
+    added: bool  # False: the example was there already, nothing was added
+
+
+def load_example(user, today: datetime.date) -> Loaded:
+    """Add the example to ``user``'s account, in one transaction; if it is there already (a
+    second click, a second tab), add nothing. Amounts are in the currency of the user's number
+    format."""
+    with transaction.atomic():
+        # One load at a time per user: two posts at once would both find no example.
+        User.objects.select_for_update().filter(pk=user.pk).get()
+        existing = list(Offer.objects.for_user(user).examples())
+        if existing:
+            return Loaded(existing, added=False)
+        made = _offers(user, today, local_currency(user.number_format))
+        offers = Offer.objects.bulk_create(offer for offer, _ in made)
+        Contact.objects.bulk_create(
+            _on(contact, offer)
+            for offer, (_, contacts) in zip(offers, made, strict=True)
+            for contact in contacts
+        )
+    return Loaded(offers, added=True)
+
+
+def _on(contact: Contact, offer: Offer) -> Contact:
+    contact.offer = offer
+    return contact
+
+
+def example_decisions(user):
+    """The user's decisions that compare example offers only: they go with the example."""
+    return (
+        Decision.objects.for_user(user)
+        .filter(offers__is_example=True)
+        .exclude(offers__is_example=False)
+        .distinct()
+    )
+
+
+@dataclass(frozen=True)
+class Removed:
+    offers: int
+    decisions: int
+
+
+def remove_example(user) -> Removed:
+    """Delete the example offers (their contacts, asks, ratings and pros and cons go with
+    them) and the decisions that compare only example offers, in one transaction. Nothing of
+    the user's own is touched: a decision that also compares a real offer stays, without the
+    example offers."""
+    with transaction.atomic():
+        decisions = list(example_decisions(user).values_list("pk", flat=True))
+        Decision.objects.filter(pk__in=decisions).delete()
+        _, deleted = Offer.objects.for_user(user).examples().delete()
+    return Removed(offers=deleted.get(Offer._meta.label, 0), decisions=len(decisions))
