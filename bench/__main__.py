@@ -47,6 +47,8 @@ def signed_in_pages(p: seed.Persona) -> list[tuple[str, str]]:
         ("remove a contact", reverse("offers:delete_contact", args=[offer, contact])),
         ("timeline", reverse("offers:timeline")),
         ("calendar feed", reverse("offers:calendar")),
+        ("ask for more time", reverse("offers:ask_more_time", args=[p.offer_ids[1]])),
+        ("a conversation", reverse("offers:ask", args=[p.ask_id])),
         ("decisions list", reverse("decisions:list")),
         ("new decision", reverse("decisions:new")),
         ("step 1: offers", reverse("decisions:offers", args=[decision])),

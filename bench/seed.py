@@ -31,7 +31,8 @@ from decisions.models import (
     Rating,
     Referral,
 )
-from offers.models import Contact, Offer
+from offers.asks.records import draft_ask
+from offers.models import Contact, Offer, TimeAsk
 from reminders.mail import unsubscribe_token
 from reminders.models import CalendarFeed, ReminderSettings
 
@@ -58,6 +59,7 @@ class Persona:
     offer_ids: list[int] = field(default_factory=list)
     decision_id: int | None = None
     contact_id: int | None = None
+    ask_id: int | None = None  # a conversation about an offer's timing
     calendar_token: str = ""  # the private calendar subscription's address
     unsubscribe_token: str = ""  # the link in a reminder e-mail
 
@@ -157,6 +159,10 @@ def _offers(persona: Persona, count: int, today, contacts_each: int = 0) -> list
     persona.offer_ids = [offer.pk for offer in offers]
     if contacts:
         persona.contact_id = contacts[0].pk
+    if count >= 3:  # asked the received one for more time, before the expected one arrives
+        ask = draft_ask(offers[1], TimeAsk.Kind.MORE_TIME, offers[2], False, today)
+        ask.save()
+        persona.ask_id = ask.pk
     return offers
 
 
