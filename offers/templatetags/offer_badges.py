@@ -4,6 +4,7 @@ of them, and an include costs more than the badge."""
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -25,3 +26,11 @@ def deadline_badge(state) -> str:
         return ""
     tone = "text-bg-danger" if state.has_passed else "text-bg-warning"
     return format_html('<span class="badge {}">{}</span>', tone, state.label)
+
+
+@register.simple_tag
+def example_badge(offer) -> str:
+    """``{% example_badge offer %}``: "Example" on an offer of the sample the user loaded."""
+    if not offer.is_example:
+        return ""
+    return mark_safe('<span class="badge example-badge">Example</span>')
