@@ -13,10 +13,18 @@ from decisions.models import (
     Rating,
     Referral,
 )
-from offers.models import Contact, Offer, TimeAsk
+from offers.models import Contact, ExchangeRate, Offer, TimeAsk
 from reminders.models import CalendarFeed, ReminderSettings, SentReminder
 
-ACCOUNT_FIELDS = ("username", "email", "first_name", "last_name", "time_zone", "date_joined")
+ACCOUNT_FIELDS = (
+    "username",
+    "email",
+    "first_name",
+    "last_name",
+    "time_zone",
+    "home_currency",
+    "date_joined",
+)
 
 
 def _rows(queryset, exclude=()):
@@ -34,6 +42,7 @@ def user_data(user) -> dict:
         "account": {field: getattr(user, field) for field in ACCOUNT_FIELDS},
         "offers": _rows(Offer.objects.filter(owner=user), exclude=("owner",)),
         "contacts": _rows(Contact.objects.filter(offer__owner=user)),
+        "exchange_rates": _rows(ExchangeRate.objects.filter(owner=user), exclude=("owner",)),
         "time_asks": _rows(TimeAsk.objects.filter(offer__owner=user)),
         "decisions": _rows(
             Decision.objects.filter(owner=user).prefetch_related("offers"), exclude=("owner",)

@@ -1,6 +1,8 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import UserCreationForm
 
+from crossroads.errors import require
 from crossroads.formats import number_formats
 from crossroads.models import User
 from crossroads.zones import grouped_choices
@@ -44,11 +46,18 @@ def number_format_field() -> forms.ChoiceField:
     )
 
 
+NEW_PASSWORD_MESSAGES = {
+    "new_password1": "Choose a new password.",
+    "new_password2": "Type the new password again, to be sure it is the one you meant.",
+}
+
+
 class SignUpForm(UserCreationForm):
     email = forms.EmailField(
         label="E-mail address",
         help_text="For a link if you forget your password, and for reminders of your deadlines "
         "and calls (turn them off on your account page).",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
     time_zone = time_zone_field(browser_default=True)
@@ -60,6 +69,18 @@ class SignUpForm(UserCreationForm):
         help_texts = {
             "username": "You sign in with this. Letters, digits and @ . + - _ only.",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require(
+            self,
+            {
+                "username": "Choose a username.",
+                "email": "Enter your e-mail address.",
+                "password1": "Choose a password.",
+                "password2": "Type the password again, to be sure it is the one you meant.",
+            },
+        )
 
     def clean_username(self):
         username = super().clean_username()
@@ -102,3 +123,28 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That is not your password. Nothing was deleted.")
         return password
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require(self, {"username": "Enter your username.", "password": "Enter your password."})
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require(self, {"old_password": "Enter your current password.", **NEW_PASSWORD_MESSAGES})
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "E-mail address"
+        require(self, {"email": "Enter the e-mail address you signed up with."})
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require(self, NEW_PASSWORD_MESSAGES)

@@ -5,7 +5,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 
-from crossroads.formats import DEFAULT_NUMBER_FORMAT
+from crossroads.formats import DEFAULT_NUMBER_FORMAT, local_currency
+from offers.exchange import most_used_currency
 
 
 class CaseInsensitiveUserManager(UserManager):
@@ -30,6 +31,12 @@ class User(AbstractUser):
         default=settings.TIME_ZONE,
         help_text="Deadlines, calendar events and call times are shown in this time zone.",
     )
+    home_currency = models.CharField(
+        max_length=3,
+        blank=True,
+        help_text="The currency offers in other currencies are converted into, with the rates "
+        "you set. Left empty, it is the currency most of your offers use.",
+    )
 
     number_format = models.CharField(
         max_length=16,
@@ -53,6 +60,14 @@ class User(AbstractUser):
             return zoneinfo.ZoneInfo(self.time_zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+    def comparison_currency(self, offer_currencies) -> str:
+        """The home currency: the one chosen, else the one most of ``offer_currencies`` use
+        (the currencies of the user's offers, loaded by the caller), else the currency of the
+        country of their number format."""
+        return self.home_currency or most_used_currency(
+            offer_currencies, default=local_currency(self.number_format)
+        )
 
     def recent_currencies(self, limit: int = 5) -> list[str]:
         """The currencies of the user's offers, the most recently added first."""

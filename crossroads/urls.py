@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from crossroads import views
+from crossroads import forms, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -12,8 +12,26 @@ urlpatterns = [
     path("accounts/delete/", views.delete_account, name="delete_account"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=forms.LoginForm
+        ),
         name="login",
+    ),
+    # Django's own account views, with messages in our words when a field is left empty.
+    path(
+        "accounts/password_change/",
+        auth_views.PasswordChangeView.as_view(form_class=forms.PasswordChangeForm),
+        name="password_change",
+    ),
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=forms.PasswordResetForm),
+        name="password_reset",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=forms.SetPasswordForm),
+        name="password_reset_confirm",
     ),
     path("accounts/logout/", views.log_out, name="logout"),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -183,14 +183,7 @@ def best(packages: dict):
     to single out: fewer than two packages, different currencies, a tie, or no money at all."""
     if len(packages) < 2 or not same_currency(packages.values()):
         return None
-    return best_of({key: four_year_total(package) for key, package in packages.items()})
-
-
-def best_of(totals: dict, currencies=()):
-    """``best`` from four-year totals already added up (by the database, say): the key of the
-    largest, or None for fewer than two, more than one of ``currencies``, a tie or no money."""
-    if len(totals) < 2 or len(set(currencies)) > 1:
-        return None
+    totals = {key: four_year_total(package) for key, package in packages.items()}
     top = max(totals.values())
     winners = [key for key, total in totals.items() if total == top]
     return winners[0] if top > 0 and len(winners) == 1 else None

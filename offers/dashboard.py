@@ -4,6 +4,7 @@ from offers import timeline
 from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.models import Offer
+from offers.rates import money_terms
 
 NEXT_DATES = 3
 # An open offer "needs an answer soon" when its deadline is this close, or already passed.
@@ -12,9 +13,10 @@ ANSWER_SOON_DAYS = 7
 
 def dashboard_context(user) -> dict:
     """The offers' part of the dashboard: next deadlines, offers that need an answer soon, clashes
-    with the conversations that resolve them, asks still waiting for an answer and offers with no
-    known deadline. Two queries, whatever the numbers; the offers read as outlines, their clashes
-    counted and the first few found without comparing every pair."""
+    with the conversations that resolve them, asks still waiting for an answer, offers with no
+    known deadline and the one worth most (with the user's rates). Three queries, whatever the
+    numbers: the offers read as outlines with their four years added up by the database, their
+    clashes counted and the first few found without comparing every pair."""
     today = timezone.localdate(timezone=user.zone())
     offers = Offer.objects.for_user(user).outlines()
     in_play = [offer for offer in offers if offer.is_in_play()]
@@ -30,8 +32,15 @@ def dashboard_context(user) -> dict:
     answer_clashes = timeline.first_clashes(
         in_play, today, timeline.Clash.ANSWER_BEFORE_ARRIVAL, NEXT_DATES
     )
+    comparison = money_terms(user, [offer.currency for offer in offers]).compare(
+        {offer: (offer.four_year_headline, offer.currency) for offer in in_play}
+    )
+    best = comparison.best()
     return {
         "offers_has_any": bool(offers),
+        "offers_money": comparison if len(in_play) > 1 else None,
+        "offers_money_best": best and (best, comparison.amounts[best]),
+        "offers_money_names": {offer: offer.company for offer in in_play},
         "offers_has_example": any(offer.is_example for offer in offers),
         "offers_next_dates": timeline.upcoming(in_play, today, NEXT_DATES),
         "offers_answer_soon": [(offer, offer.days_until_deadline(today)) for offer in answer_soon],

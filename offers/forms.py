@@ -5,12 +5,14 @@ import uuid
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Fieldset, Layout, Row
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 from django.utils import timezone
 
+from crossroads.errors import require
 from crossroads.formats import currencies, format_date, local_currency
 from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
+from offers import exchange
 from offers.asks import rules as ask_rules
 from offers.fields import CurrencyField, DayField, MoneyField, PercentagesField
 from offers.models import IN_PLAY, Contact, Offer
@@ -112,6 +114,8 @@ class OfferForm(forms.ModelForm):
             "terms_reviewed",
             "terms_reviewed_on",
             "notes",
+            "cost_of_living_factor",
+            "tax_rate_percent",
         )
         field_classes = {
             **dict.fromkeys(MONEY_FIELDS, MoneyField),
@@ -154,6 +158,18 @@ class OfferForm(forms.ModelForm):
         if not self.instance.pk:
             self.fields["form_token"] = _form_token_field()
         use_text_errors(self)
+        require(
+            self,
+            {
+                "company": "Enter the company’s name.",
+                "role": "Enter the job title.",
+                "status": "Choose where this offer stands.",
+                "currency": "Enter the currency, such as USD, EUR or GBP.",
+                "vesting_years": "Enter the vesting period, from 1 to 10 years.",
+                "cliff_months": "Enter the cliff in months, or 0 for no cliff.",
+                "vesting_schedule": "Choose an even schedule or your own.",
+            },
+        )
         self.helper = _offer_layout()
 
     def _offer_currencies(self):
@@ -217,6 +233,25 @@ class OfferForm(forms.ModelForm):
         if months is not None and months > 120:
             raise forms.ValidationError("Enter a cliff of at most 120 months (10 years).")
         return months
+
+    def clean_cost_of_living_factor(self):
+        factor = self.cleaned_data["cost_of_living_factor"]
+        low, high = exchange.COST_OF_LIVING_RANGE
+        if factor is not None and not low <= factor <= high:
+            raise forms.ValidationError(
+                f"Enter a factor from {low} to {high}, such as 1.15 for a place 15% dearer; "
+                "leave it empty for none."
+            )
+        return factor
+
+    def clean_tax_rate_percent(self):
+        percent = self.cleaned_data["tax_rate_percent"]
+        low, high = exchange.TAX_PERCENT_RANGE
+        if percent is not None and not low <= percent <= high:
+            raise forms.ValidationError(
+                f"Enter an estimated tax rate from {low} to {high}%; leave it empty for none."
+            )
+        return percent
 
     def _percent_0_to_100(self, name):
         percent = self.cleaned_data[name]
@@ -413,6 +448,15 @@ def _offer_layout() -> FormHelper:
             "terms_reviewed",
             _pair("terms_reviewed_on"),
         ),
+        Fieldset(
+            "Your own adjustments (optional)",
+            HTML(
+                '<p class="small text-body-secondary">Rough estimates of your own, shown beside '
+                "the real figures and never instead of them. They are not financial or tax "
+                "advice.</p>"
+            ),
+            _pair("cost_of_living_factor", "tax_rate_percent"),
+        ),
         Fieldset("Notes", "notes"),
     )
     return helper
@@ -422,8 +466,11 @@ class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
         fields = ("name", "role", "phone", "email", "notes")
+        # The fields describe someone else: the browser must not fill in the user's own details.
         widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "off"}),
             "phone": forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -431,6 +478,13 @@ class ContactForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         limit_text(self.fields["notes"], Contact.NOTES_LIMIT)
         use_text_errors(self)
+        require(
+            self,
+            {
+                "name": "Enter the person’s name.",
+                "role": "Choose their part in the offer.",
+            },
+        )
 
 
 class OfferFilterForm(forms.Form):

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from crossroads.text import LONG_TEXT_LIMIT
-from offers import calendar, compensation, timeline
+from offers import calendar, compensation, exchange, timeline
 from offers.asks import rules as ask_rules
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -64,14 +64,21 @@ class OfferQuerySet(models.QuerySet):
 
     def outlines(self) -> list["OfferOutline"]:
         """The offers as :class:`OfferOutline`: what the timeline and the dashboard read."""
-        return [OfferOutline(*row) for row in self.values_list(*OfferOutline.FIELDS)]
+        rows = self.with_four_year_headline().values_list(*OfferOutline.FIELDS)
+        return [OfferOutline(*row) for row in rows]
 
     def with_four_year_total(self):
         """Each offer's money over four years as ``four_year_total``, added up by the database:
         the same sum as ``compensation.four_year_total`` (tests/offers/test_four_year_total.py
         checks they agree), so the offer worth most is found without pricing each in Python."""
-        sql, params = _four_year_total_sql()
+        sql, params = _four_year_sql(whole_units=False)
         return self.annotate(four_year_total=RawSQL(sql, params, output_field=_TOTAL))
+
+    def with_four_year_headline(self):
+        """Each offer's four years as its table prints them (``compensation.headline``), added
+        up by the database as ``four_year_headline``: what the list compares, in whole units."""
+        sql, params = _four_year_sql(whole_units=True)
+        return self.annotate(four_year_headline=RawSQL(sql, params, output_field=_TOTAL))
 
     def in_calendar(self, now: datetime.datetime):
         """The offers a calendar file is made of: those in play, and those changed lately, whose
@@ -315,6 +322,26 @@ class Offer(models.Model):
     # Part of the example loaded from the empty dashboard: badged everywhere, removed in one go.
     is_example = models.BooleanField(default=False, editable=False)
 
+    cost_of_living_factor = models.DecimalField(
+        "cost of living there, as a factor",
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Optional, your own estimate from 0.2 to 5: how much living where this job is "
+        "costs compared with a place you know. 1.15 means 15% dearer, so the money is shown "
+        "divided by 1.15 beside the real figures.",
+    )
+    tax_rate_percent = models.DecimalField(
+        "estimated tax rate (%)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Optional, your own rough estimate from 0 to 90: the share of this money you "
+        "expect to pay in tax, for a rough after-tax line. Not tax advice.",
+    )
+
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -351,6 +378,23 @@ class Offer(models.Model):
                 name="offer_percentages_in_range",
                 condition=Q(yearly_raise_percent__gte=0, yearly_raise_percent__lte=100)
                 & Q(equity_discount_percent__gte=0, equity_discount_percent__lte=100),
+            ),
+            models.CheckConstraint(
+                name="offer_adjustments_in_range",
+                condition=(
+                    Q(cost_of_living_factor__isnull=True)
+                    | Q(
+                        cost_of_living_factor__gte=exchange.COST_OF_LIVING_RANGE[0],
+                        cost_of_living_factor__lte=exchange.COST_OF_LIVING_RANGE[1],
+                    )
+                )
+                & (
+                    Q(tax_rate_percent__isnull=True)
+                    | Q(
+                        tax_rate_percent__gte=exchange.TAX_PERCENT_RANGE[0],
+                        tax_rate_percent__lte=exchange.TAX_PERCENT_RANGE[1],
+                    )
+                ),
             ),
         ]
 
@@ -444,28 +488,37 @@ class Contact(models.Model):
         return f"{self.name} ({self.get_role_display()})"
 
     def get_absolute_url(self):
-        """People are shown, added and edited on their offer's page."""
-        return reverse("offers:detail", args=[self.offer_id]) + "#contacts"
+        """People are shown, added and edited on their offer's page: this one's own place there,
+        which the page focuses after an edit."""
+        return reverse("offers:detail", args=[self.offer_id]) + f"#contact-{self.pk}"
 
 
 _TOTAL = DecimalField(max_digits=20, decimal_places=2)
 
 
 @functools.cache
-def _four_year_total_sql() -> tuple[str, list]:
+def _four_year_sql(whole_units: bool) -> tuple[str, list]:
     """The sum below, compiled to SQL once: Django takes longer to compile it (some 6 ms) than
     the database takes to add it up for hundreds of offers."""
     query = Offer.objects.all().query
     compiler = query.get_compiler(using=DEFAULT_DB_ALIAS)
-    return compiler.compile(_four_year_total().resolve_expression(query))
+    return compiler.compile(_four_year_sum(whole_units).resolve_expression(query))
 
 
-def _four_year_total():
+def _four_year_sum(whole_units: bool):
     """``compensation.four_year_total`` in SQL: each year's salary (with the yearly raise) and
     bonus rounded to the cent, the signing bonus, four years of benefits, and the equity vested
     after 48 months (nothing before the cliff; a custom schedule's first four yearly shares, or
     an even share of each year) less the discount. Percentages are multiplied by 0.01 rather
-    than divided by 100, so the database rounds nothing the compensation module does not."""
+    than divided by 100, so the database rounds nothing the compensation module does not.
+
+    With ``whole_units``, ``compensation.headline``'s four years instead: every cent-rounded
+    amount rounded again to a whole unit (the equity on its running total), as the offer's
+    table prints them and adds them up."""
+
+    def cell(amount):
+        return Round(amount, 0) if whole_units else amount
+
     exact = DecimalField(max_digits=60, decimal_places=30)
     one, hundredth = Value(Decimal(1), exact), Value(Decimal("0.01"), exact)
     growth = one + F("yearly_raise_percent") * hundredth
@@ -499,7 +552,8 @@ def _four_year_total():
     )
     equity = Round(F("equity_value") * vested * (one - F("equity_discount_percent") * hundredth), 2)
     parts = [*(Round(s, 2) for s in salaries), *bonuses, Round(F("signing_bonus"), 2)]
-    parts += [Round(F("benefits_value"), 2) * Value(Decimal(4), exact), equity]
+    parts = [cell(part) for part in parts]
+    parts += [cell(Round(F("benefits_value"), 2)) * Value(Decimal(4), exact), cell(equity)]
     return ExpressionWrapper(sum(parts[1:], parts[0]), output_field=_TOTAL)
 
 
@@ -525,6 +579,7 @@ class OfferOutline:
         *("equity_value", "vesting_years", "cliff_months", "vesting_schedule"),
         *("vesting_percentages", "benefits_value", "yearly_raise_percent"),
         "equity_discount_percent",
+        "four_year_headline",  # added up by the database: see with_four_year_headline()
     )
 
     pk: int
@@ -548,6 +603,7 @@ class OfferOutline:
     benefits_value: Decimal
     yearly_raise_percent: Decimal
     equity_discount_percent: Decimal
+    four_year_headline: Decimal
 
     Status = Offer.Status
     VestingSchedule = Offer.VestingSchedule
@@ -676,3 +732,67 @@ class TimeAsk(models.Model):
     def moved_field(self) -> str:
         """The offer's date a yes moves: its deadline, or the day it is expected."""
         return "respond_by" if self.kind == self.Kind.MORE_TIME else "expected_on"
+
+
+class ExchangeRateQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(owner=user)
+
+    def as_rates(self) -> exchange.Rates:
+        return exchange.Rates(rate.as_rate() for rate in self)
+
+
+class ExchangeRate(models.Model):
+    """One rate the user set: one unit of ``currency`` is ``rate`` of ``home_currency``."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exchange_rates"
+    )
+    currency = models.CharField(
+        "currency", max_length=3, help_text="The three-letter ISO code, such as USD."
+    )
+    home_currency = models.CharField(
+        "worth in", max_length=3, help_text="Your home currency when you set the rate."
+    )
+    rate = models.DecimalField(
+        "rate",
+        max_digits=20,
+        decimal_places=10,
+        help_text="How much of your home currency one unit of this currency is worth, such as "
+        "0.92. Use a point or a comma for the decimals.",
+    )
+    taken_on = models.DateField(
+        "rate taken on",
+        help_text="The day you looked the rate up; after 30 days the pages remind you it may "
+        "have moved.",
+    )
+    source = models.CharField(
+        "where it came from",
+        max_length=200,
+        blank=True,
+        help_text="Optional: your bank, a newspaper, a currency site.",
+    )
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ExchangeRateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["currency", "home_currency"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "currency", "home_currency"], name="exchange_rate_one_per_pair"
+            ),
+            models.CheckConstraint(name="exchange_rate_positive", condition=Q(rate__gt=0)),
+            models.CheckConstraint(
+                name="exchange_rate_two_currencies",
+                condition=~Q(currency=F("home_currency")),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.as_rate())
+
+    def as_rate(self) -> exchange.Rate:
+        return exchange.Rate(
+            self.currency, self.home_currency, self.rate, self.taken_on, self.source
+        )

@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from offers import compensation
+from offers import compensation, exchange
 
 # "Closing soon" means within 48 hours: today, tomorrow or the day after.
 CLOSING_SOON_DAYS = 2
@@ -96,6 +96,16 @@ class Clash:
         return (
             compensation.headline(self.offer.package())[1],
             compensation.headline(self.other.package())[1],
+        )
+
+    def four_year_money(self, home: str, rates: exchange.Rates) -> exchange.Comparison:
+        """The two four-year totals set against each other (keys "offer" and "other"), with
+        the user's rate when their currencies differ."""
+        first, second = self.four_year_totals
+        return exchange.compare(
+            {"offer": (first, self.offer.currency), "other": (second, self.other.currency)},
+            home,
+            rates,
         )
 
     def involves(self, event: "Event") -> bool:

@@ -1,13 +1,16 @@
-from django.urls import path
+from django.urls import include, path
 
 from offers import views
 from offers.asks import views as asks
+from offers.compare import views as compare_views
 
 app_name = "offers"
 urlpatterns = [
     path("", views.offer_list, name="list"),
     path("new/", views.add_offer, name="new"),
     path("timeline/", views.offer_timeline, name="timeline"),
+    path("compare/", compare_views.compare, name="compare"),
+    path("rates/", include("offers.rates.urls")),
     path("calendar.ics", views.offer_calendar, name="calendar"),
     path("example/", views.load_example, name="example"),
     path("example/remove/", views.delete_example, name="delete_example"),

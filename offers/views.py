@@ -17,6 +17,7 @@ from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer
+from offers.rates import money_terms
 
 OFFERS_PER_PAGE = 50
 
@@ -40,10 +41,13 @@ def offer_list(request):
     status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
     offers = Offer.objects.for_user(request.user).shown_by(status).by_nearest_date(today)
     page = Paginator(offers, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
-    # The database adds up each offer's four years: no offer is priced here but those shown.
-    in_play = Offer.objects.for_user(request.user).in_play().with_four_year_total()
-    totals = list(in_play.values_list("pk", "currency", "four_year_total"))
-    currencies = sorted({currency for _pk, currency, _total in totals})
+    # The database adds up each offer's four years as its table prints them: no offer is priced
+    # here but the rows shown.
+    in_play = Offer.objects.for_user(request.user).in_play().with_four_year_headline()
+    totals = list(in_play.values_list("pk", "company", "currency", "four_year_headline"))
+    comparison = money_terms(request.user).compare(
+        {pk: (total, currency) for pk, _company, currency, total in totals}
+    )
     return render(
         request,
         "offers/list.html",
@@ -51,19 +55,23 @@ def offer_list(request):
             "filter_form": filter_form,
             "status": status,
             "page": page,
-            "rows": [_list_row(offer, today) for offer in page],
+            "rows": [_list_row(offer, today, comparison) for offer in page],
             "has_example": any(offer.is_example for offer in page),
             # With a filter on, "nothing matches" is said instead of inviting a first offer.
             "has_any": bool(status) or page.paginator.count > 0,
-            "currencies": currencies,
-            "best": compensation.best_of({pk: total for pk, _c, total in totals}, currencies),
+            "comparison": comparison,
+            "names": {pk: company for pk, company, _currency, _total in totals},
+            "best": comparison.best(),
+            "today": today,
         },
     )
 
 
-def _list_row(offer, today) -> dict:
+def _list_row(offer, today, comparison) -> dict:
     first_year, four_years = compensation.headline(offer.package())
+    converted = comparison.amounts.get(offer.pk)
     return {
+        "converted": converted if converted and converted.converted else None,
         "offer": offer,
         "dates": offer.dates_in_play(today),
         "first_year": first_year,
@@ -178,8 +186,10 @@ def _save_or_show(request, form, template, context, name, done_url=""):
 @require_http_methods(["GET", "POST"])
 def delete_contact(request, pk, contact_pk):
     contact = get_contact_for_user(request.user, pk, contact_pk)
+    # Back to the list of people the removed one was in.
+    then = contact.offer.get_absolute_url() + "#contacts"
     done = f"{contact.name} is removed from this offer."
-    return delete_when_confirmed(request, contact, "offers/contact_delete.html", done, contact)
+    return delete_when_confirmed(request, contact, "offers/contact_delete.html", done, then)
 
 
 @login_required
@@ -191,19 +201,22 @@ def offer_timeline(request):
     every_clash = request.GET.get("clashes") == "all"
     page = timeline.window(offers, today, _page_number(request), every_clash)
     asks = ask_records.asks_about(request.user, offers)
+    terms = money_terms(request.user, [offer.currency for offer in everything])
     return render(
         request,
         "offers/timeline.html",
         {
             "window": page,
             "events": page.events,
-            "clash_rows": ask_rules.clashes_with_asks(page.clashes, asks),
+            "clash_rows": [
+                (clash, clash_asks, clash.four_year_money(terms.home, terms.rates))
+                for clash, clash_asks in ask_rules.clashes_with_asks(page.clashes, asks)
+            ],
             "asks": asks,
             "rows": page.rows(),
             "today": today,
             "today_index": page.today_index,
             "clashes": page.clashes,
-            "currencies": sorted({offer.currency for offer in offers}),
             "in_play_count": len(offers),
             "has_any": bool(everything),
         },

@@ -1,4 +1,6 @@
-"""Form fields with exactly the markup crispy-forms' Bootstrap 5 pack gives them, built in Python.
+"""Form fields with exactly the markup crispy-forms gives them here, built in Python: its
+Bootstrap 5 pack as the project's templates/bootstrap5/ change it (the GOV.UK order: label, hint,
+error, then the input).
 
     {{ field|plain_field }}           as {{ field|as_crispy_field }}
     {{ field|plain_field:"inline" }}  as crispy's InlineRadios(field): radios side by side
@@ -37,7 +39,6 @@ _DEFAULTS = {
     "form_show_labels": True,
     "label_class": "",
     "field_class": "",
-    "error_text_inline": False,
     "help_text_inline": False,
 }
 
@@ -194,17 +195,20 @@ def _field(field, options) -> str:
         return f'<div class="mb-3">{_wrapper(field, "form-check", inner)}</div>'
     if _is_choice_list(widget):
         legend = _label(field, "legend", "form-label", last=" fs-6")
-        inner = _fieldset(field, legend + _choices(field, inline=False))
+        body = _help_and_errors(field, options) + _choices(field, inline=False)
+        inner = _fieldset(field, legend + body)
     else:
         kind = "form-select" if isinstance(widget, widgets.Select) else "form-control"
-        inner = _label(field, "label", "form-label") + _widget(field, kind)
-        inner += _help_and_errors(field, options)
+        # The GOV.UK order: the label, the hint, the error, then the input.
+        inner = _label(field, "label", "form-label") + _help_and_errors(field, options)
+        inner += _widget(field, kind)
     return _wrapper(field, "mb-3", inner)
 
 
 def _inline_choices(field, options) -> str:
-    legend = _label(field, "legend", " fs-6 form-label", always_for=True)
-    return _wrapper(field, "mb-3", _fieldset(field, legend + _choices(field, inline=True)))
+    legend = _label(field, "legend", " fs-6 form-label")
+    body = _help_and_errors(field, options) + _choices(field, inline=True)
+    return _wrapper(field, "mb-3", _fieldset(field, legend + body))
 
 
 def _wrapper(field, css: str, inner: str) -> str:
@@ -222,62 +226,61 @@ def _fieldset(field, inner: str) -> str:
 
 
 def _label(field, tag: str, css: str, last: str = "", always_for: bool = False) -> str:
+    """A label (which names its input) or, for a list of choices, their fieldset's legend."""
     if not field.label:
         return ""
     target = field.id_for_label
-    points = f' for="{_escape(target)}"' if target or always_for else ""
+    points = tag == "label" and (target or always_for)
+    to = f' for="{_escape(target)}"' if points else ""
     required = field.field.required
     classes = f"{css}{' requiredField' if required else ''}{last}"
     asterisk = _ASTERISK if required else ""
-    return f'<{tag}{points} class="{classes}">{_escape(field.label)}{asterisk}</{tag}>'
+    return f'<{tag}{to} class="{classes}">{_escape(field.label)}{asterisk}</{tag}>'
 
 
 def _choices(field, inline: bool) -> str:
-    """bootstrap5/layout/radio_checkbox_select.html: a form-check per choice."""
+    """bootstrap5/layout/radio_checkbox_select.html: a form-check per choice (the hint and the
+    errors of the group come before them, under the legend)."""
     widget = field.field.widget
-    errors = field.errors
     id_ = widget.attrs.get("id") or field.auto_id
     attrs = field.build_widget_attrs({"id": id_} if id_ else {})
     groups = widget.optgroups(field.html_name, widget.format_value(field.value()), attrs)
-    invalid = " is-invalid" if errors else ""
+    invalid = " is-invalid" if field.errors else ""
     check = "form-check form-check-inline" if inline else "form-check"
     items = []
-    for group_number, (group, choices, _index) in enumerate(groups, 1):
+    for group, choices, _index in groups:
         if group:
             items.append(f"<strong>{_escape(group)}</strong>")
-        for number, option in enumerate(choices, 1):
-            last = number == len(choices) and group_number == len(groups)
-            below = _errors(field, inline=False) if errors and last and not inline else ""
-            items.append(
-                f'<div class="{check}"><input type="{option["type"]}" '
-                f'class="form-check-input{invalid}" name="{_escape(field.html_name)}" '
-                f'value="{_escape(option["value"])}"{_attrs(option["attrs"])}>'
-                f'<label for="{_escape(option["attrs"].get("id", ""))}" '
-                f'class="form-check-label">{_escape(option["label"])}</label>{below}</div>'
-            )
-    after = _errors(field, inline=False) if errors and inline else ""
-    return f"<div>{''.join(items)}</div>{after}{_help(field, inline=False)}"
+        items += [
+            f'<div class="{check}"><input type="{option["type"]}" '
+            f'class="form-check-input{invalid}" name="{_escape(field.html_name)}" '
+            f'value="{_escape(option["value"])}"{_attrs(option["attrs"])}>'
+            f'<label for="{_escape(option["attrs"].get("id", ""))}" '
+            f'class="form-check-label">{_escape(option["label"])}</label></div>'
+            for option in choices
+        ]
+    return f"<div>{''.join(items)}</div>"
 
 
 def _help_and_errors(field, options) -> str:
-    """bootstrap5/layout/help_text_and_errors.html."""
-    help_inline, errors_inline = options["help_text_inline"], options["error_text_inline"]
-    parts = _help(field, inline=True) if help_inline and not errors_inline else ""
-    if field.errors:
-        parts += _errors(field, inline=errors_inline)
-    if not help_inline:
-        parts += _help(field, inline=False)
+    """bootstrap5/layout/help_text_and_errors.html, as the project has it (templates/bootstrap5/):
+    the hint, then the errors, both before the input (the GOV.UK order)."""
+    parts = _help(field, inline=options["help_text_inline"])
+    if field.errors and options["form_show_errors"]:
+        parts += _errors(field)
     return parts
 
 
-def _errors(field, inline: bool) -> str:
-    """field_errors.html (``inline``) or field_errors_block.html."""
-    tag = "span" if inline else "p"
+def _errors(field) -> str:
+    """The project's field_errors_block.html: each error with a hidden "Error:" for screen
+    readers, under the id Django's aria-describedby points at."""
     items = "".join(
-        f'<{tag} id="error_{number}_{field.auto_id}"><strong>{_escape(error)}</strong></{tag}>'
+        f'<p id="error_{number}_{field.auto_id}" class="mb-1">'
+        f'<span class="visually-hidden">Error:</span> {_escape(error)}</p>'
         for number, error in enumerate(field.errors, 1)
     )
-    return f'<div id="{field.errors.field_id}_error" class="invalid-feedback">{items}</div>'
+    css = "invalid-feedback d-block field-error"
+    return f'<div id="{field.auto_id}_error" class="{css}">{items}</div>'
 
 
 def _help(field, inline: bool) -> str:

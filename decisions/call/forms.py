@@ -78,6 +78,7 @@ class CallPlanForm(forms.ModelForm):
         when.error_messages.update(DATETIME_ERRORS)
 
         self.fields["channel"].label = "How will you tell them?"
+        self.fields["channel"].error_messages["required"] = "Choose how you will tell them."
         self.fields["channel"].choices = CHANNEL_CHOICES
 
         if offer.agency_name:
@@ -148,6 +149,11 @@ class ReferralForm(forms.ModelForm):
     class Meta:
         model = Referral
         fields = ["name", "how_to_reach", "why_they_fit"]
+        # Someone else's name and address: the browser must not offer the user's own.
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "off"}),
+            "how_to_reach": forms.TextInput(attrs={"autocomplete": "off"}),
+        }
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "referral")

@@ -21,7 +21,10 @@ class FactorForm(forms.ModelForm):
         choices=WEIGHT_CHOICES,
         coerce=int,
         initial=3,
-        error_messages={"invalid_choice": "Choose a weight from 0 to 5."},
+        error_messages={
+            "required": "Choose how much it matters, from 0 to 5.",
+            "invalid_choice": "Choose a weight from 0 to 5.",
+        },
     )
 
     class Meta:

@@ -325,6 +325,7 @@ class ConsiderationForm(forms.ModelForm):
             (Consideration.Term.LONG_TERM, "Later: in a year or more"),
         ]
         self.fields["kind"].error_messages["required"] = "Choose pro or con."
+        self.fields["term"].error_messages["required"] = "Choose whether it counts now or later."
         self.fields["text"].label = f"A pro or con of {offer.company}"
         self.fields["text"].error_messages["required"] = "Write the pro or con in a few words."
         self.fields["text"].widget = forms.TextInput(attrs={"maxlength": 500})

@@ -78,8 +78,9 @@ class Result:
         return all(not item.flips for item in self.sensitivity if item.flips is not None)
 
 
-def explain(decision, offers, factors, considerations, today: datetime.date) -> Result:
+def explain(decision, offers, factors, considerations, today: datetime.date, terms=None) -> Result:
     """The result of ``decision`` comparing ``offers`` (factors with their ratings prefetched).
+    ``terms`` (``offers.rates.MoneyTerms``) converts money in other currencies.
 
     Raises scoring.ScoringError (all weights 0, missing ratings) for the view to show.
     """
@@ -134,7 +135,11 @@ def explain(decision, offers, factors, considerations, today: datetime.date) -> 
             for factor in factors
         ],
         money=scoring.money_over_horizon(
-            {offer: offer.package() for offer in offers}, decision.horizon_years, committed
+            {offer: offer.package() for offer in offers},
+            decision.horizon_years,
+            committed,
+            home=terms.home if terms else "",
+            rates=terms.rates if terms else None,
         ),
         committed=committed,
         stage=stage,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from offers import compensation
+from offers import compensation, exchange
 
 WEIGHTS = range(0, 6)
 RATINGS = range(1, 6)
@@ -188,8 +188,12 @@ def _runs(changes: list[tuple[int, tuple]]) -> list[Flip]:
 class MoneyRow:
     offer: Hashable
     currency: str
-    total: Decimal
-    # Against the reference offer (the committed one, else the best paid); None if not comparable.
+    total: Decimal  # in the offer's own currency
+    # In the comparison's currency (converted with the user's rate when needed); None when the
+    # offer's currency has no rate, so it is not compared.
+    amount: exchange.Amount | None
+    # Against the reference offer (the committed one, else the best paid), in the comparison's
+    # currency; None if not compared.
     difference: Decimal | None
 
     @property
@@ -202,45 +206,80 @@ class MoneyRow:
 class MoneyComparison:
     years: int
     rows: list[MoneyRow]
-    comparable: bool
     reference: Hashable | None
-    currencies: tuple[str, ...]
+    comparison: exchange.Comparison
+
+    @property
+    def comparable(self) -> bool:
+        """At least two offers' money can be set against each other."""
+        return self.reference is not None and len(self.comparison.amounts) > 1
+
+    @property
+    def currency(self) -> str:
+        return self.comparison.currency
+
+    @property
+    def currencies(self) -> tuple[str, ...]:
+        return tuple(sorted({row.currency for row in self.rows}))
+
+    @property
+    def left_out(self) -> tuple:
+        return self.comparison.left_out
+
+
+def _compared(packages, years, home, rates) -> exchange.Comparison:
+    totals = {
+        offer: (compensation.total_over(package, years), package.currency)
+        for offer, package in packages.items()
+    }
+    currencies = [package.currency for package in packages.values()]
+    return exchange.compare(totals, home or exchange.compared_in(currencies, ""), rates)
 
 
 def money_over_horizon(
-    packages: Mapping[Hashable, compensation.Package], years: int, reference=None
+    packages: Mapping[Hashable, compensation.Package],
+    years: int,
+    reference=None,
+    home: str = "",
+    rates: exchange.Rates | None = None,
 ) -> MoneyComparison:
     """Each offer's money over ``years``, side by side, with the difference to ``reference``
-    (or to the best-paid offer). Different currencies are never compared: then ``comparable``
-    is False and there are no differences."""
-    totals = {offer: compensation.total_over(package, years) for offer, package in packages.items()}
-    currencies = tuple(sorted({package.currency for package in packages.values()}))
-    comparable = compensation.same_currency(packages.values())
-    if comparable and totals and reference not in totals:
-        reference = max(totals, key=lambda offer: totals[offer])
+    (or to the best-paid offer). Offers in other currencies are converted into ``home`` with
+    ``rates``; one whose currency has no rate is shown in its own and never compared."""
+    comparison = _compared(packages, years, home, rates or exchange.Rates())
+    amounts = comparison.amounts
+    if reference not in amounts:
+        ranked = comparison.ranking()
+        reference = ranked[0] if ranked else None
     rows = [
         MoneyRow(
             offer=offer,
-            currency=packages[offer].currency,
-            total=total,
-            difference=(total - totals[reference]) if comparable else None,
+            currency=package.currency,
+            total=compensation.total_over(package, years),
+            amount=amounts.get(offer),
+            difference=(
+                amounts[offer].value - amounts[reference].value
+                if offer in amounts and reference is not None
+                else None
+            ),
         )
-        for offer, total in totals.items()
+        for offer, package in packages.items()
     ]
-    return MoneyComparison(
-        years=years,
-        rows=rows,
-        comparable=comparable,
-        reference=reference if comparable else None,
-        currencies=currencies,
-    )
+    return MoneyComparison(years=years, rows=rows, reference=reference, comparison=comparison)
 
 
 def compensation_suggestion(
-    packages: Mapping[Hashable, compensation.Package], years: int
+    packages: Mapping[Hashable, compensation.Package],
+    years: int,
+    home: str = "",
+    rates: exchange.Rates | None = None,
 ) -> dict[Hashable, int] | None:
     """Suggested compensation ratings from the money over ``years``: the best-paid offer 5,
-    the others in proportion, never below 1. None when the offers' currencies differ."""
-    totals = {offer: compensation.total_over(package, years) for offer, package in packages.items()}
-    currencies = {offer: package.currency for offer, package in packages.items()}
-    return compensation.compensation_ratings(totals, currencies)
+    the others in proportion, never below 1. Offers in other currencies count through the
+    user's rates; an offer whose currency has no rate gets no suggestion (the user rates it).
+    None when fewer than two offers can be compared."""
+    comparison = _compared(packages, years, home, rates or exchange.Rates())
+    if len(comparison.amounts) < 2:
+        return None
+    totals = {offer: amount.value for offer, amount in comparison.amounts.items()}
+    return compensation.compensation_ratings(totals, dict.fromkeys(totals, comparison.currency))

@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
+from crossroads.errors import require
 from crossroads.formats import format_date
 from crossroads.text import long_text_field, use_text_errors
 from offers.fields import DayField
@@ -44,6 +45,14 @@ class AskForm(forms.ModelForm):
         contact.queryset = offer.contacts.all()
         contact.empty_label = "Nobody yet"
         contact.error_messages.update(CONTACT_ERRORS)
+        require(
+            self,
+            {
+                "asked_on": "Enter the day you ask.",
+                "channel": "Choose how you will ask.",
+                "requested_date": "Enter the new answer date you will ask for.",
+            },
+        )
         if self.instance.kind == TimeAsk.Kind.MORE_TIME:
             self.fields["requested_date"].required = True
             self.fields["requested_date"].label = "Ask for time until"
@@ -99,6 +108,13 @@ class AnswerForm(forms.ModelForm):
             else HEADS_UP_ANSWERS
         )
         self.fields["answered_on"].required = True
+        require(
+            self,
+            {
+                "answer": "Choose what they said.",
+                "answered_on": "Enter the day they answered.",
+            },
+        )
         self.initial["answered_on"] = self.initial.get("answered_on") or self.today
         self.initial["new_date"] = self.initial.get("new_date") or ask.requested_date
         new_date = self.fields["new_date"]

@@ -41,14 +41,41 @@ def test_export_downloads_all_my_data_and_nobody_elses(alice_client, alice, bob)
     assert "bob" not in response.content.decode()
 
 
+def test_export_holds_my_home_currency_and_exchange_rates(alice_client, alice, bob):
+    import datetime
+
+    from offers.models import ExchangeRate
+
+    alice.home_currency = "EUR"
+    alice.save()
+    for user in (alice, bob):
+        ExchangeRate.objects.create(
+            owner=user,
+            currency="USD",
+            home_currency="EUR",
+            rate="0.92",
+            taken_on=datetime.date(2026, 3, 1),
+            source=f"{user.username}'s bank",
+        )
+    data = json.loads(alice_client.get(reverse("export_data")).content)
+    assert data["account"]["home_currency"] == "EUR"
+    assert [(r["currency"], r["rate"], r["source"]) for r in data["exchange_rates"]] == [
+        ("USD", "0.9200000000", "alice's bank")
+    ]
+
+
 def test_export_takes_the_same_queries_for_little_and_much_data(
     alice_client, alice, django_assert_num_queries
 ):
     _fill(alice, offers=2)
-    with django_assert_num_queries(17):  # reminder records (3) and time asks (1) too
+    with django_assert_num_queries(
+        18
+    ):  # reminder records (3), time asks (1) and exchange rates (1) too
         alice_client.get(reverse("export_data"))
     _fill(alice, offers=30)
-    with django_assert_num_queries(17):  # reminder records (3) and time asks (1) too
+    with django_assert_num_queries(
+        18
+    ):  # reminder records (3), time asks (1) and exchange rates (1) too
         alice_client.get(reverse("export_data"))
 
 

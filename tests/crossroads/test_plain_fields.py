@@ -43,8 +43,10 @@ from decisions.wizard.forms import (
 )
 from offers.asks.forms import AnswerForm, AskForm
 from offers.asks.records import draft_ask
+from offers.compare.forms import CompareForm
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Offer, TimeAsk
+from offers.rates.forms import HomeCurrencyForm, RateForm
 from reminders.forms import ReminderSettingsForm
 from reminders.models import ReminderSettings
 from tests.factories import make_contact, make_decision, make_offer
@@ -140,6 +142,9 @@ def every_form(alice):
         "ask for more time": lambda data: AskForm(data, instance=asking, today=today),
         "heads-up": lambda data: AskForm(data, instance=telling, today=today),
         "their answer": lambda data: AnswerForm(data, instance=asked),
+        "compare": lambda data: CompareForm([committed, chosen], data),
+        "home currency": lambda data: HomeCurrencyForm(data, instance=alice),
+        "rate": lambda data: RateForm(data, home="EUR", offers=[committed, chosen]),
         "reminders": lambda data: ReminderSettingsForm(
             data, instance=ReminderSettings.for_user(alice)
         ),

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.axe import CheckedPage
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls in tests are still safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -65,10 +67,37 @@ def screenshot():
     return take
 
 
-@pytest.fixture(autouse=True)
-def _fail_fast(page):
+@pytest.fixture
+def page(page, request):
+    """pytest-playwright's page, checked by axe-core on every page and state the test reaches."""
+    checked = CheckedPage(page, request.node.nodeid)
     # A missing element should fail in seconds, not Playwright's default half minute.
-    page.set_default_timeout(8000)
+    checked.set_default_timeout(8000)
+    yield checked
+    checked._axe.settle()
+
+
+@pytest.fixture
+def open_page(browser, request):
+    """A page in a context of its own (another browser, JavaScript off...), checked like `page`.
+
+    Browser tests open extra pages only through this, so that axe-core sees them too."""
+    contexts, pages = [], []
+
+    def open_(**context_args) -> CheckedPage:
+        context = browser.new_context(**{"viewport": DESKTOP, **context_args})
+        contexts.append(context)
+        javascript = context_args.get("java_script_enabled", True)
+        checked = CheckedPage(context.new_page(), request.node.nodeid, javascript)
+        checked.set_default_timeout(8000)
+        pages.append(checked)
+        return checked
+
+    yield open_
+    for checked in pages:
+        checked._axe.settle()
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

@@ -8,20 +8,15 @@ from playwright.sync_api import expect
 
 from crossroads.models import User
 from offers.models import Offer
-from tests.e2e.conftest import DESKTOP
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = re.compile(r"^\s*Password\W*$")
 
 
 @pytest.fixture
-def amsterdam(browser):
+def amsterdam(open_page):
     """A browser set up as on a desk in Amsterdam: Dutch first, the Amsterdam clock."""
-    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", viewport=DESKTOP)
-    page = context.new_page()
-    page.set_default_timeout(8000)
-    yield page
-    context.close()
+    return open_page(locale="nl-NL", timezone_id="Europe/Amsterdam")
 
 
 def test_sign_up_in_amsterdam_enter_95_000_euro_go_back_and_save_again(

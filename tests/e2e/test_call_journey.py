@@ -187,13 +187,11 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
     assert new.accepted_on == timezone.localdate(timezone=PARIS)
 
 
-def test_the_plan_works_with_javascript_off(live_server, browser, finished_decision):
+def test_the_plan_works_with_javascript_off(live_server, open_page, finished_decision):
     from tests.factories import PASSWORD
 
     alice, decision, committed, _ = finished_decision
-    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
-    page = context.new_page()
-    page.set_default_timeout(8000)
+    page = open_page(java_script_enabled=False)
     page.goto(f"{live_server.url}/accounts/login/")
     page.locator("#id_username").fill(alice.username)
     page.locator("#id_password").fill(PASSWORD)
@@ -214,7 +212,6 @@ def test_the_plan_works_with_javascript_off(live_server, browser, finished_decis
     page.get_by_label("Mark Senior Data Engineer at Bluebird Health").uncheck()
     page.get_by_role("button", name="Mark the call as done").click()
     expect(page.get_by_text("Your offers’ statuses are unchanged.")).to_be_visible()
-    context.close()
 
     committed.refresh_from_db()
     assert committed.status == Offer.Status.SIGNED

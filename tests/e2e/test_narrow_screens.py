@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from decisions.models import CallPlan, Consideration, Rating
 from offers.models import Offer
+from tests.e2e.conftest import SCREENSHOTS
 from tests.factories import make_contact, make_decision, make_offer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -68,8 +69,12 @@ def test_every_main_page_fits_a_narrow_phone(live_server, page, log_in, alice):
         f"/decisions/{decision.pk}/call/",
     ]
     too_wide = {}
+    tables = {f"/offers/{committed.pk}/": "offer", f"/decisions/{decision.pk}/ratings/": "ratings"}
+    tables[f"/decisions/{decision.pk}/result/"] = "result"
     for path in pages:
         page.goto(live_server.url + path)
+        if path in tables:
+            page.screenshot(path=SCREENSHOTS / f"narrow-320-{tables[path]}.png", full_page=True)
         assert page.url == live_server.url + path, f"{path} sent us to {page.url}"
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 320:

@@ -76,12 +76,9 @@ def test_subscribing_copying_replacing_and_turning_off_the_calendar(
 
 
 def test_without_javascript_the_address_can_still_be_selected(
-    live_server, browser, alice, screenshot
+    live_server, open_page, alice, screenshot
 ):
-    context = browser.new_context(
-        java_script_enabled=False, viewport={"width": 1280, "height": 900}
-    )
-    page = context.new_page()
+    page = open_page(java_script_enabled=False)
     page.goto(f"{live_server.url}/accounts/login/")
     page.locator("#id_username").fill(alice.username)
     page.locator("#id_password").fill(PASSWORD)
@@ -99,4 +96,3 @@ def test_without_javascript_the_address_can_still_be_selected(
     )
     assert selected == address.input_value()
     screenshot(page, "account-calendar-address-no-js")
-    context.close()

@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 
 from decisions.models import Decision
 from offers.models import Offer
-from tests.e2e.conftest import DESKTOP
 from tests.factories import PASSWORD, make_offer, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,7 +29,7 @@ def _heading(page):
 
 
 def test_a_person_weighs_an_accepted_job_against_a_better_paid_offer(
-    live_server, page, browser, log_in, screenshot
+    live_server, page, open_page, log_in, screenshot
 ):
     alice = make_user("alice")
     make_offer(
@@ -98,9 +97,7 @@ def test_a_person_weighs_an_accepted_job_against_a_better_paid_offer(
 
     # The browser closes midway; nothing is lost.
     page.context.close()
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    page.set_default_timeout(8000)
+    page = open_page()
     _log_in(page, live_server, alice)
     page.get_by_role("link", name="Decisions", exact=True).click()
     expect(page.get_by_text("Step 4 of 6: Ratings")).to_be_visible()
@@ -168,4 +165,3 @@ def test_a_person_weighs_an_accepted_job_against_a_better_paid_offer(
     assert decision.chosen_offer.company == "Northwind Labs"
     assert decision.backs_out()
     assert [f.name for f in decision.factors.all()][-2:] == ["Commute", "Autonomy"]
-    context.close()

@@ -17,7 +17,9 @@ def test_the_owner_adds_a_person_from_the_offers_page(alice_client, alice_offer)
     response = alice_client.post(url(alice_offer), GOOD)
     contact = Contact.objects.get(name="Riley Chen")
     assert contact.offer == alice_offer
-    assert response.url == reverse("offers:detail", args=[alice_offer.pk]) + "#contacts"
+    assert (
+        response.url == reverse("offers:detail", args=[alice_offer.pk]) + f"#contact-{contact.pk}"
+    )
 
 
 def test_a_bad_person_comes_back_with_errors_and_saves_nothing(alice_client, alice_offer):

@@ -23,6 +23,7 @@ def test_the_owner_saves_changes(alice_client, contact):
     contact.refresh_from_db()
     assert (contact.role, contact.phone) == ("hr", "1")
     assert response.url == contact.get_absolute_url()
+    assert response.url.endswith(f"#contact-{contact.pk}")
 
 
 def test_a_bad_edit_changes_nothing(alice_client, contact):

@@ -1,5 +1,6 @@
-"""The database adds up four years of an offer's money exactly as offers/compensation.py does,
-so the list can ask it for the best offer instead of pricing every offer in Python."""
+"""The database adds up four years of an offer's money exactly as offers/compensation.py does (to
+the cent, and in whole units as the offer's table prints it), so the list can ask it for the best
+offer instead of pricing every offer in Python."""
 
 from decimal import Decimal
 
@@ -50,10 +51,15 @@ def _money(draw) -> dict:
 
 
 def _both(owner, **money):
+    """(the database's, the compensation module's) four-year total and printed four years."""
     offer = make_offer(owner, **money)
-    in_sql = Offer.objects.with_four_year_total().get(pk=offer.pk).four_year_total
+    found = Offer.objects.with_four_year_total().with_four_year_headline().get(pk=offer.pk)
     offer.refresh_from_db()
-    return in_sql, compensation.four_year_total(offer.package())
+    package = offer.package()
+    return (
+        (found.four_year_total, found.four_year_headline),
+        (compensation.four_year_total(package), compensation.headline(package)[1]),
+    )
 
 
 @settings(

@@ -47,7 +47,7 @@ def test_the_open_and_committed_statuses_each_need_their_date():
 def test_a_person_is_shown_on_their_offers_page(alice):
     contact = make_contact(make_offer(alice))
     assert contact.get_absolute_url() == (
-        reverse("offers:detail", args=[contact.offer_id]) + "#contacts"
+        reverse("offers:detail", args=[contact.offer_id]) + f"#contact-{contact.pk}"
     )
 
 

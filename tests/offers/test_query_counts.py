@@ -8,10 +8,11 @@ from tests.offers.conftest import make_many_offers
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    # Session, user, the page's count, the page's offers, the offers in play.
-    ("offers:list", 5),
-    # Session, user, the user's offers, the asks about them.
-    ("offers:timeline", 4),
+    # Session, user, the page's count, the page's offers, the offers in play, the currencies of
+    # all offers (for the home currency), the exchange rates.
+    ("offers:list", 7),
+    # Session, user, the user's offers, the asks about them, the exchange rates.
+    ("offers:timeline", 5),
     ("offers:calendar", 4),
 ]
 

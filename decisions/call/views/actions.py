@@ -24,14 +24,14 @@ def _add_to_plan(request, pk, form, anchor: str, message: str):
         )
     plans.add_to_plan(decision, form.instance)
     messages.success(request, message.format(item=form.instance))
-    return redirect(plan_url(decision, anchor))
+    return redirect(plan_url(decision, anchor.format(item=form.instance)))
 
 
 @login_required
 @require_POST
 def add_referral(request, pk):
     message = "{item.name} is on your list of names to suggest."
-    return _add_to_plan(request, pk, ReferralForm(request.POST), "referrals", message)
+    return _add_to_plan(request, pk, ReferralForm(request.POST), "referral-{item.pk}", message)
 
 
 def _remove_from_plan(request, pk, model, item_pk, anchor: str, message: str):
@@ -53,7 +53,9 @@ def remove_referral(request, pk, referral_pk):
 @login_required
 @require_POST
 def add_follow_up(request, pk):
-    return _add_to_plan(request, pk, FollowUpForm(request.POST), "follow-ups", "Follow-up added.")
+    return _add_to_plan(
+        request, pk, FollowUpForm(request.POST), "follow-up-{item.pk}", "Follow-up added."
+    )
 
 
 @login_required
@@ -62,7 +64,7 @@ def toggle_follow_up(request, pk, follow_up_pk):
     decision = get_leaving_decision_for_user(request.user, pk)
     follow_up = get_object_or_404(FollowUp, pk=follow_up_pk, call_plan__decision=decision)
     follow_up.toggle_done()
-    return redirect(plan_url(decision, "follow-ups"))
+    return redirect(plan_url(decision, f"follow-up-{follow_up.pk}"))
 
 
 @login_required

@@ -28,4 +28,6 @@ def save_readiness(request, pk):
             messages.success(request, "All checks are done: you are ready to make the call.")
         else:
             messages.success(request, "Saved. Some checks are still open.")
-    return redirect(next_url(request) or "home")
+    back = next_url(request)
+    # Back to the checklist that was saved, wherever it was.
+    return redirect(f"{back.split('#')[0]}#readiness" if back else "home")

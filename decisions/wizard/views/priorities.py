@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from decisions.models import get_decision_for_user
 from decisions.wizard.factors import FactorFormSet
 from decisions.wizard.steps import Step, next_step, step_url
-from decisions.wizard.summary import ErrorSummary
+from decisions.wizard.summary import of_factors
 from decisions.wizard.views.steps import (
     not_reached,
     posted,
@@ -38,8 +38,16 @@ def _save(request, decision, formset):
     if saved and formset.stays:
         messages.success(request, "Saved.")
     if not saved or formset.stays:
-        return redirect(f"{here}#factors")
+        return redirect(f"{here}#{_changed(formset) if saved else 'factors'}")
     return redirect(step_url(decision, reach))
+
+
+def _changed(formset) -> str:
+    """The id of the factor an in-place action changed, for the page to come back to."""
+    if formset.move:
+        return f"factor-{formset.move}"
+    added = [form.instance.pk for form in formset.extra_forms if form.instance.pk]
+    return f"factor-{added[0]}" if added else "factors"
 
 
 @login_required
@@ -62,6 +70,6 @@ def priorities(request, pk):
             "formset": formset,
             "factor_forms": [form for form in formset.forms if form.instance.pk],
             "new_form": next((form for form in formset.forms if not form.instance.pk), None),
-            "summary": ErrorSummary.of_factors(formset),
+            "error_summary": of_factors(formset),
         },
     )

@@ -80,7 +80,8 @@ def add_consideration(request, pk, offer_pk):
     form.instance.decision, form.instance.offer = decision, offer
     if save_step(request, decision, form.save):
         messages.success(request, f"Added to {offer.company}: {form.instance.text}")
-    return redirect(f"{step_url(decision, Step.PROS_CONS)}#offer-{offer.pk}")
+    anchor = f"consideration-{form.instance.pk}" if form.instance.pk else f"offer-{offer.pk}"
+    return redirect(f"{step_url(decision, Step.PROS_CONS)}#{anchor}")
 
 
 @login_required

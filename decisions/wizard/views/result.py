@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -21,6 +22,7 @@ from decisions.wizard.views.steps import (
     too_few_offers,
     with_offers_and_factors,
 )
+from offers.rates import money_terms
 
 
 def _decision(request, pk):
@@ -38,6 +40,7 @@ def _render(request, decision, record_form=None, outcome_form=None):
             list(decision.factors.all()),
             decision.considerations.all(),
             timezone.localdate(),
+            money_terms(request.user),
         )
         problem = None
     except MissingRatings:
@@ -64,6 +67,8 @@ def _render(request, decision, record_form=None, outcome_form=None):
         "priorities_url": step_url(decision, Step.PRIORITIES),
         "pros_cons_url": step_url(decision, Step.PROS_CONS),
         "situation_url": step_url(decision, Step.SITUATION),
+        "compare_url": f"{reverse('offers:compare')}?decision={decision.pk}",
+        "offer_names": {offer: offer.company for offer in offers},
     }
     if result and result.backing_out:
         checks = readiness_checks(result.committed, result.new_offer)

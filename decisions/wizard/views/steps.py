@@ -27,6 +27,7 @@ from decisions.wizard.steps import (
     start_decision,
     step_url,
 )
+from offers.rates import money_terms
 
 CONFLICT = (
     "This decision was changed in another tab or window after you opened this page, so "
@@ -188,6 +189,16 @@ def situation(request, pk):
     )
 
 
+def _money_and_suggestion(user, decision, offers):
+    """The offers' money over the horizon, and the compensation ratings it suggests, in the
+    user's home currency with their exchange rates."""
+    packages = {offer.pk: offer.package() for offer in offers}
+    terms = money_terms(user)
+    years = decision.horizon_years
+    money = money_over_horizon(packages, years, home=terms.home, rates=terms.rates)
+    return money, compensation_suggestion(packages, years, home=terms.home, rates=terms.rates)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def ratings(request, pk):
@@ -197,8 +208,7 @@ def ratings(request, pk):
     offers = ordered_offers(decision)
     factors = list(decision.factors.all())
     saved = {(r.factor_id, r.offer_id): r.score for f in factors for r in f.ratings.all()}
-    packages = {offer.pk: offer.package() for offer in offers}
-    suggested = compensation_suggestion(packages, decision.horizon_years)
+    money, suggested = _money_and_suggestion(request.user, decision, offers)
     form = RatingsForm(factors, offers, saved, suggested, posted(request))
     if form.is_valid():
         reach = next_step(decision, Step.RATINGS)
@@ -213,7 +223,10 @@ def ratings(request, pk):
         {
             "form": form,
             "offers": offers,
-            "money": money_over_horizon(packages, decision.horizon_years),
+            "money": money,
+            "left_out": [offer for offer in offers if offer.pk in money.left_out],
+            # Each offer with its money, in the grid's column order (packages follow `offers`).
+            "money_by_offer": list(zip(offers, money.rows, strict=True)),
             "suggested": form.shows_suggestion(),
         },
     )

@@ -28,8 +28,8 @@ def test_adding_a_follow_up_with_a_due_date(alice_client, call_decision, call_pl
     data = {"follow_up-text": "Send the confirmation e-mail", "follow_up-due_on": "2026-12-02"}
     response = alice_client.post(_add_url(call_decision), data)
     assert response.status_code == 302
-    assert response.url.endswith("#follow-ups")
     follow_up = call_plan.follow_ups.get()
+    assert response.url.endswith(f"#follow-up-{follow_up.pk}")
     assert follow_up.text == "Send the confirmation e-mail"
     assert follow_up.due_on == datetime.date(2026, 12, 2)
     assert not follow_up.done

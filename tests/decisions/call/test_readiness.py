@@ -55,7 +55,7 @@ def test_ticking_the_checks_writes_the_offers_own_fields(alice_client, situation
         },
     )
     assert response.status_code == 302
-    assert response.url == reverse("decisions:list")
+    assert response.url == reverse("decisions:list") + "#readiness"
     committed.refresh_from_db()
     new.refresh_from_db()
     assert committed.terms_reviewed and committed.terms_reviewed_on is not None

@@ -31,12 +31,16 @@ def _data(**overrides):
 def test_adding_a_referral_saves_it_and_returns_to_the_list(alice_client, call_decision, call_plan):
     response = alice_client.post(_add_url(call_decision), _data())
     assert response.status_code == 302
-    assert response.url == reverse("decisions:call", args=[call_decision.pk]) + "#referrals"
     referral = call_plan.referrals.get()
+    # Back to the person just added, which the page can focus.
+    assert response.url == reverse("decisions:call", args=[call_decision.pk]) + (
+        f"#referral-{referral.pk}"
+    )
     assert referral.name == "Dana Kim"
     assert referral.how_to_reach == "dana@example.com"
     page = alice_client.get(response.url).content.decode()
     assert "Dana Kim" in page and "Ran the same kind of pipelines for years" in page
+    assert f'id="referral-{referral.pk}" tabindex="-1"' in page
 
 
 def test_adding_a_referral_to_a_draft_saves_the_drafted_plan_first(alice_client, call_decision):

@@ -62,8 +62,12 @@ def test_weights_and_names_are_saved_and_a_new_factor_added(alice_client, priori
 def test_add_factor_saves_and_stays_on_the_page(alice_client, priorities):
     data = factor_data(priorities, new_name="Stability", add="1")
     response = alice_client.post(url("priorities", priorities), data)
-    assert response.url == url("priorities", priorities) + "#factors"
     assert ("Stability", 3) in _factors(priorities)
+    added = priorities.factors.get(name="Stability")
+    # Back to the factor just added, which the page can focus.
+    assert response.url == url("priorities", priorities) + f"#factor-{added.pk}"
+    html = alice_client.get(response.url).content.decode()
+    assert f'id="factor-{added.pk}" tabindex="-1"' in html
     priorities.refresh_from_db()
     assert priorities.step_reached == Decision.Step.PRIORITIES
 

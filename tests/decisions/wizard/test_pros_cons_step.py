@@ -41,8 +41,11 @@ def test_the_page_has_a_section_and_an_add_form_per_offer(alice_client, pros_con
 def test_adding_a_pro_saves_it_and_returns_to_that_offer(alice_client, pros_cons, new_offer):
     response = _add(alice_client, pros_cons, new_offer, text="  A mentor on the team  ")
     assert response.status_code == 302
-    assert response.url == url("pros_cons", pros_cons) + f"#offer-{new_offer.pk}"
     item = Consideration.objects.get()
+    # Back to the item just added, which the page can focus.
+    assert response.url == url("pros_cons", pros_cons) + f"#consideration-{item.pk}"
+    html = alice_client.get(response.url).content.decode()
+    assert f'id="consideration-{item.pk}" tabindex="-1"' in html
     assert (item.offer, item.kind, item.term, item.text) == (
         new_offer,
         "pro",

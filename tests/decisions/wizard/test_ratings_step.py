@@ -63,14 +63,19 @@ def test_a_saved_compensation_rating_wins_over_the_suggestion(
     assert "pre-filled from the money" not in html
 
 
-def test_across_currencies_nothing_is_pre_filled_and_the_page_says_why(alice_client, alice):
+def test_across_currencies_without_a_rate_nothing_is_pre_filled_and_the_page_says_why(
+    alice_client, alice
+):
     usd = make_offer(alice, company="Dollar Co", currency="USD", base_salary=Decimal(100000))
     eur = make_offer(alice, company="Euro Co", currency="EUR", base_salary=Decimal(90000))
     decision = at_step(make_decision(alice, [usd, eur]), Decision.Step.RATINGS)
     html = alice_client.get(url("ratings", decision)).content.decode()
     money = decision.factors.get(is_compensation=True)
     assert _selected(html, money, usd) is None and _selected(html, money, eur) is None
-    assert "different currencies" in html and "EUR, USD" in html
+    # With one offer in each, the home currency is EUR (the first by code): the dollar offer
+    # lacks a rate, and one offer alone is not compared with anything.
+    assert "Rate compensation yourself for Dollar Co (USD)" in html
+    assert "no exchange rate for USD in EUR yet" in html
 
 
 def test_saving_the_grid_stores_every_rating_and_moves_on(

@@ -32,7 +32,7 @@ def test_the_timeline_shows_the_asks_on_their_clash_and_in_a_list(
     make_ask(due, other_offer=expected, asked_on=today - days(5))
     response = alice_client.get(TIMELINE)
     html = response.content.decode()
-    [(clash, asks)] = response.context["clash_rows"]
+    [(clash, asks, _money)] = response.context["clash_rows"]
     assert [a.offer for a in asks] == [due]
     assert "You asked Globex for more time on" in html
     assert "Your conversations about timing" in html
@@ -63,8 +63,8 @@ def test_the_timeline_with_asks_takes_the_same_number_of_queries(
         TimeAsk(offer=o, kind=TimeAsk.Kind.MORE_TIME, asked_on=today, contact=o.contacts.first())
         for o in offers
     )
-    # Session, user, the user's offers, the asks with their contacts.
-    with django_assert_num_queries(4):
+    # Session, user, the user's offers, the asks with their contacts, the exchange rates.
+    with django_assert_num_queries(5):
         response = alice_client.get(TIMELINE)
     assert len(response.context["asks"]) == sum(
         1 for o in offers if o.is_open() or o.is_committed()

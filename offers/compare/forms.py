@@ -1,0 +1,51 @@
+from django import forms
+
+from offers.compare.table import MAX_YEARS
+
+DEFAULT_YEARS = 4
+
+
+class CompareForm(forms.Form):
+    """Which offers to set side by side, over how many years. Read from the address (GET), so a
+    comparison can be bookmarked and printed."""
+
+    offers = forms.MultipleChoiceField(
+        label="Offers to compare",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Choose at least one offer.",
+            "invalid_choice": "Choose from your own offers.",
+        },
+    )
+    years = forms.TypedChoiceField(
+        label="Years",
+        coerce=int,
+        choices=[(n, f"{n} year{'s' if n != 1 else ''}") for n in range(1, MAX_YEARS + 1)],
+        help_text=f"Up to {MAX_YEARS}.",
+        error_messages={"invalid_choice": f"Choose from 1 to {MAX_YEARS} years."},
+    )
+
+    def __init__(self, all_offers, data=None, *, initial_offers=(), initial_years=DEFAULT_YEARS):
+        super().__init__(
+            data,
+            initial={
+                "offers": [str(offer.pk) for offer in initial_offers],
+                "years": initial_years,
+            },
+        )
+        self.by_pk = {str(offer.pk): offer for offer in all_offers}
+        self.fields["offers"].choices = [
+            (str(offer.pk), f"{offer.company}, {offer.role} ({offer.currency})")
+            for offer in all_offers
+        ]
+
+    def choice(self):
+        """The chosen offers (in the list's order) and years; the defaults before any choice;
+        None when what was asked for cannot be read (the errors then say why)."""
+        if not self.is_bound:
+            chosen = self.initial["offers"]
+            return [self.by_pk[pk] for pk in self.by_pk if pk in chosen], self.initial["years"]
+        if not self.is_valid():
+            return None
+        chosen = set(self.cleaned_data["offers"])
+        return [self.by_pk[pk] for pk in self.by_pk if pk in chosen], self.cleaned_data["years"]

@@ -1,0 +1,47 @@
+"""What the compare page shows, worked out from offers already loaded. No queries, no HTTP."""
+
+import datetime
+
+from offers import compensation
+from offers.compare.chart import cumulative_chart
+from offers.compare.table import Adjustments, side_by_side
+from offers.rates import MoneyTerms
+
+
+def cost_of_leaving(offer, today: datetime.date):
+    """COST-OF-LEAVING HOOK: what leaving ``offer`` (the committed one) costs, in its currency.
+
+    Until the cost-of-leaving rule (issue 9) lands in ``offers/``, this is the money that may
+    have to be paid back under the rule the wizard's risk uses: the amount at stake if one is
+    recorded, else the signing bonus, nothing once the repayment period is over. None when
+    nothing is owed."""
+    from decisions.wizard.risk import money_to_repay
+
+    owed = money_to_repay(offer.repayment_amount, offer.signing_bonus, offer.repayment_until, today)
+    return owed or None
+
+
+def compare_offers(offers, years: int, terms: MoneyTerms, today: datetime.date):
+    """The side-by-side table and its chart for ``offers`` over ``years``."""
+    packages = [(offer, offer.package()) for offer in offers]
+    comparison = terms.compare(
+        {
+            offer: (compensation.table(package, years)[-1].total, package.currency)
+            for offer, package in packages
+        }
+    )
+    committed = next((offer for offer in offers if offer.is_committed()), None)
+    table = side_by_side(
+        packages,
+        years,
+        comparison,
+        terms.rates,
+        adjustments={
+            offer: Adjustments(offer.tax_rate_percent, offer.cost_of_living_factor)
+            for offer in offers
+        },
+        committed=committed,
+        leaving_cost=committed and cost_of_leaving(committed, today),
+    )
+    chart = cumulative_chart(table.cumulative(), {offer: offer.company for offer in offers})
+    return table, chart

@@ -1,0 +1,39 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from decisions.models import get_decision_for_user
+from offers.compare.forms import CompareForm
+from offers.compare.page import compare_offers
+from offers.models import Offer
+from offers.rates import money_terms
+
+
+@login_required
+@require_GET
+def compare(request):
+    """Offers side by side, year by year; from a decision, its offers over its horizon."""
+    all_offers = list(Offer.objects.for_user(request.user).order_by("company", "role", "pk"))
+    form = _form(request, all_offers)
+    chosen = form.choice()
+    context = {"form": form, "has_any": bool(all_offers), "today": timezone.localdate()}
+    if chosen and chosen[0]:
+        terms = money_terms(request.user, [offer.currency for offer in all_offers])
+        context["table"], context["chart"] = compare_offers(*chosen, terms, context["today"])
+    return render(request, "offers/compare.html", context)
+
+
+def _form(request, all_offers) -> CompareForm:
+    if "offers" in request.GET or "years" in request.GET:
+        return CompareForm(all_offers, request.GET)
+    if pk := request.GET.get("decision", "").strip():
+        decision = get_decision_for_user(request.user, pk if pk.isdigit() else 0)
+        chosen = {offer.pk for offer in decision.offers.all()}
+        return CompareForm(
+            all_offers,
+            initial_offers=[offer for offer in all_offers if offer.pk in chosen],
+            initial_years=decision.horizon_years,
+        )
+    in_play = [offer for offer in all_offers if offer.is_in_play()]
+    return CompareForm(all_offers, initial_offers=in_play or all_offers)

@@ -1,0 +1,30 @@
+"""Exchange rates the user sets, and the home currency they convert into: the pages, and loading
+them for every page that compares money (two queries, whatever the number of rates)."""
+
+from dataclasses import dataclass
+
+from offers import exchange
+
+
+@dataclass(frozen=True)
+class MoneyTerms:
+    """What a page needs to compare money honestly: the user's home currency and rates."""
+
+    home: str
+    rates: exchange.Rates
+
+    def compare(self, totals) -> exchange.Comparison:
+        return exchange.compare(totals, self.home, self.rates)
+
+
+def money_terms(user, offer_currencies=None) -> MoneyTerms:
+    """The user's home currency and rates. ``offer_currencies`` are the currencies of all the
+    user's offers when the caller has them loaded already; otherwise they are read (one query)."""
+    from offers.models import ExchangeRate, Offer
+
+    if offer_currencies is None:
+        offer_currencies = Offer.objects.for_user(user).values_list("currency", flat=True)
+    return MoneyTerms(
+        home=user.comparison_currency(list(offer_currencies)),
+        rates=ExchangeRate.objects.for_user(user).as_rates(),
+    )

@@ -1,0 +1,167 @@
+"""Converting and comparing money across currencies with the user's own rates."""
+
+import datetime
+from decimal import Decimal
+
+from babel.numbers import get_currency_precision
+from hypothesis import given
+from hypothesis import strategies as st
+
+from offers import exchange
+from offers.exchange import Rate, Rates, compare
+
+DAY = datetime.date(2026, 3, 1)
+USD_IN_EUR = Rate("USD", "EUR", Decimal("0.92"), DAY, "my bank")
+
+currency_codes = st.sampled_from(["EUR", "USD", "GBP", "JPY", "CZK", "CHF"])
+amounts = st.decimals(min_value=0, max_value=10**9, places=2)
+rates_ = st.decimals(min_value=Decimal("0.0001"), max_value=Decimal(20000), places=4).filter(
+    lambda r: r > 0
+)
+
+
+def test_a_rate_converts_into_the_home_currency_and_says_which_it_used():
+    amount = Rates([USD_IN_EUR]).convert(Decimal(100000), "USD", "EUR")
+    assert amount.value == Decimal("92000.00")
+    assert amount.original == Decimal(100000) and amount.original_currency == "USD"
+    assert amount.converted and amount.rate == USD_IN_EUR
+    assert str(amount.rate) == "1 USD = 0.92 EUR"
+
+
+def test_a_rate_works_the_other_way_round_too():
+    amount = Rates([USD_IN_EUR]).convert(Decimal(92), "EUR", "USD")
+    assert amount.value == Decimal("100.00")
+    assert amount.per_unit == 1 / Decimal("0.92")
+
+
+def test_there_is_no_conversion_without_a_rate_and_none_through_a_third_currency():
+    rates = Rates([USD_IN_EUR, Rate("GBP", "EUR", Decimal("1.17"), DAY)])
+    assert rates.convert(Decimal(10), "USD", "GBP") is None
+    assert rates.convert(Decimal(10), "CZK", "EUR") is None
+
+
+def test_the_same_currency_is_never_converted():
+    amount = Rates().convert(Decimal(5), "EUR", "EUR")
+    assert amount.value == 5 and not amount.converted
+
+
+def test_offers_in_one_currency_are_compared_in_it_whatever_the_home_currency():
+    comparison = compare({"a": (Decimal(10), "USD"), "b": (Decimal(20), "USD")}, "EUR", Rates())
+    assert comparison.currency == "USD" and comparison.complete and not comparison.converts
+    assert comparison.best() == "b"
+
+
+def test_mixed_currencies_are_compared_in_the_home_currency_with_the_rate():
+    totals = {"paris": (Decimal(90000), "EUR"), "new york": (Decimal(100000), "USD")}
+    comparison = compare(totals, "EUR", Rates([USD_IN_EUR]))
+    assert comparison.currency == "EUR"
+    assert comparison.amounts["new york"].value == Decimal(92000)
+    assert comparison.best() == "new york"
+    assert comparison.rates == (USD_IN_EUR,)
+
+
+def test_an_offer_without_a_rate_is_left_out_and_named_and_nothing_is_singled_out():
+    totals = {"a": (Decimal(90000), "EUR"), "b": (Decimal(80000), "EUR"), "c": (Decimal(1), "USD")}
+    comparison = compare(totals, "EUR", Rates())
+    assert comparison.left_out == ("c",) and comparison.missing == ("USD",)
+    assert list(comparison.amounts) == ["a", "b"]
+    assert comparison.best() is None  # c might be worth more
+    assert comparison.ranking() == ["a", "b"]
+
+
+def test_a_rate_is_old_after_thirty_days():
+    assert not USD_IN_EUR.is_old(DAY + datetime.timedelta(days=30))
+    assert USD_IN_EUR.is_old(DAY + datetime.timedelta(days=31))
+    comparison = compare(
+        {"a": (Decimal(1), "USD"), "b": (Decimal(1), "EUR")}, "EUR", Rates([USD_IN_EUR])
+    )
+    assert comparison.old_rates(DAY + datetime.timedelta(days=40)) == [USD_IN_EUR]
+
+
+def test_a_suspicious_ratio_is_a_thousand_times_or_more_between_currencies():
+    assert exchange.suspicious_ratio([Decimal(1000)], [Decimal(1)]) == 1000
+    assert exchange.suspicious_ratio([Decimal(999)], [Decimal(1)]) is None
+    assert exchange.suspicious_ratio([Decimal(1)], [Decimal(5000)]) == 5000
+    assert exchange.suspicious_ratio([Decimal(0)], [Decimal(5000)]) is None
+
+
+def test_the_home_currency_defaults_to_the_one_most_offers_use():
+    assert exchange.most_used_currency(["EUR", "USD", "EUR"], "USD") == "EUR"
+    assert exchange.most_used_currency(["USD", "EUR"], "GBP") == "EUR"  # a tie: by code
+    assert exchange.most_used_currency([], "USD") == "USD"
+
+
+def test_the_adjustments_are_rough_and_absent_by_default():
+    assert exchange.after_tax(Decimal(100000), None) is None
+    assert exchange.after_tax(Decimal(100000), Decimal(40)) == Decimal(60000)
+    assert exchange.in_purchasing_power(Decimal(115000), Decimal("1.15")) == Decimal(100000)
+    assert exchange.in_purchasing_power(Decimal(1), None) is None
+
+
+@given(amounts, rates_, currency_codes, currency_codes)
+def test_converting_there_and_back_gives_the_amount_within_rounding(value, rate, one, other):
+    if one == other:
+        return
+    rates = Rates([Rate(one, other, rate, DAY)])
+    there = rates.convert(value, one, other)
+    back = rates.convert(there.value, other, one)
+    # Each leg rounds to its currency's smallest unit (the cent, the yen): half a unit on the
+    # way back, and half a unit on the way there, magnified by the rate back.
+    half_unit = {code: Decimal(10) ** -get_currency_precision(code) / 2 for code in (one, other)}
+    assert abs(back.value - value) <= half_unit[one] + half_unit[other] / rate
+
+
+@given(
+    st.dictionaries(st.integers(0, 20), amounts, min_size=1, max_size=6),
+    rates_,
+    currency_codes,
+)
+def test_a_comparison_in_one_currency_is_unchanged_by_a_rate_for_another(values, rate, other):
+    totals = {key: (value, "EUR") for key, value in values.items()}
+    before = compare(totals, "USD", Rates())
+    if other == "EUR":
+        return
+    after = compare(totals, "USD", Rates([Rate(other, "USD", rate, DAY)]))
+    assert after == before
+
+
+@given(
+    st.dictionaries(st.integers(0, 20), st.tuples(amounts, currency_codes), min_size=1, max_size=8),
+    st.dictionaries(currency_codes, rates_, max_size=4),
+    currency_codes,
+)
+def test_ranking_never_mixes_currencies_without_a_rate(totals, known, home):
+    rates = Rates(Rate(code, home, rate, DAY) for code, rate in known.items() if code != home)
+    comparison = compare(totals, home, rates)
+    ranked = comparison.ranking()
+    # Everything ranked is in the one currency of the comparison...
+    assert {comparison.amounts[key].currency for key in ranked} <= {comparison.currency}
+    for key in ranked:
+        value, currency = totals[key]
+        # ...and got there as itself or through a rate the user set.
+        assert currency == comparison.currency or rates.between(currency, comparison.currency)
+    # Whatever lacks a rate is left out and named, never ranked.
+    for key in comparison.left_out:
+        assert key not in ranked
+        assert totals[key][1] in comparison.missing
+    assert set(ranked) | set(comparison.left_out) == set(totals)
+    # The ranking is by the converted amounts.
+    values = [comparison.amounts[key].value for key in ranked]
+    assert values == sorted(values, reverse=True)
+    if comparison.left_out:
+        assert comparison.best() is None
+
+
+def test_a_conversion_rounds_to_the_currencys_own_smallest_unit():
+    yen = Rates([Rate("EUR", "JPY", Decimal("161.237"), DAY)])
+    assert yen.convert(Decimal("1000.10"), "EUR", "JPY").value == Decimal(161253)
+    assert yen.convert(Decimal(161253), "JPY", "EUR").value == Decimal("1000.10")
+
+
+def test_yen_are_written_without_decimals_through_the_one_money_format():
+    from crossroads.formats import format_money
+
+    amount = Rates([Rate("EUR", "JPY", Decimal("161.237"), DAY)]).convert(
+        Decimal("1000.10"), "EUR", "JPY"
+    )
+    assert format_money(amount.value, amount.currency, locale="en_US") == "JPY 161,253"
