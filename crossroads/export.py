@@ -12,6 +12,7 @@ from decisions.models import (
     PreparedAnswer,
     Rating,
     Referral,
+    SkippedCheck,
 )
 from offers.models import Contact, ExchangeRate, Offer, TimeAsk
 from reminders.models import CalendarFeed, ReminderSettings, SentReminder
@@ -54,6 +55,8 @@ def user_data(user) -> dict:
         "referrals": _rows(Referral.objects.filter(call_plan__decision__owner=user)),
         "prepared_answers": _rows(PreparedAnswer.objects.filter(call_plan__decision__owner=user)),
         "follow_ups": _rows(FollowUp.objects.filter(call_plan__decision__owner=user)),
+        # The recorded choices to go ahead without a readiness check.
+        "skipped_checks": _rows(SkippedCheck.objects.filter(call_plan__decision__owner=user)),
         "reminder_settings": _rows(ReminderSettings.objects.filter(user=user), exclude=("user",)),
         # The calendar address's hash is a secret of its own: only when it was made.
         "calendar_subscription": _rows(

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from decisions.call import timing
 from decisions.call.readiness import is_ready, readiness_checks
-from decisions.models import CallPlan, Decision
+from decisions.models import CallPlan, Decision, FollowUp
 from offers.models import Offer
 
 LOOK_BACK_AFTER = datetime.timedelta(days=30)
@@ -38,7 +38,11 @@ class CallToMake:
 
     @property
     def sort_key(self):
-        return (self.promptness.planned_on or self.promptness.call_by, self.decision.pk)
+        planned = self.promptness.planned_on
+        return (
+            min(planned, self.promptness.call_by) if planned else self.promptness.call_by,
+            self.decision.pk,
+        )
 
 
 def _calls_to_make(user) -> dict:
@@ -62,7 +66,11 @@ def _calls_to_make(user) -> dict:
                 decision=decision,
                 plan=plan,
                 promptness=timing.promptness(
-                    decision.decided_at, plan.scheduled_at if plan else None, zone, now
+                    decision.decided_at,
+                    plan.scheduled_at if plan else None,
+                    zone,
+                    now,
+                    answer_by=timing.answer_deadline(decision.chosen_offer),
                 ),
                 ready=is_ready(readiness_checks(decision.committed_offer, decision.chosen_offer)),
             )
@@ -70,6 +78,21 @@ def _calls_to_make(user) -> dict:
     return {"calls_to_make": sorted(calls, key=lambda call: call.sort_key)}
 
 
+def follow_ups_due(user) -> list[FollowUp]:
+    """Follow-ups with a due date not ticked yet, soonest first, with their decision: one
+    query. The dashboard and the timeline list them until they are ticked."""
+    return list(
+        FollowUp.objects.filter(call_plan__decision__owner=user, done=False, due_on__isnull=False)
+        .select_related("call_plan__decision__committed_offer")
+        .order_by("due_on", "pk")
+    )
+
+
 def dashboard_context(user) -> dict:
     """The decisions' part of the dashboard."""
-    return {**_drafts_and_look_backs(user), **_calls_to_make(user)}
+    return {
+        **_drafts_and_look_backs(user),
+        **_calls_to_make(user),
+        "follow_ups_due": follow_ups_due(user),
+        "follow_ups_today": timezone.localdate(),
+    }

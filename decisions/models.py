@@ -349,3 +349,31 @@ class FollowUp(models.Model):
     def toggle_done(self) -> None:
         self.done = not self.done
         self.save(update_fields=["done"])
+
+
+class SkippedCheck(models.Model):
+    """The user's recorded choice to go ahead without one readiness check
+    (``decisions.call.readiness``), asked for before the call is marked done or an offer's
+    status changes while that check is still open."""
+
+    class Name(models.TextChoices):
+        TERMS_REVIEWED = "terms_reviewed", "Legal review of the terms"
+        WRITTEN_OFFER = "written_offer_in_hand", "New offer in writing"
+        CONDITIONS_CLEARED = "conditions_cleared", "New offer's conditions cleared"
+        START_DATE_CONFIRMED = "start_date_confirmed", "New start date confirmed"
+
+    call_plan = models.ForeignKey(CallPlan, on_delete=models.CASCADE, related_name="skipped_checks")
+    check_name = models.CharField("check", max_length=30, choices=Name.choices)
+    acknowledgement = models.CharField(max_length=300)
+    skipped_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["skipped_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call_plan", "check_name"], name="one_skip_per_check_and_plan"
+            ),
+        ]
+
+    def __str__(self):
+        return self.acknowledgement

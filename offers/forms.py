@@ -10,11 +10,12 @@ from django import forms
 from django.utils import timezone
 
 from crossroads.errors import require
-from crossroads.formats import currencies, format_date, local_currency
+from crossroads.formats import currencies, format_date, format_money, local_currency
 from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
 from offers import exchange
 from offers.asks import rules as ask_rules
 from offers.fields import CurrencyField, DayField, MoneyField, PercentagesField
+from offers.leaving_cost import MAX_PRO_RATA_MONTHS
 from offers.models import IN_PLAY, Contact, Offer
 
 MONEY_FIELDS = (
@@ -33,9 +34,15 @@ DATE_FIELDS = (
     "respond_by",
     "accepted_on",
     "start_date",
+    "repayment_paid_on",
     "repayment_until",
     "terms_reviewed_on",
 )
+# A repayment larger than this many years of base salary is a typing mistake.
+MAX_REPAYMENT_IN_SALARIES = 10
+# The repayment clause's choices: left out of a post (an older form, a script), they take the
+# model's defaults.
+DEFAULT_WHEN_EMPTY = ("repayment_for", "repayment_paid", "repayment_ends")
 
 FORM_TOKEN_MESSAGE = (
     "This form cannot be used: it was sent from another account or has been changed. "
@@ -108,9 +115,14 @@ class OfferForm(forms.ModelForm):
             "conditions_cleared",
             "start_date_confirmed",
             "notice_period",
-            "repayment_terms",
             "repayment_amount",
+            "repayment_for",
+            "repayment_paid",
+            "repayment_paid_on",
+            "repayment_ends",
             "repayment_until",
+            "repayment_months",
+            "repayment_terms",
             "terms_reviewed",
             "terms_reviewed_on",
             "notes",
@@ -123,6 +135,8 @@ class OfferForm(forms.ModelForm):
         }
         widgets = {
             "vesting_schedule": forms.RadioSelect,
+            "repayment_paid": forms.RadioSelect,
+            "repayment_ends": forms.RadioSelect,
             "repayment_terms": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 5}),
         }
@@ -149,6 +163,10 @@ class OfferForm(forms.ModelForm):
         # Left empty, these mean 0.
         self.fields["yearly_raise_percent"].required = False
         self.fields["equity_discount_percent"].required = False
+        for name in DEFAULT_WHEN_EMPTY:
+            self.fields[name].required = False
+        # One message for a period out of range, whatever the number: clean_repayment_months.
+        self.fields["repayment_months"].validators = []
         # The model's text fields are unlimited; a form is not the place for a novel.
         for name in ("repayment_terms", "notes"):
             limit_text(self.fields[name], LONG_TEXT_LIMIT)
@@ -234,6 +252,14 @@ class OfferForm(forms.ModelForm):
             raise forms.ValidationError("Enter a cliff of at most 120 months (10 years).")
         return months
 
+    def clean_repayment_months(self):
+        months = self.cleaned_data["repayment_months"]
+        if months is not None and not 1 <= months <= MAX_PRO_RATA_MONTHS:
+            raise forms.ValidationError(
+                f"Enter a period from 1 to {MAX_PRO_RATA_MONTHS} months (10 years)."
+            )
+        return months
+
     def clean_cost_of_living_factor(self):
         factor = self.cleaned_data["cost_of_living_factor"]
         low, high = exchange.COST_OF_LIVING_RANGE
@@ -269,10 +295,14 @@ class OfferForm(forms.ModelForm):
         for name in ZERO_WHEN_EMPTY:
             if name in cleaned and cleaned[name] is None:
                 cleaned[name] = Decimal(0)
+        for name in DEFAULT_WHEN_EMPTY:
+            if name in cleaned and not cleaned[name]:
+                cleaned[name] = Offer._meta.get_field(name).default
         self._check_bonus(cleaned)
         self._check_dates(cleaned)
         self._check_status_date(cleaned)
         self._check_vesting(cleaned)
+        self._check_repayment(cleaned)
         self._check_accepting_too_early(cleaned)
         return cleaned
 
@@ -379,6 +409,53 @@ class OfferForm(forms.ModelForm):
         else:
             cleaned["vesting_percentages"] = [_as_json_number(share) for share in shares]
 
+    def _check_repayment(self, cleaned):
+        amount = cleaned.get("repayment_amount")
+        if not amount or "repayment_amount" in self.errors:
+            return
+        base, currency = cleaned.get("base_salary"), cleaned.get("currency", "")
+        if base and amount > base * MAX_REPAYMENT_IN_SALARIES:
+            self.add_error(
+                "repayment_amount",
+                f"{format_money(amount, currency)} is more than {MAX_REPAYMENT_IN_SALARIES} "
+                f"times the base salary ({format_money(base, currency)}). Check both figures.",
+            )
+        paid, ends = cleaned.get("repayment_paid"), cleaned.get("repayment_ends")
+        paid_on, until = cleaned.get("repayment_paid_on"), cleaned.get("repayment_until")
+        if paid == Offer.RepaymentPaid.ON_DATE and not paid_on:
+            self._add_once("repayment_paid_on", "Enter the day the money is or was paid.")
+        if ends == Offer.RepaymentEnds.PRO_RATA:
+            if not cleaned.get("repayment_months"):
+                self._add_once(
+                    "repayment_months",
+                    "Enter over how many months the amount goes down, such as 12.",
+                )
+            return
+        if not until:
+            self._add_once(
+                "repayment_until",
+                "Enter the last day it would have to be paid back, or choose pro rata.",
+            )
+            return
+        paid_day = {
+            Offer.RepaymentPaid.ON_DATE: paid_on,
+            Offer.RepaymentPaid.ON_START: cleaned.get("start_date"),
+        }.get(paid)
+        if paid_day and paid_day > until:
+            field = (
+                "repayment_paid_on" if paid == Offer.RepaymentPaid.ON_DATE else "repayment_until"
+            )
+            self.add_error(
+                field,
+                f"The money is paid on {format_date(paid_day)}, after the day it stops being "
+                f"repayable ({format_date(until)}). Check both dates.",
+            )
+
+    def _add_once(self, name, message):
+        """A message on ``name`` unless it already has one (an unreadable date, say)."""
+        if name not in self.errors:
+            self.add_error(name, message)
+
 
 def _form_token_field() -> forms.UUIDField:
     """The add form's one-time token. A hidden text input, filled in by static/js/form-token.js
@@ -443,10 +520,17 @@ def _offer_layout() -> FormHelper:
             "conditions_cleared",
             "start_date_confirmed",
             "notice_period",
-            "repayment_terms",
-            _pair("repayment_amount", "repayment_until"),
             "terms_reviewed",
             _pair("terms_reviewed_on"),
+        ),
+        Fieldset(
+            "Money to pay back if you leave early",
+            _pair("repayment_amount", "repayment_for"),
+            "repayment_paid",
+            _pair("repayment_paid_on"),
+            "repayment_ends",
+            _pair("repayment_until", "repayment_months"),
+            "repayment_terms",
         ),
         Fieldset(
             "Your own adjustments (optional)",

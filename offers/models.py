@@ -13,8 +13,9 @@ from django.db.models.functions import Cast, Coalesce, Least, Round
 from django.urls import reverse
 from django.utils import timezone
 
+from crossroads.formats import format_date, format_money
 from crossroads.text import LONG_TEXT_LIMIT
-from offers import calendar, compensation, exchange, timeline
+from offers import calendar, compensation, exchange, leaving_cost, timeline
 from offers.asks import rules as ask_rules
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -255,16 +256,69 @@ class Offer(models.Model):
         "worth to you; 0 for listed shares.",
     )
 
-    repayment_terms = models.TextField(
-        "what must be paid back if you leave early",
-        blank=True,
-        help_text="Signing or relocation bonuses often have to be paid back if you leave within a "
-        "year or two.",
-    )
+    class RepaymentFor(models.TextChoices):
+        SIGNING_BONUS = "signing_bonus", "Signing bonus"
+        RELOCATION = "relocation", "Relocation"
+        TRAINING = "training", "Training"
+        OTHER = "other", "Something else"
+
+    class RepaymentPaid(models.TextChoices):
+        ON_SIGNING = leaving_cost.ON_SIGNING, "When you sign"
+        ON_START = leaving_cost.ON_START, "On your first day"
+        ON_DATE = leaving_cost.ON_DATE, "On a date"
+
+    class RepaymentEnds(models.TextChoices):
+        UNTIL_DATE = leaving_cost.UNTIL_DATE, "All of it, until a date"
+        PRO_RATA = leaving_cost.PRO_RATA, "Less each month: pro rata over a number of months"
+
+    # The repayment clause: what must be paid back if you leave early. The wording is the
+    # clause as the contract puts it; the rest is what the app computes with
+    # (``offers.leaving_cost``).
     repayment_amount = _amount(
-        "amount at stake", "The most you could have to pay back if you left early."
+        "amount to pay back",
+        "The most you could have to pay back if you left early; leave empty if nothing has to "
+        "be paid back.",
     )
-    repayment_until = _day("repayable until", "After this day nothing has to be paid back.")
+    repayment_for = models.CharField(
+        "what it pays back",
+        max_length=20,
+        choices=RepaymentFor.choices,
+        default=RepaymentFor.SIGNING_BONUS,
+        help_text="A signing bonus, relocation money, training paid for you, or something else.",
+    )
+    repayment_paid = models.CharField(
+        "when that money is paid to you",
+        max_length=12,
+        choices=RepaymentPaid.choices,
+        default=RepaymentPaid.ON_START,
+        help_text="Money never paid to you is never owed: a bonus paid on your first day costs "
+        "nothing if you leave before it.",
+    )
+    repayment_paid_on = _day("paid on", "Only when the money is paid on a date of its own.")
+    repayment_ends = models.CharField(
+        "how the obligation runs out",
+        max_length=12,
+        choices=RepaymentEnds.choices,
+        default=RepaymentEnds.UNTIL_DATE,
+        help_text="All of it until a date, or a share that shrinks each month you stay.",
+    )
+    repayment_until = _day(
+        "repayable until",
+        "For “all of it, until a date”: after this day nothing has to be paid back.",
+    )
+    repayment_months = models.PositiveSmallIntegerField(
+        "over how many months from your first day",
+        null=True,
+        blank=True,
+        help_text=f"For pro rata: 1 to {leaving_cost.MAX_PRO_RATA_MONTHS} months; after six of "
+        "twelve months, half is still owed.",
+    )
+    repayment_terms = models.TextField(
+        "the clause's wording",
+        blank=True,
+        help_text="The sentence from the contract, word for word, if you have it. Signing or "
+        "relocation bonuses often have to be paid back if you leave within a year or two.",
+    )
     notice_period = models.CharField(
         max_length=100,
         blank=True,
@@ -375,6 +429,13 @@ class Offer(models.Model):
                 & Q(cliff_months__lte=models.F("vesting_years") * 12),
             ),
             models.CheckConstraint(
+                name="offer_repayment_months_in_range",
+                condition=Q(repayment_months__isnull=True)
+                | Q(
+                    repayment_months__gte=1, repayment_months__lte=leaving_cost.MAX_PRO_RATA_MONTHS
+                ),
+            ),
+            models.CheckConstraint(
                 name="offer_percentages_in_range",
                 condition=Q(yearly_raise_percent__gte=0, yearly_raise_percent__lte=100)
                 & Q(equity_discount_percent__gte=0, equity_discount_percent__lte=100),
@@ -430,6 +491,68 @@ class Offer(models.Model):
 
     def dates_in_play(self, today: datetime.date | None = None) -> list[timeline.Event]:
         return timeline.events_for(self, today or timezone.localdate())
+
+    def has_repayment_clause(self) -> bool:
+        return self.repayment_amount > 0
+
+    def repayment_clause(self) -> leaving_cost.Clause:
+        return leaving_cost.Clause(
+            amount=self.repayment_amount,
+            paid=self.repayment_paid,
+            paid_on=self.repayment_paid_on,
+            ends=self.repayment_ends,
+            until=self.repayment_until,
+            months=self.repayment_months,
+        )
+
+    def commitment(self) -> leaving_cost.Commitment:
+        """When the user signed (the acceptance day stands for it once the offer is signed or
+        started) and when they start: what the leaving cost counts from."""
+        signed = self.status in (self.Status.SIGNED, self.Status.STARTED)
+        start = self.start_date
+        if start is None and self.status == self.Status.STARTED:
+            start = self.accepted_on
+        return leaving_cost.Commitment(
+            signed_on=self.accepted_on if signed else None, start_date=start
+        )
+
+    def owed_if_leaving_on(self, day: datetime.date) -> Decimal:
+        """What leaving on ``day`` costs in money paid back (``offers.leaving_cost``)."""
+        if not self.has_repayment_clause():
+            return Decimal(0)
+        return leaving_cost.owed(self.repayment_clause(), self.commitment(), day)
+
+    def repayment_summary(self) -> str:
+        """The clause in one sentence: what, how much, when paid, how it runs out."""
+        what = self.get_repayment_for_display().lower()
+        paid = {
+            self.RepaymentPaid.ON_SIGNING: "paid when you sign",
+            self.RepaymentPaid.ON_START: "paid on your first day",
+            self.RepaymentPaid.ON_DATE: "paid on "
+            + (
+                format_date(self.repayment_paid_on)
+                if self.repayment_paid_on
+                else "a date not given"
+            ),
+        }[self.repayment_paid]
+        if self.repayment_ends == self.RepaymentEnds.PRO_RATA:
+            months = self.repayment_months or 0
+            ends = f"repayable pro rata, less each month, over {months} months from your first day"
+        elif self.repayment_until:
+            ends = f"all of it repayable until {format_date(self.repayment_until)}"
+        else:
+            ends = "all of it repayable, with no end date recorded"
+        amount = format_money(self.repayment_amount, self.currency)
+        return f"{amount} ({what}), {paid}; {ends}."
+
+    def why_nothing_owed(self, day: datetime.date) -> str | None:
+        """``leaving_cost.NOT_PAID`` or ``RUN_OUT`` when leaving on ``day`` costs nothing."""
+        if not self.has_repayment_clause():
+            return leaving_cost.NOT_PAID
+        return leaving_cost.why_nothing_owed(self.repayment_clause(), self.commitment(), day)
+
+    def leaving_cost_table(self, today: datetime.date) -> list[leaving_cost.Moment]:
+        return leaving_cost.table(self.repayment_clause(), self.commitment(), today)
 
     def package(self) -> compensation.Package:
         """The money of this offer, for the framework-free compensation module."""

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
+from decisions.dashboard import follow_ups_due
 from decisions.models import Decision
 from offers import calendar, compensation, example, timeline
 from offers.asks import records as ask_records
@@ -84,6 +85,7 @@ def _list_row(offer, today, comparison) -> dict:
 def offer_detail(request, pk):
     offer = get_offer_for_user(request.user, pk)
     package = offer.package()
+    today = timezone.localdate()
     return render(
         request,
         "offers/detail.html",
@@ -92,6 +94,9 @@ def offer_detail(request, pk):
             "contacts": offer.contacts.all(),
             "contact_form": ContactForm(),
             "money_table": compensation.table(package),
+            "leaving_cost": offer.leaving_cost_table(today)
+            if offer.has_repayment_clause()
+            else None,
             "vesting_terms": compensation.vesting_terms(package),
             # The decisions that leave this offer, for their call plans (decisions' part).
             "decisions_leaving": list(Decision.objects.leaving(offer)),
@@ -219,6 +224,9 @@ def offer_timeline(request):
             "clashes": page.clashes,
             "in_play_count": len(offers),
             "has_any": bool(everything),
+            # The decisions' part: follow-ups after a call, until they are ticked.
+            "follow_ups_due": follow_ups_due(request.user),
+            "follow_ups_today": today,
         },
     )
 

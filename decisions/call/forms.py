@@ -3,10 +3,12 @@ import datetime
 from django import forms
 from django.db import transaction
 
+from crossroads.formats import format_date
 from crossroads.text import long_text_field, use_text_errors
 from decisions.call.readiness import Check
 from decisions.call.script import SCRIPT_SECTIONS
 from decisions.models import CallPlan, FollowUp, PreparedAnswer, Referral
+from offers.models import Contact
 
 CHANNEL_CHOICES = [
     (CallPlan.Channel.PHONE, "Phone (the usual way: personal and quick)"),
@@ -17,6 +19,7 @@ CHANNEL_CHOICES = [
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATETIME_ERRORS = {"invalid": "Enter a date and a time, such as 2026-12-01 10:30."}
+DATE_INVALID = "Enter a date, such as 2026-12-01."
 
 
 def _to_the_minute(moment: datetime.datetime | None) -> datetime.datetime | None:
@@ -56,21 +59,24 @@ class CallPlanForm(forms.ModelForm):
         use_text_errors(self)
         self.now = now
         offer = decision.committed_offer
-        contacts = offer.contacts.all()
-        refused = (
-            f"Choose one of your contacts at {offer.company}. Only the people recorded on that "
-            "offer can be chosen here."
-        )
+        # The employer's people for the employer's call, the agency's for the agency's call.
+        employer_people = offer.contacts.exclude(role=Contact.Role.AGENCY)
+        self.employer_contacts_missing = not employer_people.exists()
 
         contact = self.fields["contact"]
-        contact.queryset = contacts
+        contact.queryset = employer_people
         contact.label = f"Whom to call at {offer.company}"
-        contact.empty_label = "Choose a person"
+        contact.empty_label = (
+            "Nobody recorded yet" if self.employer_contacts_missing else "Choose a person"
+        )
         contact.help_text = (
             "The hiring manager is best: they chose you. Otherwise the recruiter. Add or correct "
             "people and phone numbers on the offer’s page."
         )
-        contact.error_messages["invalid_choice"] = refused
+        contact.error_messages["invalid_choice"] = (
+            f"Choose one of the people at {offer.company} recorded on that offer. Agency "
+            "contacts are chosen for the agency’s call."
+        )
 
         when = self.fields["scheduled_at"]
         when.label = "When will you call?"
@@ -82,15 +88,22 @@ class CallPlanForm(forms.ModelForm):
         self.fields["channel"].choices = CHANNEL_CHOICES
 
         if offer.agency_name:
+            agency_people = offer.contacts.filter(role=Contact.Role.AGENCY)
+            self.agency_contacts_missing = not agency_people.exists()
             agency = self.fields["agency_contact"]
-            agency.queryset = contacts
+            agency.queryset = agency_people
             agency.label = f"Whom to call at {offer.agency_name}"
-            agency.empty_label = "Choose a person"
+            agency.empty_label = (
+                "Nobody recorded yet" if self.agency_contacts_missing else "Choose a person"
+            )
             agency.help_text = (
                 "The agency placed you, so they deserve a call of their own, right after the "
-                "employer’s. Their contact is recorded on the offer."
+                "employer’s. Only contacts recorded on the offer as “Agency” are listed."
             )
-            agency.error_messages["invalid_choice"] = refused
+            agency.error_messages["invalid_choice"] = (
+                f"Choose one of {offer.agency_name}’s people recorded on the offer (their part "
+                "in the offer is “Agency”)."
+            )
             agency_when = self.fields["agency_call_at"]
             agency_when.label = f"When will you call {offer.agency_name}?"
             agency_when.help_text = "Soon after the first call, the same day if you can."
@@ -203,8 +216,33 @@ class CallLogForm(forms.ModelForm):
         return value
 
 
-class DoneForm(forms.Form):
-    """The explicit confirmation of each status change proposed once the call is done."""
+class GateForm(forms.Form):
+    """The gate before anything final: each readiness check still open needs its own ticked
+    acknowledgement ("I go ahead without ..."), or the check done first."""
+
+    def __init__(self, *args, to_acknowledge=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.to_acknowledge = list(to_acknowledge)
+        for check in self.to_acknowledge:
+            self.fields[f"skip_{check.name}"] = forms.BooleanField(
+                label=check.skip,
+                required=True,
+                error_messages={
+                    "required": f"Tick this to go ahead without {check.short}, or do that "
+                    "check first."
+                },
+            )
+
+    def acknowledgement_fields(self):
+        return [self[f"skip_{check.name}"] for check in self.to_acknowledge]
+
+    def acknowledged(self):
+        """The checks the user chose to go ahead without (all of them, once the form is valid)."""
+        return self.to_acknowledge
+
+
+class DoneForm(GateForm):
+    """Marking the call done: the gate, then the explicit confirmation of each status change."""
 
     def __init__(self, changes: dict, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -214,8 +252,42 @@ class DoneForm(forms.Form):
                 label=change.description, required=False, initial=True
             )
 
+    def change_fields(self):
+        return [self[name] for name in self.changes]
+
     def confirmed(self):
         return [change for name, change in self.changes.items() if self.cleaned_data.get(name)]
+
+
+class AcceptForm(GateForm):
+    """Accepting the new offer: its own step, before the call, with the day it was accepted."""
+
+    accepted_on = forms.DateField(
+        label="When did you accept it?",
+        help_text="Accept in writing (an e-mail is fine) and keep a copy.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Enter the day you accepted.", "invalid": DATE_INVALID},
+    )
+
+    def __init__(self, offer, *args, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offer, self.today = offer, today
+        self.fields["accepted_on"].initial = today
+        self.order_fields(["accepted_on"])
+
+    def clean_accepted_on(self):
+        day = self.cleaned_data["accepted_on"]
+        if day > self.today:
+            raise forms.ValidationError(
+                "This is the day you accepted, so it cannot be in the future. Accept first, "
+                "then record it here."
+            )
+        if self.offer.received_on and day < self.offer.received_on:
+            raise forms.ValidationError(
+                f"You received the offer on {format_date(self.offer.received_on)}: you cannot "
+                "have accepted it before that."
+            )
+        return day
 
 
 class ReadinessForm(forms.Form):

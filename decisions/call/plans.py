@@ -7,9 +7,16 @@ from dataclasses import dataclass
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
 from django.http import Http404
+from django.utils import timezone
 
 from decisions.call import script
-from decisions.models import CallPlan, Decision, PreparedAnswer, get_decision_for_user
+from decisions.models import (
+    CallPlan,
+    Decision,
+    PreparedAnswer,
+    SkippedCheck,
+    get_decision_for_user,
+)
 from offers.models import Offer
 
 
@@ -36,6 +43,14 @@ def saved_plan(decision) -> CallPlan | None:
     return plan if plan.pk is not None else None
 
 
+def call_day(plan) -> datetime.date:
+    """The day the call is planned for, in the user's time zone; today until a time is set.
+    What leaving costs, and the stage of the commitment, are read for that day."""
+    if plan is not None and plan.scheduled_at is not None:
+        return timezone.localtime(plan.scheduled_at).date()
+    return timezone.localdate()
+
+
 def draft_plan(decision, contacts) -> CallPlan:
     """An unsaved plan drafted from what the app knows; nothing is written."""
     contact = script.default_contact(contacts)
@@ -46,7 +61,9 @@ def draft_plan(decision, contacts) -> CallPlan:
         decision=decision,
         contact=contact,
         agency_contact=agency_contact,
-        **script.draft_script(decision.committed_offer, contact),
+        **script.draft_script(
+            decision.committed_offer, contact, decision.chosen_offer, timezone.localdate()
+        ),
     )
 
 
@@ -57,7 +74,7 @@ def plan_or_draft(decision) -> CallPlan:
 
 def answers_for(plan) -> dict[str, str]:
     """The prepared answers by reaction: the saved ones, drafts for any missing."""
-    drafted = script.draft_answers(plan.decision.committed_offer)
+    drafted = script.draft_answers(plan.decision.committed_offer, call_day(plan))
     if plan.pk is None:
         return drafted
     return {**drafted, **{a.reaction: a.answer for a in plan.answers.all()}}
@@ -74,7 +91,9 @@ def save_plan(decision) -> CallPlan:
             plan.save()
             PreparedAnswer.objects.bulk_create(
                 PreparedAnswer(call_plan=plan, reaction=reaction, answer=text)
-                for reaction, text in script.draft_answers(decision.committed_offer).items()
+                for reaction, text in script.draft_answers(
+                    decision.committed_offer, timezone.localdate()
+                ).items()
             )
     except IntegrityError:
         # Another tab created the plan a moment ago: use that one.
@@ -97,15 +116,49 @@ def log_call(decision, called_at: datetime.datetime, how_it_went: str) -> None:
         plan.save(update_fields=["called_at", "how_it_went", "updated"])
 
 
-def mark_done(decision, changes: list["StatusChange"], now: datetime.datetime, today) -> None:
-    """The call is done; the confirmed status changes of both offers go with it, or nothing."""
+def skipped_checks(plan) -> dict[str, SkippedCheck]:
+    """The recorded choices to go ahead without a readiness check, by check name."""
+    if plan is None or plan.pk is None:
+        return {}
+    return {skip.check_name: skip for skip in plan.skipped_checks.all()}
+
+
+def _record_skips(plan, checks, now: datetime.datetime) -> None:
+    SkippedCheck.objects.bulk_create(
+        [
+            SkippedCheck(
+                call_plan=plan, check_name=check.name, acknowledgement=check.skip, skipped_at=now
+            )
+            for check in checks
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def mark_done(
+    decision, changes: list["StatusChange"], now: datetime.datetime, today, skipped=()
+) -> None:
+    """The call is done; the choices to go ahead without open checks are recorded and the
+    confirmed status changes of both offers go with it, or nothing."""
     with transaction.atomic():
         plan = save_plan(decision)
+        _record_skips(plan, skipped, now)
         plan.done_at = now
         plan.save(update_fields=["done_at", "updated"])
         for change in changes:
             change.apply(today)
             change.offer.save(update_fields=["status", "accepted_on", "updated"])
+
+
+def accept_new_offer(decision, accepted_on: datetime.date, now: datetime.datetime, skipped=()):
+    """The step before the call: the new offer is accepted on ``accepted_on``; the choices to go
+    ahead without open checks are recorded with it, or nothing."""
+    offer = decision.chosen_offer
+    with transaction.atomic():
+        offer.status, offer.accepted_on = Offer.Status.ACCEPTED, accepted_on
+        offer.save(update_fields=["status", "accepted_on", "updated"])
+        # A plan drafted now says the new position is accepted.
+        _record_skips(save_plan(decision), skipped, now)
 
 
 def reopen(decision) -> bool:

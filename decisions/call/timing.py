@@ -1,4 +1,6 @@
-"""How soon to call: within two working days of the decision, in the user's own calendar."""
+"""How soon to call: within two working days of the decision, in the user's own calendar, and
+never later than the day the new offer must be answered while it still awaits an answer (accept
+it first, then call)."""
 
 import datetime
 from dataclasses import dataclass
@@ -34,12 +36,31 @@ def working_days_after(start: datetime.date, end: datetime.date) -> int:
     return count
 
 
+PROMPT, ANSWER_DEADLINE = "prompt", "answer_deadline"
+
+
 @dataclass(frozen=True)
 class Promptness:
     decided_on: datetime.date
-    call_by: datetime.date
+    prompt_by: datetime.date  # two working days after the decision
+    answer_by: datetime.date | None  # the new offer's deadline, while it awaits an answer
     planned_on: datetime.date | None
     today: datetime.date
+
+    @property
+    def call_by(self) -> datetime.date:
+        """Whichever comes first: two working days after the decision, or the answer deadline."""
+        if self.answer_by is not None and self.answer_by < self.prompt_by:
+            return self.answer_by
+        return self.prompt_by
+
+    @property
+    def reason(self) -> str:
+        """Why ``call_by`` is that day: ANSWER_DEADLINE when the deadline comes first (or the
+        same day), else PROMPT."""
+        if self.answer_by is not None and self.answer_by <= self.prompt_by:
+            return ANSWER_DEADLINE
+        return PROMPT
 
     @property
     def window(self) -> int:
@@ -65,13 +86,21 @@ def promptness(
     scheduled_at: datetime.datetime | None,
     zone: datetime.tzinfo,
     now: datetime.datetime,
+    answer_by: datetime.date | None = None,
 ) -> Promptness | None:
-    """How the planned call compares with the two working days, in the user's own calendar."""
+    """How the planned call compares with the two working days (and with ``answer_by``, the
+    new offer's deadline while it awaits an answer), in the user's own calendar."""
     if decided_at is None:
         return None
     return Promptness(
         decided_on=decided_at.astimezone(zone).date(),
-        call_by=call_by(decided_at.astimezone(zone).date()),
+        prompt_by=call_by(decided_at.astimezone(zone).date()),
+        answer_by=answer_by,
         planned_on=scheduled_at.astimezone(zone).date() if scheduled_at else None,
         today=now.astimezone(zone).date(),
     )
+
+
+def answer_deadline(new_offer) -> datetime.date | None:
+    """The day the new offer must be answered, while it still awaits an answer."""
+    return new_offer.respond_by if new_offer.is_open() else None

@@ -78,7 +78,15 @@ class Result:
         return all(not item.flips for item in self.sensitivity if item.flips is not None)
 
 
-def explain(decision, offers, factors, considerations, today: datetime.date, terms=None) -> Result:
+def explain(
+    decision,
+    offers,
+    factors,
+    considerations,
+    today: datetime.date,
+    terms=None,
+    call_day: datetime.date | None = None,
+) -> Result:
     """The result of ``decision`` comparing ``offers`` (factors with their ratings prefetched).
     ``terms`` (``offers.rates.MoneyTerms``) converts money in other currencies.
 
@@ -123,7 +131,9 @@ def explain(decision, offers, factors, considerations, today: datetime.date, ter
         for factor in factors
     ]
     flips = scoring.sensitivity(weights, ratings, list(offer_ids))
-    stage, new_offer, backing_out = _backing_out(decision, committed, offer_ids, leaders, today)
+    stage, new_offer, backing_out = _backing_out(
+        decision, committed, offer_ids, leaders, today, call_day
+    )
     return Result(
         offers=results,
         breakdown=breakdown,
@@ -163,9 +173,10 @@ def stage_of(offer, today: datetime.date) -> risk_rules.Stage | None:
     return risk_rules.commitment_stage(offer.status, offer.start_date, today)
 
 
-def _backing_out(decision, committed, offer_ids, leaders, today):
+def _backing_out(decision, committed, offer_ids, leaders, today, call_day):
     """The offer that would mean leaving the committed one (the recorded choice, else the
-    leader), and the risk of doing so. Nothing when the user chose to stay."""
+    leader), and the risk of doing so: money counts only if leaving on the day of the planned
+    call (today when none is planned) costs some. Nothing when the user chose to stay."""
     if committed is None:
         return None, None, None
     stage = stage_of(committed, today)
@@ -178,9 +189,8 @@ def _backing_out(decision, committed, offer_ids, leaders, today):
         new_offer = next((offer for offer in leaders if offer != committed), None)
     if new_offer is None:
         return stage, None, None
-    repayable = risk_rules.money_to_repay(
-        committed.repayment_amount, committed.signing_bonus, committed.repayment_until, today
-    )
+    leaving_on = call_day or today
+    repayable = committed.owed_if_leaving_on(leaving_on)
     backing_out = risk_rules.backing_out_risk(
         stage,
         decision.close_knit_field,
@@ -188,6 +198,7 @@ def _backing_out(decision, committed, offer_ids, leaders, today):
         repayable,
         committed.currency,
         committed.company,
+        leaving_on,
         accepted_while_expecting=_company(
             offer_ids.get(committed.accepted_despite_expected_offer_id)
         ),

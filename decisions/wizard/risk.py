@@ -2,14 +2,15 @@
 
 Points add up: how far along the commitment is (accepted 0, signed 1, started in the last week 1,
 started 8 to 90 days ago 2, longer 3), a close-knit field (yes 1, not sure 0.5), an agency that
-placed you 0.5, money to pay back 0.5. Under 1.5 is low, under 3 medium, 3 or more high.
+placed you 0.5, money owed back if you leave on the day of the call 0.5. Under 1.5 is low,
+under 3 medium, 3 or more high.
 """
 
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from crossroads.formats import format_money
+from crossroads.formats import format_date, format_money
 
 ACCEPTED, SIGNED, STARTED = "accepted", "signed", "started"
 LOW, MEDIUM, HIGH = "low", "medium", "high"
@@ -131,19 +132,6 @@ def _stage_reason(stage: Stage) -> Reason:
     )
 
 
-def money_to_repay(
-    repayment_amount: Decimal,
-    signing_bonus: Decimal,
-    repayment_until: datetime.date | None,
-    today: datetime.date,
-) -> Decimal:
-    """What leaving now may cost in money paid back: the amount at stake if one is recorded,
-    else the signing bonus; nothing once the repayment period is over."""
-    if repayment_until is not None and repayment_until < today:
-        return Decimal(0)
-    return repayment_amount if repayment_amount > 0 else signing_bonus
-
-
 def backing_out_risk(
     stage: Stage,
     close_knit_field: str,
@@ -151,11 +139,14 @@ def backing_out_risk(
     repayable: Decimal,
     currency: str,
     company: str,
+    leaving_on: datetime.date | None = None,
     accepted_while_expecting: str = "",
 ) -> Risk:
     """The risk of backing out of ``company``'s offer, with every point as a reason.
 
     ``close_knit_field`` is "yes", "no", "not_sure" or "" (not answered, counted as not sure).
+    ``repayable`` is what leaving on ``leaving_on`` costs in money actually owed
+    (``offers.leaving_cost``): money never paid out counts for nothing.
     ``accepted_while_expecting`` names the company whose offer the user knew was coming when
     they accepted (they were warned and went ahead); it adds no points, only a word of advice.
     """
@@ -189,11 +180,12 @@ def backing_out_risk(
             )
         )
     if repayable > 0:
+        when = f"If you leave on {format_date(leaving_on)}" if leaving_on else "If you leave now"
         reasons.append(
             Reason(
                 Decimal("0.5"),
-                f"You may have to pay money back to {company}: up to "
-                f"{format_money(repayable, currency)}.",
+                f"{when}, you would pay back {format_money(repayable, currency)} to {company} "
+                "under your repayment clause.",
                 "Checking the repayment clause with a lawyer or advisor before you call, so you "
                 "know the exact amount and when it is due.",
             )

@@ -9,16 +9,9 @@ from offers.rates import MoneyTerms
 
 
 def cost_of_leaving(offer, today: datetime.date):
-    """COST-OF-LEAVING HOOK: what leaving ``offer`` (the committed one) costs, in its currency.
-
-    Until the cost-of-leaving rule (issue 9) lands in ``offers/``, this is the money that may
-    have to be paid back under the rule the wizard's risk uses: the amount at stake if one is
-    recorded, else the signing bonus, nothing once the repayment period is over. None when
-    nothing is owed."""
-    from decisions.wizard.risk import money_to_repay
-
-    owed = money_to_repay(offer.repayment_amount, offer.signing_bonus, offer.repayment_until, today)
-    return owed or None
+    """What leaving ``offer`` (the committed one) today costs in money paid back, in its
+    currency (``offers.leaving_cost``: money never paid is never owed). None when nothing is."""
+    return offer.owed_if_leaving_on(today) or None
 
 
 def compare_offers(offers, years: int, terms: MoneyTerms, today: datetime.date):

@@ -68,6 +68,7 @@ PAGES = [
     ("decisions:toggle_follow_up", {"pk": "decision", "follow_up_pk": "follow_up"}),
     ("decisions:remove_follow_up", {"pk": "decision", "follow_up_pk": "follow_up"}),
     ("decisions:call_log", {"pk": "decision"}),
+    ("decisions:accept_new_offer", {"pk": "decision"}),
     ("decisions:call_done", {"pk": "decision"}),
     ("decisions:call_reopen", {"pk": "decision"}),
 ]

@@ -23,6 +23,7 @@ from django.utils import timezone
 from crossroads.forms import DeleteAccountForm, PreferencesForm, SignUpForm
 from crossroads.templatetags.plain_fields import plain_field, plain_form
 from decisions.call.forms import (
+    AcceptForm,
     CallLogForm,
     CallPlanForm,
     DoneForm,
@@ -114,6 +115,7 @@ def every_form(alice):
     telling = draft_ask(chosen, TimeAsk.Kind.HEADS_UP, committed, True, today)
     asked = draft_ask(chosen, TimeAsk.Kind.MORE_TIME, committed, False, today)
     asked.save()
+    checks = readiness_checks(committed, chosen)
     return {
         "sign up": lambda data: SignUpForm(data),
         "preferences": lambda data: PreferencesForm(data, instance=alice),
@@ -137,7 +139,8 @@ def every_form(alice):
         "referral": lambda data: ReferralForm(data),
         "follow-up": lambda data: FollowUpForm(data),
         "call log": lambda data: CallLogForm(data, now=now),
-        "done": lambda data: DoneForm(status_changes(decision), data),
+        "done": lambda data: DoneForm(status_changes(decision), data, to_acknowledge=checks),
+        "accept": lambda data: AcceptForm(chosen, data, today=today, to_acknowledge=checks),
         "readiness": lambda data: ReadinessForm(readiness_checks(committed, chosen), data),
         "ask for more time": lambda data: AskForm(data, instance=asking, today=today),
         "heads-up": lambda data: AskForm(data, instance=telling, today=today),

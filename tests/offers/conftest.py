@@ -97,7 +97,12 @@ def offer_form_data(**overrides) -> dict:
         "notice_period": "",
         "repayment_terms": "",
         "repayment_amount": "",
+        "repayment_for": "signing_bonus",
+        "repayment_paid": "on_start",
+        "repayment_paid_on": "",
+        "repayment_ends": "until_date",
         "repayment_until": "",
+        "repayment_months": "",
         "terms_reviewed_on": "",
         "notes": "",
     }

@@ -119,11 +119,28 @@ def test_the_committed_offer_shows_what_leaving_costs(alice_client, alice):
         status=Offer.Status.SIGNED,
         signing_bonus=Decimal(5000),
         repayment_amount=Decimal(7000),
+        # Paid when signing, so leaving now owes it (offers.leaving_cost).
+        repayment_paid=Offer.RepaymentPaid.ON_SIGNING,
     )
     make_offer(alice, company="Other Co", currency="EUR")
     text = _text(_page(alice_client))
     assert "What leaving costs" in text and "EUR 7,000" in text
     assert "your commitment" in text
+
+
+def test_money_not_paid_yet_is_not_a_cost_of_leaving(alice_client, alice):
+    make_offer(
+        alice,
+        company="Accepted Co",
+        currency="EUR",
+        status=Offer.Status.ACCEPTED,
+        start_date=datetime.date.today() + datetime.timedelta(days=14),
+        repayment_amount=Decimal(7000),
+        repayment_paid=Offer.RepaymentPaid.ON_START,
+    )
+    make_offer(alice, company="Other Co", currency="EUR")
+    text = _text(_page(alice_client))
+    assert "your commitment" in text and "EUR 7,000" not in text
 
 
 def test_from_a_decision_it_compares_its_offers_over_its_horizon(alice_client, alice, three_offers):

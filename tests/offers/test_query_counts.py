@@ -11,8 +11,9 @@ PAGES = [
     # Session, user, the page's count, the page's offers, the offers in play, the currencies of
     # all offers (for the home currency), the exchange rates.
     ("offers:list", 7),
-    # Session, user, the user's offers, the asks about them, the exchange rates.
-    ("offers:timeline", 5),
+    # Session, user, the user's offers, the asks about them, the exchange rates, the
+    # follow-ups still to tick.
+    ("offers:timeline", 6),
     ("offers:calendar", 4),
 ]
 

@@ -254,6 +254,16 @@ def test_every_event_says_what_to_do_links_to_its_page_and_reminds_in_time(
             assert event.triggers == (datetime.timedelta(hours=15),)
 
 
+# The readiness checks are not done here: marking the call done takes a recorded choice to go
+# ahead without each of them (the gate, decisions/call/readiness.py).
+GO_AHEAD = {
+    "skip_terms_reviewed": "on",
+    "skip_written_offer_in_hand": "on",
+    "skip_conditions_cleared": "on",
+    "skip_start_date_confirmed": "on",
+}
+
+
 def _backdate(decision):
     """As if everything had been saved an hour ago (SEQUENCE counts whole seconds)."""
     hour_ago = timezone.now() - datetime.timedelta(hours=1)
@@ -271,7 +281,7 @@ def test_after_the_call_is_done_its_events_are_cancelled_without_alarms(alice_cl
     before = by_summary(Client().get(url).content)
     response = alice_client.post(
         reverse("decisions:call_done", args=[alice_dates.pk]),
-        {"back_out": "on", "accept": "on"},
+        {"back_out": "on", "accept": "on", **GO_AHEAD},
     )
     assert response.status_code == 302
     body = Client().get(url).content
@@ -319,7 +329,10 @@ def test_closed_things_stop_being_sent_thirty_days_after_their_last_change(
     alice_client, alice_dates
 ):
     url = feed_url(turn_on(alice_client))
-    alice_client.post(reverse("decisions:call_done", args=[alice_dates.pk]), {"back_out": "on"})
+    response = alice_client.post(
+        reverse("decisions:call_done", args=[alice_dates.pk]), {"back_out": "on", **GO_AHEAD}
+    )
+    assert response.status_code == 302
     month_ago = timezone.now() - 31 * DAY
     CallPlan.objects.update(updated=month_ago)
     type(alice_dates).objects.update(updated=month_ago)

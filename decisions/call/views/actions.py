@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from decisions.call import plans
-from decisions.call.forms import CallLogForm, DoneForm, FollowUpForm, ReferralForm
+from decisions.call.forms import AcceptForm, CallLogForm, DoneForm, FollowUpForm, ReferralForm
 from decisions.call.plans import get_leaving_decision_for_user
+from decisions.call.readiness import readiness_checks, to_acknowledge
 from decisions.call.views.plan import plan_url, render_plan
 from decisions.models import FollowUp, Referral
 
@@ -88,24 +89,65 @@ def log_call(request, pk):
     return redirect(plan_url(decision, "after"))
 
 
+def _gate(decision):
+    """The readiness checks, and those still needing a recorded choice to go ahead without."""
+    checks = readiness_checks(decision.committed_offer, decision.chosen_offer)
+    skipped = plans.skipped_checks(plans.saved_plan(decision))
+    rows = [(check, skipped.get(check.name)) for check in checks]
+    return rows, to_acknowledge(checks, set(skipped))
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def mark_done(request, pk):
-    """A confirmation page: the call is done, and which offer statuses should follow."""
+    """A "check your answers" page: the readiness checks (each open one needs a ticked, recorded
+    choice to go ahead without it), then the call is done and the offer statuses follow."""
     decision = get_leaving_decision_for_user(request.user, pk)
+    gate_rows, open_checks = _gate(decision)
     posted = request.POST if request.method == "POST" else None
-    form = DoneForm(plans.status_changes(decision), posted)
+    form = DoneForm(plans.status_changes(decision), posted, to_acknowledge=open_checks)
     if form.is_valid():
-        plans.mark_done(decision, form.confirmed(), timezone.now(), timezone.localdate())
+        plans.mark_done(
+            decision, form.confirmed(), timezone.now(), timezone.localdate(), form.acknowledged()
+        )
         if form.confirmed():
             messages.success(request, "The call is done and your offers are up to date. Well done.")
         else:
             messages.success(request, "The call is done. Your offers’ statuses are unchanged.")
         return redirect(plan_url(decision, "after"))
     context = {"decision": decision, "plan": plans.saved_plan(decision), "form": form}
-    return render(
-        request, "decisions/call/done.html", {**context, "committed": decision.committed_offer}
-    )
+    context.update(committed=decision.committed_offer, gate_rows=gate_rows)
+    return render(request, "decisions/call/done.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def accept_new_offer(request, pk):
+    """The step before the call: accept the new offer, recorded with its date, behind the gate."""
+    decision = get_leaving_decision_for_user(request.user, pk)
+    new_offer = decision.chosen_offer
+    if not new_offer.is_open():
+        messages.info(
+            request,
+            f"{new_offer.company}’s offer is already {new_offer.get_status_display().lower()}.",
+        )
+        return redirect(plan_url(decision, "steps"))
+    gate_rows, open_checks = _gate(decision)
+    posted = request.POST if request.method == "POST" else None
+    form = AcceptForm(new_offer, posted, today=timezone.localdate(), to_acknowledge=open_checks)
+    if form.is_valid():
+        plans.accept_new_offer(
+            decision, form.cleaned_data["accepted_on"], timezone.now(), form.acknowledged()
+        )
+        messages.success(
+            request,
+            f"Recorded: you accepted {new_offer.company}’s offer. "
+            f"Now call {decision.committed_offer.company}.",
+        )
+        return redirect(plan_url(decision, "steps"))
+    context = {"decision": decision, "form": form, "new_offer": new_offer, "gate_rows": gate_rows}
+    context.update(committed=decision.committed_offer)
+    return render(request, "decisions/call/accept.html", context)
 
 
 @login_required

@@ -16,9 +16,11 @@ from decisions.call.forms import CallLogForm, CallPlanForm, FollowUpForm, Referr
 from decisions.call.plans import (
     PLAN_QUERYSET,
     answers_for,
+    call_day,
     get_leaving_decision_for_user,
     plan_or_draft,
     saved_plan,
+    skipped_checks,
 )
 from decisions.call.readiness import is_ready, readiness_checks
 from decisions.models import CallPlan, PreparedAnswer, get_decision_for_user
@@ -34,6 +36,16 @@ def plan_url(decision, anchor: str = "") -> str:
     return reverse("decisions:call", args=[decision.pk]) + (f"#{anchor}" if anchor else "")
 
 
+def _leaving_cost(decision, plan) -> dict:
+    """What leaving the committed offer costs on the day of the planned call (today if none)."""
+    day, offer = call_day(plan), decision.committed_offer
+    return {
+        "call_day": day,
+        "owed_on_call_day": offer.owed_if_leaving_on(day),
+        "nothing_owed_because": offer.why_nothing_owed(day),
+    }
+
+
 def render_plan(request, decision, plan, **forms):
     """The plan page; ``forms`` holds any form refused just now, to show with its messages."""
     now = timezone.now()
@@ -43,6 +55,7 @@ def render_plan(request, decision, plan, **forms):
     )
     saved = plan.pk is not None
     gaps = script.call_gaps(readiness, plan.contact_id is not None, plan.scheduled_at is not None)
+    skipped = skipped_checks(plan)
     channel = form.data.get("channel", plan.channel) if form.is_bound else plan.channel
     context = {
         "decision": decision,
@@ -61,9 +74,18 @@ def render_plan(request, decision, plan, **forms):
         "follow_ups": list(plan.follow_ups.all()) if saved else [],
         "follow_up_form": forms.get("follow_up_form") or FollowUpForm(),
         "log_form": forms.get("log_form") or CallLogForm(instance=plan, now=now),
+        "skipped": [
+            skipped[check.name] for check in readiness if not check.done and check.name in skipped
+        ],
         "promptness": timing.promptness(
-            decision.decided_at, plan.scheduled_at, timezone.get_current_timezone(), now
+            decision.decided_at,
+            plan.scheduled_at,
+            timezone.get_current_timezone(),
+            now,
+            answer_by=timing.answer_deadline(decision.chosen_offer),
         ),
+        "offer_checks": [check for check in readiness if check.offer == decision.chosen_offer][:2],
+        **_leaving_cost(decision, plan),
         "why_delay_hurts": script.WHY_DELAY_HURTS,
         "channel_advice": script.channel_advice(channel),
         "time_zone": timezone.get_current_timezone_name(),
@@ -106,10 +128,15 @@ def call_print(request, pk):
     decision = get_leaving_decision_for_user(request.user, pk)
     plan = plan_or_draft(decision)
     answers = answers_for(plan)
+    readiness = readiness_checks(decision.committed_offer, decision.chosen_offer)
+    skipped = skipped_checks(plan)
     context = {
         "decision": decision,
         "committed": decision.committed_offer,
         "plan": plan,
+        "not_done": [(check, skipped.get(check.name)) for check in readiness if not check.done],
+        "printed_on": timezone.localdate(),
+        **_leaving_cost(decision, plan),
         "script": [
             (CallPlan._meta.get_field(name).verbose_name, getattr(plan, name))
             for name in script.SCRIPT_SECTIONS

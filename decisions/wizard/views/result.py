@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from decisions.call.plans import call_day, saved_plan
 from decisions.call.readiness import is_ready, readiness_checks
 from decisions.models import get_decision_for_user
 from decisions.wizard.chart import score_chart
@@ -27,7 +28,9 @@ from offers.rates import money_terms
 
 def _decision(request, pk):
     return get_decision_for_user(
-        request.user, pk, with_offers_and_factors().prefetch_related("considerations")
+        request.user,
+        pk,
+        with_offers_and_factors().select_related("call_plan").prefetch_related("considerations"),
     )
 
 
@@ -41,6 +44,7 @@ def _render(request, decision, record_form=None, outcome_form=None):
             decision.considerations.all(),
             timezone.localdate(),
             money_terms(request.user),
+            call_day(saved_plan(decision)),
         )
         problem = None
     except MissingRatings:

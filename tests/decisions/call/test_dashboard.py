@@ -36,7 +36,8 @@ def test_a_plan_not_done_is_a_call_to_make_with_its_time(alice_client, call_deci
 def test_a_decision_backing_out_without_a_plan_is_a_call_to_make(alice_client, call_decision):
     content = alice_client.get(reverse("home")).content.decode()
     assert "Call Northwind Freight" in content
-    assert "No plan yet: call by" in content
+    assert "No plan yet." in content
+    assert "two working days after your decision" in content
 
 
 def test_a_late_call_is_flagged(alice_client, call_decision, call_plan):
@@ -127,3 +128,107 @@ def test_a_backed_out_offer_still_links_to_its_plan(
     call_committed.save()
     html = _offer_page(alice_client, call_committed)
     assert "See the call plan" in html
+
+
+# By when to act ----------------------------------------------------------------------------------
+
+
+def _day(date) -> str:
+    return f"{date:%A} {date.day} {date:%B}"
+
+
+def test_the_answer_deadline_wins_when_it_comes_before_the_two_working_days(
+    alice_client, call_decision, call_new
+):
+    deadline = timezone.localdate()  # always before two working days after a decision today
+    call_new.respond_by = deadline
+    call_new.save()
+    content = alice_client.get(reverse("home")).content.decode()
+    assert f"Call by <strong>{_day(deadline)}</strong>: Bluebird Health needs your answer" in (
+        content
+    )
+    assert "accept it first, then call" in content
+    assert "two working days after your decision" not in content
+
+
+def test_the_two_working_days_win_when_the_answer_deadline_is_later(
+    alice_client, call_decision, call_new
+):
+    call_new.respond_by = timezone.localdate() + datetime.timedelta(days=30)
+    call_new.save()
+    content = alice_client.get(reverse("home")).content.decode()
+    assert "two working days after your decision" in content
+    assert "needs your answer" not in content
+
+
+def test_an_accepted_new_offer_no_longer_sets_the_call_by_date(
+    alice_client, call_decision, call_new
+):
+    call_new.respond_by = timezone.localdate()
+    call_new.status, call_new.accepted_on = Offer.Status.ACCEPTED, timezone.localdate()
+    call_new.save()
+    content = alice_client.get(reverse("home")).content.decode()
+    assert "needs your answer" not in content
+    assert "two working days after your decision" in content
+
+
+def test_a_call_planned_after_the_answer_deadline_is_late_and_says_why(
+    alice_client, call_decision, call_plan, call_new
+):
+    call_new.respond_by = timezone.localdate()
+    call_new.save()
+    call_plan.scheduled_at = timezone.now() + datetime.timedelta(days=1)
+    call_plan.save()
+    content = alice_client.get(reverse("home")).content.decode()
+    assert "Late: after Bluebird Health’s answer deadline" in content
+
+
+# Follow-ups after the call, until ticked ---------------------------------------------------------
+
+
+def test_follow_ups_with_a_due_date_show_on_the_dashboard_and_the_timeline_until_ticked(
+    alice_client, call_decision, call_plan
+):
+    due = timezone.localdate() + datetime.timedelta(days=2)
+    ticked = call_plan.follow_ups.create(text="Return the laptop", due_on=due, done=True)
+    call_plan.follow_ups.create(text="Send the confirmation e-mail", due_on=due)
+    call_plan.follow_ups.create(text="Someday, maybe", due_on=None)
+    for url in (reverse("home"), reverse("offers:timeline")):
+        content = alice_client.get(url).content.decode()
+        assert "Follow-ups after your calls" in content
+        assert "Send the confirmation e-mail" in content
+        assert f'By <time datetime="{due:%Y-%m-%d}">' in content
+        assert "Return the laptop" not in content
+        assert "Someday, maybe" not in content
+    assert ticked.done
+    call_plan.follow_ups.get(text="Send the confirmation e-mail").toggle_done()
+    assert "Follow-ups after your calls" not in alice_client.get(reverse("home")).content.decode()
+
+
+def test_a_follow_up_past_its_date_is_flagged_overdue(alice_client, call_decision, call_plan):
+    call_plan.follow_ups.create(
+        text="Send the confirmation e-mail", due_on=timezone.localdate() - datetime.timedelta(1)
+    )
+    assert "Overdue" in alice_client.get(reverse("home")).content.decode()
+
+
+def test_other_peoples_follow_ups_never_show(charlie_client, call_decision, call_plan):
+    call_plan.follow_ups.create(text="Alice's secret errand", due_on=timezone.localdate())
+    assert "Alice's secret errand" not in charlie_client.get(reverse("home")).content.decode()
+    timeline = charlie_client.get(reverse("offers:timeline")).content.decode()
+    assert "Alice's secret errand" not in timeline
+
+
+def test_the_follow_ups_take_one_query_whatever_their_number(
+    alice, call_decision, call_plan, django_assert_num_queries
+):
+    from decisions.dashboard import follow_ups_due
+
+    for i in range(8):
+        call_plan.follow_ups.create(text=f"Errand {i}", due_on=timezone.localdate())
+    with django_assert_num_queries(1):
+        html = render_to_string(
+            "decisions/call/_follow_ups_due.html",
+            {"follow_ups_due": follow_ups_due(alice), "follow_ups_today": timezone.localdate()},
+        )
+    assert html.count("<li") == 8

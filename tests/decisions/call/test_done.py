@@ -1,4 +1,5 @@
-"""Marking the call done, and the offer statuses that follow only once confirmed."""
+"""Marking the call done, and the offer statuses that follow only once confirmed. With every
+readiness check done (``call_ready``) no acknowledgement is asked: see test_gate.py."""
 
 import pytest
 from django.urls import reverse
@@ -30,7 +31,7 @@ def test_the_confirmation_page_lists_the_changes_and_changes_nothing(
 
 
 def test_confirming_marks_the_call_done_and_updates_both_offers(
-    alice_client, call_decision, call_plan, call_committed, call_new
+    alice_client, call_decision, call_plan, call_committed, call_new, call_ready
 ):
     response = alice_client.post(_url(call_decision), {"back_out": "on", "accept": "on"})
     assert response.status_code == 302
@@ -44,7 +45,7 @@ def test_confirming_marks_the_call_done_and_updates_both_offers(
 
 
 def test_declining_the_status_changes_still_marks_the_call_done(
-    alice_client, call_decision, call_plan, call_committed, call_new
+    alice_client, call_decision, call_plan, call_committed, call_new, call_ready
 ):
     alice_client.post(_url(call_decision), {})
     call_plan.refresh_from_db()
@@ -57,7 +58,7 @@ def test_declining_the_status_changes_still_marks_the_call_done(
 
 
 def test_each_change_is_confirmed_on_its_own(
-    alice_client, call_decision, call_plan, call_committed, call_new
+    alice_client, call_decision, call_plan, call_committed, call_new, call_ready
 ):
     alice_client.post(_url(call_decision), {"back_out": "on"})
     call_committed.refresh_from_db()
@@ -80,7 +81,7 @@ def test_an_offer_already_accepted_keeps_its_status_and_date(
 
 
 def test_the_done_plan_shows_as_done_and_can_be_reopened(
-    alice_client, call_decision, call_plan, call_committed
+    alice_client, call_decision, call_plan, call_committed, call_ready
 ):
     alice_client.post(_url(call_decision), {"back_out": "on"})
     page = alice_client.get(reverse("decisions:call", args=[call_decision.pk])).content.decode()
@@ -93,7 +94,7 @@ def test_the_done_plan_shows_as_done_and_can_be_reopened(
     assert call_committed.status == Offer.Status.BACKED_OUT
 
 
-def test_marking_a_draft_done_saves_the_drafted_plan(alice_client, call_decision):
+def test_marking_a_draft_done_saves_the_drafted_plan(alice_client, call_decision, call_ready):
     alice_client.post(_url(call_decision), {})
     assert CallPlan.objects.get().done_at is not None
 

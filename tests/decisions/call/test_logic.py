@@ -17,6 +17,7 @@ PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 # A week in November 2026: Monday the 23rd to Sunday the 29th.
 MON, TUE, WED, THU, FRI, SAT, SUN = (datetime.date(2026, 11, 23 + i) for i in range(7))
 NEXT_MON, NEXT_TUE = datetime.date(2026, 11, 30), datetime.date(2026, 12, 1)
+ONE_DAY = datetime.timedelta(days=1)
 
 
 def _at(day, hour=10, zone=UTC):
@@ -52,6 +53,37 @@ def test_working_days_after_skips_weekends():
     assert timing.working_days_after(THU, SUN) == 1
     assert timing.working_days_after(MON, MON) == 0
     assert timing.working_days_after(TUE, MON) == 0
+
+
+def test_the_answer_deadline_wins_when_earlier_and_says_so():
+    # Decided Thursday: two working days is Monday; the new offer must be answered Saturday.
+    p = timing.promptness(_at(THU), None, UTC, _at(THU, 11), answer_by=SAT)
+    assert (p.prompt_by, p.call_by, p.reason) == (NEXT_MON, SAT, timing.ANSWER_DEADLINE)
+    later = timing.promptness(_at(THU), None, UTC, _at(THU, 11), answer_by=NEXT_TUE)
+    assert (later.call_by, later.reason) == (NEXT_MON, timing.PROMPT)
+    same = timing.promptness(_at(THU), None, UTC, _at(THU, 11), answer_by=NEXT_MON)
+    assert (same.call_by, same.reason) == (NEXT_MON, timing.ANSWER_DEADLINE)
+
+
+def test_a_call_planned_after_the_answer_deadline_is_late():
+    p = timing.promptness(_at(THU), _at(SUN), UTC, _at(THU, 11), answer_by=SAT)
+    assert p.late
+
+
+def test_only_an_offer_awaiting_an_answer_sets_a_deadline():
+    assert timing.answer_deadline(_offer(status=Offer.Status.RECEIVED, respond_by=SAT)) == SAT
+    assert timing.answer_deadline(_offer(status=Offer.Status.ACCEPTED, respond_by=SAT)) is None
+
+
+@given(
+    st.dates(min_value=datetime.date(2026, 1, 1), max_value=datetime.date(2027, 12, 31)),
+    st.none() | st.dates(min_value=datetime.date(2026, 1, 1), max_value=datetime.date(2028, 1, 1)),
+)
+def test_the_call_by_date_is_never_later_than_the_answer_deadline(decided_on, answer_by):
+    p = timing.promptness(_at(decided_on), None, UTC, _at(decided_on, 11), answer_by=answer_by)
+    assert p.call_by <= p.prompt_by
+    if answer_by is not None:
+        assert p.call_by <= answer_by
 
 
 def test_a_call_on_the_second_working_day_is_prompt_and_the_day_after_is_late():
@@ -204,26 +236,42 @@ def test_someone_who_has_not_started_asks_to_cancel_onboarding_and_benefits():
     assert "relocation" not in logistics
 
 
-def test_logistics_repay_what_the_offer_records():
+def test_logistics_name_the_exact_amount_owed_on_the_day_of_the_call():
     offer = _offer(
         currency="EUR",
+        status=Offer.Status.STARTED,
+        accepted_on=datetime.date(2026, 9, 1),
+        start_date=datetime.date(2026, 10, 1),
         repayment_terms="Relocation allowance repayable within 12 months.",
+        repayment_for=Offer.RepaymentFor.RELOCATION,
         repayment_amount=Decimal("7500.50"),
-        repayment_until=datetime.date(2027, 3, 1),
+        repayment_until=datetime.date(2027, 10, 1),
     )
-    logistics = script.draft_logistics(offer)
-    assert "I will repay EUR 7,500.50 (relocation allowance repayable within 12 months)" in (
-        logistics
-    )
-    assert "1 March 2027" in logistics
+    logistics = script.draft_logistics(offer, THU)
+    assert "Under my agreement I owe EUR 7,500.50 back for the relocation." in logistics
     assert "stop any relocation arrangements" in logistics
 
 
-def test_logistics_mention_an_unpaid_back_signing_bonus_only_without_repayment_terms():
-    logistics = script.draft_logistics(_offer(signing_bonus=Decimal("3000")))
-    assert "signing bonus of USD 3,000" in logistics
-    offer = _offer(signing_bonus=Decimal("3000"), repayment_amount=Decimal("3000"))
-    assert "signing bonus of" not in script.draft_logistics(offer)
+def test_logistics_say_nothing_about_money_never_paid():
+    # Accepted, starting in two weeks; the bonus is paid on the first day.
+    offer = _offer(
+        status=Offer.Status.ACCEPTED,
+        accepted_on=THU - datetime.timedelta(days=10),
+        start_date=THU + datetime.timedelta(days=14),
+        signing_bonus=Decimal("5000"),
+        repayment_amount=Decimal("5000"),
+        repayment_until=THU + datetime.timedelta(days=14 + 365),
+    )
+    logistics = script.draft_logistics(offer, THU)
+    assert "5,000" not in logistics
+    assert "repay" not in logistics.lower() and "owe" not in logistics.lower()
+    # A call planned after the first day, though, owes it all.
+    assert "I owe USD 5,000 back" in script.draft_logistics(offer, THU + datetime.timedelta(15))
+
+
+def test_a_signing_bonus_without_a_repayment_clause_is_not_mentioned():
+    logistics = script.draft_logistics(_offer(signing_bonus=Decimal("3000")), THU)
+    assert "signing bonus" not in logistics and "3,000" not in logistics
 
 
 def test_there_is_a_drafted_answer_for_every_reaction():
@@ -233,10 +281,55 @@ def test_there_is_a_drafted_answer_for_every_reaction():
     assert "final" in answers["reconsider"]
 
 
-def test_the_repayment_answer_names_the_amount_when_known():
-    offer = _offer(repayment_amount=Decimal("5000"))
-    assert "USD 5,000" in script.draft_answers(offer)["repayment"]
-    assert "honour" in script.draft_answers(_offer())["repayment"]
+def test_the_repayment_answer_names_the_amount_only_when_something_is_owed():
+    paid = _offer(
+        status=Offer.Status.STARTED,
+        accepted_on=MON - datetime.timedelta(days=40),
+        start_date=MON - datetime.timedelta(days=30),
+        repayment_amount=Decimal("5000"),
+        repayment_ends=Offer.RepaymentEnds.PRO_RATA,
+        repayment_months=12,
+    )
+    assert "I owe USD 5,000 back" in script.draft_answers(paid, MON)["repayment"]
+    unpaid = _offer(
+        status=Offer.Status.ACCEPTED,
+        accepted_on=MON,
+        start_date=NEXT_MON,
+        repayment_amount=Decimal("5000"),
+        repayment_until=NEXT_MON + datetime.timedelta(days=365),
+    )
+    answer = script.draft_answers(unpaid, MON)["repayment"]
+    assert answer == "Nothing has been paid to me yet, so there is nothing to return."
+
+
+def test_the_counter_offer_answer_claims_nothing_about_money():
+    # Whatever the user's own pros say (a much higher salary, say), the drafted answer stays
+    # neutral: it neither says the move is about money nor that it is not.
+    for offer in (_offer(), _offer(status=Offer.Status.STARTED)):
+        answers = script.draft_answers(offer, MON)
+        assert "money" not in answers["counter_offer"].lower()
+        assert "money" not in answers["why"].lower()
+        assert "final" in answers["counter_offer"]
+
+
+def test_the_reason_says_accepted_only_once_the_new_offer_is_accepted():
+    received = _offer(company="Contoso", status=Offer.Status.RECEIVED)
+    accepted = _offer(company="Contoso", status=Offer.Status.ACCEPTED)
+    assert (
+        "I have decided to take another position"
+        in (script.draft_script(_offer(), None, received, MON)["reason"])
+    )
+    assert (
+        "I have accepted another position"
+        in (script.draft_script(_offer(), None, accepted, MON)["reason"])
+    )
+
+
+def test_the_stage_on_the_day_of_the_call_decides_joining_or_leaving():
+    # Accepted, but the start date has passed by the day of the call: they are leaving a role.
+    offer = _offer(status=Offer.Status.ACCEPTED, start_date=MON)
+    assert "leave my role" in script.draft_script(offer, None, None, WED)["news"]
+    assert "not be joining" in script.draft_script(offer, None, None, MON - ONE_DAY)["news"]
 
 
 # After the call ----------------------------------------------------------------------------------

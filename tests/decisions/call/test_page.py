@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from decisions.models import CallPlan, FollowUp, PreparedAnswer, Referral
-from offers.models import Offer
+from offers.models import Contact, Offer
 from tests.decisions.call.plan_form import error_page as _error_page
 from tests.decisions.call.plan_form import local as _local
 from tests.decisions.call.plan_form import plan_data as _data
@@ -60,8 +60,10 @@ def test_without_contacts_the_page_says_where_to_add_them(alice_client, alice, c
         alice, [committed, call_new], chosen_offer=call_new, decided_at=timezone.now()
     )
     content = alice_client.get(_url(decision)).content.decode()
-    assert "There is nobody recorded at Lonely Co yet" in content
-    assert f'href="{reverse("offers:detail", args=[committed.pk])}"' in content
+    assert "Nobody from Lonely Co is recorded yet" in content
+    offer_page = reverse("offers:detail", args=[committed.pk])
+    assert f'href="{offer_page}#contacts">Add the hiring' in content
+    assert '<option value="" selected>Nobody recorded yet</option>' in content
 
 
 def test_the_readiness_checklist_comes_first_and_posts_back_to_this_page(
@@ -119,7 +121,8 @@ def test_a_call_planned_after_two_working_days_is_flagged_with_why(
     call_plan.scheduled_at = timezone.now() + datetime.timedelta(days=10)
     call_plan.save()
     content = alice_client.get(_url(call_decision)).content.decode()
-    assert "more than two working days after your decision" in content
+    assert "two working days after your decision" in content
+    assert "This is after" in content
     assert "Every day you wait costs them more" in content
 
 
@@ -132,7 +135,7 @@ def test_an_unplanned_call_past_its_two_working_days_is_flagged(alice_client, ca
     call_decision.decided_at = timezone.now() - datetime.timedelta(days=10)
     call_decision.save()
     content = alice_client.get(_url(call_decision)).content.decode()
-    assert "The two working days have passed" in content
+    assert "has passed: call as soon as you can" in content
 
 
 def test_a_decision_that_does_not_back_out_gets_an_explanation(alice_client, alice, call_new):
@@ -282,3 +285,136 @@ def test_adding_a_referral_while_another_window_creates_the_plan_uses_that_plan(
     assert response.status_code == 302
     assert CallPlan.objects.filter(decision=call_decision).count() == 1
     assert call_plan.referrals.get().name == "Sam Ortiz"
+
+
+# The contact pickers: the employer's people for the employer's call, the agency's for the agency's
+
+
+def _options(content: str, field: str) -> str:
+    start = content.index(f'name="{field}"')
+    return content[start : content.index("</select>", start)]
+
+
+def test_the_employer_picker_offers_no_agency_contact_and_the_agency_picker_only_agency_ones(
+    alice_client, call_decision, call_committed, call_manager, call_recruiter
+):
+    call_committed.agency_name = "Talent Bridge"
+    call_committed.save()
+    agent = make_contact(call_committed, name="Ari Cole", role=Contact.Role.AGENCY)
+    content = alice_client.get(_url(call_decision)).content.decode()
+    employer, agency = _options(content, "contact"), _options(content, "agency_contact")
+    assert "Morgan Lee" in employer and "Sam Ortiz" in employer
+    assert "Ari Cole" not in employer
+    assert "Ari Cole" in agency
+    assert "Morgan Lee" not in agency and "Sam Ortiz" not in agency
+    assert f'value="{agent.pk}"' in agency
+
+
+def test_an_agency_contact_posted_for_the_employer_call_is_refused(
+    alice_client, alice, call_decision, call_committed
+):
+    call_committed.agency_name = "Talent Bridge"
+    call_committed.save()
+    agent = make_contact(call_committed, name="Ari Cole", role=Contact.Role.AGENCY)
+    content = _error_page(alice_client.post(_url(call_decision), _data(alice, agent)))
+    assert "Agency contacts are chosen for the agency’s call" in content
+    assert not CallPlan.objects.exists()
+
+
+def test_the_employers_manager_posted_for_the_agency_call_is_refused(
+    alice_client, alice, call_decision, call_committed, call_manager
+):
+    call_committed.agency_name = "Talent Bridge"
+    call_committed.save()
+    data = _data(alice, call_manager, _tomorrow(), agency_contact=call_manager.pk)
+    content = _error_page(alice_client.post(_url(call_decision), data))
+    assert "Choose one of Talent Bridge’s people recorded on the offer" in content
+    assert not CallPlan.objects.exists()
+
+
+def test_without_an_agency_contact_the_agency_picker_says_so_and_links_to_add_one(
+    alice_client, call_decision, call_committed
+):
+    call_committed.agency_name = "Talent Bridge"
+    call_committed.save()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "No one from Talent Bridge is recorded yet" in content
+    assert f'href="/offers/{call_committed.pk}/#contacts">Add the agency’s contact' in content
+    assert "Nobody recorded yet</option>" in _options(content, "agency_contact")
+
+
+def test_another_users_agency_contact_is_refused(alice_client, alice, bob, call_decision):
+    call_decision.committed_offer.agency_name = "Talent Bridge"
+    call_decision.committed_offer.save()
+    bobs = make_contact(
+        make_offer(bob, status=Offer.Status.SIGNED), name="Bob's Agent", role=Contact.Role.AGENCY
+    )
+    data = _data(alice, agency_contact=bobs.pk)
+    content = _error_page(alice_client.post(_url(call_decision), data))
+    assert "Choose one of Talent Bridge’s people" in content
+    assert not CallPlan.objects.exists()
+
+
+# By when to act, and words that match the facts --------------------------------------------------
+
+
+def test_while_the_new_offer_awaits_an_answer_the_plan_leads_with_its_deadline_and_the_steps(
+    alice_client, call_decision, call_new
+):
+    deadline = timezone.localdate()
+    call_new.respond_by = deadline
+    call_new.save()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    day = f"{deadline:%A} {deadline.day} {deadline:%B}"
+    heading = f"Answer Bluebird Health by {day}"
+    assert heading in content
+    # The deadline comes before the checklist, and the steps come in the order that protects.
+    assert content.index(heading) < content.index("Before you tell Northwind Freight")
+    in_writing = content.index("Have Bluebird Health’s offer in writing")
+    accept = content.index("Accept Bluebird Health’s offer in writing")
+    call = content.index("Then call Northwind Freight")
+    assert in_writing < accept < call
+    assert reverse("decisions:accept_new_offer", args=[call_decision.pk]) in content
+    # The call is due by the deadline, never later.
+    assert f"Then call Northwind Freight, by {day}." in content
+    assert f"Call by <strong>{day}</strong>: Bluebird Health needs your answer" in content
+
+
+def test_once_accepted_the_step_shows_its_date_and_the_deadline_no_longer_leads(
+    alice_client, call_decision, call_new
+):
+    call_new.respond_by = timezone.localdate()
+    call_new.status, call_new.accepted_on = Offer.Status.ACCEPTED, timezone.localdate()
+    call_new.save()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "Answer Bluebird Health by" not in content
+    assert "You accepted it on" in content
+    assert "I have accepted another position" in content
+
+
+def test_the_stage_decides_the_words_accepted_is_not_signed(
+    alice_client, call_decision, call_committed
+):
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "The terms you signed with Northwind Freight" in content
+    call_committed.status = Offer.Status.ACCEPTED
+    call_committed.save()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "you signed" not in content
+    assert "The terms you agreed with Northwind Freight" in content
+
+
+def test_money_never_paid_is_never_mentioned_in_the_drafts(
+    alice_client, call_decision, call_committed
+):
+    # Accepted, not signed, starting in two weeks: the 5,000 is paid on the first day.
+    call_committed.status = Offer.Status.ACCEPTED
+    call_committed.start_date = timezone.localdate() + datetime.timedelta(days=14)
+    call_committed.repayment_paid = Offer.RepaymentPaid.ON_START
+    call_committed.repayment_until = call_committed.start_date + datetime.timedelta(days=365)
+    call_committed.save()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "5,000" not in content
+    assert "I will repay" not in content and "I owe" not in content
+    assert "nothing is owed under your repayment clause" in content
+    assert "Nothing has been paid to me yet, so there is nothing to return." in content

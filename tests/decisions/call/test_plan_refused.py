@@ -21,14 +21,14 @@ pytestmark = pytest.mark.django_db
 def test_a_contact_from_another_offer_is_refused(alice_client, alice, call_decision, call_new):
     other = make_contact(call_new, name="Robin Hale")
     content = _error_page(alice_client.post(_url(call_decision), _data(alice, other)))
-    assert "Choose one of your contacts at Northwind Freight" in content
+    assert "Choose one of the people at Northwind Freight recorded on that offer" in content
     assert not CallPlan.objects.exists()
 
 
 def test_a_contact_of_another_user_is_refused(alice_client, alice, bob, call_decision):
     bobs = make_contact(make_offer(bob, status=Offer.Status.SIGNED), name="Bob's Boss")
     content = _error_page(alice_client.post(_url(call_decision), _data(alice, bobs)))
-    assert "Choose one of your contacts at Northwind Freight" in content
+    assert "Choose one of the people at Northwind Freight recorded on that offer" in content
     assert not CallPlan.objects.exists()
 
 
@@ -114,7 +114,7 @@ def test_an_agency_contact_from_elsewhere_is_refused(
     elsewhere = make_contact(call_new, name="Other Agent", role=Contact.Role.AGENCY)
     data = _data(alice, agency_contact=elsewhere.pk)
     content = _error_page(alice_client.post(_url(call_decision), data))
-    assert "Choose one of your contacts at Northwind Freight" in content
+    assert "Choose one of Talent Bridge’s people recorded on the offer" in content
 
 
 # Other people's plans ----------------------------------------------------------------------------

@@ -68,3 +68,62 @@ def test_the_print_takes_the_same_queries_with_1_and_30_referrals(
     with django_assert_num_queries(len(small.captured_queries)):
         content = alice_client.get(_url(call_decision)).content.decode()
     assert "Person 29" in content
+
+
+# Not ready at the top, a Print button, the date printed, room for notes, money only when owed --
+
+
+def test_the_print_says_not_ready_at_the_top_while_checks_are_open(
+    alice_client, call_decision, call_plan
+):
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "Not ready to call." in content
+    assert content.index("Not ready to call.") < content.index("<h1")
+    assert "A legal review of your terms with Northwind Freight" in content
+
+
+def test_a_ready_plan_prints_without_the_warning(
+    alice_client, call_decision, call_plan, call_ready
+):
+    assert "Not ready to call" not in alice_client.get(_url(call_decision)).content.decode()
+
+
+def test_the_print_has_a_print_button_the_date_printed_and_room_for_notes(
+    alice_client, call_decision, call_plan
+):
+    from django.utils import timezone
+
+    content = alice_client.get(_url(call_decision)).content.decode()
+    # The button works through a static script the CSP allows; hidden until it runs, with the
+    # browser's own command explained for anyone without JavaScript.
+    assert 'src="/static/js/print.js"' in content
+    assert "data-print-button hidden>Print</button>" in content
+    assert "use your browser’s Print command" in content
+    assert "<script>" not in content
+    today = timezone.localdate()
+    assert (
+        f'<dt>Printed on</dt>\n      <dd class="call-print-date">{today:%A} {today.day} '
+        f"{today:%B %Y}</dd>" in content
+    )
+    assert "Notes during the call" in content
+    assert content.count('class="call-print-line"') == 4
+
+
+def test_the_print_names_the_amount_owed_on_the_day_of_the_call_and_nothing_before_payment(
+    alice_client, call_decision, call_plan, call_committed
+):
+    import datetime
+
+    from django.utils import timezone
+
+    # Signed, with 5,000 paid on signing and repayable until 2027: owed on the day of the call.
+    call_committed.repayment_paid = Offer.RepaymentPaid.ON_SIGNING
+    call_committed.save()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "To pay back" in content and "USD 5,000 if you leave on" in content
+    # Paid on the first day, which is still to come: nothing owed, and no word of it.
+    call_committed.repayment_paid = Offer.RepaymentPaid.ON_START
+    call_committed.start_date = timezone.localdate() + datetime.timedelta(days=30)
+    call_committed.save()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "To pay back" not in content and "5,000" not in content

@@ -119,6 +119,30 @@ def test_leaving_the_commitment_shows_the_risk_with_reasons_and_the_checks(
     )
 
 
+def test_money_not_yet_paid_adds_no_risk_and_money_owed_on_the_planned_call_day_does(
+    alice_client, finished, committed
+):
+    from decisions.models import CallPlan
+
+    today = timezone.localdate()
+    committed.start_date = today + datetime.timedelta(days=14)
+    committed.repayment_amount = Decimal(5000)
+    committed.repayment_until = committed.start_date + datetime.timedelta(days=365)
+    committed.save()
+    text = _text(_html(alice_client, finished))
+    assert "If you leave First Co for Second Co: Low risk" in text
+    assert "pay back" not in text and "5,000" not in text
+    # A call planned after the first day: the bonus was paid by then, so it counts.
+    Decision.objects.filter(pk=finished.pk).update(
+        chosen_offer=finished.offers.exclude(pk=committed.pk).get(), decided_at=timezone.now()
+    )
+    planned = timezone.now() + datetime.timedelta(days=20)
+    CallPlan.objects.create(decision=finished, scheduled_at=planned)
+    text = _text(_html(alice_client, finished))
+    day = timezone.localtime(planned).date()
+    assert f"If you leave on {day.day} {day:%B %Y}, you would pay back USD 5,000" in text
+
+
 def test_no_risk_is_shown_when_the_user_chose_to_stay(alice_client, finished, committed):
     Decision.objects.filter(pk=finished.pk).update(
         chosen_offer=committed, decided_at=timezone.now(), reasoning="I gave my word"

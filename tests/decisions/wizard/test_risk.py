@@ -119,12 +119,15 @@ def test_levels_from_whole_situations():
     assert _risk(risk.Stage("started", 30), close_knit="yes").level == "high"
 
 
-def test_money_to_repay_is_the_amount_at_stake_else_the_signing_bonus():
-    assert risk.money_to_repay(Decimal(3000), Decimal(10000), None, TODAY) == Decimal(3000)
-    assert risk.money_to_repay(Decimal(0), Decimal(10000), None, TODAY) == Decimal(10000)
-    assert risk.money_to_repay(Decimal(0), Decimal(0), None, TODAY) == 0
+def test_the_money_reason_names_the_day_of_leaving_and_the_exact_amount():
+    result = risk.backing_out_risk(
+        risk.Stage("started", 3), "no", "", Decimal("2500"), "EUR", "Northwind", TODAY
+    )
+    texts = [reason.text for reason in result.reasons]
+    assert "If you leave on 30 June 2025, you would pay back EUR 2,500 to Northwind" in texts[-1]
 
 
-def test_nothing_is_repayable_once_the_repayment_period_is_over():
-    assert risk.money_to_repay(Decimal(3000), Decimal(0), _days_ago(1), TODAY) == 0
-    assert risk.money_to_repay(Decimal(3000), Decimal(0), TODAY, TODAY) == Decimal(3000)
+def test_no_money_owed_adds_no_point_and_no_reason():
+    result = _risk(risk.Stage("accepted"), repayable=Decimal(0))
+    assert result.points == 0
+    assert not any("pay back" in reason.text for reason in result.reasons)
