@@ -85,7 +85,7 @@ def plain_crispy(context, form) -> SafeString:
     if helper.layout is None:  # every field in turn
         parts += [str(bound) if bound.is_hidden else _field(bound, options) for bound in form]
     else:
-        parts.append(_layout(helper.layout, form, options))
+        parts.append(_layout(helper.layout, form, options, context))
     return mark_safe("".join(parts))
 
 
@@ -108,9 +108,10 @@ _CONTAINERS = (layout.Fieldset, layout.Row, layout.Column, layout.Div)
 
 
 def _plain_layout(item) -> bool:
-    """Whether ``item`` holds only what this module lays out: field names, inline radios,
-    and fieldsets, rows, columns and divs with their default templates and plain legends."""
-    if isinstance(item, str):
+    """Whether ``item`` holds only what this module lays out: field names, inline radios, HTML
+    (crispy renders it), and fieldsets, rows, columns and divs with their default templates and
+    plain legends."""
+    if isinstance(item, str) or type(item) is layout.HTML:
         return True
     if type(item) is InlineRadios:
         return item.template == InlineRadios.template and not item.attrs and not item.wrapper_class
@@ -124,13 +125,15 @@ def _plain_layout(item) -> bool:
     return False
 
 
-def _layout(item, form, options) -> str:
+def _layout(item, form, options, context) -> str:
     if isinstance(item, str):
         bound = form[item]
         return str(bound) if bound.is_hidden else _field(bound, options)
+    if type(item) is layout.HTML:
+        return item.render(form, context)  # crispy's own: a template in the page's context
     if type(item) is InlineRadios:
         return "".join(_inline_choices(form[name], options) for name in item.fields)
-    inner = "".join(_layout(part, form, options) for part in item.fields)
+    inner = "".join(_layout(part, form, options, context) for part in item.fields)
     if type(item) is layout.Layout:
         return inner
     id_ = f' id="{_escape(item.css_id)}"' if item.css_id else ""

@@ -18,6 +18,7 @@ from django.contrib.auth.forms import (
 )
 from django.template import RequestContext, engines
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from crossroads.forms import DeleteAccountForm, PreferencesForm, SignUpForm
@@ -243,3 +244,12 @@ def test_a_form_laid_out_by_its_helper_has_crispys_markup(every_form, name, rf):
             ),
             f"{name} with {data}",
         )
+
+
+def test_the_offer_form_is_laid_out_without_crispys_templates(alice_client):
+    # A layout item plain_crispy does not know hands the whole form back to crispy: a slow page
+    # with the same markup. This says so if it ever happens to the app's longest form.
+    response = alice_client.get(reverse("offers:new"))
+    used = [template.name for template in response.templates if template.name]
+    assert "offers/form.html" in used
+    assert not [name for name in used if name.startswith("bootstrap5/")]
