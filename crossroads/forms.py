@@ -1,10 +1,13 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import UserCreationForm
+from django.urls import reverse
 
+from crossroads import restore
 from crossroads.errors import require
 from crossroads.formats import number_formats
-from crossroads.models import User
+from crossroads.mail import send_templated_mail
+from crossroads.models import PendingImport, User
 from crossroads.zones import grouped_choices
 
 NUMBER_FORMAT_LABEL = "How you write numbers"
@@ -55,8 +58,9 @@ NEW_PASSWORD_MESSAGES = {
 class SignUpForm(UserCreationForm):
     email = forms.EmailField(
         label="E-mail address",
-        help_text="For a link if you forget your password, and for reminders of your deadlines "
-        "and calls (turn them off on your account page).",
+        help_text="We send a link here to finish signing up. It is also for a link if you forget "
+        "your password, and for reminders of your deadlines and calls (turn them off on your "
+        "account page).",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
@@ -89,12 +93,29 @@ class SignUpForm(UserCreationForm):
         return username
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                "An account already uses this e-mail address. Sign in, or reset its password."
-            )
-        return email
+        # Whether the address already has an account is not said here (crossroads/signup.py).
+        return self.cleaned_data["email"].strip().lower()
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's, but an address with no account gets an e-mail saying so: every request sends
+    exactly one e-mail, so neither the page nor its timing tells who has an account."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "E-mail address"
+        require(self, {"email": "Enter the e-mail address you signed up with."})
+
+    def save(self, *args, request=None, **kwargs):
+        email = self.cleaned_data["email"]
+        if any(True for _ in self.get_users(email)):
+            return super().save(*args, request=request, **kwargs)
+        send_templated_mail(
+            "registration/password_reset_no_account",
+            email,
+            {"signup_url": request.build_absolute_uri(reverse("signup"))},
+        )
+        return None
 
 
 class PreferencesForm(forms.ModelForm):
@@ -125,6 +146,36 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Your export file",
+        help_text=(
+            "The JSON file that “Download my data” gave you, under 50 MB. Nothing is added until "
+            "you have seen what it holds and confirmed."
+        ),
+        error_messages={
+            "required": "Choose the export file to import.",
+            "empty": "This file is empty: choose the file that “Download my data” gave you.",
+        },
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        try:
+            self.export = restore.read_export(uploaded)
+            self.counts = restore.check(self.user, self.export)
+        except restore.Refused as refused:
+            raise forms.ValidationError(f"{refused} Nothing was imported.") from None
+        return uploaded
+
+    def save(self) -> PendingImport:
+        return PendingImport.objects.create(owner=self.user, data=self.export, counts=self.counts)
+
+
 class LoginForm(auth_forms.AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,13 +186,6 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         require(self, {"old_password": "Enter your current password.", **NEW_PASSWORD_MESSAGES})
-
-
-class PasswordResetForm(auth_forms.PasswordResetForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["email"].label = "E-mail address"
-        require(self, {"email": "Enter the e-mail address you signed up with."})
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):

@@ -55,15 +55,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are compressed (static files come compressed already: gzip and brotli, made by
     # collectstatic). On BREACH, see README.md, "Connections and compression".
     "django.middleware.gzip.GZipMiddleware",
+    # Before anything that reads the database: an outage is answered 503 with our own page.
+    "crossroads.availability.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "crossroads.middleware.UserTimeZoneMiddleware",
+    "crossroads.middleware.PrivatePagesMiddleware",
     "crossroads.middleware.MethodNotAllowedPageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -90,17 +94,16 @@ TEMPLATES = [
     },
 ]
 
+# Connections are kept this many seconds and checked before each request reuses one, so the first
+# request after a database restart reconnects instead of failing (Django's CONN_HEALTH_CHECKS).
+CONN_MAX_AGE = env_int("CONN_MAX_AGE", 60)
+
 # Database: DATABASE_URL when given (PostgreSQL only), else an embedded PostgreSQL under var/.
-# Connections are kept between requests (opening one costs several milliseconds, more than a
-# simple page), and checked before each request reuses them, so a database restart costs one
-# reconnection, not an error. Not while developing: runserver's thread per request would leave
-# a connection behind with each thread.
-_conn_max_age = env_int("CONN_MAX_AGE", 0 if DEBUG else 600)
 _database_url = env_str("DATABASE_URL")
 if _database_url:
     try:
         _db = dj_database_url.parse(
-            _database_url, conn_max_age=_conn_max_age, conn_health_checks=True
+            _database_url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
         )
     except Exception as exc:  # dj-database-url raises several kinds for a malformed URL
         raise ImproperlyConfigured(
@@ -117,11 +120,29 @@ else:
         "ENGINE": "crossroads.embedded_db",
         "NAME": "crossroads",
         "DATA_DIR": os.environ.get("EMBEDDED_POSTGRES_DIR", str(VAR_DIR / "postgres")),
-        "CONN_MAX_AGE": _conn_max_age,
+        "CONN_MAX_AGE": CONN_MAX_AGE,
         "CONN_HEALTH_CHECKS": True,
     }
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache holds the rate-limit counters (crossroads/rate_limits.py). The database cache: shared by
+# every app process and kept across restarts, with no other server to run. Its table is made by a
+# migration (crossroads/migrations/0006_cache_table.py). Expired rows are removed by
+# `manage.py expire_records`; MAX_ENTRIES is high so no live counter is ever culled early.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "crossroads_cache",
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    }
+}
+# (uses allowed, in a window of this many seconds)
+RATE_LIMITS = {
+    "password_reset_address": (10, 3600),
+    "password_reset_email": (3, 3600),
+    "signup_address": (10, 3600),
+}
 
 AUTH_USER_MODEL = "crossroads.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -134,14 +155,26 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Slow down password guessing: five failures for one username from one address lock it for an hour.
+# Reverse proxies of our own in front of the app (each appends to X-Forwarded-For). With none, the
+# header is the client's own words and is ignored. See crossroads/client_address.py.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Slow down password guessing, fairly (crossroads/lockout.py): wrong passwords for one username
+# from one address pause that username there; many from one address pause the address.
+AXES_HANDLER = "crossroads.lockout.FairLockoutHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
-AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 30, minimum=1)
+# "Alice" and "alice" are one username, and share one count.
 AXES_USERNAME_CALLABLE = "crossroads.models.username_for_lockouts"
+AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "crossroads.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "crossroads.lockout.lockout_response"
 AXES_VERBOSE = False
+# Login records (address, browser, time) are deleted after this many days by `expire_records`.
+LOGIN_RECORDS_DAYS = env_int("LOGIN_RECORDS_DAYS", 30, minimum=1)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -204,6 +237,35 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
         "form-action": [SELF],
     }
+}
+# Nothing here needs a camera, a microphone, the location or any other powerful feature.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,23 +1,19 @@
 import json
 
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from crossroads import restore, retention
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
-from crossroads.formats import number_format_for_browser
-from crossroads.forms import DeleteAccountForm, PreferencesForm, SignUpForm
-from crossroads.zones import browser_aliases
+from crossroads.forms import DeleteAccountForm, ImportForm, PreferencesForm
+from crossroads.models import get_pending_import_for_user
 from reminders.account import account_context
-from reminders.models import ReminderSettings
 
 
 @require_GET
@@ -25,34 +21,6 @@ def home(request):
     if not request.user.is_authenticated:
         return render(request, "landing.html")
     return render(request, "dashboard.html", dashboard_context(request.user))
-
-
-@require_http_methods(["GET", "POST"])
-def signup(request):
-    if request.user.is_authenticated:
-        return redirect("home")
-    form = SignUpForm(request.POST or None, initial=_browser_preferences(request))
-    if form.is_valid():
-        with transaction.atomic():
-            user = form.save()
-            ReminderSettings.objects.create(user=user)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome, {user.username}. Your account is ready.")
-        return redirect("home")
-    return render(
-        request,
-        "registration/signup.html",
-        {"form": form, "time_zone_aliases": browser_aliases()},
-    )
-
-
-def _browser_preferences(request) -> dict:
-    """What the browser says about its person, to start the sign-up form with."""
-    return {
-        "number_format": number_format_for_browser(request.headers.get("Accept-Language", "")),
-        # The server's default; the page's script replaces it with the browser's own zone.
-        "time_zone": settings.TIME_ZONE,
-    }
 
 
 @login_required
@@ -76,7 +44,7 @@ def log_out(request):
 @login_required
 @require_GET
 def export_data(request):
-    data = json.dumps(user_data(request.user), cls=DjangoJSONEncoder, indent=2)
+    data = json.dumps(user_data(request.user), indent=2, ensure_ascii=False)
     response = HttpResponse(data, content_type="application/json")
     filename = f"crossroads-{request.user.username}-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -85,11 +53,35 @@ def export_data(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def import_data(request):
+    form = ImportForm(request.user, request.POST or None, request.FILES or None)
+    if form.is_valid():
+        return redirect("import_preview", pk=form.save().pk)
+    return render(request, "registration/import.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_preview(request, pk):
+    pending = get_pending_import_for_user(request.user, pk)
+    if request.method == "POST":
+        try:
+            counts = restore.restore_pending(request.user, pending.pk)
+        except restore.Refused as refused:
+            messages.error(request, f"{refused} Nothing was imported.")
+            return redirect("import_data")
+        messages.success(request, f"Imported: {restore.in_words(counts)}.")
+        return redirect("home")
+    context = {"pending": pending, "kinds": restore.described(pending.counts)}
+    return render(request, "registration/import_preview.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if form.is_valid():
-        with transaction.atomic():
-            request.user.delete()
+        retention.delete_account(request.user)
         logout(request)
         messages.success(request, "Your account and everything in it have been deleted.")
         return redirect("home")

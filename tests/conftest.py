@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from tests.factories import make_user
 
@@ -8,6 +9,18 @@ def _quick_password_hashing(settings):
     # Hashing each persona's password properly costs a quarter of a second per test; a fast
     # hasher checks passwords just as well for testing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _rate_limits_start_at_zero(request, django_db_blocker):
+    """Every test that uses the database starts with no rate-limit counts. Browser tests commit,
+    and Django's flush between them empties the models' tables but not the cache's (it is no
+    model): without this their counts would reach into later tests."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker or {"db", "transactional_db"} & set(request.fixturenames):
+        request.getfixturevalue("django_db_setup")  # the test database, never the app's own
+        with django_db_blocker.unblock():
+            cache.clear()
 
 
 @pytest.fixture

@@ -44,3 +44,17 @@ def make_decision(owner, offers, **fields) -> Decision:
         for i, name in enumerate(DEFAULT_FACTORS)
     )
     return decision
+
+
+def signup_link(message) -> str:
+    """The link in a sign-up e-mail that creates the account (opened, then confirmed by POST)."""
+    import re
+
+    return re.search(r"https?://\S+/signup/confirm/\S+/", message.body).group()
+
+
+def confirm_signup(client) -> None:
+    """Do what the owner of the address does: open the last sign-up e-mail's link and confirm."""
+    from django.core import mail
+
+    client.post(signup_link(mail.outbox[-1]))

@@ -6,13 +6,15 @@ on these machines (see docs/embedded-postgres.md):
 1. a process killed hard stays listed in ``.handle_pids.json``, so the server is never stopped,
    and an empty or broken list makes every later start fail with a JSON error;
 2. a stale ``postmaster.pid`` whose PID now belongs to another process makes pgserver "attach"
-   to nothing.
+   to nothing;
+3. a server stopped while the app runs is never started again by pgserver.
 """
 
 import fcntl
 import json
 import sys
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -73,12 +75,25 @@ def _is_postgres_for(pid: int, data_dir: Path) -> bool:
 
     try:
         process = psutil.Process(pid)
-        if "postgres" not in process.name():
+        if "postgres" not in process.name() or process.status() == psutil.STATUS_ZOMBIE:
             return False
         cmdline = " ".join(process.cmdline())
     except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
         return False
     return str(data_dir) in cmdline
+
+
+def _serving(data_dir: Path) -> bool:
+    """Whether a live postgres serves ``data_dir``, as its ``postmaster.pid`` says.
+
+    A stopped server's process may linger as a zombie where nothing reaps it, so "the process
+    exists" is not enough.
+    """
+    try:
+        pid = int((data_dir / POSTMASTER_FILE).read_text().splitlines()[0])
+    except (OSError, ValueError, IndexError):
+        return False
+    return _is_postgres_for(pid, data_dir)
 
 
 def repair_stale_postmaster(data_dir: Path) -> None:
@@ -96,24 +111,46 @@ def repair_stale_postmaster(data_dir: Path) -> None:
 
 
 def get_server(data_dir: str | Path):
-    """The pgserver handle for ``data_dir``, started if need be, after repairing known faults."""
+    """The pgserver handle for ``data_dir``, started if need be, after repairing known faults.
+
+    Called for every new connection: a server this process attached to but that has stopped since
+    (stopped by hand, or crashed) is started again here, so the app recovers by itself.
+    """
     pgserver = _import_pgserver()
     from pgserver.postgres_server import PostgresServer
 
     data_dir = Path(data_dir).expanduser().resolve()
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     if data_dir in PostgresServer._instances:
-        return PostgresServer._instances[data_dir]
+        server = PostgresServer._instances[data_dir]
+        if not _serving(data_dir):
+            _start_again(server, data_dir)
+        return server
     # Two processes starting at once on a fresh checkout (two test workers, say) would both run
     # initdb into the same folder, and one fails; a lock file beside the data dir lets the first
     # create it while the second waits, then attaches.
-    with open(data_dir.parent / f".{data_dir.name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with _startup_lock(data_dir):
         if data_dir.exists():
             with PostgresServer._lock:
                 repair_handle_file(data_dir)
                 repair_stale_postmaster(data_dir)
         return pgserver.get_server(data_dir)
+
+
+def _start_again(server, data_dir: Path) -> None:
+    """Start the stopped server again, or attach to the one another process started meanwhile."""
+    from pgserver.postgres_server import PostgresServer
+
+    with _startup_lock(data_dir), PostgresServer._lock:
+        repair_stale_postmaster(data_dir)
+        server.ensure_postgres_running()
+
+
+@contextmanager
+def _startup_lock(data_dir: Path):
+    with open(data_dir.parent / f".{data_dir.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def socket_dir(server) -> str:

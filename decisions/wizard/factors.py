@@ -6,6 +6,10 @@ from django.forms import BaseModelFormSet, modelformset_factory
 from decisions.models import Factor
 
 MAX_FACTORS = 15
+UNKNOWN_FACTOR = (
+    "This page named a factor that is not one of this decision's (perhaps it was removed in "
+    "another tab). Nothing was saved: here are the factors as they are now."
+)
 WEIGHT_CHOICES = [
     (0, "0 · not at all"),
     (1, "1 · a little"),
@@ -61,6 +65,23 @@ class BaseFactorFormSet(BaseModelFormSet):
         self.move = _as_int(factor_pk)
         self.stays = bool(self.remove or self.move or "add" in actions)
         super().__init__(data, *args, **kwargs)
+        self.names_unknown_factor = self.is_bound and self._names_unknown_factor(actions)
+
+    def _names_unknown_factor(self, actions) -> bool:
+        """Whether the posted rows, "remove" or "move" name a factor that is not this decision's
+        (another user's, deleted, or not a number). Django would quietly treat such a row as a
+        new factor."""
+        known = {str(factor.pk) for factor in self.get_queryset()}
+        posted_ids = [
+            actions.get(f"{self.add_prefix(i)}-id", "") for i in range(self.total_form_count())
+        ]
+        initial_ids = posted_ids[: self.initial_form_count()]
+        return (
+            any(pk not in known for pk in initial_ids)
+            or any(pk and pk not in known for pk in posted_ids)
+            or ("remove" in actions and str(self.remove) not in known)
+            or ("move" in actions and str(self.move) not in known)
+        )
 
     def kept_forms(self):
         return [
@@ -72,6 +93,8 @@ class BaseFactorFormSet(BaseModelFormSet):
 
     def clean(self):
         super().clean()
+        if self.names_unknown_factor:
+            raise forms.ValidationError(UNKNOWN_FACTOR, code="unknown_factor")
         removed = next((f.instance for f in self.forms if f.instance.pk == self.remove), None)
         if removed is not None and removed.is_compensation:
             raise forms.ValidationError(

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -17,8 +19,13 @@ GOOD_SIGNUP = {
 }
 
 
-def test_signing_up_creates_the_account_and_lands_on_the_dashboard(client):
+def test_signing_up_then_opening_the_e_mailed_link_creates_the_account(client):
     response = client.post(reverse("signup"), GOOD_SIGNUP, follow=True)
+    assert b"Check your e-mail" in response.content
+    assert not User.objects.filter(username="dana").exists()
+    [message] = mail.outbox
+    link = re.search(r"https?://\S+", message.body).group()
+    response = client.post(link, follow=True)
     assert User.objects.filter(username="dana", email="dana@example.com").exists()
     assert response.context["user"].username == "dana"
     assert b"Hello, dana" in response.content
@@ -51,10 +58,14 @@ def test_signup_refuses_a_weak_password(client):
     assert not User.objects.exists()
 
 
-def test_signup_refuses_an_email_already_in_use(client, alice):
+def test_signup_with_an_email_in_use_creates_nothing_and_tells_its_owner(client, alice):
     response = client.post(reverse("signup"), {**GOOD_SIGNUP, "email": "ALICE@example.com"})
-    assert "already uses this e-mail" in response.context["form"].errors["email"][0]
+    assert response.status_code == 302
+    assert response.url == reverse("signup_sent")
     assert User.objects.count() == 1
+    [message] = mail.outbox
+    assert message.to == ["alice@example.com"]
+    assert "already has one, with the username alice" in message.body
 
 
 def test_a_failed_signup_shows_an_error_summary_linking_to_the_field(client):
@@ -156,5 +167,6 @@ def test_repeated_wrong_passwords_pause_logging_in(client, alice):
         client.post(reverse("login"), {"username": "alice", "password": "guess"})
     response = client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
     assert response.status_code == 429
-    assert b"Too many failed attempts" in response.content
+    assert b"Logging in is paused" in response.content
+    assert b"Try again in 60 minutes" in response.content
     assert "_auth_user_id" not in client.session

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from crossroads.models import User
+from tests.factories import confirm_signup
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,7 @@ def test_signup_without_a_language_offers_the_default_format(client):
 
 def test_signup_saves_the_chosen_number_format(client):
     client.post(reverse("signup"), SIGNUP)
+    confirm_signup(client)
     assert User.objects.get().number_format == "en_NL"
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from crossroads.models import User
 from crossroads.zones import browser_aliases, canonical_zones, grouped_choices, zone_label
 from tests.crossroads.test_preferences import SIGNUP
+from tests.factories import confirm_signup
 
 LEGACY = [
     "Factory",
@@ -94,4 +95,5 @@ def test_signup_refuses_a_zone_not_offered(client, zone):
 @pytest.mark.django_db
 def test_signup_saves_the_chosen_zone(client):
     client.post(reverse("signup"), SIGNUP)
+    confirm_signup(client)
     assert User.objects.get().time_zone == "Europe/Amsterdam"

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.core import mail
 from playwright.sync_api import expect
 
 PASSWORD = re.compile(r"^\s*Password\W*$")
@@ -26,6 +27,14 @@ def test_a_visitor_signs_up_logs_out_and_logs_back_in(live_server, page, screens
     page.get_by_label(PASSWORD).fill("a-long-and-unusual-passphrase")
     page.get_by_label("Password confirmation").fill("a-long-and-unusual-passphrase")
     page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your e-mail")
+    screenshot(page, "signup-sent")
+
+    link = re.search(r"https?://\S+/signup/confirm/\S+/", mail.outbox[-1].body).group()
+    page.goto(link)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Create your account")
+    screenshot(page, "signup-confirm")
+    page.get_by_role("button", name="Create my account").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, dana")
     screenshot(page, "dashboard")
 
@@ -52,3 +61,52 @@ def test_the_account_page_offers_export_and_a_guarded_delete(
     screenshot(page, "delete-account-error")
     page.get_by_role("link", name="Cancel").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+
+
+def test_a_downloaded_export_is_imported_after_a_preview(
+    live_server, page, log_in, alice, screenshot
+):
+    from tests.factories import make_decision, make_offer
+
+    make_decision(
+        alice, [make_offer(alice, company="First Co"), make_offer(alice, company="Second Co")]
+    )
+    log_in(alice)
+    page.get_by_role("link", name="Account").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download my data").click()
+    export = download.value.path()
+
+    page.get_by_role("link", name="Import a downloaded file…").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Import your data")
+    page.get_by_role("button", name="Check the file").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    screenshot(page, "import-error")
+
+    page.get_by_label("Your export file").set_input_files(export)
+    page.get_by_role("button", name="Check the file").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check what will be imported")
+    expect(page.get_by_text("First Co, Data Engineer")).to_be_visible()
+    screenshot(page, "import-preview")
+    page.get_by_role("button", name="Import all of it").click()
+    expect(page.get_by_text("Imported: 2 offers, 1 decision, 5 factors.")).to_be_visible()
+
+
+def test_the_pause_after_wrong_passwords_says_how_long(live_server, page, alice, screenshot):
+    page.goto(f"{live_server.url}/accounts/login/")
+    for _ in range(5):  # the fifth wrong password starts the pause
+        page.locator("#id_username").fill("alice")
+        page.locator("#id_password").fill("not-my-password")
+        page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Logging in is paused")
+    expect(page.get_by_text("Try again in 60 minutes")).to_be_visible()
+    screenshot(page, "login-paused")
+
+
+def test_too_many_reset_requests_get_a_clear_page(live_server, page, alice, screenshot):
+    for _ in range(4):
+        page.goto(f"{live_server.url}/accounts/password_reset/")
+        page.get_by_label("E-mail address").fill("alice@example.com")
+        page.get_by_role("button", name="Send reset link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Too many requests")
+    screenshot(page, "rate-limited")

@@ -1,6 +1,7 @@
 """The switches on the account page, and the one-click link in every e-mail."""
 
 import json
+import re
 
 import pytest
 from django.core import mail, signing
@@ -39,6 +40,8 @@ def test_a_new_account_starts_with_every_reminder_on(client):
             "number_format": "en_NL",
         },
     )
+    # The account is made when the owner of the address opens the link e-mailed to them.
+    client.post(re.search(r"https?://\S+/signup/confirm/\S+/", mail.outbox[-1].body).group())
     assert switches(User.objects.get(username="dana")) == dict.fromkeys(SWITCHES, True)
 
 

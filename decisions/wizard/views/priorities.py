@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from decisions.models import get_decision_for_user
-from decisions.wizard.factors import FactorFormSet
+from decisions.wizard.factors import UNKNOWN_FACTOR, FactorFormSet
 from decisions.wizard.steps import Step, next_step, step_url
 from decisions.wizard.summary import of_factors
 from decisions.wizard.views.steps import (
@@ -61,6 +61,10 @@ def priorities(request, pk):
     )
     if formset.is_bound and formset.is_valid():
         return _save(request, decision, formset)
+    if formset.is_bound and formset.names_unknown_factor:
+        # Its rows cannot be shown again as posted: show the factors as they are now.
+        messages.error(request, UNKNOWN_FACTOR)
+        return redirect(f"{step_url(decision, Step.PRIORITIES)}#factors")
     return render_step(
         request,
         decision,

@@ -123,13 +123,53 @@ def test_moving_the_first_factor_up_changes_nothing(alice_client, priorities):
     assert _factors(priorities) == DEFAULTS
 
 
-def test_removing_a_factor_of_another_decision_does_nothing(alice_client, alice, priorities, bob):
+@pytest.fixture
+def bobs_factor(bob):
     from tests.factories import make_decision, make_offer
 
-    bobs = make_decision(bob, [make_offer(bob), make_offer(bob)])
-    target = bobs.factors.get(name="Culture")
-    alice_client.post(url("priorities", priorities), factor_data(priorities, remove=str(target.pk)))
-    assert Factor.objects.filter(pk=target.pk).exists()
+    return make_decision(bob, [make_offer(bob), make_offer(bob)]).factors.get(name="Culture")
+
+
+def _everything(decision, bobs_factor):
+    return (
+        list(
+            Factor.objects.filter(decision=decision).values_list("pk", "name", "weight", "position")
+        ),
+        list(Factor.objects.filter(pk=bobs_factor.pk).values_list("name", "weight", "decision")),
+        Factor.objects.count(),
+    )
+
+
+def _row_id(decision, name):
+    index = [factor.name for factor in decision.factors.all()].index(name)
+    return f"factors-{index}-id"
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        pytest.param(lambda d, bobs: {_row_id(d, "Culture"): bobs.pk}, id="another-users-row"),
+        pytest.param(lambda d, bobs: {_row_id(d, "Culture"): 99999999}, id="unknown-row"),
+        pytest.param(lambda d, bobs: {_row_id(d, "Culture"): "x"}, id="not-a-number-row"),
+        pytest.param(lambda d, bobs: {"factors-5-id": bobs.pk}, id="another-users-new-row"),
+        pytest.param(lambda d, bobs: {"remove": str(bobs.pk)}, id="remove-another-users"),
+        pytest.param(lambda d, bobs: {"remove": "99999999"}, id="remove-unknown"),
+        pytest.param(lambda d, bobs: {"move": f"{bobs.pk}:up"}, id="move-another-users"),
+        pytest.param(lambda d, bobs: {"move": "nonsense"}, id="move-unknown"),
+    ],
+)
+def test_a_factor_id_that_is_not_this_decisions_is_refused_with_a_message(
+    alice_client, priorities, bobs_factor, tamper
+):
+    before = _everything(priorities, bobs_factor)
+    data = factor_data(priorities, new_name="Commute", Culture=("Team culture", 5))
+    data.update(tamper(priorities, bobs_factor))
+    response = alice_client.post(url("priorities", priorities), data, follow=True)
+    assert "not one of this decision" in response.content.decode()
+    assert "Nothing was saved" in response.content.decode()
+    assert _everything(priorities, bobs_factor) == before
+    priorities.refresh_from_db()
+    assert priorities.step_reached == Decision.Step.PRIORITIES
 
 
 @pytest.mark.parametrize(

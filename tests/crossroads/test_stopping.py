@@ -1,0 +1,133 @@
+"""The app and its embedded PostgreSQL stop together however the app ends, and a PostgreSQL found
+stopped is started again. Each test runs `manage.py runserver` (with its reloader, as `make run`
+does) on a throw-away data dir, in a session of its own so signals reach only it."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from crossroads.embedded_db.server import POSTMASTER_FILE
+
+ROOT = Path(__file__).resolve().parents[2]
+NOT_INHERITED = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _postgres_running(data_dir: Path) -> bool:
+    import psutil
+
+    for process in psutil.process_iter(["name", "cmdline"]):
+        if process.info["name"] == "postgres" and str(data_dir) in " ".join(
+            process.info["cmdline"] or []
+        ):
+            return True
+    return False
+
+
+def _get(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+class App:
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self.url = f"http://127.0.0.1:{_free_port()}"
+        env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+        self.log = data_dir.parent / "runserver.log"
+        with open(self.log, "w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "manage.py", "runserver", self.url.removeprefix("http://")],
+                cwd=ROOT,
+                env={**env, "EMBEDDED_POSTGRES_DIR": str(data_dir), "DEBUG": "1"},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self._wait_until_serving()
+
+    def _wait_until_serving(self):
+        deadline = time.monotonic() + 180  # a loaded machine may take long for the first initdb
+        while time.monotonic() < deadline:
+            try:
+                if _get(f"{self.url}/accounts/login/") == 200 and _postgres_running(self.data_dir):
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        os.killpg(self.process.pid, signal.SIGKILL)
+        pytest.fail(f"runserver did not start serving:\n{self.log.read_text()[-3000:]}")
+
+    def ended_within(self, seconds: float) -> bool:
+        try:
+            self.process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            return False
+        return True
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("stopping") / "pg"
+
+
+def _postgres_gone(data_dir: Path, within: float = 15) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if not _postgres_running(data_dir) and not (data_dir / POSTMASTER_FILE).exists():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_ctrl_c_stops_the_app_and_its_postgres(data_dir):
+    app = App(data_dir)
+    os.killpg(app.process.pid, signal.SIGINT)  # what the terminal sends to the whole foreground
+    assert app.ended_within(20)
+    assert _postgres_gone(data_dir)
+
+
+def test_sigterm_to_the_app_stops_it_and_its_postgres(data_dir):
+    app = App(data_dir)
+    app.process.send_signal(signal.SIGTERM)  # `kill <pid>`, or make passing its SIGTERM on
+    assert app.ended_within(20)
+    assert _postgres_gone(data_dir)
+
+
+def test_a_closed_terminal_stops_the_app_and_its_postgres(data_dir):
+    app = App(data_dir)
+    os.killpg(app.process.pid, signal.SIGHUP)  # what a closing terminal sends
+    assert app.ended_within(20)
+    assert _postgres_gone(data_dir)
+
+
+def test_a_postgres_found_stopped_is_started_again_by_the_next_request(data_dir):
+    from pgserver import _commands
+
+    app = App(data_dir)
+    try:
+        user = "pgserver" if os.geteuid() == 0 else None
+        _commands.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=data_dir, user=user)
+        assert not _postgres_running(data_dir)
+        assert _get(f"{app.url}/accounts/login/") == 200
+        assert _postgres_running(data_dir)
+    finally:
+        app.process.send_signal(signal.SIGTERM)
+        assert app.ended_within(20)
+    assert _postgres_gone(data_dir)
