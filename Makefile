@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run develop test serve lint format clean install benchmark
+.PHONY: run develop test serve bench lint format clean install benchmark
 
 install: $(STAMP)
 
@@ -44,6 +45,14 @@ serve: $(STAMP)
 	@echo "Crossroads is starting at http://$(ADDR)/  (press Ctrl+C to stop)"
 	@echo ""
 	$(BIN)/gunicorn crossroads.wsgi --bind $(ADDR) --workers 2 --access-logfile -
+
+# How fast every page is against a bare page, and under gunicorn (see README.md). wrk, the load
+# tool, comes from Debian when missing. The benchmark has a database of its own.
+bench: $(STAMP)
+	@command -v wrk > /dev/null || { echo "Installing wrk (the load tool) from Debian..."; \
+	  $(SUDO) apt-get install -y -qq wrk > /dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk > /dev/null; }; }
+	$(BIN)/python -m bench
 
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark_reminders.py --users 10000

@@ -1,6 +1,6 @@
 from django.utils import timezone
 
-from offers import compensation, timeline
+from offers import timeline
 from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.models import Offer
@@ -15,9 +15,10 @@ def dashboard_context(user) -> dict:
     """The offers' part of the dashboard: next deadlines, offers that need an answer soon, clashes
     with the conversations that resolve them, asks still waiting for an answer, offers with no
     known deadline and the one worth most (with the user's rates). Three queries, whatever the
-    numbers."""
+    numbers: the offers read as outlines with their four years added up by the database, their
+    clashes counted and the first few found without comparing every pair."""
     today = timezone.localdate(timezone=user.zone())
-    offers = list(Offer.objects.for_user(user))
+    offers = Offer.objects.for_user(user).outlines()
     in_play = [offer for offer in offers if offer.is_in_play()]
     answer_soon = [
         offer
@@ -27,11 +28,12 @@ def dashboard_context(user) -> dict:
         and offer.days_until_deadline(today) <= ANSWER_SOON_DAYS
     ]
     answer_soon.sort(key=lambda offer: (offer.respond_by, offer.company))
-    clashes = timeline.clashes(in_play, today)
     asks = ask_records.asks_about(user, in_play)
-    answer_clashes = [c for c in clashes if c.kind == timeline.Clash.ANSWER_BEFORE_ARRIVAL]
+    answer_clashes = timeline.first_clashes(
+        in_play, today, timeline.Clash.ANSWER_BEFORE_ARRIVAL, NEXT_DATES
+    )
     comparison = money_terms(user, [offer.currency for offer in offers]).compare(
-        {offer: (compensation.headline(offer.package())[1], offer.currency) for offer in in_play}
+        {offer: (offer.four_year_headline, offer.currency) for offer in in_play}
     )
     best = comparison.best()
     return {
@@ -40,12 +42,10 @@ def dashboard_context(user) -> dict:
         "offers_money_best": best and (best, comparison.amounts[best]),
         "offers_money_names": {offer: offer.company for offer in in_play},
         "offers_has_example": any(offer.is_example for offer in offers),
-        "offers_next_dates": [e for e in timeline.events(in_play, today) if e.days_away >= 0][
-            :NEXT_DATES
-        ],
+        "offers_next_dates": timeline.upcoming(in_play, today, NEXT_DATES),
         "offers_answer_soon": [(offer, offer.days_until_deadline(today)) for offer in answer_soon],
-        "offers_clash_count": len(clashes),
-        "offers_clash_rows": ask_rules.clashes_with_asks(answer_clashes[:NEXT_DATES], asks),
+        "offers_clash_count": timeline.count_clashes(in_play, today),
+        "offers_clash_rows": ask_rules.clashes_with_asks(answer_clashes, asks),
         "offers_pending_asks": [ask for ask in asks if ask.is_pending()],
         "offers_no_deadline": [
             offer

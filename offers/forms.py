@@ -333,11 +333,13 @@ class OfferForm(forms.ModelForm):
         token = cleaned.get("form_token")
         if token is None and "form_token" not in self.errors:
             return
-        if "form_token" in self.errors or Offer.objects.added_with(token):
-            # Anyone's: the owner's own repeat never gets here (the view finds it first).
+        added = None if "form_token" in self.errors else Offer.objects.added_with(token)
+        if "form_token" in self.errors or (added and added.owner_id != self.instance.owner_id):
             self.errors.pop("form_token", None)
             self.add_error(None, FORM_TOKEN_MESSAGE)
             return
+        # The owner's own repeat: the view finds it first, unless both posts arrived at once;
+        # then saving fails on the unique token and the view lands on the offer the other added.
         self.instance.form_token = token
 
     def _check_bonus(self, cleaned):

@@ -8,7 +8,11 @@ Only dates still in play are shown: an expected offer's arrival, an open offer's
 start date of an offer that is open or committed. A declined or withdrawn offer has none.
 """
 
+import bisect
+import dataclasses
 import datetime
+import heapq
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -125,68 +129,146 @@ def deadline_state(days_away: int | None) -> Deadline | None:
 
 def events_for(offer, today: datetime.date) -> list[Event]:
     """The dates of one offer that are still in play, in order."""
-    dated = []
-    if offer.is_expected() and offer.expected_on:
-        dated.append((Event.ARRIVAL, offer.expected_on))
-    if offer.is_open() and offer.respond_by:
-        dated.append((Event.DEADLINE, offer.respond_by))
-    if (offer.is_open() or offer.is_committed()) and offer.start_date:
-        dated.append((Event.START, offer.start_date))
-    found = [Event(date, kind, offer, (date - today).days) for kind, date in dated]
+    found = [Event(date, kind, offer, (date - today).days) for kind, date in _dates_in_play(offer)]
     return sorted(found, key=lambda e: e.sort_key)
+
+
+def _dates_in_play(offer):
+    """(kind, date) for each date of ``offer`` that is still in play."""
+    if offer.is_expected() and offer.expected_on:
+        yield Event.ARRIVAL, offer.expected_on
+    if offer.is_open() and offer.respond_by:
+        yield Event.DEADLINE, offer.respond_by
+    if (offer.is_open() or offer.is_committed()) and offer.start_date:
+        yield Event.START, offer.start_date
 
 
 def events(offers, today: datetime.date) -> list[Event]:
     """Every date in play across ``offers``, in order."""
-    return sorted(
-        (event for offer in offers for event in events_for(offer, today)),
-        key=lambda e: e.sort_key,
-    )
+    return [_event(entry, today) for entry in sorted(_entries(offers))]
+
+
+def upcoming(offers, today: datetime.date, count: int) -> list[Event]:
+    """The next ``count`` dates from today on, in order, without putting every date in order."""
+    entries = (entry for entry in _entries(offers) if entry[0] >= today)
+    return [_event(entry, today) for entry in heapq.nsmallest(count, entries)]
+
+
+# A date in play as a plain tuple, cheap to sort: (date, kind's order, offer's name, offer's place
+# among the offers, kind, offer). The place settles any tie before two offers would be compared.
+_KINDS = (Event.ARRIVAL, Event.DEADLINE, Event.START)
+
+
+def _entries(offers):
+    for place, offer in enumerate(offers):
+        name = str(offer)
+        for kind, date in _dates_in_play(offer):
+            yield (date, _KINDS.index(kind), name, place, kind, offer)
+
+
+def _event(entry, today: datetime.date) -> Event:
+    date, _order, _name, _place, kind, offer = entry
+    return Event(date, kind, offer, (date - today).days)
 
 
 def clashes(offers, today: datetime.date) -> list[Clash]:
-    """Where one offer's dates force a choice before another offer is settled."""
-    offers = list(offers)
-    found = []
-    for offer in offers:
-        for other in offers:
-            if other is offer:
-                continue
-            if _answer_due_before_arrival(offer, other, today):
-                found.append(Clash(Clash.ANSWER_BEFORE_ARRIVAL, offer, other, offer.respond_by))
-            if _starts_while_open(offer, other, today):
-                found.append(
-                    Clash(
-                        Clash.START_WHILE_OPEN,
-                        offer,
-                        other,
-                        offer.start_date,
-                        has_passed=offer.start_date <= today,
-                    )
-                )
+    """Where one offer's dates force a choice before another offer is settled, in date order
+    (then kind, then the two offers' names)."""
+    found = [clash for forcing in _forcing(offers, today) for clash in forcing.clashes()]
+    # Already in order but for two offers of the same name: this puts those as they always were.
     return sorted(found, key=lambda c: (c.date, c.kind, str(c.offer), str(c.other)))
 
 
-def _answer_due_before_arrival(offer, other, today) -> bool:
-    """``offer`` wants an answer (still ahead) on or before the day ``other`` is expected."""
-    return (
-        offer.is_open()
-        and offer.respond_by is not None
-        and offer.respond_by >= today
-        and other.is_expected()
-        and other.expected_on is not None
-        and offer.respond_by <= other.expected_on
+def first_clashes(offers, today: datetime.date, kind: str, count: int) -> list[Clash]:
+    """The first ``count`` clashes of one kind, in the order ``clashes`` lists them, found
+    without listing the rest."""
+    found = []
+    for forcing in _forcing(offers, today):
+        if forcing.kind == kind and len(found) < count:
+            found += forcing.clashes(limit=count - len(found))
+    return found
+
+
+def count_clashes(offers, today: datetime.date) -> int:
+    """How many clashes there are, without listing them: each offer that forces a choice finds
+    how many others it clashes with by bisecting sorted dates."""
+    return sum(forcing.count() for forcing in _forcing(offers, today))
+
+
+class _Forcing:
+    """An offer whose date forces a choice, and the other offers it forces it about.
+
+    Offers are sorted by date once; the others are then a slice of a sorted list, found by
+    bisecting, never by comparing every pair of offers."""
+
+    def __init__(self, kind, offer, date, others, rank, has_passed=False):
+        self.kind, self.offer, self.date, self.has_passed = kind, offer, date, has_passed
+        self._others, self._rank = others, rank
+
+    @property
+    def sort_key(self):
+        return (self.date, self.kind, self._rank[id(self.offer)])
+
+    def count(self) -> int:
+        return sum(len(part) for part in self._others) - self._includes_itself()
+
+    def clashes(self, limit: int | None = None) -> list[Clash]:
+        """Its clashes, the others in order of name; only the first ``limit`` if given."""
+        others = (other for part in self._others for other in part if other is not self.offer)
+        if limit is None:
+            ordered = sorted(others, key=lambda other: self._rank[id(other)])
+        else:
+            ordered = heapq.nsmallest(limit, others, key=lambda other: self._rank[id(other)])
+        return [Clash(self.kind, self.offer, o, self.date, self.has_passed) for o in ordered]
+
+    def _includes_itself(self) -> int:
+        """An expected offer due to be answered before it arrives is not a clash with itself."""
+        if self.kind != Clash.ANSWER_BEFORE_ARRIVAL or not self.offer.is_expected():
+            return 0
+        return sum(1 for part in self._others for other in part if other is self.offer)
+
+
+def _forcing(offers, today: datetime.date) -> list[_Forcing]:
+    """Every offer whose date forces a choice, in the order their clashes are listed: by date,
+    kind, then the offers' names (and their order as given, for two of the same name)."""
+    offers = list(offers)
+    position = {id(offer): n for n, offer in enumerate(offers)}
+    by_name = sorted(offers, key=lambda offer: (str(offer), position[id(offer)]))
+    rank = {id(offer): n for n, offer in enumerate(by_name)}
+
+    expected = sorted(
+        (o for o in offers if o.is_expected() and o.expected_on is not None),
+        key=lambda o: o.expected_on,
     )
+    arrivals = [offer.expected_on for offer in expected]
+    still_open = [offer for offer in offers if offer.is_open()]
+    undated = [offer for offer in still_open if offer.respond_by is None]
+    dated = sorted((o for o in still_open if o.respond_by is not None), key=lambda o: o.respond_by)
+    deadlines = [offer.respond_by for offer in dated]
 
-
-def _starts_while_open(offer, other, today) -> bool:
-    """``offer`` is committed and starts (or started) while ``other`` may still be open."""
-    if not (offer.is_committed() and offer.start_date and other.is_open()):
-        return False
-    if offer.start_date <= today:
-        return True
-    # The other offer is settled in time only if its answer is due before the first day.
-    return other.respond_by is None or other.respond_by >= offer.start_date
+    found = []
+    for offer in still_open:
+        # An answer still ahead, due on or before the day other offers are expected.
+        if offer.respond_by is not None and offer.respond_by >= today:
+            later = expected[bisect.bisect_left(arrivals, offer.respond_by) :]
+            if later:
+                found.append(
+                    _Forcing(Clash.ANSWER_BEFORE_ARRIVAL, offer, offer.respond_by, [later], rank)
+                )
+    for offer in offers:
+        # A start date that came while others are open, or comes before they are settled.
+        if not (offer.is_committed() and offer.start_date):
+            continue
+        if offer.start_date <= today:
+            others = [still_open]
+        else:
+            others = [undated, dated[bisect.bisect_left(deadlines, offer.start_date) :]]
+        has_passed = offer.start_date <= today
+        found.append(
+            _Forcing(Clash.START_WHILE_OPEN, offer, offer.start_date, others, rank, has_passed)
+        )
+    found.sort(key=lambda forcing: forcing.sort_key)
+    return found
 
 
 def clash_numbers(timeline: list[Event], found: list[Clash]) -> list[int | None]:
@@ -200,3 +282,94 @@ def clash_numbers(timeline: list[Event], found: list[Clash]) -> list[int | None]
 def today_index(timeline: list[Event], today: datetime.date) -> int:
     """Where "today" goes in ``timeline``: before the first event on or after today."""
     return next((i for i, event in enumerate(timeline) if event.date >= today), len(timeline))
+
+
+# A page of the timeline -------------------------------------------------------------------------
+
+DATES_SHOWN = 15  # dates on a page of the timeline
+RECENT_SHOWN = 3  # of which, on the first page, at most this many already past
+CLASHES_SHOWN = 5  # clashes listed with a page (the soonest), unless every one is asked for
+
+
+@dataclass(frozen=True)
+class Window:
+    """One page of the timeline: some dates, and the clashes they force."""
+
+    events: list[Event]
+    today_index: int | None  # where "today" goes among the events; None if not on this page
+    page: int  # 0 starts just before today; earlier pages are negative
+    earlier: int | None  # the page of the dates before these, if any
+    later: int | None
+    clashes: list[Clash]  # forced by the dates shown (the first page: or before them)
+    clash_count: int  # every clash, listed or not
+    every_clash: bool  # all of them listed, whatever their dates
+
+    @property
+    def offers(self) -> list:
+        """Every offer the page shows."""
+        found = [event.offer for event in self.events]
+        found += [offer for clash in self.clashes for offer in (clash.offer, clash.other)]
+        return found
+
+    def rows(self) -> list[tuple[Event, int | None]]:
+        """Each date with the number of the first clash listed that it is part of."""
+        return list(zip(self.events, clash_numbers(self.events, self.clashes), strict=True))
+
+    def with_offers(self, replacements: dict) -> "Window":
+        """The same page with each offer swapped for ``replacements[offer.pk]`` where given,
+        the same object wherever the offer appears (clashes recognise their dates by it)."""
+
+        def swap(offer):
+            return replacements.get(offer.pk, offer)
+
+        return dataclasses.replace(
+            self,
+            events=[dataclasses.replace(e, offer=swap(e.offer)) for e in self.events],
+            clashes=[
+                dataclasses.replace(c, offer=swap(c.offer), other=swap(c.other))
+                for c in self.clashes
+            ],
+        )
+
+
+def window(offers, today: datetime.date, page: int = 0, every_clash: bool = False) -> Window:
+    """Page ``page`` of the timeline of ``offers``: at most ``DATES_SHOWN`` dates, the first
+    page from a few recent ones on; and the clashes those dates force, at most ``CLASHES_SHOWN``
+    of them unless ``every_clash``. The work grows with the offers times their logarithm, not
+    with every pair of them, nor with every clash."""
+    offers = list(offers)
+    entries = sorted(_entries(offers))
+    now = bisect.bisect_left([entry[0] for entry in entries], today)
+    first = max(0, now - RECENT_SHOWN)  # where page 0 starts
+    lowest = -math.ceil(first / DATES_SHOWN)
+    highest = max(0, math.ceil((len(entries) - first) / DATES_SHOWN) - 1)
+    page = min(max(page, lowest), highest)
+    start = max(0, first + page * DATES_SHOWN)
+    end = max(0, first + (page + 1) * DATES_SHOWN)
+    shown = entries[start:end]
+    on_page = start <= now < end or (now == len(entries) and page == highest)
+
+    forcing = _forcing(offers, today)
+    place = {(id(entry[5]), entry[4]): n for n, entry in enumerate(entries)}
+    if every_clash:
+        listed = clashes(offers, today)
+    else:
+        # The first page also lists the clashes forced by dates before it: a start date passed.
+        since = 0 if page == 0 else start
+        kinds = {Clash.ANSWER_BEFORE_ARRIVAL: Event.DEADLINE, Clash.START_WHILE_OPEN: Event.START}
+        listed = []
+        for item in forcing:
+            if since <= place[(id(item.offer), kinds[item.kind])] < end:
+                listed += item.clashes(limit=CLASHES_SHOWN - len(listed))
+                if len(listed) == CLASHES_SHOWN:
+                    break
+    return Window(
+        events=[_event(entry, today) for entry in shown],
+        today_index=now - start if on_page else None,
+        page=page,
+        earlier=page - 1 if start > 0 else None,
+        later=page + 1 if end < len(entries) else None,
+        clashes=listed,
+        clash_count=sum(item.count() for item in forcing),
+        every_clash=every_clash,
+    )

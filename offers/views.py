@@ -42,9 +42,12 @@ def offer_list(request):
     status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
     offers = Offer.objects.for_user(request.user).shown_by(status).by_nearest_date(today)
     page = Paginator(offers, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
-    in_play = list(Offer.objects.for_user(request.user).in_play())
+    # The database adds up each offer's four years as its table prints them: no offer is priced
+    # here but the rows shown.
+    in_play = Offer.objects.for_user(request.user).in_play().with_four_year_headline()
+    totals = list(in_play.values_list("pk", "company", "currency", "four_year_headline"))
     comparison = money_terms(request.user).compare(
-        {offer.pk: (compensation.headline(offer.package())[1], offer.currency) for offer in in_play}
+        {pk: (total, currency) for pk, _company, currency, total in totals}
     )
     return render(
         request,
@@ -58,7 +61,7 @@ def offer_list(request):
             # With a filter on, "nothing matches" is said instead of inviting a first offer.
             "has_any": bool(status) or page.paginator.count > 0,
             "comparison": comparison,
-            "names": {offer.pk: offer.company for offer in in_play},
+            "names": {pk: company for pk, company, _currency, _total in totals},
             "best": comparison.best(),
             "today": today,
         },
@@ -198,26 +201,27 @@ def delete_contact(request, pk, contact_pk):
 @require_GET
 def offer_timeline(request):
     today = timezone.localdate()
-    everything = list(Offer.objects.for_user(request.user))
+    everything = Offer.objects.for_user(request.user).outlines()
     offers = [offer for offer in everything if offer.is_in_play()]
-    events = timeline.events(offers, today)
-    clashes = timeline.clashes(offers, today)
+    every_clash = request.GET.get("clashes") == "all"
+    page = timeline.window(offers, today, _page_number(request), every_clash)
     asks = ask_records.asks_about(request.user, offers)
     terms = money_terms(request.user, [offer.currency for offer in everything])
     return render(
         request,
         "offers/timeline.html",
         {
-            "events": events,
+            "window": page,
+            "events": page.events,
             "clash_rows": [
                 (clash, clash_asks, clash.four_year_money(terms.home, terms.rates))
-                for clash, clash_asks in ask_rules.clashes_with_asks(clashes, asks)
+                for clash, clash_asks in ask_rules.clashes_with_asks(page.clashes, asks)
             ],
             "asks": asks,
-            "rows": list(zip(events, timeline.clash_numbers(events, clashes), strict=True)),
+            "rows": page.rows(),
             "today": today,
-            "today_index": timeline.today_index(events, today),
-            "clashes": clashes,
+            "today_index": page.today_index,
+            "clashes": page.clashes,
             "in_play_count": len(offers),
             "has_any": bool(everything),
             # The decisions' part: follow-ups after a call, until they are ticked.
@@ -225,6 +229,14 @@ def offer_timeline(request):
             "follow_ups_today": today,
         },
     )
+
+
+def _page_number(request) -> int:
+    """The timeline's ``?page=``: 0 is the page with today; earlier ones are negative."""
+    try:
+        return int(request.GET.get("page", 0))
+    except ValueError:
+        return 0
 
 
 @login_required

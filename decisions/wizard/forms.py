@@ -9,6 +9,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout
 from django import forms
 from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
 
 from crossroads.text import LONG_TEXT_LIMIT, text_errors
 from decisions.models import Consideration, Decision, Rating
@@ -39,12 +40,32 @@ def offer_label(offer: Offer) -> str:
     return f"{offer.role} at {offer.company}"
 
 
+class _LoadedChoices(ModelChoiceIterator):
+    """The choices from the offers the form has loaded already (``field.loaded``), so showing
+    them costs no query of its own; a submitted choice is still checked against the queryset."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for offer in self.field.loaded:
+            yield self.choice(offer)
+
+    def __len__(self):
+        return len(self.field.loaded) + (self.field.empty_label is not None)
+
+
 class _OfferChoices(forms.ModelMultipleChoiceField):
+    iterator = _LoadedChoices
+    loaded = ()
+
     def label_from_instance(self, obj):
         return f"{offer_label(obj)} ({obj.get_status_display().lower()})"
 
 
 class _CommittedChoice(forms.ModelChoiceField):
+    iterator = _LoadedChoices
+    loaded = ()
+
     def label_from_instance(self, obj):
         return f"{offer_label(obj)} ({obj.get_status_display().lower()})"
 
@@ -91,9 +112,11 @@ class OffersForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.decision = decision
         self.user_offers = list(Offer.objects.for_user(user).order_by("company", "role", "pk"))
+        self.fields["offers"].loaded = self.user_offers
         self.fields["offers"].queryset = Offer.objects.for_user(user)
         committed = [offer for offer in self.user_offers if offer.is_committed()]
         if len(committed) > 1:
+            self.fields["committed_offer"].loaded = committed
             self.fields["committed_offer"].queryset = Offer.objects.for_user(user).committed()
         else:
             del self.fields["committed_offer"]

@@ -92,16 +92,18 @@ def explain(
 
     Raises scoring.ScoringError (all weights 0, missing ratings) for the view to show.
     """
+    # The scoring works on ids: hashing model instances costs more than the arithmetic.
     offer_ids = {offer.pk: offer for offer in offers}
-    weights = {factor: factor.weight for factor in factors}
+    weights = {factor.pk: factor.weight for factor in factors}
     ratings = {
-        (factor, offer_ids[rating.offer_id]): rating.score
+        (factor.pk, rating.offer_id): rating.score
         for factor in factors
         for rating in factor.ratings.all()
         if rating.offer_id in offer_ids
     }
-    scores = scoring.weighted_scores(weights, ratings, offers)
-    leaders = scoring.leaders(scores)
+    by_id = scoring.weighted_scores(weights, ratings, list(offer_ids))
+    scores = {offer_ids[pk]: score for pk, score in by_id.items()}
+    leaders = tuple(offer_ids[pk] for pk in scoring.leaders(by_id))
     committed = decision.committed_offer if decision.committed_offer_id in offer_ids else None
 
     results = [
@@ -125,9 +127,10 @@ def explain(
         item.later.sort(key=lambda c: c.kind != Consideration.Kind.PRO)
 
     breakdown = [
-        (factor, [ratings.get((factor, item.offer)) for item in results]) for factor in factors
+        (factor, [ratings.get((factor.pk, item.offer.pk)) for item in results])
+        for factor in factors
     ]
-    flips = scoring.sensitivity(weights, ratings, offers)
+    flips = scoring.sensitivity(weights, ratings, list(offer_ids))
     stage, new_offer, backing_out = _backing_out(
         decision, committed, offer_ids, leaders, today, call_day
     )
@@ -137,7 +140,10 @@ def explain(
         margin=scoring.margin(scores),
         close_call=scoring.is_close_call(scores),
         leaders=leaders,
-        sensitivity=[FactorSensitivity(factor, flips[factor]) for factor in factors],
+        sensitivity=[
+            FactorSensitivity(factor, _with_offers(flips[factor.pk], offer_ids))
+            for factor in factors
+        ],
         money=scoring.money_over_horizon(
             {offer: offer.package() for offer in offers},
             decision.horizon_years,
@@ -150,6 +156,16 @@ def explain(
         new_offer=new_offer,
         backing_out=backing_out,
     )
+
+
+def _with_offers(flips: list[scoring.Flip] | None, offer_ids: dict) -> list | None:
+    """The flips as the page tells them: with the offers, not their ids."""
+    if flips is None:
+        return None
+    return [
+        scoring.Flip(flip.low, flip.high, tuple(offer_ids[pk] for pk in flip.leaders))
+        for flip in flips
+    ]
 
 
 def stage_of(offer, today: datetime.date) -> risk_rules.Stage | None:

@@ -57,11 +57,15 @@ def draft_ask(offer: Offer, kind: str, other: Offer | None, names_other: bool, t
 
 def asks_about(user, offers) -> list[TimeAsk]:
     """The user's asks about ``offers`` (already loaded, so each ask reuses its offer), newest
-    first. One query, whatever the numbers."""
+    first. One query, whatever the numbers. Offers read as outlines (``Offer.objects.outlines()``)
+    are not models to hang on an ask: then each ask's offer is loaded with it, in the same query."""
     by_pk = {offer.pk: offer for offer in offers}
+    models = all(isinstance(offer, Offer) for offer in offers)
+    related = ("contact",) if models else ("contact", "offer")
     asks = []
-    for ask in TimeAsk.objects.for_user(user).select_related("contact"):
+    for ask in TimeAsk.objects.for_user(user).select_related(*related):
         if ask.offer_id in by_pk:
-            ask.offer = by_pk[ask.offer_id]
+            if models:
+                ask.offer = by_pk[ask.offer_id]
             asks.append(ask)
     return asks

@@ -71,3 +71,26 @@ def test_a_postgres_database_url_is_accepted():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "db.internal"
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        (PRODUCTION, "60 True"),
+        (
+            {**PRODUCTION, "DATABASE_URL": "postgres://crossroads:secret@db.internal/crossroads"},
+            "60 True",
+        ),
+        ({**PRODUCTION, "CONN_MAX_AGE": "600"}, "600 True"),
+    ],
+)
+def test_database_connections_are_kept_and_checked_before_reuse(env, expected):
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; db = settings.DATABASES['default']; "
+        "print(db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'])",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == expected

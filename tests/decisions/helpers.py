@@ -2,7 +2,9 @@
 
 from django.urls import reverse
 
-from decisions.models import Decision, Rating
+from decisions.models import Consideration, Decision, Factor, Rating
+from offers.models import Offer
+from tests.factories import make_decision, make_offer
 
 
 def at_step(decision: Decision, step: int) -> Decision:
@@ -53,3 +55,36 @@ def ratings_data(decision: Decision, scores: dict, version=None) -> dict:
         for offer, score in scores.items():
             data[f"rating-{factor.pk}-{offer.pk}"] = score
     return data
+
+
+def finished_decision(owner, offers: int, factors: int, considerations: int) -> Decision:
+    """A finished decision: the first offer committed, the last one rated best."""
+    made = [
+        make_offer(
+            owner,
+            company=f"Company {i}",
+            status=Offer.Status.SIGNED if i == 0 else Offer.Status.RECEIVED,
+        )
+        for i in range(offers)
+    ]
+    decision = make_decision(owner, made, title=f"{offers} offers")
+    Factor.objects.bulk_create(
+        Factor(decision=decision, name=f"Own factor {i}", weight=2, position=10 + i)
+        for i in range(factors - decision.factors.count())
+    )
+    Rating.objects.bulk_create(
+        Rating(factor=factor, offer=offer, score=1 + (i % 5))
+        for factor in decision.factors.all()
+        for i, offer in enumerate(made)
+    )
+    Consideration.objects.bulk_create(
+        Consideration(
+            decision=decision,
+            offer=made[i % offers],
+            kind="pro" if i % 2 else "con",
+            term="immediate" if i % 3 else "long_term",
+            text=f"Point {i}",
+        )
+        for i in range(considerations)
+    )
+    return at_step(decision, Decision.Step.RESULT)

@@ -5,45 +5,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from decisions.models import Consideration, Decision, Factor, Rating
+from decisions.models import get_decision_for_user
+from decisions.wizard.views.steps import with_offers_and_factors
 from offers.models import Offer
-from tests.decisions.helpers import at_step, url
-from tests.factories import make_decision, make_offer
+from tests.decisions.helpers import finished_decision, url
+from tests.factories import make_offer
 
 pytestmark = pytest.mark.django_db
-
-
-def _decision(owner, offers: int, factors: int, considerations: int) -> Decision:
-    """A finished decision: the first offer committed, the last one rated best."""
-    made = [
-        make_offer(
-            owner,
-            company=f"Company {i}",
-            status=Offer.Status.SIGNED if i == 0 else Offer.Status.RECEIVED,
-        )
-        for i in range(offers)
-    ]
-    decision = make_decision(owner, made, title=f"{offers} offers")
-    Factor.objects.bulk_create(
-        Factor(decision=decision, name=f"Own factor {i}", weight=2, position=10 + i)
-        for i in range(factors - decision.factors.count())
-    )
-    Rating.objects.bulk_create(
-        Rating(factor=factor, offer=offer, score=1 + (i % 5))
-        for factor in decision.factors.all()
-        for i, offer in enumerate(made)
-    )
-    Consideration.objects.bulk_create(
-        Consideration(
-            decision=decision,
-            offer=made[i % offers],
-            kind="pro" if i % 2 else "con",
-            term="immediate" if i % 3 else "long_term",
-            text=f"Point {i}",
-        )
-        for i in range(considerations)
-    )
-    return at_step(decision, Decision.Step.RESULT)
 
 
 def _count(client, path) -> int:
@@ -56,8 +24,8 @@ def _count(client, path) -> int:
 def test_the_result_page_takes_the_same_queries_for_2_offers_and_for_5_x_10_x_40(
     alice_client, alice, django_assert_num_queries
 ):
-    small = _decision(alice, offers=2, factors=5, considerations=0)
-    large = _decision(alice, offers=5, factors=10, considerations=40)
+    small = finished_decision(alice, offers=2, factors=5, considerations=0)
+    large = finished_decision(alice, offers=5, factors=10, considerations=40)
     expected = _count(alice_client, url("result", small))
     with django_assert_num_queries(expected):
         response = alice_client.get(url("result", large))
@@ -70,10 +38,10 @@ def test_the_result_page_takes_the_same_queries_for_2_offers_and_for_5_x_10_x_40
 def test_the_list_takes_the_same_queries_for_2_offers_and_for_5_x_10_x_40(
     alice_client, alice, django_assert_num_queries
 ):
-    _decision(alice, offers=2, factors=5, considerations=0)
+    finished_decision(alice, offers=2, factors=5, considerations=0)
     expected = _count(alice_client, reverse("decisions:list"))
     for _ in range(3):
-        _decision(alice, offers=5, factors=10, considerations=40)
+        finished_decision(alice, offers=5, factors=10, considerations=40)
     with django_assert_num_queries(expected):
         alice_client.get(reverse("decisions:list"))
 
@@ -82,8 +50,40 @@ def test_the_list_takes_the_same_queries_for_2_offers_and_for_5_x_10_x_40(
 def test_each_step_takes_the_same_queries_small_or_large(
     alice_client, alice, step, django_assert_num_queries
 ):
-    small = _decision(alice, offers=2, factors=5, considerations=0)
-    large = _decision(alice, offers=5, factors=10, considerations=40)
+    small = finished_decision(alice, offers=2, factors=5, considerations=0)
+    large = finished_decision(alice, offers=5, factors=10, considerations=40)
     expected = _count(alice_client, url(step, small))
     with django_assert_num_queries(expected):
         alice_client.get(url(step, large))
+
+
+def test_a_decision_is_looked_up_alone_not_with_every_decision_in_the_database(
+    alice, bob, django_assert_num_queries
+):
+    mine = finished_decision(alice, offers=2, factors=5, considerations=0)
+    others = [finished_decision(bob, offers=2, factors=5, considerations=0) for _ in range(3)]
+    # The decision, its offers, its factors and their ratings: one query each.
+    with django_assert_num_queries(4) as captured:
+        found = get_decision_for_user(alice, mine.pk, with_offers_and_factors())
+    assert found == mine
+    loaded = " ".join(query["sql"] for query in captured.captured_queries)
+    assert all(f"({other.pk})" not in loaded for other in others)
+
+
+@pytest.mark.parametrize("name", ["new", "offers"])
+def test_step_1_takes_the_same_queries_with_one_committed_offer_or_several(
+    alice_client, alice, name, django_assert_num_queries
+):
+    decision = finished_decision(alice, offers=2, factors=5, considerations=0)  # one signed
+    path = reverse("decisions:new") if name == "new" else url("offers", decision)
+    expected = _count(alice_client, path)
+    # Twenty more offers, three more of them signed: step 1 now asks which one is the reference.
+    for n in range(3):
+        make_offer(alice, company=f"Signed {n}", status=Offer.Status.SIGNED)
+    for n in range(20):
+        make_offer(alice, company=f"Other {n}")
+    with django_assert_num_queries(expected):
+        response = alice_client.get(path)
+    html = response.content.decode()
+    assert "Which one are you committed to now?" in html
+    assert html.count('name="offers"') == 25 and html.count('name="committed_offer"') == 4

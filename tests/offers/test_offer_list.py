@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from offers import compensation
 from offers.models import Offer
 from tests.factories import make_offer
 from tests.offers.conftest import days, make_many_offers
@@ -143,3 +144,25 @@ def test_a_stranger_sees_none_of_alices_offers(charlie_client, alice_offer):
 
 def test_the_list_refuses_post(alice_client):
     assert alice_client.post(URL).status_code == 405
+
+
+def test_the_best_of_many_offers_is_found_pricing_only_the_offers_shown(
+    alice_client, alice, today, monkeypatch
+):
+    # 120 offers in play, one clearly worth most and on the last page: the database adds up
+    # their money, and the page prices only the 50 rows it shows.
+    Offer.objects.bulk_create(
+        Offer(owner=alice, company=f"Company {n:03d}", role="Engineer", respond_by=today + days(n))
+        for n in range(119)
+    )
+    make_offer(alice, company="Richest", base_salary=Decimal(900000), respond_by=today + days(200))
+    priced = []
+    breakdown = compensation.breakdown
+    monkeypatch.setattr(compensation, "breakdown", lambda *a: priced.append(1) or breakdown(*a))
+    last = alice_client.get(reverse("offers:list"), {"page": 3}).content.decode()
+    assert "Most over four years" in last and last.index("Richest") < last.index("Most over")
+    assert len(priced) == 20  # the rows of the last page
+    priced.clear()
+    first = alice_client.get(reverse("offers:list")).content.decode()
+    assert "Most over four years" not in first
+    assert len(priced) == 50

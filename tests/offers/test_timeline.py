@@ -4,6 +4,9 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from offers import timeline
 from offers.compensation import Package
 from offers.timeline import Clash, Event
@@ -239,3 +242,180 @@ def test_each_date_in_a_clash_points_to_it():
         ("Accepted", Event.START, 2),
         ("Coming", Event.DEADLINE, None),
     ]
+
+
+# Clash detection sorts and bisects: the same clashes as comparing every pair, far less work ----
+
+
+def _clashes_by_comparing_every_pair(offers, today):
+    """The rules as written, one pair at a time."""
+    found = []
+    for offer in offers:
+        for other in offers:
+            if other is offer:
+                continue
+            if (
+                offer.is_open()
+                and offer.respond_by is not None
+                and offer.respond_by >= today
+                and other.is_expected()
+                and other.expected_on is not None
+                and offer.respond_by <= other.expected_on
+            ):
+                found.append(Clash(Clash.ANSWER_BEFORE_ARRIVAL, offer, other, offer.respond_by))
+            if offer.is_committed() and offer.start_date and other.is_open():
+                if offer.start_date <= today or (
+                    other.respond_by is None or other.respond_by >= offer.start_date
+                ):
+                    passed = offer.start_date <= today
+                    found.append(
+                        Clash(Clash.START_WHILE_OPEN, offer, other, offer.start_date, passed)
+                    )
+    return sorted(found, key=lambda c: (c.date, c.kind, str(c.offer), str(c.other)))
+
+
+_maybe_day = st.one_of(st.none(), st.integers(-10, 10).map(day))
+offers_st = st.lists(
+    st.builds(
+        FakeOffer,
+        company=st.sampled_from(["A", "B", "C"]),  # names repeat, as they can
+        status=st.sampled_from(["expected", "received", "accepted", "signed", "declined"]),
+        expected_on=_maybe_day,
+        respond_by=_maybe_day,
+        start_date=_maybe_day,
+    ),
+    max_size=12,
+)
+
+
+@given(offers=offers_st)
+def test_the_clashes_are_those_found_by_comparing_every_pair(offers):
+    expected = _clashes_by_comparing_every_pair(offers, TODAY)
+    found = timeline.clashes(offers, TODAY)
+    assert [(c.kind, c.offer, c.other, c.date, c.has_passed) for c in found] == [
+        (c.kind, c.offer, c.other, c.date, c.has_passed) for c in expected
+    ]
+    assert timeline.count_clashes(offers, TODAY) == len(expected)
+
+
+class _CountedDay(datetime.date):
+    """A date that counts how often it is compared."""
+
+    comparisons = 0
+
+    def _count(self):
+        _CountedDay.comparisons += 1
+
+    def __lt__(self, other):
+        self._count()
+        return super().__lt__(other)
+
+    def __le__(self, other):
+        self._count()
+        return super().__le__(other)
+
+    def __gt__(self, other):
+        self._count()
+        return super().__gt__(other)
+
+    def __ge__(self, other):
+        self._count()
+        return super().__ge__(other)
+
+    def __eq__(self, other):
+        self._count()
+        return super().__eq__(other)
+
+    __hash__ = datetime.date.__hash__
+
+
+def _counted(n: int) -> datetime.date:
+    plain = day(n)
+    return _CountedDay(plain.year, plain.month, plain.day)
+
+
+def test_finding_clashes_among_2000_offers_takes_n_log_n_comparisons_not_n_squared():
+    # 1,000 offers due over the next 40 days, 500 expected after all of those deadlines (with no
+    # deadline of their own yet), 500 accepted starting in 35 to 39 days: 4 million pairs.
+    offers = [FakeOffer(f"Open {n}", respond_by=_counted(n % 40)) for n in range(1000)]
+    offers += [
+        FakeOffer(f"Expected {n}", status="expected", expected_on=_counted(100 + n % 30))
+        for n in range(500)
+    ]
+    offers += [
+        FakeOffer(f"Accepted {n}", status="accepted", start_date=_counted(35 + n % 5))
+        for n in range(500)
+    ]
+    _CountedDay.comparisons = 0
+    count = timeline.count_clashes(offers, TODAY)
+    comparisons = _CountedDay.comparisons
+    # 2,000 x log2(2,000) is about 22,000.
+    assert comparisons < 100_000, comparisons
+    # Each due offer before each expected one; each start before each expected offer (no
+    # deadline) and each due offer whose deadline is on or after it (25 x 100 x 15 pairs).
+    assert count == 1000 * 500 + 500 * 500 + 37_500
+
+
+# Pages of the timeline -----------------------------------------------------------------------
+
+
+def _received(n: int, due: int) -> FakeOffer:
+    return FakeOffer(f"Due {n:02d}", respond_by=day(due))
+
+
+def test_the_first_page_shows_a_few_recent_dates_then_the_next_ones():
+    offers = [_received(n, n - 10) for n in range(40)]  # due 10 days ago to 29 days ahead
+    page = timeline.window(offers, TODAY)
+    days_away = [event.days_away for event in page.events]
+    assert days_away == list(range(-timeline.RECENT_SHOWN, timeline.DATES_SHOWN - 3))
+    assert page.today_index == timeline.RECENT_SHOWN
+    assert (page.earlier, page.later) == (-1, 1)
+
+
+def test_the_pages_before_and_after_hold_every_other_date_once():
+    offers = [_received(n, n - 10) for n in range(40)]
+    pages = [timeline.window(offers, TODAY, number) for number in range(-1, 3)]
+    shown = [event.days_away for page in pages for event in page.events]
+    assert shown == list(range(-10, 30))
+    assert [page.today_index for page in pages] == [None, timeline.RECENT_SHOWN, None, None]
+    assert (pages[0].earlier, pages[-1].later) == (None, None)
+
+
+def test_a_page_beyond_the_dates_shows_the_nearest_one_there_is():
+    offers = [_received(n, n) for n in range(5)]
+    assert [e.days_away for e in timeline.window(offers, TODAY, 7).events] == [0, 1, 2, 3, 4]
+    assert timeline.window(offers, TODAY, -3).page == 0
+
+
+def test_today_after_every_date_goes_last_on_the_last_page():
+    offers = [_received(n, -n - 1) for n in range(3)]
+    page = timeline.window(offers, TODAY)
+    assert page.today_index == len(page.events) == 3
+
+
+def test_a_page_lists_the_clashes_its_dates_force_and_counts_them_all():
+    # Thirty answers due, one a day, each before the one offer expected in 40 days.
+    offers = [_received(n, n) for n in range(30)]
+    offers.append(FakeOffer("Coming", status="expected", expected_on=day(40)))
+    first, second = timeline.window(offers, TODAY), timeline.window(offers, TODAY, 1)
+    assert first.clash_count == second.clash_count == 30
+    assert len(first.clashes) == timeline.CLASHES_SHOWN
+    assert [c.date for c in first.clashes] == [day(n) for n in range(timeline.CLASHES_SHOWN)]
+    assert {c.date for c in second.clashes} <= {e.date for e in second.events}
+    every = timeline.window(offers, TODAY, every_clash=True)
+    assert len(every.clashes) == 30
+
+
+def test_the_first_page_lists_a_clash_forced_by_a_start_date_already_passed():
+    started = FakeOffer("Started", status="started", start_date=day(-30))
+    offers = [started, *(_received(n, n - 5) for n in range(20))]
+    page = timeline.window(offers, TODAY)
+    assert started not in [event.offer for event in page.events]
+    assert page.clashes and all(clash.offer is started for clash in page.clashes)
+
+
+def test_a_page_numbers_its_dates_by_the_first_clash_listed_about_them():
+    due = FakeOffer("Due", respond_by=day(3))
+    coming = FakeOffer("Coming", status="expected", expected_on=day(7))
+    rows = timeline.window([due, coming], TODAY).rows()
+    assert [(event.offer.company, number) for event, number in rows] == [("Due", 1), ("Coming", 1)]

@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from offers import timeline
 from offers.models import Offer
 from tests.factories import make_offer
 from tests.offers.conftest import days
@@ -105,3 +106,67 @@ def test_a_stranger_sees_none_of_alices_dates(charlie_client, dilemma):
 
 def test_the_timeline_refuses_post(alice_client):
     assert alice_client.post(URL).status_code == 405
+
+
+def _due_daily(owner, today, count, first=0):
+    """``count`` received offers, one due each day from ``first`` days from today on."""
+    Offer.objects.bulk_create(
+        Offer(
+            owner=owner,
+            company=f"Company {n:03d}",
+            role="Engineer",
+            received_on=today - days(30),
+            respond_by=today + days(first + n),
+        )
+        for n in range(count)
+    )
+
+
+def test_a_long_timeline_shows_a_page_of_dates_with_the_later_ones_a_click_away(
+    alice_client, alice, today
+):
+    _due_daily(alice, today, 40, first=-10)
+    first = alice_client.get(URL)
+    html = first.content.decode()
+    assert len(first.context["events"]) == 15
+    assert "Company 007" in html and "Company 021" in html and "Company 022" not in html
+    assert 'href="?page=1">Later dates</a>' in html
+    assert 'href="?page=-1">Earlier dates</a>' in html
+    later = alice_client.get(URL, {"page": 1}).content.decode()
+    assert "Company 022" in later and "Company 021" not in later
+    earlier = alice_client.get(URL, {"page": -1}).content.decode()
+    assert "Company 000" in earlier and 'aria-current="date"' not in earlier
+
+
+def test_a_page_number_that_is_not_one_shows_the_first_page(alice_client, alice, today):
+    _due_daily(alice, today, 3)
+    response = alice_client.get(URL, {"page": "first"})
+    assert response.status_code == 200
+    assert response.context["today_index"] == 0
+
+
+def test_many_clashes_are_counted_listed_for_the_dates_shown_and_all_on_request(
+    alice_client, alice, today
+):
+    _due_daily(alice, today, 30)
+    make_offer(alice, company="Initech", status=Offer.Status.EXPECTED, expected_on=today + days(40))
+    html = alice_client.get(URL).content.decode()
+    assert "30 clashes to sort out" in html
+    assert html.count('class="clash card') == timeline.CLASHES_SHOWN
+    assert f"{timeline.CLASHES_SHOWN} of them are forced by the dates on this page" in html
+    assert 'href="?clashes=all#clashes-title">See all 30 clashes</a>' in html
+    every = alice_client.get(URL, {"clashes": "all"}).content.decode()
+    assert every.count('class="clash card') == 30
+
+
+def test_the_work_of_a_page_does_not_grow_with_the_offers(alice_client, alice, bob, today):
+    # As many templates rendered, whatever the number of offers and clashes behind the page.
+    _due_daily(alice, today, 30, first=-5)
+    make_offer(alice, company="Initech", status=Offer.Status.EXPECTED, expected_on=today + days(90))
+    _due_daily(bob, today, 300, first=-5)
+    make_offer(bob, company="Initech", status=Offer.Status.EXPECTED, expected_on=today + days(900))
+    few = alice_client.get(URL)
+    alice_client.force_login(bob)
+    many = alice_client.get(URL)
+    assert len(many.templates) == len(few.templates)
+    assert many.content.decode().count('class="clash card') == timeline.CLASHES_SHOWN

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from decisions.models import Decision, Rating
-from tests.decisions.helpers import at_step, rate, ratings_data, url
+from tests.decisions.helpers import at_step, finished_decision, rate, ratings_data, url
 from tests.factories import make_decision, make_offer
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +141,14 @@ def test_a_step_not_reached_sends_you_to_the_first_unfinished_one(alice_client, 
     at_step(decision, Decision.Step.PRIORITIES)
     response = alice_client.get(url("ratings", decision))
     assert response.url == url("priorities", decision)
+
+
+def test_the_grid_renders_as_many_templates_for_75_cells_as_for_10(alice_client, alice):
+    # Each cell is built in Python (crossroads.templatetags.plain_fields), not through
+    # crispy's templates: the work of rendering grows with the cells only, not per template.
+    small = finished_decision(alice, offers=2, factors=5, considerations=0)
+    large = finished_decision(alice, offers=5, factors=15, considerations=0)
+    small_page = alice_client.get(url("ratings", small))
+    large_page = alice_client.get(url("ratings", large))
+    assert large_page.content.decode().count('<select name="rating-') == 75
+    assert len(large_page.templates) == len(small_page.templates)

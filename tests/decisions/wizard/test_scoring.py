@@ -154,6 +154,84 @@ def test_sensitivity_never_tries_all_weights_at_zero():
     assert scoring.sensitivity(weights, ratings, ["a", "b"]) == {"money": []}
 
 
+def _flips_by_trying_every_weight(weights, ratings, offers):
+    """The rule as written: every other weight of every factor, scored from scratch."""
+    current = set(scoring.leaders(scoring.weighted_scores(weights, ratings, offers)))
+    found = {}
+    for factor, weight in weights.items():
+        if any((factor, offer) not in ratings for offer in offers):
+            found[factor] = None
+            continue
+        changes = []
+        for other in scoring.WEIGHTS:
+            tried = {**weights, factor: other}
+            if other != weight and any(tried.values()):
+                leading = scoring.leaders(scoring.weighted_scores(tried, ratings, offers))
+                if set(leading) != current:
+                    changes.append((other, leading))
+        found[factor] = changes
+    return found
+
+
+@given(
+    weights=weights_st,
+    ratings=ratings_st,
+    unrated=st.booleans(),
+)
+def test_sensitivity_finds_what_trying_every_weight_from_scratch_finds(weights, ratings, unrated):
+    weights = dict(zip(FACTORS, weights, strict=True))
+    ratings = _ratings(ratings)
+    if unrated:  # a factor at weight 0 may stay unrated
+        weights["extra"] = 0
+        ratings[("extra", OFFERS[0])] = 3
+    expected = _flips_by_trying_every_weight(weights, ratings, OFFERS)
+    found = scoring.sensitivity(weights, ratings, OFFERS)
+    assert found.keys() == expected.keys()
+    for factor, flips in found.items():
+        if expected[factor] is None:
+            assert flips is None
+        else:
+            tried = [(w, set(f.leaders)) for f in flips for w in range(f.low, f.high + 1)]
+            assert tried == [(w, set(leading)) for w, leading in expected[factor]]
+
+
+class _CountingRatings(dict):
+    """Ratings that count how often they are read."""
+
+    def __init__(self, ratings):
+        super().__init__(ratings)
+        self.lookups = 0
+
+    def __getitem__(self, key):
+        self.lookups += 1
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.lookups += 1
+        return super().get(key, default)
+
+    def __contains__(self, key):
+        self.lookups += 1
+        return super().__contains__(key)
+
+
+def test_sensitivity_reads_each_rating_a_bounded_number_of_times():
+    # 15 factors x 5 offers: every rating is read a few times, not once per weight tried of
+    # every other factor (which was 15 x 5 x 75 reads).
+    factors = [f"factor {n}" for n in range(15)]
+    offers = [f"offer {n}" for n in range(5)]
+    weights = {factor: 1 + n % 5 for n, factor in enumerate(factors)}
+    ratings = _CountingRatings(
+        {
+            (f, o): 1 + (i * 7 + j * 3) % 5
+            for i, f in enumerate(factors)
+            for j, o in enumerate(offers)
+        }
+    )
+    scoring.sensitivity(weights, ratings, offers)
+    assert ratings.lookups <= 6 * len(factors) * len(offers)
+
+
 @given(weights=weights_st, ratings=ratings_st)
 def test_scores_stay_within_0_and_100(weights, ratings):
     scores = _scores(weights, ratings)

@@ -1,0 +1,309 @@
+"""`python -m bench`: seed the benchmark database, time every page against the bare page, then
+measure throughput under gunicorn, and print the tables (see README.md, "How fast it is")."""
+
+import datetime
+import os
+import platform
+import sys
+from pathlib import Path
+
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from bench import load, measure, seed  # noqa: E402
+from crossroads.env import env_int  # noqa: E402
+
+ROUNDS = env_int("BENCH_ROUNDS", 15)
+LOAD_ROUNDS = env_int("BENCH_LOAD_ROUNDS", 3)
+LOAD_SECONDS = env_int("BENCH_LOAD_SECONDS", 5)
+HEAVIEST_UNDER_LOAD = 4
+
+PAGE_LIMIT = 5  # times the bare page
+GROWTH_LIMIT = 2  # 500 offers against 3
+THROUGHPUT_FLOOR = 0.5  # of the bare page's requests per second
+NOT_HELD_TO_THE_LIMIT = {"data export"}  # a download of everything: it grows with the data
+GROWTH_SIZES = (3, 30, 500)
+
+
+def signed_in_pages(p: seed.Persona) -> list[tuple[str, str]]:
+    """Every page a signed-in person can open, for persona ``p``."""
+    offer, decision, contact = p.offer_ids[0], p.decision_id, p.contact_id
+    return [
+        ("dashboard", reverse("home")),
+        ("offers list", reverse("offers:list")),
+        ("offer page", reverse("offers:detail", args=[offer])),
+        ("add an offer", reverse("offers:new")),
+        ("edit an offer", reverse("offers:edit", args=[offer])),
+        ("delete an offer", reverse("offers:delete", args=[offer])),
+        ("edit a contact", reverse("offers:edit_contact", args=[offer, contact])),
+        ("remove a contact", reverse("offers:delete_contact", args=[offer, contact])),
+        ("timeline", reverse("offers:timeline")),
+        ("calendar feed", reverse("offers:calendar")),
+        ("ask for more time", reverse("offers:ask_more_time", args=[p.offer_ids[1]])),
+        ("a conversation", reverse("offers:ask", args=[p.ask_id])),
+        ("decisions list", reverse("decisions:list")),
+        ("new decision", reverse("decisions:new")),
+        ("step 1: offers", reverse("decisions:offers", args=[decision])),
+        ("step 2: situation", reverse("decisions:situation", args=[decision])),
+        ("step 3: priorities", reverse("decisions:priorities", args=[decision])),
+        ("step 4: ratings", reverse("decisions:ratings", args=[decision])),
+        ("step 5: pros and cons", reverse("decisions:pros_cons", args=[decision])),
+        ("step 6: result", reverse("decisions:result", args=[decision])),
+        ("delete a decision", reverse("decisions:delete", args=[decision])),
+        ("call plan", reverse("decisions:call", args=[decision])),
+        ("printable script", reverse("decisions:call_print", args=[decision])),
+        ("call event (.ics)", reverse("decisions:call_ics", args=[decision])),
+        ("account", reverse("account")),
+        ("calendar subscription", reverse("reminders:feed", args=[p.calendar_token])),
+        ("unsubscribe link", reverse("reminders:unsubscribe", args=[p.unsubscribe_token])),
+        ("change password", reverse("password_change")),
+        ("delete account", reverse("delete_account")),
+        ("data export", reverse("export_data")),
+    ]
+
+
+VISITOR_PAGES = [
+    ("landing", "home"),
+    ("log in", "login"),
+    ("sign up", "signup"),
+    ("reset password", "password_reset"),
+]
+GROWTH_PAGES = [
+    ("dashboard", "home"),
+    ("offers list", "offers:list"),
+    ("timeline", "offers:timeline"),
+]
+
+
+def _cookies(persona: seed.Persona) -> dict[str, str]:
+    return {settings.SESSION_COOKIE_NAME: persona.session_key}
+
+
+def _prepare() -> dict[str, seed.Persona]:
+    print("Preparing: static files, the benchmark database, its data...", file=sys.stderr)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("flush", interactive=False, verbosity=0)
+    return seed.seed()
+
+
+def _probes(personas) -> dict:
+    baseline = personas["small"]
+    probes = {
+        "baseline": measure.Probe(
+            "bare page", "small", reverse("bench_baseline"), _cookies(baseline)
+        ),
+        "visitor": [measure.Probe(name, "", reverse(url)) for name, url in VISITOR_PAGES],
+        "small": [],
+        "large": [],
+        "growth": {},
+    }
+    for label in ("small", "large"):
+        persona = personas[label]
+        probes[label] = [
+            measure.Probe(name, label, path, _cookies(persona))
+            for name, path in signed_in_pages(persona)
+        ]
+    for size in GROWTH_SIZES:
+        persona = personas[f"offers_{size}"]
+        probes["growth"][size] = [
+            measure.Probe(name, persona.label, reverse(url), _cookies(persona))
+            for name, url in GROWTH_PAGES
+        ]
+    return probes
+
+
+def _all(probes) -> list[measure.Probe]:
+    growth = [probe for size in GROWTH_SIZES for probe in probes["growth"][size]]
+    return [probes["baseline"], *probes["visitor"], *probes["small"], *probes["large"], *growth]
+
+
+# The report --------------------------------------------------------------------------------------
+
+
+def _x(probe, base) -> float:
+    return probe.x
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1024:.1f}"
+
+
+def _header(personas) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        postgres = cursor.fetchone()[0]
+    now = datetime.datetime.now(datetime.UTC)
+    return [
+        f"Crossroads benchmark, {now:%Y-%m-%d %H:%M} UTC",
+        f"Python {platform.python_version()}, Django {django.get_version()}, PostgreSQL "
+        f"{postgres}, {os.cpu_count()} CPUs, {platform.machine()}",
+        f"In process through the WSGI handler and every middleware, DEBUG off; {ROUNDS} rounds, "
+        "every page once a round in a new random order, right after the bare page; medians.",
+        f"CONN_MAX_AGE {connection.settings_dict.get('CONN_MAX_AGE', 0)}, "
+        f"health checks {connection.settings_dict.get('CONN_HEALTH_CHECKS', False)}.",
+        "",
+    ]
+
+
+def _page_table(probes) -> list[str]:
+    base = probes["baseline"]
+    lines = [
+        f"Bare page (signed in, one indexed query, a tiny template): {base.queries} queries, "
+        f"{base.median_ms:.1f} ms median.",
+        "",
+        "Every page: small = 3 offers, 1 decision; large = 30 offers with contacts, 10 decisions",
+        "of 5 offers x 10 factors x 40 pros and cons, call plans with 10 referrals and follow-ups.",
+        "",
+        f"{'page':<24}{'queries':>15}{'x bare page':>18}{'ms':>9}{'KB sent':>9}{'KB html':>9}",
+        f"{'':<24}{'small':>8}{'large':>7}{'small':>9}{'large':>9}{'large':>9}{'large':>9}{'large':>9}",
+    ]
+    for small, large in zip(probes["small"], probes["large"], strict=True):
+        flag = "" if small.queries == large.queries else " *"
+        lines.append(
+            f"{small.page:<24}{small.queries:>8}{large.queries:>7}"
+            f"{_x(small, base):>9.1f}{_x(large, base):>9.1f}{large.median_ms:>9.1f}"
+            f"{_kb(large.size):>9}{_kb(large.html_size):>9}{flag}"
+        )
+    lines.append("* query count differs between small and large")
+    lines += ["", "Signed out:"]
+    for probe in probes["visitor"]:
+        lines.append(
+            f"{probe.page:<24}{probe.queries:>8}{'':>7}{_x(probe, base):>9.1f}{'':>9}"
+            f"{probe.median_ms:>9.1f}{_kb(probe.size):>9}{_kb(probe.html_size):>9}"
+        )
+    return lines
+
+
+def _growth_table(probes) -> list[str]:
+    base = probes["baseline"]
+    sizes = "/".join(str(size) for size in GROWTH_SIZES)
+    lines = [
+        "",
+        f"Growth with the number of offers ({sizes} offers, nothing else):",
+        "",
+        f"{'page':<16}{'queries':>14}{'ms 3':>9}{'ms 30':>9}{'ms 500':>9}"
+        f"{'500 vs 3':>10}{'x bare @500':>13}{'KB html @500':>14}",
+    ]
+    for index, (name, _) in enumerate(GROWTH_PAGES):
+        row = [probes["growth"][size][index] for size in GROWTH_SIZES]
+        counts = "/".join(str(probe.queries) for probe in row)
+        lines.append(
+            f"{name:<16}{counts:>14}"
+            + "".join(f"{probe.median_ms:>9.1f}" for probe in row)
+            + f"{row[-1].x / row[0].x:>9.1f}x{_x(row[-1], base):>13.1f}"
+            f"{_kb(row[-1].html_size):>14}"
+        )
+    return lines
+
+
+def _load_table(loads) -> list[str]:
+    base = loads[0]
+    lines = [
+        "",
+        f"Throughput under gunicorn ({load.WORKERS} sync workers; wrk, {load.THREADS} threads, "
+        f"{load.CONNECTIONS} connections; {LOAD_ROUNDS} x {LOAD_SECONDS} s a page, interleaved; "
+        "median):",
+        "",
+        f"{'page':<32}{'requests/s':>12}{'x bare page':>13}{'failed':>8}",
+    ]
+    for item in loads:
+        lines.append(
+            f"{item.page + ' (' + item.persona + ')':<32}{item.rate:>12.1f}"
+            f"{item.rate / base.rate:>13.2f}{item.failures:>8}"
+        )
+    return lines
+
+
+def _verdicts(probes, loads) -> list[str]:
+    base = probes["baseline"]
+    held = [
+        probe
+        for probe in [*probes["visitor"], *probes["small"], *probes["large"]]
+        if probe.page not in NOT_HELD_TO_THE_LIMIT
+    ]
+    slowest = max(held, key=lambda probe: _x(probe, base))
+    growths = []
+    for index, (name, _) in enumerate(GROWTH_PAGES):
+        first, last = probes["growth"][GROWTH_SIZES[0]][index], probes["growth"][500][index]
+        growths.append((last.x / first.x, name))
+    worst_growth = max(growths)
+    uneven = [
+        f"{small.page} ({small.queries} vs {large.queries})"
+        for small, large in zip(probes["small"], probes["large"], strict=True)
+        if small.queries != large.queries
+    ]
+    for index, (name, _) in enumerate(GROWTH_PAGES):
+        counts = {probes["growth"][size][index].queries for size in GROWTH_SIZES}
+        if len(counts) > 1:
+            uneven.append(f"{name} with {'/'.join(str(s) for s in GROWTH_SIZES)} offers")
+    weakest = min(loads[1:], key=lambda item: item.rate) if loads else None
+    ratio = weakest.rate / loads[0].rate if loads else 0
+
+    def verdict(ok: bool) -> str:
+        return "[met]    " if ok else "[MISSED] "
+
+    return [
+        "",
+        "Targets:",
+        verdict(_x(slowest, base) <= PAGE_LIMIT)
+        + f"every page but the data export within {PAGE_LIMIT}x the bare page: slowest is "
+        f"{slowest.page} ({slowest.persona or 'signed out'}) at {_x(slowest, base):.1f}x",
+        verdict(worst_growth[0] <= GROWTH_LIMIT)
+        + f"dashboard, offers list, timeline within {GROWTH_LIMIT}x from 3 to 500 offers: "
+        f"most is {worst_growth[1]} at {worst_growth[0]:.1f}x",
+        verdict(not uneven)
+        + "the same number of queries for small and large data"
+        + (f": differs for {', '.join(uneven)}" if uneven else ""),
+        verdict(ratio >= THROUGHPUT_FLOOR)
+        + f"under gunicorn, the heaviest page at least {THROUGHPUT_FLOOR}x the bare page's "
+        + (f"requests per second: {weakest.page} at {ratio:.2f}x" if loads else "(not run)"),
+    ]
+
+
+def main() -> None:
+    personas = _prepare()
+    probes = _probes(personas)
+    fetcher = measure.Fetcher()
+    print("Checking every page once (status, size, queries)...", file=sys.stderr)
+    everything = _all(probes)
+    for probe in everything:
+        fetcher.check(probe)
+    print(f"Timing {len(everything)} pages, {ROUNDS} rounds...", file=sys.stderr)
+    measure.run_rounds(fetcher, everything[0], everything[1:], ROUNDS)
+
+    base = probes["baseline"]
+    heaviest = sorted(
+        (p for p in probes["large"] if p.page not in NOT_HELD_TO_THE_LIMIT),
+        key=lambda probe: -probe.median_ms,
+    )[:HEAVIEST_UNDER_LOAD]
+    loads = [
+        load.Load(probe.page, probe.persona, probe.path, _cookie_header(probe))
+        for probe in [base, *heaviest]
+    ]
+    report = _header(personas) + _page_table(probes) + _growth_table(probes)
+    connection.close()
+    if LOAD_ROUNDS:  # BENCH_LOAD_ROUNDS=0 leaves gunicorn out, for a quicker look
+        print("Throughput under gunicorn...", file=sys.stderr)
+        load.throughput(
+            loads, LOAD_ROUNDS, LOAD_SECONDS, Path(settings.VAR_DIR) / "bench-gunicorn.log"
+        )
+        report += _load_table(loads)
+    report += _verdicts(probes, loads if LOAD_ROUNDS else [])
+    print("\n".join(report))
+
+
+def _cookie_header(probe: measure.Probe) -> str:
+    return "; ".join(f"{name}={value}" for name, value in probe.cookies.items())
+
+
+if __name__ == "__main__":
+    main()
