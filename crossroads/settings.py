@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "js_lib_bootstrap5",
@@ -78,6 +79,9 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "crossroads.urls"
 WSGI_APPLICATION = "crossroads.wsgi.application"
+
+# Widgets render through TEMPLATES, so templates/django/forms/ overrides Django's own (select).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {

@@ -3,6 +3,7 @@ unless the view has claimed the decision's version first (see decisions.wizard.s
 
 import operator
 from functools import reduce
+from typing import NamedTuple
 
 from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
@@ -237,6 +238,11 @@ class SituationForm(forms.ModelForm):
         return decision
 
 
+class RatingCell(NamedTuple):
+    field: forms.BoundField
+    value: str
+
+
 class RatingsForm(forms.Form):
     """Step 4: one select per factor and offer. Factors with weight 0 may stay unrated."""
 
@@ -277,11 +283,20 @@ class RatingsForm(forms.Form):
         return f"rating-{factor.pk}-{offer.pk}"
 
     def rows(self):
-        """The grid for the template: (factor, [bound field for each offer])."""
+        """The grid for the template: (factor, [cell for each offer]). A cell is the bound field
+        and its chosen value as text; the template draws each select itself (``choices``), as
+        50 selects through crispy's templates took most of the page's time."""
         return [
-            (factor, [self[self.field_name(factor, offer)] for offer in self.offers])
+            (factor, [self._cell(self[self.field_name(factor, offer)]) for offer in self.offers])
             for factor in self.factors
         ]
+
+    @staticmethod
+    def _cell(field) -> RatingCell:
+        value = field.value()
+        return RatingCell(field, "" if value is None else str(value))
+
+    choices = [(str(value), label) for value, label in RATING_CHOICES]
 
     def save(self):
         scores = {

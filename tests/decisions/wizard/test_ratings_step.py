@@ -144,8 +144,8 @@ def test_a_step_not_reached_sends_you_to_the_first_unfinished_one(alice_client, 
 
 
 def test_the_grid_renders_as_many_templates_for_75_cells_as_for_10(alice_client, alice):
-    # Each cell is built in Python (crossroads.templatetags.plain_fields), not through
-    # crispy's templates: the work of rendering grows with the cells only, not per template.
+    # The page draws each select in one loop, not through crispy's templates a cell: the work
+    # of rendering grows with the cells only, not with a template (or six) per cell.
     small = finished_decision(alice, offers=2, factors=5, considerations=0)
     large = finished_decision(alice, offers=5, factors=15, considerations=0)
     small_page = alice_client.get(url("ratings", small))
