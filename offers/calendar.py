@@ -9,8 +9,11 @@ imported or subscribed to it take it off (or strike it through) instead of keepi
 """
 
 import datetime
+import hashlib
 import zoneinfo
 
+from django.core.cache import cache
+from django.db.models import Model
 from django.http import HttpResponse
 from icalendar import Alarm, Calendar, Event
 
@@ -288,6 +291,46 @@ def reminder_event(
         alarm.add("trigger", -remind_before)
         event.add_component(alarm)
     return event
+
+
+# icalendar takes about half a millisecond an event (it folds every line character by character),
+# and calendar apps fetch the same file again and again: a file is made once for what it is made
+# of, and kept this long (the hour also bounds how late a cancelled date may drop out).
+KEEP_MADE = datetime.timedelta(hours=1)
+
+
+def kept_calendar(name: str, made_of, build) -> bytes:
+    """The calendar file ``build()`` makes, made again only when what it is made of changes.
+    ``made_of`` must name all of it: whose it is, their time zone, the site's address, the hour
+    (``now`` decides what is still sent as cancelled), and every row read for it, as read
+    (``rows_read``), so any write to one of them, or a new or deleted row, makes a new file."""
+    key = f"calendar:{name}:" + hashlib.sha256(repr(made_of).encode()).hexdigest()
+    body = cache.get(key)
+    if body is None:
+        body = build()
+        cache.set(key, body, KEEP_MADE.total_seconds())
+    return body
+
+
+def rows_read(rows) -> list:
+    """Every field of each row as read from the database, its annotations and the rows loaded
+    with it (``select_related``) included: what a file made of ``rows`` depends on."""
+    return [_row(row, set()) for row in rows]
+
+
+def _row(row, seen: set):
+    if not isinstance(row, Model):
+        return repr(row)
+    if id(row) in seen:  # a one-to-one loaded with its other side points back
+        return (type(row).__name__, row.pk)
+    seen.add(id(row))
+    fields = sorted((k, repr(v)) for k, v in vars(row).items() if k != "_state")
+    related = sorted((k, _row(v, seen)) for k, v in row._state.fields_cache.items())
+    return (type(row).__name__, fields, related)
+
+
+def hour_of(now: datetime.datetime) -> datetime.datetime:
+    return now.replace(minute=0, second=0, microsecond=0)
 
 
 def ics_response(cal: Calendar, filename: str) -> HttpResponse:

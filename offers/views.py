@@ -242,15 +242,21 @@ def _page_number(request) -> int:
 @login_required
 @require_GET
 def offer_calendar(request):
-    now = timezone.now()
-    offers = list(Offer.objects.for_user(request.user).in_calendar(now))
-    body = calendar.offers_calendar(
-        offers,
-        request.user.zone(),
-        offer_url=lambda offer: request.build_absolute_uri(offer.get_absolute_url()),
-        now=now,
-        asks=ask_records.asks_about(request.user, offers),
-        ask_url=lambda ask: request.build_absolute_uri(ask.get_absolute_url()),
+    now, user, absolute = timezone.now(), request.user, request.build_absolute_uri
+    offers = list(Offer.objects.for_user(user).in_calendar(now))
+    asks = ask_records.asks_about(user, offers)
+    made_of = [user.pk, user.time_zone, absolute("/"), calendar.hour_of(now)]
+    body = calendar.kept_calendar(
+        "offers",
+        made_of + [calendar.rows_read(offers), calendar.rows_read(asks)],
+        lambda: calendar.offers_calendar(
+            offers,
+            user.zone(),
+            offer_url=lambda offer: absolute(offer.get_absolute_url()),
+            now=now,
+            asks=asks,
+            ask_url=lambda ask: absolute(ask.get_absolute_url()),
+        ),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="crossroads-offers.ics"'

@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from decisions.models import CallPlan
+from decisions.models import CallPlan, FollowUp
 from offers.models import Contact, Offer, TimeAsk
+from reminders import feed
 from reminders.account import NEW_TOKEN_KEY
 from reminders.models import CalendarFeed
 from tests.factories import make_contact, make_decision, make_offer
@@ -207,6 +208,31 @@ def test_the_feed_takes_a_fixed_number_of_queries(alice, alice_client, alice_dat
         follow_up(alice_dates.call_plan, timezone.localdate() + n * DAY)
     alice_client.get(url)
     assert count() == small
+
+
+def test_the_feed_is_made_once_and_again_after_any_change_to_what_it_shows(
+    alice, alice_client, alice_dates, monkeypatch
+):
+    url = feed_url(turn_on(alice_client))
+    made = []
+    build = feed._feed
+    monkeypatch.setattr(feed, "_feed", lambda *args: made.append(1) or build(*args))
+
+    def shown() -> list[str]:
+        return summaries(alice_client.get(url).content)
+
+    first = shown()
+    assert shown() == first and len(made) == 1  # asked again, nothing changed: the same file
+    # Writes that leave no timestamp (update() skips save()) still show at once: the file is
+    # made of every field of every row it reads, the rows loaded with them included.
+    Contact.objects.filter(name="Morgan Lee").update(name="Morgan Lee-Smith")
+    assert "Call Morgan Lee-Smith (Northwind)" in shown()
+    FollowUp.objects.filter(text="Return the laptop").update(text="Return the badge")
+    assert "Follow-up: Return the badge" in shown()
+    Offer.objects.filter(company="Globex").update(company="Globex Europe")
+    assert "Answer due to Globex Europe" in shown()
+    FollowUp.objects.filter(text="Return the badge").delete()
+    assert "Follow-up: Return the badge" not in shown() and len(made) == 5
 
 
 @pytest.mark.django_db(transaction=True)
