@@ -1,7 +1,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Q, Window
 from django.utils import timezone
 
 from decisions.call import timing
@@ -78,14 +78,29 @@ def _calls_to_make(user) -> dict:
     return {"calls_to_make": sorted(calls, key=lambda call: call.sort_key)}
 
 
-def follow_ups_due(user) -> list[FollowUp]:
-    """Follow-ups with a due date not ticked yet, soonest first, with their decision: one
-    query. The dashboard and the timeline list them until they are ticked."""
-    return list(
+# The dashboard and the timeline list this many follow-ups, the soonest first; the rest are a
+# link away (the timeline's ``?follow_ups=all``), so neither page grows with them.
+FOLLOW_UPS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class FollowUpsDue:
+    shown: list[FollowUp]
+    total: int
+
+
+def follow_ups_due(user, every=False) -> FollowUpsDue:
+    """Follow-ups with a due date not ticked yet, soonest first, with their decision: the first
+    ``FOLLOW_UPS_SHOWN`` (all of them if ``every``) and how many there are, in one query. The
+    dashboard and the timeline list them until they are ticked."""
+    due = (
         FollowUp.objects.filter(call_plan__decision__owner=user, done=False, due_on__isnull=False)
         .select_related("call_plan__decision__committed_offer")
+        .annotate(total=Window(Count("pk")))
         .order_by("due_on", "pk")
     )
+    shown = list(due if every else due[:FOLLOW_UPS_SHOWN])
+    return FollowUpsDue(shown, shown[0].total if shown else 0)
 
 
 def dashboard_context(user) -> dict:

@@ -225,7 +225,9 @@ def offer_timeline(request):
             "in_play_count": len(offers),
             "has_any": bool(everything),
             # The decisions' part: follow-ups after a call, until they are ticked.
-            "follow_ups_due": follow_ups_due(request.user),
+            "follow_ups_due": follow_ups_due(
+                request.user, every=request.GET.get("follow_ups") == "all"
+            ),
             "follow_ups_today": today,
         },
     )

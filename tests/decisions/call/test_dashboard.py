@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from decisions.dashboard import _calls_to_make
+from decisions.dashboard import FOLLOW_UPS_SHOWN, _calls_to_make
 from decisions.models import CallPlan, Decision
 from offers.models import Offer
 from tests.factories import make_decision, make_offer
@@ -226,9 +226,29 @@ def test_the_follow_ups_take_one_query_whatever_their_number(
 
     for i in range(8):
         call_plan.follow_ups.create(text=f"Errand {i}", due_on=timezone.localdate())
-    with django_assert_num_queries(1):
-        html = render_to_string(
-            "decisions/call/_follow_ups_due.html",
-            {"follow_ups_due": follow_ups_due(alice), "follow_ups_today": timezone.localdate()},
-        )
-    assert html.count("<li") == 8
+    for every, shown in ((False, FOLLOW_UPS_SHOWN), (True, 8)):
+        with django_assert_num_queries(1):
+            html = render_to_string(
+                "decisions/call/_follow_ups_due.html",
+                {
+                    "follow_ups_due": follow_ups_due(alice, every=every),
+                    "follow_ups_today": timezone.localdate(),
+                },
+            )
+        assert html.count("<li") == shown
+
+
+def test_the_soonest_follow_ups_show_and_the_rest_are_one_link_away(
+    alice_client, call_decision, call_plan
+):
+    today = timezone.localdate()
+    for i in range(FOLLOW_UPS_SHOWN + 3):
+        call_plan.follow_ups.create(text=f"Errand {i}", due_on=today + datetime.timedelta(i))
+    dashboard = alice_client.get(reverse("home")).content.decode()
+    assert f"Errand {FOLLOW_UPS_SHOWN - 1}" in dashboard
+    assert f"Errand {FOLLOW_UPS_SHOWN}" not in dashboard
+    link = reverse("offers:timeline") + "?follow_ups=all"
+    assert f"See all {FOLLOW_UPS_SHOWN + 3} follow-ups" in dashboard and link in dashboard
+    every = alice_client.get(link).content.decode()
+    assert all(f"Errand {i}" in every for i in range(FOLLOW_UPS_SHOWN + 3))
+    assert "See all" not in every.split("follow-ups-due-title")[1].split("</section>")[0]
