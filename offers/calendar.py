@@ -13,7 +13,7 @@ import hashlib
 import zoneinfo
 
 from django.core.cache import cache
-from django.db.models import Model
+from django.db import connection
 from django.http import HttpResponse
 from icalendar import Alarm, Calendar, Event
 
@@ -302,8 +302,8 @@ KEEP_MADE = datetime.timedelta(hours=1)
 def kept_calendar(name: str, made_of, build) -> bytes:
     """The calendar file ``build()`` makes, made again only when what it is made of changes.
     ``made_of`` must name all of it: whose it is, their time zone, the site's address, the hour
-    (``now`` decides what is still sent as cancelled), and every row read for it, as read
-    (``rows_read``), so any write to one of them, or a new or deleted row, makes a new file."""
+    (``now`` decides what is still sent as cancelled), and the fingerprint of every query it
+    reads (``fingerprint``), so any write to a row, or a new or deleted row, makes a new file."""
     key = f"calendar:{name}:" + hashlib.sha256(repr(made_of).encode()).hexdigest()
     body = cache.get(key)
     if body is None:
@@ -312,21 +312,20 @@ def kept_calendar(name: str, made_of, build) -> bytes:
     return body
 
 
-def rows_read(rows) -> list:
-    """Every field of each row as read from the database, its annotations and the rows loaded
-    with it (``select_related``) included: what a file made of ``rows`` depends on."""
-    return [_row(row, set()) for row in rows]
-
-
-def _row(row, seen: set):
-    if not isinstance(row, Model):
-        return repr(row)
-    if id(row) in seen:  # a one-to-one loaded with its other side points back
-        return (type(row).__name__, row.pk)
-    seen.add(id(row))
-    fields = sorted((k, repr(v)) for k, v in vars(row).items() if k != "_state")
-    related = sorted((k, _row(v, seen)) for k, v in row._state.fields_cache.items())
-    return (type(row).__name__, fields, related)
+def fingerprint(*querysets) -> list[str]:
+    """For each queryset, a hash of every row it reads with every column it selects (the rows
+    it loads with ``select_related`` included), made by the database in one query: nothing is
+    loaded into Python, and a write that leaves no timestamp changes it too."""
+    parts, params = [], []
+    for queryset in querysets:
+        sql, more = queryset.query.sql_with_params()
+        parts.append(
+            f"(SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM ({sql}) r)"
+        )
+        params += more
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return list(cursor.fetchone())
 
 
 def hour_of(now: datetime.datetime) -> datetime.datetime:

@@ -17,7 +17,7 @@ from offers import calendar, compensation, example, timeline
 from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
-from offers.models import Contact, Offer
+from offers.models import Contact, Offer, TimeAsk
 from offers.rates import money_terms
 
 OFFERS_PER_PAGE = 50
@@ -245,21 +245,22 @@ def _page_number(request) -> int:
 @require_GET
 def offer_calendar(request):
     now, user, absolute = timezone.now(), request.user, request.build_absolute_uri
-    offers = list(Offer.objects.for_user(user).in_calendar(now))
-    asks = ask_records.asks_about(user, offers)
+    offers = Offer.objects.for_user(user).in_calendar(now)
+    asks = TimeAsk.objects.for_user(user).select_related("contact")
     made_of = [user.pk, user.time_zone, absolute("/"), calendar.hour_of(now)]
-    body = calendar.kept_calendar(
-        "offers",
-        made_of + [calendar.rows_read(offers), calendar.rows_read(asks)],
-        lambda: calendar.offers_calendar(
-            offers,
+
+    def build():
+        loaded = list(offers)
+        return calendar.offers_calendar(
+            loaded,
             user.zone(),
             offer_url=lambda offer: absolute(offer.get_absolute_url()),
             now=now,
-            asks=asks,
+            asks=ask_records.asks_about(user, loaded),
             ask_url=lambda ask: absolute(ask.get_absolute_url()),
-        ),
-    )
+        )
+
+    body = calendar.kept_calendar("offers", made_of + calendar.fingerprint(offers, asks), build)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="crossroads-offers.ics"'
     return response

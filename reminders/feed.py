@@ -22,14 +22,14 @@ from offers.calendar import (
     ALL_DAY,
     DAY_BEFORE_AT_NINE,
     KEEP_CANCELLED,
+    fingerprint,
     hour_of,
     kept_calendar,
     offers_calendar,
     reminder_event,
-    rows_read,
     sequence,
 )
-from offers.models import Offer
+from offers.models import Offer, TimeAsk
 
 # Calendar apps that honour it ask again after this long (most poll on their own schedule).
 REFRESH_EVERY = datetime.timedelta(hours=1)
@@ -38,29 +38,24 @@ REFRESH_EVERY = datetime.timedelta(hours=1)
 def subscription_calendar(user, now, absolute) -> bytes:
     """``user``'s feed. ``absolute(path)`` makes a link back into the app. A fixed number of
     queries, whatever the amount of data; the file is made again only when a row it is made of
-    changes (``kept_calendar``)."""
+    changes (``kept_calendar``), and until then no row is loaded."""
+    offers = Offer.objects.for_user(user).in_calendar(now)
+    asks = TimeAsk.objects.for_user(user).select_related("contact")
+    read = [offers, asks, _calls(user, now), _follow_ups(user), _look_backs(user, now)]
+    made_of = [user.pk, user.time_zone, absolute("/"), hour_of(now), *fingerprint(*read)]
+    return kept_calendar("subscription", made_of, lambda: _feed(user, now, absolute))
+
+
+def _feed(user, now, absolute) -> bytes:
+    zone = user.zone()
     offers = list(Offer.objects.for_user(user).in_calendar(now))
-    asks = asks_about(user, offers)
-    calls = list(_calls(user, now))
-    follow_ups = list(_follow_ups(user))
-    look_backs = list(_look_backs(user, now))
-    made_of = [user.pk, user.time_zone, absolute("/"), hour_of(now)]
-    made_of += [rows_read(rows) for rows in (offers, asks, calls, follow_ups, look_backs)]
-    return kept_calendar(
-        "subscription",
-        made_of,
-        lambda: _feed(user.zone(), now, absolute, offers, asks, calls, follow_ups, look_backs),
-    )
-
-
-def _feed(zone, now, absolute, offers, asks, calls, follow_ups, look_backs) -> bytes:
     cal = Calendar.from_ical(
         offers_calendar(
             offers,
             zone,
             offer_url=lambda o: absolute(o.get_absolute_url()),
             now=now,
-            asks=asks,
+            asks=asks_about(user, offers),
             ask_url=lambda ask: absolute(ask.get_absolute_url()),
         )
     )
@@ -70,7 +65,7 @@ def _feed(zone, now, absolute, offers, asks, calls, follow_ups, look_backs) -> b
     )
     cal.add("refresh-interval", REFRESH_EVERY, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH_EVERY))
-    for plan in calls:
+    for plan in _calls(user, now):
         links = [
             reverse(name, args=[plan.decision_id])
             for name in ("decisions:call", "decisions:call_print")
@@ -80,9 +75,9 @@ def _feed(zone, now, absolute, offers, asks, calls, follow_ups, look_backs) -> b
         )
         for event in events.walk("VEVENT"):
             cal.add_component(event)
-    for item in follow_ups:
+    for item in _follow_ups(user):
         cal.add_component(_follow_up_event(item, now, absolute))
-    for decision in look_backs:
+    for decision in _look_backs(user, now):
         cal.add_component(_look_back_event(decision, zone, now, absolute))
     cal.add_missing_timezones()
     return cal.to_ical()

@@ -14,8 +14,9 @@ PAGES = [
     # Session, user, the user's offers, the asks about them, the exchange rates, the
     # follow-ups still to tick.
     ("offers:timeline", 6),
-    # Session, user, the offers, the asks, the kept file (calendar.kept_calendar).
-    ("offers:calendar", 5),
+    # Session, user, the fingerprint of the offers and the asks, the kept file
+    # (calendar.kept_calendar): once made, the file is sent without loading an offer.
+    ("offers:calendar", 4),
 ]
 
 
