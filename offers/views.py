@@ -20,7 +20,7 @@ from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer, TimeAsk
 from offers.rates import money_terms
 
-OFFERS_PER_PAGE = 50
+OFFERS_PER_PAGE = 20
 
 
 def get_offer_for_user(user, pk) -> Offer:
