@@ -63,9 +63,16 @@ class OfferQuerySet(models.QuerySet):
         """Offers still open or committed: the ones whose dates matter."""
         return self.filter(status__in=Offer.IN_PLAY_STATUSES)
 
-    def outlines(self) -> list["OfferOutline"]:
-        """The offers as :class:`OfferOutline`: what the timeline and the dashboard read."""
-        rows = self.with_four_year_headline().values_list(*OfferOutline.FIELDS)
+    def outlines(self, with_headline=False) -> list["OfferOutline"]:
+        """The offers as :class:`OfferOutline`: what the timeline and the dashboard read. The
+        dashboard compares four-year figures (``with_headline``); the timeline prices only the
+        offers of the clashes it shows, so it does not have the database add up every offer."""
+        if with_headline:
+            rows = self.with_four_year_headline().values_list(
+                *OfferOutline.FIELDS, "four_year_headline"
+            )
+        else:
+            rows = self.values_list(*OfferOutline.FIELDS)
         return [OfferOutline(*row) for row in rows]
 
     def with_four_year_total(self):
@@ -702,7 +709,6 @@ class OfferOutline:
         *("equity_value", "vesting_years", "cliff_months", "vesting_schedule"),
         *("vesting_percentages", "benefits_value", "yearly_raise_percent"),
         "equity_discount_percent",
-        "four_year_headline",  # added up by the database: see with_four_year_headline()
     )
 
     pk: int
@@ -726,7 +732,7 @@ class OfferOutline:
     benefits_value: Decimal
     yearly_raise_percent: Decimal
     equity_discount_percent: Decimal
-    four_year_headline: Decimal
+    four_year_headline: Decimal | None = None  # added up by the database: outlines(True)
 
     Status = Offer.Status
     VestingSchedule = Offer.VestingSchedule

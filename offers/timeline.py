@@ -11,6 +11,7 @@ start date of an offer that is open or committed. A declined or withdrawn offer 
 import bisect
 import dataclasses
 import datetime
+import functools
 import heapq
 import math
 from dataclasses import dataclass
@@ -90,9 +91,9 @@ class Clash:
     def same_currency(self) -> bool:
         return self.offer.currency == self.other.currency
 
-    @property
+    @functools.cached_property
     def four_year_totals(self) -> tuple:
-        """Each offer's four-year total, as its own page shows it."""
+        """Each offer's four-year total, as its own page shows it (priced once a clash)."""
         return (
             compensation.headline(self.offer.package())[1],
             compensation.headline(self.other.package())[1],
