@@ -137,6 +137,26 @@ def test_a_missing_or_out_of_range_rating_is_refused_and_nothing_saved(
     assert ratings.version == 1 and ratings.step_reached == Decision.Step.RATINGS
 
 
+def test_a_refused_cell_is_marked_and_linked_to_its_message_and_the_others_keep_their_values(
+    alice_client, ratings, committed, new_offer
+):
+    culture = ratings.factors.get(name="Culture")
+    people = ratings.factors.get(name="People")
+    data = ratings_data(ratings, {committed: 3, new_offer: 4})
+    data[f"rating-{culture.pk}-{new_offer.pk}"] = ""
+    html = alice_client.post(url("ratings", ratings), data).content.decode()
+    cell_id = f"id_rating-{culture.pk}-{new_offer.pk}"
+    refused = re.search(rf'<select [^>]*id="{cell_id}"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in refused and f'aria-describedby="{cell_id}_error"' in refused
+    message = re.search(rf'<div id="{cell_id}_error"[^>]*>(.*?)</div>', html, flags=re.S).group(1)
+    assert "Rate Culture for Second Co from 1 to 5." in message
+    assert f'<label for="{cell_id}"' in html
+    assert f'href="#{cell_id}"' in html  # the summary at the top leads to it
+    # What was chosen elsewhere is still chosen, and no other cell is marked.
+    assert _selected(html, people, new_offer) == "4" and _selected(html, culture, committed) == "3"
+    assert html.count('aria-invalid="true"') == 1
+
+
 def test_a_step_not_reached_sends_you_to_the_first_unfinished_one(alice_client, decision):
     at_step(decision, Decision.Step.PRIORITIES)
     response = alice_client.get(url("ratings", decision))
