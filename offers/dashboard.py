@@ -18,7 +18,7 @@ def dashboard_context(user) -> dict:
     numbers: the offers read as outlines with their four years added up by the database, their
     clashes counted and the first few found without comparing every pair."""
     today = timezone.localdate(timezone=user.zone())
-    offers = Offer.objects.for_user(user).outlines(with_headline=True)
+    offers = Offer.objects.for_user(user).outlines()
     in_play = [offer for offer in offers if offer.is_in_play()]
     answer_soon = [
         offer

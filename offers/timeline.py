@@ -11,13 +11,12 @@ start date of an offer that is open or committed. A declined or withdrawn offer 
 import bisect
 import dataclasses
 import datetime
-import functools
 import heapq
 import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from offers import compensation, exchange
+from offers import exchange
 
 # "Closing soon" means within 48 hours: today, tomorrow or the day after.
 CLOSING_SOON_DAYS = 2
@@ -91,13 +90,11 @@ class Clash:
     def same_currency(self) -> bool:
         return self.offer.currency == self.other.currency
 
-    @functools.cached_property
+    @property
     def four_year_totals(self) -> tuple:
-        """Each offer's four-year total, as its own page shows it (priced once a clash)."""
-        return (
-            compensation.headline(self.offer.package())[1],
-            compensation.headline(self.other.package())[1],
-        )
+        """Each offer's four-year total, as its own page shows it: added up by the database
+        (``Offer.objects.with_four_year_headline()``, checked to agree with the offer's table)."""
+        return self.offer.four_year_headline, self.other.four_year_headline
 
     def four_year_money(self, home: str, rates: exchange.Rates) -> exchange.Comparison:
         """The two four-year totals set against each other (keys "offer" and "other"), with

@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from offers import timeline
+from offers import compensation, timeline
 from offers.compensation import Package
 from offers.timeline import Clash, Event
 
@@ -37,8 +37,10 @@ class FakeOffer:
     def is_committed(self):
         return self.status in ("accepted", "signed", "started")
 
-    def package(self):
-        return Package(self.currency, base_salary=self.base_salary)
+    @property
+    def four_year_headline(self):
+        """What the database adds up for an offer (OfferOutline): its table's four years."""
+        return compensation.headline(Package(self.currency, base_salary=self.base_salary))[1]
 
     def __str__(self):
         return self.company
