@@ -63,10 +63,20 @@ class OfferQuerySet(models.QuerySet):
         """Offers still open or committed: the ones whose dates matter."""
         return self.filter(status__in=Offer.IN_PLAY_STATUSES)
 
-    def outlines(self) -> list["OfferOutline"]:
-        """The offers as :class:`OfferOutline`: what the timeline and the dashboard read."""
+    def outlines(self, with_totals=True) -> list["OfferOutline"]:
+        """The offers as :class:`OfferOutline`: what the timeline and the dashboard read. The
+        dashboard compares every offer's four years; the timeline shows the money of a few
+        clashes only (``headlines()``), so it leaves them out (``four_year_headline`` None)."""
+        if not with_totals:
+            return [OfferOutline(*row) for row in self.values_list(*OfferOutline.FIELDS[:-1])]
         rows = self.with_four_year_headline().values_list(*OfferOutline.FIELDS)
         return [OfferOutline(*row) for row in rows]
+
+    def headlines(self, pks) -> dict:
+        """The four-year headline (``with_four_year_headline``) of each offer in ``pks``, by pk:
+        one query, for the few offers a page shows."""
+        found = self.filter(pk__in=pks).with_four_year_headline()
+        return dict(found.values_list("pk", "four_year_headline"))
 
     def with_four_year_total(self):
         """Each offer's money over four years as ``four_year_total``, added up by the database:
@@ -704,7 +714,7 @@ class OfferOutline:
     respond_by: datetime.date | None
     start_date: datetime.date | None
     currency: str
-    four_year_headline: Decimal
+    four_year_headline: Decimal | None = None  # outlines(with_totals=False) leaves it out
 
     Status = Offer.Status
     VestingSchedule = Offer.VestingSchedule

@@ -90,16 +90,13 @@ class Clash:
     def same_currency(self) -> bool:
         return self.offer.currency == self.other.currency
 
-    @property
-    def four_year_totals(self) -> tuple:
-        """Each offer's four-year total, as its own page shows it: added up by the database
-        (``Offer.objects.with_four_year_headline()``, checked to agree with the offer's table)."""
-        return self.offer.four_year_headline, self.other.four_year_headline
-
-    def four_year_money(self, home: str, rates: exchange.Rates) -> exchange.Comparison:
-        """The two four-year totals set against each other (keys "offer" and "other"), with
-        the user's rate when their currencies differ."""
-        first, second = self.four_year_totals
+    def four_year_money(self, totals, home, rates) -> exchange.Comparison | None:
+        """The two offers' four-year totals (``totals``, by pk: ``Offer.objects.headlines()``)
+        set against each other (keys "offer" and "other"), with the user's rate when their
+        currencies differ; None while either has no money entered."""
+        first, second = totals.get(self.offer.pk), totals.get(self.other.pk)
+        if not (first and second):
+            return None
         return exchange.compare(
             {"offer": (first, self.offer.currency), "other": (second, self.other.currency)},
             home,

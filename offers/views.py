@@ -201,10 +201,14 @@ def delete_contact(request, pk, contact_pk):
 @require_GET
 def offer_timeline(request):
     today = timezone.localdate()
-    everything = Offer.objects.for_user(request.user).outlines()
+    everything = Offer.objects.for_user(request.user).outlines(with_totals=False)
     offers = [offer for offer in everything if offer.is_in_play()]
     every_clash = request.GET.get("clashes") == "all"
     page = timeline.window(offers, today, _page_number(request), every_clash)
+    # The money of the offers this page shows (its clashes compare it), not of every offer.
+    shown = {event.offer.pk for event in page.events}
+    shown |= {offer.pk for clash in page.clashes for offer in (clash.offer, clash.other)}
+    totals = Offer.objects.for_user(request.user).headlines(shown)
     asks = ask_records.asks_about(request.user, offers)
     terms = money_terms(request.user, [offer.currency for offer in everything])
     return render(
@@ -214,7 +218,7 @@ def offer_timeline(request):
             "window": page,
             "events": page.events,
             "clash_rows": [
-                (clash, clash_asks, clash.four_year_money(terms.home, terms.rates))
+                (clash, clash_asks, clash.four_year_money(totals, terms.home, terms.rates))
                 for clash, clash_asks in ask_rules.clashes_with_asks(page.clashes, asks)
             ],
             "asks": asks,

@@ -11,9 +11,9 @@ PAGES = [
     # Session, user, the page's count, the page's offers, the offers in play, the currencies of
     # all offers (for the home currency), the exchange rates.
     ("offers:list", 7),
-    # Session, user, the user's offers, the asks about them, the exchange rates, the
-    # follow-ups still to tick.
-    ("offers:timeline", 6),
+    # Session, user, the user's offers, the four years of those the page shows, the asks about
+    # them, the exchange rates, the follow-ups still to tick.
+    ("offers:timeline", 7),
     # Session, user, the fingerprint of the offers and the asks, the kept file
     # (calendar.kept_calendar): once made, the file is sent without loading an offer.
     ("offers:calendar", 4),

@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from offers import compensation, timeline
+from offers import compensation, exchange, timeline
 from offers.compensation import Package
 from offers.timeline import Clash, Event
 
@@ -27,6 +27,7 @@ class FakeOffer:
     start_date: datetime.date | None = None
     currency: str = "USD"
     base_salary: Decimal = Decimal(0)
+    pk: int = 0
 
     def is_expected(self):
         return self.status == "expected"
@@ -221,11 +222,15 @@ def test_the_realistic_situation_shows_both_clashes_in_date_order():
 
 
 def test_a_clash_compares_money_only_within_one_currency():
-    due = FakeOffer("Due", respond_by=day(3), base_salary=Decimal(100))
-    coming = FakeOffer("Coming", status="expected", expected_on=day(7), base_salary=Decimal(200))
+    due = FakeOffer("Due", respond_by=day(3), base_salary=Decimal(100), pk=1)
+    coming = FakeOffer(
+        "Coming", status="expected", expected_on=day(7), base_salary=Decimal(200), pk=2
+    )
     clash = timeline.clashes([due, coming], TODAY)[0]
     assert clash.same_currency
-    assert clash.four_year_totals == (Decimal(400), Decimal(800))
+    totals = {offer.pk: offer.four_year_headline for offer in (due, coming)}
+    money = clash.four_year_money(totals, "USD", exchange.Rates())
+    assert (money.amounts["offer"].value, money.amounts["other"].value) == (400, 800)
     coming.currency = "EUR"
     assert not timeline.clashes([due, coming], TODAY)[0].same_currency
 
