@@ -78,17 +78,11 @@ class OfferQuerySet(models.QuerySet):
         found = self.filter(pk__in=pks).with_four_year_headline()
         return dict(found.values_list("pk", "four_year_headline"))
 
-    def with_four_year_total(self):
-        """Each offer's money over four years as ``four_year_total``, added up by the database:
-        the same sum as ``compensation.four_year_total`` (tests/offers/test_four_year_total.py
-        checks they agree), so the offer worth most is found without pricing each in Python."""
-        sql, params = _four_year_sql(whole_units=False)
-        return self.annotate(four_year_total=RawSQL(sql, params, output_field=_TOTAL))
-
     def with_four_year_headline(self):
         """Each offer's four years as its table prints them (``compensation.headline``), added
-        up by the database as ``four_year_headline``: what the list compares, in whole units."""
-        sql, params = _four_year_sql(whole_units=True)
+        up by the database as ``four_year_headline`` (tests/offers/test_four_year_total.py
+        checks they agree), so the offer worth most is found without pricing each in Python."""
+        sql, params = _four_year_sql()
         return self.annotate(four_year_headline=RawSQL(sql, params, output_field=_TOTAL))
 
     def in_calendar(self, now: datetime.datetime):
@@ -630,27 +624,21 @@ _TOTAL = DecimalField(max_digits=20, decimal_places=2)
 
 
 @functools.cache
-def _four_year_sql(whole_units: bool) -> tuple[str, list]:
+def _four_year_sql() -> tuple[str, list]:
     """The sum below, compiled to SQL once: Django takes longer to compile it (some 6 ms) than
     the database takes to add it up for hundreds of offers."""
     query = Offer.objects.all().query
     compiler = query.get_compiler(using=DEFAULT_DB_ALIAS)
-    return compiler.compile(_four_year_sum(whole_units).resolve_expression(query))
+    return compiler.compile(_four_year_sum().resolve_expression(query))
 
 
-def _four_year_sum(whole_units: bool):
-    """``compensation.four_year_total`` in SQL: each year's salary (with the yearly raise) and
-    bonus rounded to the cent, the signing bonus, four years of benefits, and the equity vested
-    after 48 months (nothing before the cliff; a custom schedule's first four yearly shares, or
-    an even share of each year) less the discount. Percentages are multiplied by 0.01 rather
-    than divided by 100, so the database rounds nothing the compensation module does not.
-
-    With ``whole_units``, ``compensation.headline``'s four years instead: every cent-rounded
-    amount rounded again to a whole unit (the equity on its running total), as the offer's
-    table prints them and adds them up."""
-
-    def cell(amount):
-        return Round(amount, 0) if whole_units else amount
+def _four_year_sum():
+    """``compensation.headline``'s four years in SQL: each year's salary (with the yearly raise)
+    and bonus rounded to the cent, the signing bonus, four years of benefits, and the equity
+    vested after 48 months (nothing before the cliff; a custom schedule's first four yearly
+    shares, or an even share of each year) less the discount, each rounded again to a whole unit
+    as the offer's table prints them and adds them up. Percentages are multiplied by 0.01 rather
+    than divided by 100, so the database rounds nothing the compensation module does not."""
 
     exact = DecimalField(max_digits=60, decimal_places=30)
     one, hundredth = Value(Decimal(1), exact), Value(Decimal("0.01"), exact)
@@ -685,8 +673,8 @@ def _four_year_sum(whole_units: bool):
     )
     equity = Round(F("equity_value") * vested * (one - F("equity_discount_percent") * hundredth), 2)
     parts = [*(Round(s, 2) for s in salaries), *bonuses, Round(F("signing_bonus"), 2)]
-    parts = [cell(part) for part in parts]
-    parts += [cell(Round(F("benefits_value"), 2)) * Value(Decimal(4), exact), cell(equity)]
+    parts = [Round(part, 0) for part in parts]
+    parts += [Round(Round(F("benefits_value"), 2), 0) * Value(Decimal(4), exact), Round(equity, 0)]
     return ExpressionWrapper(sum(parts[1:], parts[0]), output_field=_TOTAL)
 
 
