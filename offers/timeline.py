@@ -9,7 +9,6 @@ start date of an offer that is open or committed. A declined or withdrawn offer 
 """
 
 import bisect
-import dataclasses
 import datetime
 import heapq
 import math
@@ -309,22 +308,6 @@ class Window:
     def rows(self) -> list[tuple[Event, int | None]]:
         """Each date with the number of the first clash listed that it is part of."""
         return list(zip(self.events, clash_numbers(self.events, self.clashes), strict=True))
-
-    def with_offers(self, replacements: dict) -> "Window":
-        """The same page with each offer swapped for ``replacements[offer.pk]`` where given,
-        the same object wherever the offer appears (clashes recognise their dates by it)."""
-
-        def swap(offer):
-            return replacements.get(offer.pk, offer)
-
-        return dataclasses.replace(
-            self,
-            events=[dataclasses.replace(e, offer=swap(e.offer)) for e in self.events],
-            clashes=[
-                dataclasses.replace(c, offer=swap(c.offer), other=swap(c.other))
-                for c in self.clashes
-            ],
-        )
 
 
 def window(offers, today: datetime.date, page: int = 0, every_clash: bool = False) -> Window:

@@ -206,9 +206,7 @@ def offer_timeline(request):
     every_clash = request.GET.get("clashes") == "all"
     page = timeline.window(offers, today, _page_number(request), every_clash)
     # The money of the offers this page shows (its clashes compare it), not of every offer.
-    shown = {event.offer.pk for event in page.events}
-    shown |= {offer.pk for clash in page.clashes for offer in (clash.offer, clash.other)}
-    totals = Offer.objects.for_user(request.user).headlines(shown)
+    totals = Offer.objects.for_user(request.user).headlines({o.pk for o in page.offers})
     asks = ask_records.asks_about(request.user, offers)
     terms = money_terms(request.user, [offer.currency for offer in everything])
     return render(
