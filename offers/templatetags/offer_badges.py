@@ -1,6 +1,6 @@
 """The badges that say an offer's status and where its answer stands, in words (a status is never
-shown by colour alone). Tags rather than includes: a list of fifty offers shows a hundred or more
-of them, and an include costs more than the badge."""
+shown by colour alone). Tags rather than includes: a page of offers shows two or three a row,
+and an include costs more than the badge."""
 
 from django import template
 from django.utils.html import format_html
