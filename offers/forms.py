@@ -253,31 +253,36 @@ class OfferForm(forms.ModelForm):
         return months
 
     def clean_repayment_months(self):
-        months = self.cleaned_data["repayment_months"]
-        if months is not None and not 1 <= months <= MAX_PRO_RATA_MONTHS:
-            raise forms.ValidationError(
-                f"Enter a period from 1 to {MAX_PRO_RATA_MONTHS} months (10 years)."
-            )
-        return months
+        return self._within(
+            "repayment_months",
+            (1, MAX_PRO_RATA_MONTHS),
+            f"Enter a period from 1 to {MAX_PRO_RATA_MONTHS} months (10 years).",
+        )
 
     def clean_cost_of_living_factor(self):
-        factor = self.cleaned_data["cost_of_living_factor"]
         low, high = exchange.COST_OF_LIVING_RANGE
-        if factor is not None and not low <= factor <= high:
-            raise forms.ValidationError(
-                f"Enter a factor from {low} to {high}, such as 1.15 for a place 15% dearer; "
-                "leave it empty for none."
-            )
-        return factor
+        return self._within(
+            "cost_of_living_factor",
+            (low, high),
+            f"Enter a factor from {low} to {high}, such as 1.15 for a place 15% dearer; "
+            "leave it empty for none.",
+        )
 
     def clean_tax_rate_percent(self):
-        percent = self.cleaned_data["tax_rate_percent"]
         low, high = exchange.TAX_PERCENT_RANGE
-        if percent is not None and not low <= percent <= high:
-            raise forms.ValidationError(
-                f"Enter an estimated tax rate from {low} to {high}%; leave it empty for none."
-            )
-        return percent
+        return self._within(
+            "tax_rate_percent",
+            (low, high),
+            f"Enter an estimated tax rate from {low} to {high}%; leave it empty for none.",
+        )
+
+    def _within(self, name, bounds, message):
+        """An optional number, refused with ``message`` outside ``bounds`` (both included)."""
+        value = self.cleaned_data[name]
+        low, high = bounds
+        if value is not None and not low <= value <= high:
+            raise forms.ValidationError(message)
+        return value
 
     def _percent_0_to_100(self, name):
         percent = self.cleaned_data[name]

@@ -705,7 +705,6 @@ class OfferOutline:
     four_year_headline: Decimal | None = None  # outlines(with_totals=False) leaves it out
 
     Status = Offer.Status
-    VestingSchedule = Offer.VestingSchedule
     OPEN_STATUSES = Offer.OPEN_STATUSES
     COMMITTED_STATUSES = Offer.COMMITTED_STATUSES
     IN_PLAY_STATUSES = Offer.IN_PLAY_STATUSES

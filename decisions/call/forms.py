@@ -32,6 +32,21 @@ class ContactChoiceField(forms.ModelChoiceField):
         return f"{contact.name}, {phone} ({contact.get_role_display().lower()})"
 
 
+def _pick_people(field, people, label, help_text, invalid_choice) -> bool:
+    """A contact select offering ``people``; says whether nobody is recorded yet (the select
+    then says so instead of "Choose a person")."""
+    missing = not people.exists()
+    field.queryset, field.label, field.help_text = people, label, help_text
+    field.empty_label = "Nobody recorded yet" if missing else "Choose a person"
+    field.error_messages["invalid_choice"] = invalid_choice
+    return missing
+
+
+def _ask_when(field, label, help_text) -> None:
+    field.label, field.help_text = label, help_text
+    field.error_messages.update(DATETIME_ERRORS)
+
+
 class CallPlanForm(forms.ModelForm):
     """Whom, when, how and what to say, with the prepared answers: all saved in one go."""
 
@@ -60,54 +75,40 @@ class CallPlanForm(forms.ModelForm):
         self.now = now
         offer = decision.committed_offer
         # The employer's people for the employer's call, the agency's for the agency's call.
-        employer_people = offer.contacts.exclude(role=Contact.Role.AGENCY)
-        self.employer_contacts_missing = not employer_people.exists()
-
-        contact = self.fields["contact"]
-        contact.queryset = employer_people
-        contact.label = f"Whom to call at {offer.company}"
-        contact.empty_label = (
-            "Nobody recorded yet" if self.employer_contacts_missing else "Choose a person"
-        )
-        contact.help_text = (
+        self.employer_contacts_missing = _pick_people(
+            self.fields["contact"],
+            offer.contacts.exclude(role=Contact.Role.AGENCY),
+            f"Whom to call at {offer.company}",
             "The hiring manager is best: they chose you. Otherwise the recruiter. Add or correct "
-            "people and phone numbers on the offer’s page."
-        )
-        contact.error_messages["invalid_choice"] = (
+            "people and phone numbers on the offer’s page.",
             f"Choose one of the people at {offer.company} recorded on that offer. Agency "
-            "contacts are chosen for the agency’s call."
+            "contacts are chosen for the agency’s call.",
         )
-
-        when = self.fields["scheduled_at"]
-        when.label = "When will you call?"
-        when.help_text = "A date and time in your own time zone, within two working days."
-        when.error_messages.update(DATETIME_ERRORS)
+        _ask_when(
+            self.fields["scheduled_at"],
+            "When will you call?",
+            "A date and time in your own time zone, within two working days.",
+        )
 
         self.fields["channel"].label = "How will you tell them?"
         self.fields["channel"].error_messages["required"] = "Choose how you will tell them."
         self.fields["channel"].choices = CHANNEL_CHOICES
 
         if offer.agency_name:
-            agency_people = offer.contacts.filter(role=Contact.Role.AGENCY)
-            self.agency_contacts_missing = not agency_people.exists()
-            agency = self.fields["agency_contact"]
-            agency.queryset = agency_people
-            agency.label = f"Whom to call at {offer.agency_name}"
-            agency.empty_label = (
-                "Nobody recorded yet" if self.agency_contacts_missing else "Choose a person"
-            )
-            agency.help_text = (
+            self.agency_contacts_missing = _pick_people(
+                self.fields["agency_contact"],
+                offer.contacts.filter(role=Contact.Role.AGENCY),
+                f"Whom to call at {offer.agency_name}",
                 "The agency placed you, so they deserve a call of their own, right after the "
-                "employer’s. Only contacts recorded on the offer as “Agency” are listed."
-            )
-            agency.error_messages["invalid_choice"] = (
+                "employer’s. Only contacts recorded on the offer as “Agency” are listed.",
                 f"Choose one of {offer.agency_name}’s people recorded on the offer (their part "
-                "in the offer is “Agency”)."
+                "in the offer is “Agency”).",
             )
-            agency_when = self.fields["agency_call_at"]
-            agency_when.label = f"When will you call {offer.agency_name}?"
-            agency_when.help_text = "Soon after the first call, the same day if you can."
-            agency_when.error_messages.update(DATETIME_ERRORS)
+            _ask_when(
+                self.fields["agency_call_at"],
+                f"When will you call {offer.agency_name}?",
+                "Soon after the first call, the same day if you can.",
+            )
         else:
             del self.fields["agency_contact"]
             del self.fields["agency_call_at"]
