@@ -8,9 +8,8 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
 
-from django.conf import settings
+from django.core.cache import caches
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -24,10 +23,15 @@ class Probe:
     persona: str  # who fetches it ("" for a visitor who is not signed in)
     path: str
     cookies: dict[str, str] = field(default_factory=dict)
-    times: list[float] = field(default_factory=list)  # seconds, one per round
+    # Each page is timed twice a round: drawn afresh (as after any change to the user's data,
+    # with nothing kept: crossroads/kept.py), then again as kept (seen again with no change).
+    times: list[float] = field(default_factory=list)  # seconds, one per round: kept
+    drawn_times: list[float] = field(default_factory=list)  # drawn afresh
     # This page's time over the bare page's, fetched just before it: one per round.
     ratios: list[float] = field(default_factory=list)
+    drawn_ratios: list[float] = field(default_factory=list)
     queries: int = 0
+    drawn_queries: int = 0
     status: int = 0
     size: int = 0  # bytes sent, after any compression
     html_size: int = 0  # bytes before compression
@@ -37,9 +41,17 @@ class Probe:
         return statistics.median(self.times) * 1000
 
     @property
+    def drawn_ms(self) -> float:
+        return statistics.median(self.drawn_times) * 1000
+
+    @property
     def x(self) -> float:
         """How many times the bare page's server time: the median over the rounds."""
         return statistics.median(self.ratios)
+
+    @property
+    def drawn_x(self) -> float:
+        return statistics.median(self.drawn_ratios)
 
 
 class Fetcher:
@@ -90,16 +102,12 @@ class Fetcher:
         return captured["status"], captured["headers"], body
 
     def check(self, probe: Probe) -> None:
-        """Fetch once: the status, the size, the CSRF cookie a browser would then send back, and
-        the number of queries."""
-        status, headers, body = self.fetch(probe)
-        for name, value in headers:
-            if name.lower() == "set-cookie":
-                cookie = SimpleCookie(value)
-                if settings.CSRF_COOKIE_NAME in cookie:
-                    probe.cookies[settings.CSRF_COOKIE_NAME] = cookie[
-                        settings.CSRF_COOKIE_NAME
-                    ].value
+        """Fetch twice, drawn afresh and then kept: the status, the size and the number of
+        queries of each."""
+        caches["pages"].clear()
+        with CaptureQueriesContext(connection) as queries:
+            self.fetch(probe)
+        probe.drawn_queries = len(queries)
         with CaptureQueriesContext(connection) as queries:
             status, headers, body = self.fetch(probe)
         probe.status, probe.size, probe.queries = status, len(body), len(queries)
@@ -119,9 +127,9 @@ def _decompress(body: bytes, encoding: str) -> bytes:
 
 
 def run_rounds(fetcher: Fetcher, baseline: Probe, probes: list[Probe], rounds: int) -> None:
-    """Every probe once per round, in a new random order each round, each right after a fetch
-    of the bare page: whatever else the machine is doing falls on the page and on its yardstick
-    alike. The medians over the rounds are what count."""
+    """Every probe twice per round (drawn afresh, then kept), in a new random order each round,
+    each right after a fetch of the bare page: whatever else the machine is doing falls on the
+    page and on its yardstick alike. The medians over the rounds are what count."""
     order = list(probes)
     shuffle = random.Random(15).shuffle
     for probe in [baseline, *order]:  # warm up: templates compiled, code paths loaded
@@ -129,6 +137,11 @@ def run_rounds(fetcher: Fetcher, baseline: Probe, probes: list[Probe], rounds: i
     for number in range(rounds):
         shuffle(order)
         for probe in order:
+            caches["pages"].clear()
+            bare = fetcher.time_once(baseline)
+            took = fetcher.time_once(probe)
+            probe.drawn_times.append(took)
+            probe.drawn_ratios.append(took / bare)
             bare = fetcher.time_once(baseline)
             took = fetcher.time_once(probe)
             baseline.times.append(bare)

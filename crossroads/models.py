@@ -118,3 +118,29 @@ class PendingImport(models.Model):
 
 def get_pending_import_for_user(user, pk) -> PendingImport:
     return get_object_or_404(PendingImport, pk=pk, owner=user)
+
+
+class DataVersion(models.Model):
+    """How many times a user's data has changed: a number that every write moves on.
+
+    PostgreSQL keeps it, not Django: triggers on every table that holds a user's data add one
+    to the owner's number in the same transaction as the write (crossroads/migrations/
+    0007_data_version.py), so a queryset ``update()``, a cascade or a bulk insert moves it too.
+    Pages kept in the cache are keyed by it (crossroads/kept.py), so no write is ever followed
+    by a page from before it.
+
+    ``user_id`` is a plain number, not a foreign key: the triggers move it while a deleted
+    account's rows go, and the account's own trigger removes it last.
+    """
+
+    user_id = models.BigIntegerField(primary_key=True)
+    number = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"user {self.user_id}: version {self.number}"
+
+    @classmethod
+    def number_for(cls, user) -> int:
+        """0 for a user whose data has never changed since this was added."""
+        found = cls.objects.filter(user_id=user.pk).values_list("number", flat=True).first()
+        return found or 0

@@ -12,11 +12,13 @@ from crossroads import restore, retention
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
 from crossroads.forms import DeleteAccountForm, ImportForm, PreferencesForm
+from crossroads.kept import kept_form, kept_page
 from crossroads.models import get_pending_import_for_user
 from reminders.account import account_context
 
 
 @require_GET
+@kept_page
 def home(request):
     if not request.user.is_authenticated:
         return render(request, "landing.html")
@@ -25,6 +27,7 @@ def home(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@kept_form
 def account(request):
     form = PreferencesForm(request.POST or None, instance=request.user)
     if form.is_valid():

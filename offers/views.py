@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from crossroads.confirm import delete_when_confirmed
+from crossroads.kept import kept_form, kept_page
 from crossroads.navigation import next_url
 from decisions.dashboard import follow_ups_due
 from decisions.models import Decision
@@ -36,6 +37,7 @@ def get_contact_for_user(user, offer_pk, pk) -> Contact:
 
 @login_required
 @require_GET
+@kept_page
 def offer_list(request):
     today = timezone.localdate()
     filter_form = OfferFilterForm(request.GET or None)
@@ -82,6 +84,7 @@ def _list_row(offer, today, comparison) -> dict:
 
 @login_required
 @require_GET
+@kept_page
 def offer_detail(request, pk):
     offer = get_offer_for_user(request.user, pk)
     package = offer.package()
@@ -106,12 +109,14 @@ def offer_detail(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@kept_form
 def add_offer(request):
     return _offer_form(request, Offer(owner=request.user))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@kept_form
 def edit_offer(request, pk):
     return _offer_form(request, get_offer_for_user(request.user, pk))
 
@@ -199,6 +204,7 @@ def delete_contact(request, pk, contact_pk):
 
 @login_required
 @require_GET
+@kept_page
 def offer_timeline(request):
     today = timezone.localdate()
     everything = Offer.objects.for_user(request.user).outlines(with_totals=False)

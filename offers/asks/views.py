@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from crossroads.kept import kept_page
 from offers.asks import records, script
 from offers.asks.forms import AnswerForm, AskForm
 from offers.models import Offer, TimeAsk
@@ -32,6 +33,7 @@ def _other_offer(request, offer) -> Offer | None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@kept_page
 def ask_more_time(request, pk):
     return _ask_form(request, pk, TimeAsk.Kind.MORE_TIME)
 

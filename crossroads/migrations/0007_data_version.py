@@ -1,0 +1,96 @@
+"""A number per user that every write to their data moves on, kept by PostgreSQL triggers.
+
+Each table that holds a user's data gets one row trigger. It finds the owner of the row, old and
+new, and adds one to that owner's number in the same transaction. The owner expressions are
+written out here, as they stood when this migration was made: a table added later needs a
+migration of its own (tests/crossroads/test_kept.py fails until it has one).
+"""
+
+from django.db import migrations, models
+
+# The owner of a row, given the row as {row} (NEW or OLD).
+_VIA_OFFER = "(SELECT owner_id FROM offers_offer WHERE id = {row}.offer_id)"
+_VIA_DECISION = "(SELECT owner_id FROM decisions_decision WHERE id = {row}.decision_id)"
+_VIA_CALL_PLAN = (
+    "(SELECT d.owner_id FROM decisions_callplan p JOIN decisions_decision d ON d.id = p.decision_id"
+    " WHERE p.id = {row}.call_plan_id)"
+)
+OWNERS = {
+    "crossroads_user": "{row}.id",
+    "crossroads_pendingimport": "{row}.owner_id",
+    "offers_offer": "{row}.owner_id",
+    "offers_contact": _VIA_OFFER,
+    "offers_timeask": _VIA_OFFER,
+    "offers_exchangerate": "{row}.owner_id",
+    "decisions_decision": "{row}.owner_id",
+    "decisions_decision_offers": _VIA_DECISION,
+    "decisions_factor": _VIA_DECISION,
+    "decisions_rating": _VIA_OFFER,
+    "decisions_consideration": _VIA_DECISION,
+    "decisions_callplan": _VIA_DECISION,
+    "decisions_referral": _VIA_CALL_PLAN,
+    "decisions_preparedanswer": _VIA_CALL_PLAN,
+    "decisions_followup": _VIA_CALL_PLAN,
+    "decisions_skippedcheck": _VIA_CALL_PLAN,
+    "reminders_calendarfeed": "{row}.user_id",
+    "reminders_remindersettings": "{row}.user_id",
+    "reminders_sentreminder": "{row}.user_id",
+}
+
+TOUCH = """
+CREATE FUNCTION crossroads_touch(owner bigint) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO crossroads_dataversion (user_id, number) SELECT owner, 1 WHERE owner IS NOT NULL
+    ON CONFLICT (user_id) DO UPDATE SET number = crossroads_dataversion.number + 1
+$$;
+"""
+
+# A deleted account's number goes with it: the account row is deleted after the rest.
+ON_ACCOUNT = """
+    IF TG_OP = 'DELETE' THEN
+        DELETE FROM crossroads_dataversion WHERE user_id = OLD.id;
+        RETURN NULL;
+    END IF;
+"""
+
+
+def _trigger(table: str, owner: str) -> str:
+    first = ON_ACCOUNT if table == "crossroads_user" else ""
+    return f"""
+CREATE FUNCTION crossroads_touch_{table}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN{first}
+    IF TG_OP <> 'INSERT' THEN PERFORM crossroads_touch({owner.format(row="OLD")}); END IF;
+    IF TG_OP <> 'DELETE' THEN PERFORM crossroads_touch({owner.format(row="NEW")}); END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER crossroads_touch AFTER INSERT OR UPDATE OR DELETE ON {table}
+    FOR EACH ROW EXECUTE FUNCTION crossroads_touch_{table}();
+"""
+
+
+def _drop(table: str) -> str:
+    return f"DROP TRIGGER crossroads_touch ON {table}; DROP FUNCTION crossroads_touch_{table}();"
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("crossroads", "0006_cache_table"),
+        ("offers", "0007_repayment_clause_as_data"),
+        ("decisions", "0003_skipped_readiness_checks"),
+        ("reminders", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name="DataVersion",
+            fields=[
+                ("user_id", models.BigIntegerField(primary_key=True, serialize=False)),
+                ("number", models.BigIntegerField(default=0)),
+            ],
+        ),
+        migrations.RunSQL(TOUCH, "DROP FUNCTION crossroads_touch(bigint);"),
+        *(
+            migrations.RunSQL(_trigger(table, owner), _drop(table))
+            for table, owner in OWNERS.items()
+        ),
+    ]
