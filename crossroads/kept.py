@@ -10,14 +10,16 @@ Both key what they keep by everything the HTML depends on, read before the view 
 - the address, query string included;
 - the user and their data version (crossroads.models.DataVersion), which every write to their
   data moves on, in the write's own transaction;
-- the hour, the time zone and the language, so "today" and "due in 3 days" are never stale;
+- the hour, the time zone and the language, so "today" and "due in 3 days" are never stale, and
+  the browser's languages (the sign-up form picks a number format from them);
 - the CSRF secret: kept forms carry CSRF tokens made from it. Each page drawn masks it anew, so
   a kept page repeats only its own token, to the same browser, as its own back button would.
 
 Nothing is kept, and the page is drawn as usual, for anything but a GET, with DEBUG on (templates
 are edited live), when the browser has no CSRF cookie yet (this response will make one), or when
 a message is waiting to be shown or was shown: that page is drawn for that moment only. Only a
-200 HTML response that sets no cookie is kept.
+200 HTML response that sets no cookie is kept, and not one its view marked ``no-store`` (the
+account page, when it shows the calendar's address the only time it is shown).
 
 The cache is the "pages" alias: each process's own memory, so a restart or a deploy starts empty
 and no page drawn by older code is ever served.
@@ -50,6 +52,7 @@ def content_key(request) -> str | None:
         timezone.localtime().strftime("%Y-%m-%d %H"),
         timezone.get_current_timezone_name(),
         translation.get_language() or "",
+        request.headers.get("Accept-Language", ""),  # the sign-up form starts from it
         secret,
     )
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
@@ -92,5 +95,6 @@ def _keepable(response) -> bool:
         response.status_code == 200
         and not response.streaming
         and not response.cookies
+        and "no-store" not in response.get("Cache-Control", "")  # the view's own word
         and response["Content-Type"].startswith("text/html")
     )

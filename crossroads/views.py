@@ -6,13 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from crossroads import restore, retention
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
 from crossroads.forms import DeleteAccountForm, ImportForm, PreferencesForm
-from crossroads.kept import kept_form, kept_page
+from crossroads.kept import kept_page
 from crossroads.models import get_pending_import_for_user
 from reminders.account import account_context
 
@@ -27,14 +28,19 @@ def home(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_form
+@kept_page
 def account(request):
     form = PreferencesForm(request.POST or None, instance=request.user)
     if form.is_valid():
         form.save()
         messages.success(request, "Your time zone and number format are saved.")
         return redirect("account")
-    return render(request, "registration/account.html", {"form": form, **account_context(request)})
+    context = {"form": form, **account_context(request)}
+    response = render(request, "registration/account.html", context)
+    if context["new_feed"]:
+        # The calendar's address, shown this once: kept nowhere (crossroads/kept.py).
+        add_never_cache_headers(response)
+    return response
 
 
 @require_POST

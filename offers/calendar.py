@@ -13,10 +13,10 @@ import hashlib
 import zoneinfo
 
 from django.core.cache import cache
-from django.db import connection
 from django.http import HttpResponse
 from icalendar import Alarm, Calendar, Event
 
+from crossroads.models import DataVersion
 from offers import timeline
 
 PRODID = "-//Crossroads//Offer dates//EN"
@@ -299,33 +299,18 @@ def reminder_event(
 KEEP_MADE = datetime.timedelta(hours=1)
 
 
-def kept_calendar(name: str, made_of, build) -> bytes:
-    """The calendar file ``build()`` makes, made again only when what it is made of changes.
-    ``made_of`` must name all of it: whose it is, their time zone, the site's address, the hour
-    (``now`` decides what is still sent as cancelled), and the fingerprint of every query it
-    reads (``fingerprint``), so any write to a row, or a new or deleted row, makes a new file."""
+def kept_calendar(name: str, user, now, absolute, build) -> bytes:
+    """The calendar file ``build()`` makes of ``user``'s data, made again only when that data
+    changes (their data version, crossroads.models.DataVersion, which every write moves on),
+    their time zone, the site's address (``absolute``) or the hour (``now`` decides what is still
+    sent as cancelled). Until then no row is loaded."""
+    made_of = [user.pk, DataVersion.number_for(user), user.time_zone, absolute("/"), hour_of(now)]
     key = f"calendar:{name}:" + hashlib.sha256(repr(made_of).encode()).hexdigest()
     body = cache.get(key)
     if body is None:
         body = build()
         cache.set(key, body, KEEP_MADE.total_seconds())
     return body
-
-
-def fingerprint(*querysets) -> list[str]:
-    """For each queryset, a hash of every row it reads with every column it selects (the rows
-    it loads with ``select_related`` included), made by the database in one query: nothing is
-    loaded into Python, and a write that leaves no timestamp changes it too."""
-    parts, params = [], []
-    for queryset in querysets:
-        sql, more = queryset.query.sql_with_params()
-        parts.append(
-            f"(SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM ({sql}) r)"
-        )
-        params += more
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        return list(cursor.fetchone())
 
 
 def hour_of(now: datetime.datetime) -> datetime.datetime:

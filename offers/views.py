@@ -18,7 +18,7 @@ from offers import calendar, compensation, example, timeline
 from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
-from offers.models import Contact, Offer, TimeAsk
+from offers.models import Contact, Offer
 from offers.rates import money_terms
 
 OFFERS_PER_PAGE = 20
@@ -116,7 +116,7 @@ def add_offer(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_form
+@kept_page
 def edit_offer(request, pk):
     return _offer_form(request, get_offer_for_user(request.user, pk))
 
@@ -167,6 +167,7 @@ def add_contact(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@kept_page
 def edit_contact(request, pk, contact_pk):
     return _contact_form(request, get_contact_for_user(request.user, pk, contact_pk))
 
@@ -253,12 +254,9 @@ def _page_number(request) -> int:
 @require_GET
 def offer_calendar(request):
     now, user, absolute = timezone.now(), request.user, request.build_absolute_uri
-    offers = Offer.objects.for_user(user).in_calendar(now)
-    asks = TimeAsk.objects.for_user(user).select_related("contact")
-    made_of = [user.pk, user.time_zone, absolute("/"), calendar.hour_of(now)]
 
     def build():
-        loaded = list(offers)
+        loaded = list(Offer.objects.for_user(user).in_calendar(now))
         return calendar.offers_calendar(
             loaded,
             user.zone(),
@@ -268,7 +266,7 @@ def offer_calendar(request):
             ask_url=lambda ask: absolute(ask.get_absolute_url()),
         )
 
-    body = calendar.kept_calendar("offers", made_of + calendar.fingerprint(offers, asks), build)
+    body = calendar.kept_calendar("offers", user, now, absolute, build)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="crossroads-offers.ics"'
     return response

@@ -22,14 +22,12 @@ from offers.calendar import (
     ALL_DAY,
     DAY_BEFORE_AT_NINE,
     KEEP_CANCELLED,
-    fingerprint,
-    hour_of,
     kept_calendar,
     offers_calendar,
     reminder_event,
     sequence,
 )
-from offers.models import Offer, TimeAsk
+from offers.models import Offer
 
 # Calendar apps that honour it ask again after this long (most poll on their own schedule).
 REFRESH_EVERY = datetime.timedelta(hours=1)
@@ -39,11 +37,7 @@ def subscription_calendar(user, now, absolute) -> bytes:
     """``user``'s feed. ``absolute(path)`` makes a link back into the app. A fixed number of
     queries, whatever the amount of data; the file is made again only when a row it is made of
     changes (``kept_calendar``), and until then no row is loaded."""
-    offers = Offer.objects.for_user(user).in_calendar(now)
-    asks = TimeAsk.objects.for_user(user).select_related("contact")
-    read = [offers, asks, _calls(user, now), _follow_ups(user), _look_backs(user, now)]
-    made_of = [user.pk, user.time_zone, absolute("/"), hour_of(now), *fingerprint(*read)]
-    return kept_calendar("subscription", made_of, lambda: _feed(user, now, absolute))
+    return kept_calendar("subscription", user, now, absolute, lambda: _feed(user, now, absolute))
 
 
 def _feed(user, now, absolute) -> bytes:

@@ -37,6 +37,12 @@ OWNERS = {
     "reminders_sentreminder": "{row}.user_id",
 }
 
+# Columns on no page, left out: what the calendar subscription last sent, and when that changed
+# (written as a calendar app fetches it, so it would otherwise make the next fetch a new file).
+UPDATES_OF = {
+    "reminders_calendarfeed": " OF user_id, token_hash, created",
+}
+
 TOUCH = """
 CREATE FUNCTION crossroads_touch(owner bigint) RETURNS void LANGUAGE sql AS $$
     INSERT INTO crossroads_dataversion (user_id, number) SELECT owner, 1 WHERE owner IS NOT NULL
@@ -55,6 +61,7 @@ ON_ACCOUNT = """
 
 def _trigger(table: str, owner: str) -> str:
     first = ON_ACCOUNT if table == "crossroads_user" else ""
+    update = "UPDATE" + UPDATES_OF.get(table, "")
     return f"""
 CREATE FUNCTION crossroads_touch_{table}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN{first}
@@ -63,7 +70,7 @@ BEGIN{first}
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER crossroads_touch AFTER INSERT OR UPDATE OR DELETE ON {table}
+CREATE TRIGGER crossroads_touch AFTER INSERT OR DELETE OR {update} ON {table}
     FOR EACH ROW EXECUTE FUNCTION crossroads_touch_{table}();
 """
 

@@ -61,6 +61,7 @@ def _ask_form(request, pk, kind):
 
 @login_required
 @require_GET
+@kept_page
 def ask_detail(request, ask_pk):
     ask = get_ask_for_user(request.user, ask_pk)
     context = _detail_context(ask, AnswerForm(instance=ask))

@@ -181,3 +181,10 @@ def test_nothing_is_kept_before_the_browser_has_a_csrf_cookie(alice):
     browser.cookies.pop("csrftoken", None)
     _, second = _queries(browser, url)
     assert first == second
+
+
+def test_the_calendar_address_shown_once_is_never_kept(alice_client):
+    alice_client.post(reverse("reminders:feed_on"))
+    account = reverse("account")
+    assert "shown only this once" in alice_client.get(account).content.decode()
+    assert "shown only this once" not in alice_client.get(account).content.decode()
