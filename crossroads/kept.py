@@ -18,8 +18,9 @@ Both key what they keep by everything the HTML depends on, read before the view 
 Nothing is kept, and the page is drawn as usual, for anything but a GET, with DEBUG on (templates
 are edited live), when the browser has no CSRF cookie yet (this response will make one), or when
 a message is waiting to be shown or was shown: that page is drawn for that moment only. Only a
-200 HTML response that sets no cookie is kept, and not one its view marked ``no-store`` (the
-account page, when it shows the calendar's address the only time it is shown).
+200 response that sets no cookie is kept, with the headers its view gave it, and not one its
+view marked ``no-store`` (the account page, when it shows the calendar's address the only time
+it is shown).
 
 The cache is the "pages" alias: each process's own memory, so a restart or a deploy starts empty
 and no page drawn by older code is ever served.
@@ -66,11 +67,11 @@ def kept_page(view):
             return view(request, *args, **kwargs)
         pages = caches["pages"]
         if kept := pages.get(key):
-            content, content_type = kept
-            return HttpResponse(content, content_type=content_type)
+            content, headers = kept
+            return HttpResponse(content, headers=headers)
         response = view(request, *args, **kwargs)
         if _keepable(response) and not _has_messages(request):
-            pages.set(key, (response.content, response["Content-Type"]), KEPT_SECONDS)
+            pages.set(key, (response.content, dict(response.items())), KEPT_SECONDS)
         return response
 
     return keeping_view
@@ -96,5 +97,4 @@ def _keepable(response) -> bool:
         and not response.streaming
         and not response.cookies
         and "no-store" not in response.get("Cache-Control", "")  # the view's own word
-        and response["Content-Type"].startswith("text/html")
     )

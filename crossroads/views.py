@@ -87,6 +87,7 @@ def import_preview(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@kept_page
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if form.is_valid():

@@ -12,7 +12,7 @@ import datetime
 import hashlib
 import zoneinfo
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from icalendar import Alarm, Calendar, Event
 
@@ -306,10 +306,11 @@ def kept_calendar(name: str, user, now, absolute, build) -> bytes:
     sent as cancelled). Until then no row is loaded."""
     made_of = [user.pk, DataVersion.number_for(user), user.time_zone, absolute("/"), hour_of(now)]
     key = f"calendar:{name}:" + hashlib.sha256(repr(made_of).encode()).hexdigest()
-    body = cache.get(key)
+    kept = caches["pages"]  # each process's memory, as for pages (crossroads/kept.py)
+    body = kept.get(key)
     if body is None:
         body = build()
-        cache.set(key, body, KEEP_MADE.total_seconds())
+        kept.set(key, body, KEEP_MADE.total_seconds())
     return body
 
 

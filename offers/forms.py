@@ -188,7 +188,7 @@ class OfferForm(forms.ModelForm):
                 "vesting_schedule": "Choose an even schedule or your own.",
             },
         )
-        self.helper = _offer_layout()
+        self.helper = OFFER_LAYOUT
 
     def _offer_currencies(self):
         """A select of ISO 4217 currencies: the user's recent ones first, the last one used (or
@@ -549,6 +549,10 @@ def _offer_layout() -> FormHelper:
         Fieldset("Notes", "notes"),
     )
     return helper
+
+
+# Made once: crispy only reads a helper and its layout while drawing a form.
+OFFER_LAYOUT = _offer_layout()
 
 
 class ContactForm(forms.ModelForm):

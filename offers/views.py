@@ -152,6 +152,7 @@ def _already_added(request) -> Offer | None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@kept_page
 def delete_offer(request, pk):
     offer = get_offer_for_user(request.user, pk)
     done = f"{offer} is deleted, with its contacts."
@@ -195,6 +196,7 @@ def _save_or_show(request, form, template, context, name, done_url=""):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@kept_page
 def delete_contact(request, pk, contact_pk):
     contact = get_contact_for_user(request.user, pk, contact_pk)
     # Back to the list of people the removed one was in.
@@ -289,6 +291,7 @@ def load_example(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@kept_page
 def delete_example(request):
     if request.method == "POST":
         removed = example.remove_example(request.user)

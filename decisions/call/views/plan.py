@@ -153,6 +153,7 @@ def call_print(request, pk):
 
 @login_required
 @require_GET
+@kept_page
 def call_ics(request, pk):
     decision = get_leaving_decision_for_user(request.user, pk)
     plan = saved_plan(decision)

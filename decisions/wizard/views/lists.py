@@ -57,6 +57,7 @@ def reconsider(request, offer_pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@kept_page
 def delete(request, pk):
     """Ask first; delete on POST. The offers themselves are kept."""
     decision = get_decision_for_user(request.user, pk)
