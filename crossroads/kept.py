@@ -70,6 +70,8 @@ def kept_page(view):
             content, headers = kept
             return HttpResponse(content, headers=headers)
         response = view(request, *args, **kwargs)
+        if hasattr(response, "render"):  # a TemplateResponse, drawn now rather than later
+            response.render()
         if _keepable(response) and not _has_messages(request):
             pages.set(key, (response.content, dict(response.items())), KEPT_SECONDS)
         return response

@@ -3,7 +3,7 @@ from django.contrib.auth import views as django_auth_views
 from django.urls import include, path
 
 from crossroads import auth_views, forms, views
-from crossroads.kept import kept_page
+from crossroads.kept import kept_form
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -19,7 +19,7 @@ urlpatterns = [
     # Django's own account views, with messages in our words when a field is left empty.
     path(
         "accounts/password_change/",
-        kept_page(
+        kept_form(
             django_auth_views.PasswordChangeView.as_view(form_class=forms.PasswordChangeForm)
         ),
         name="password_change",

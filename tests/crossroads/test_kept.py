@@ -3,7 +3,6 @@ anything they show has changed, however it changed."""
 
 import datetime
 
-import pytest
 from django.apps import apps
 from django.db import connection
 from django.test import Client
@@ -188,3 +187,10 @@ def test_the_calendar_address_shown_once_is_never_kept(alice_client):
     account = reverse("account")
     assert "shown only this once" in alice_client.get(account).content.decode()
     assert "shown only this once" not in alice_client.get(account).content.decode()
+
+
+def test_a_page_its_view_marks_never_cache_is_drawn_every_time(alice_client):
+    url = reverse("password_change")  # Django's own view, with never_cache
+    first = alice_client.get(url).content.decode()
+    again = alice_client.get(url).content.decode()
+    assert "Change your password" in again and again != first  # a new CSRF mask: drawn again
