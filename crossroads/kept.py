@@ -3,8 +3,8 @@ could show changes.
 
 ``@kept_page`` keeps a whole GET page: on a hit the view does not run at all. ``@kept_form``
 keeps only the fragment a template wraps in ``{% kept request.kept_form %}`` (the form's fields),
-for pages with something that must be fresh every time around it: a new one-time form token, or
-a calendar address shown once.
+for a page that must be drawn every time around them: Django's password change page, which it
+marks never-cache.
 
 Both key what they keep by everything the HTML depends on, read before the view reads anything:
 - the address, query string included;

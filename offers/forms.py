@@ -1,7 +1,6 @@
 """The offer and contact forms. Labels and help texts come from the models; the fields that
 read what people type (amounts, days, percentages) are in ``offers/fields.py``."""
 
-import uuid
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
@@ -464,15 +463,16 @@ class OfferForm(forms.ModelForm):
 
 def _form_token_field() -> forms.UUIDField:
     """The add form's one-time token. A hidden text input, filled in by static/js/form-token.js
-    from its data attribute: browsers restore on Back only values changed on the page (and never
-    a type=hidden one's), so the form posted again carries the token it first had."""
+    with 128 random bits: browsers restore on Back only values changed on the page (and never a
+    type=hidden one's), so the form posted again carries the token it first had. The page holds
+    no token of its own, so it is the same for every visit and can be kept."""
     return forms.UUIDField(
         widget=forms.TextInput(
             attrs={
                 "hidden": True,
                 "tabindex": "-1",
                 "aria-hidden": "true",
-                "data-form-token": str(uuid.uuid4()),
+                "data-form-token": "",
             }
         ),
         # Without one (a script's post) nothing guards against a repeat; that is all.

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from crossroads.confirm import delete_when_confirmed
-from crossroads.kept import kept_form, kept_page
+from crossroads.kept import kept_page
 from crossroads.navigation import next_url
 from decisions.dashboard import follow_ups_due
 from decisions.models import Decision
@@ -109,7 +109,7 @@ def offer_detail(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_form
+@kept_page
 def add_offer(request):
     return _offer_form(request, Offer(owner=request.user))
 

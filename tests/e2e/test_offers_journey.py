@@ -1,8 +1,10 @@
 """A person caught between offers enters them and sees what is due when."""
 
 import datetime
+import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import expect
@@ -165,3 +167,13 @@ def test_a_job_seeker_enters_three_offers_and_sees_the_clash_coming(
     expect(page.get_by_role("heading", name="Coming up")).to_be_visible()
     expect(page.get_by_text("2 clashes between your offers")).to_be_visible()
     screenshot(page, "dashboard-offers")
+
+
+def test_each_add_form_gets_a_token_of_its_own_from_the_browser(live_server, page, log_in):
+    log_in(make_user("erin"))
+    tokens = []
+    for _ in range(2):  # the same page both times (crossroads/kept.py), a new token each time
+        page.goto(live_server.url + reverse("offers:new"))
+        tokens.append(page.locator("[name=form_token]").input_value())
+    assert all(re.fullmatch(r"[0-9a-f]{32}", token) for token in tokens)
+    assert tokens[0] != tokens[1]
