@@ -30,6 +30,15 @@ def test_drafts_come_first_with_continue_at_the_step_reached(
     assert f'href="{url("result", done)}"' in html
 
 
+def test_a_draft_says_when_it_was_saved_in_the_users_zone(alice_client, alice, decision):
+    # A time, not "5 minutes ago": the page is kept ready-made for up to an hour (kept.py).
+    alice.time_zone = "Asia/Tokyo"
+    alice.save()
+    saved = datetime.datetime(2026, 11, 20, 23, 30, tzinfo=datetime.UTC)
+    Decision.objects.filter(pk=decision.pk).update(updated=saved)
+    assert "saved 21 Nov 2026, 08:30" in alice_client.get(LIST).content.decode()
+
+
 def test_a_recorded_not_decided_yet_says_so(alice_client, decision):
     Decision.objects.filter(pk=decision.pk).update(decided_at=timezone.now(), step_reached=6)
     assert "Not decided yet" in alice_client.get(LIST).content.decode()
