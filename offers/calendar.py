@@ -299,8 +299,8 @@ def reminder_event(
 KEEP_MADE = datetime.timedelta(hours=1)
 
 
-def kept_calendar(name: str, user, now, absolute, build) -> bytes:
-    """The calendar file ``build()`` makes of ``user``'s data, made again only when that data
+def kept_calendar(name: str, user, now, absolute, build):
+    """What ``build()`` makes of ``user``'s data (a calendar file), made again only when that data
     changes (their data version, crossroads.models.DataVersion, which every write moves on),
     their time zone, the site's address (``absolute``) or the hour (``now`` decides what is still
     sent as cancelled). Until then no row is loaded."""

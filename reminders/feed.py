@@ -33,11 +33,16 @@ from offers.models import Offer
 REFRESH_EVERY = datetime.timedelta(hours=1)
 
 
-def subscription_calendar(user, now, absolute) -> bytes:
-    """``user``'s feed. ``absolute(path)`` makes a link back into the app. A fixed number of
-    queries, whatever the amount of data; the file is made again only when a row it is made of
-    changes (``kept_calendar``), and until then no row is loaded."""
-    return kept_calendar("subscription", user, now, absolute, lambda: _feed(user, now, absolute))
+def subscription_calendar(user, now, absolute) -> tuple[bytes, str]:
+    """``user``'s feed, and the hash of what it holds (``content_hash``, for the ETag).
+    ``absolute(path)`` makes a link back into the app. Both are made again only when the user's
+    data changes (``kept_calendar``); until then no row is loaded and nothing is hashed."""
+
+    def build():
+        body = _feed(user, now, absolute)
+        return body, content_hash(body)
+
+    return kept_calendar("subscription", user, now, absolute, build)
 
 
 def _feed(user, now, absolute) -> bytes:

@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from reminders.account import NEW_TOKEN_KEY
-from reminders.feed import content_hash, subscription_calendar
+from reminders.feed import subscription_calendar
 from reminders.forms import ReminderSettingsForm
 from reminders.mail import read_unsubscribe_token
 from reminders.models import CalendarFeed, ReminderSettings
@@ -27,8 +27,8 @@ def feed(request, token):
     if subscription is None:
         raise Http404("No such calendar.")
     now = timezone.now()
-    body = subscription_calendar(subscription.user, now, request.build_absolute_uri)
-    subscription.note_content(content_hash(body), now)
+    body, digest = subscription_calendar(subscription.user, now, request.build_absolute_uri)
+    subscription.note_content(digest, now)
     etag = f'W/"{subscription.content_hash}"'
     changed = int(subscription.content_changed_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=changed)
