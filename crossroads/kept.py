@@ -8,7 +8,7 @@ marks never-cache.
 
 Both key what they keep by everything the HTML depends on, read before the view reads anything:
 - the address, query string included;
-- the user and their data version (crossroads.models.DataVersion), which every write to their
+- the user and their data version (crossroads.models.DataChange), which every write to their
   data moves on, in the write's own transaction;
 - the hour, the time zone and the language, so "today" and "due in 3 days" are never stale, and
   the browser's languages (the sign-up form picks a number format from them);
@@ -35,7 +35,7 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
-from crossroads.models import DataVersion
+from crossroads.models import DataChange
 
 KEPT_SECONDS = 3600  # the key changes every hour anyway
 
@@ -45,7 +45,7 @@ def content_key(request) -> str | None:
     if request.method not in ("GET", "HEAD") or settings.DEBUG or not secret:
         return None
     user = request.user
-    version = DataVersion.number_for(user) if user.is_authenticated else ""
+    version = DataChange.version_for(user) if user.is_authenticated else ""
     parts = (
         request.get_full_path(),
         str(user.pk),

@@ -120,27 +120,50 @@ def get_pending_import_for_user(user, pk) -> PendingImport:
     return get_object_or_404(PendingImport, pk=pk, owner=user)
 
 
-class DataVersion(models.Model):
-    """How many times a user's data has changed: a number that every write moves on.
+class DataChange(models.Model):
+    """A transaction that changed a user's data: one row per user and transaction.
 
-    PostgreSQL keeps it, not Django: triggers on every table that holds a user's data add one
-    to the owner's number in the same transaction as the write (crossroads/migrations/
-    0007_data_version.py), so a queryset ``update()``, a cascade or a bulk insert moves it too.
-    Pages kept in the cache are keyed by it (crossroads/kept.py), so no write is ever followed
-    by a page from before it.
+    PostgreSQL writes them, not Django: a trigger on every table that holds a user's data adds the
+    row in the write's own transaction (crossroads/migrations/0007_data_changes.py), so a queryset
+    ``update()``, a cascade or a bulk insert counts too. The row becomes visible when the write
+    does, at commit, and no two transactions ever wait for each other over it: each adds a row of
+    its own. ``version_for`` sums them up; pages kept in the cache are keyed by it
+    (crossroads/kept.py), so no write is ever followed by a page from before it.
 
-    ``user_id`` is a plain number, not a foreign key: the triggers move it while a deleted
-    account's rows go, and the account's own trigger removes it last.
+    ``user_id`` is a plain number, not a foreign key: the triggers add rows while a deleted
+    account's rows go, and the account's own trigger removes them last. ``prune`` (from
+    ``manage.py expire_records``) keeps only each user's newest.
     """
 
-    user_id = models.BigIntegerField(primary_key=True)
-    number = models.BigIntegerField(default=0)
+    user_id = models.BigIntegerField()
+    transaction = models.BigIntegerField()  # PostgreSQL's id of the transaction
+    writes = models.BigIntegerField(default=1)  # rows it wrote: moves within one transaction too
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user_id", "transaction"], name="one_data_change_per_transaction"
+            )
+        ]
 
     def __str__(self):
-        return f"user {self.user_id}: version {self.number}"
+        return f"user {self.user_id}: transaction {self.transaction}"
 
     @classmethod
-    def number_for(cls, user) -> int:
-        """0 for a user whose data has never changed since this was added."""
-        found = cls.objects.filter(user_id=user.pk).values_list("number", flat=True).first()
-        return found or 0
+    def version_for(cls, user) -> str:
+        """How many changes, the newest, and how many rows they wrote: any write to the user's
+        data changes it once committed (or at once, inside the writing transaction), and pruning
+        never brings back an earlier value (the newest stays; the count falls to one only once
+        there were more)."""
+        found = cls.objects.filter(user_id=user.pk).aggregate(
+            count=models.Count("pk"), newest=models.Max("transaction"), writes=models.Sum("writes")
+        )
+        return f"{found['count']}.{found['newest']}.{found['writes']}"
+
+    @classmethod
+    def prune(cls) -> int:
+        """Keep only each user's newest change; the number removed."""
+        newer = cls.objects.filter(
+            user_id=models.OuterRef("user_id"), transaction__gt=models.OuterRef("transaction")
+        )
+        return cls.objects.filter(models.Exists(newer)).delete()[0]

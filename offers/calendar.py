@@ -16,7 +16,7 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from icalendar import Alarm, Calendar, Event
 
-from crossroads.models import DataVersion
+from crossroads.models import DataChange
 from offers import timeline
 
 PRODID = "-//Crossroads//Offer dates//EN"
@@ -301,10 +301,10 @@ KEEP_MADE = datetime.timedelta(hours=1)
 
 def kept_calendar(name: str, user, now, absolute, build):
     """What ``build()`` makes of ``user``'s data (a calendar file), made again only when that data
-    changes (their data version, crossroads.models.DataVersion, which every write moves on),
+    changes (their data version, crossroads.models.DataChange, which every write moves on),
     their time zone, the site's address (``absolute``) or the hour (``now`` decides what is still
     sent as cancelled). Until then no row is loaded."""
-    made_of = [user.pk, DataVersion.number_for(user), user.time_zone, absolute("/"), hour_of(now)]
+    made_of = [user.pk, DataChange.version_for(user), user.time_zone, absolute("/"), hour_of(now)]
     key = f"calendar:{name}:" + hashlib.sha256(repr(made_of).encode()).hexdigest()
     kept = caches["pages"]  # each process's memory, as for pages (crossroads/kept.py)
     body = kept.get(key)

@@ -2,16 +2,18 @@
 anything they show has changed, however it changed."""
 
 import datetime
+import threading
 
+import pytest
 from django.apps import apps
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from crossroads.kept import content_key
-from crossroads.models import DataVersion
+from crossroads.models import DataChange
 from decisions.models import CallPlan, FollowUp, Rating
 from offers.models import Contact, Offer
 from tests.factories import make_contact, make_decision, make_offer
@@ -20,7 +22,7 @@ from tests.factories import make_contact, make_decision, make_offer
 # the admin's groups and permissions.
 NOT_A_USERS_DATA = {
     "crossroads_pendingsignup",
-    "crossroads_dataversion",
+    "crossroads_datachange",
     "crossroads_user_groups",
     "crossroads_user_user_permissions",
 }
@@ -57,7 +59,7 @@ def test_each_kind_of_write_moves_the_owners_version_and_no_one_elses(alice, bob
     contact = make_contact(offer)
     decision = make_decision(alice, [offer])
     plan = CallPlan.objects.create(decision=decision)
-    bobs = DataVersion.number_for(bob)
+    bobs = DataChange.version_for(bob)
     writes = [
         lambda: Offer.objects.filter(pk=offer.pk).update(company="Globex"),
         lambda: Contact.objects.filter(pk=contact.pk).update(name="Sam"),
@@ -70,17 +72,67 @@ def test_each_kind_of_write_moves_the_owners_version_and_no_one_elses(alice, bob
         lambda: alice.__class__.objects.filter(pk=alice.pk).update(time_zone="Europe/Paris"),
     ]
     for write in writes:
-        before = DataVersion.number_for(alice)
+        before = DataChange.version_for(alice)
         write()
-        assert DataVersion.number_for(alice) > before
-    assert DataVersion.number_for(bob) == bobs
+        assert DataChange.version_for(alice) != before
+    assert DataChange.version_for(bob) == bobs
 
 
-def test_a_deleted_account_leaves_no_version_behind(alice):
+def test_a_deleted_account_leaves_no_change_behind(alice):
     make_decision(alice, [make_offer(alice)])
-    assert DataVersion.objects.filter(user_id=alice.pk).exists()
+    assert DataChange.objects.filter(user_id=alice.pk).exists()
     alice.delete()
-    assert not DataVersion.objects.filter(user_id=alice.pk).exists()
+    assert not DataChange.objects.filter(user_id=alice.pk).exists()
+
+
+@pytest.mark.django_db(transaction=True)  # each write its own transaction, as in the app
+def test_pruning_keeps_the_newest_change_and_never_brings_back_an_old_version(alice, bob):
+    seen = {DataChange.version_for(alice)}
+    for n in range(3):
+        make_offer(alice, company=f"Company {n}")  # each in a transaction of its own
+        seen.add(DataChange.version_for(alice))
+    make_offer(bob)
+    newest = DataChange.objects.filter(user_id=alice.pk).latest("transaction")
+    # Alice's account and first two offers; Bob's account (then his offer is his newest).
+    assert DataChange.prune() == 4
+    assert list(DataChange.objects.filter(user_id=alice.pk)) == [newest]
+    assert DataChange.version_for(alice) not in seen
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_writes_of_one_user_at_once_do_not_wait_for_each_other(alice):
+    """Before, one version row per user was updated by every write: a second transaction waited
+    for the first to end, and two that also wrote each other's rows deadlocked."""
+    offer = make_offer(alice)
+    contact = make_contact(offer)
+    first_wrote, second_wrote, release = threading.Event(), threading.Event(), threading.Event()
+
+    def first():
+        try:
+            with transaction.atomic():
+                Offer.objects.filter(pk=offer.pk).update(company="Globex")
+                first_wrote.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    def second():
+        try:
+            first_wrote.wait(10)
+            with transaction.atomic():
+                Contact.objects.filter(pk=contact.pk).update(name="Sam")
+            second_wrote.set()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    committed = second_wrote.wait(5)  # while the first is still open
+    release.set()
+    for thread in threads:
+        thread.join()
+    assert committed
 
 
 def test_a_page_seen_again_is_served_without_being_drawn(alice_client, alice):

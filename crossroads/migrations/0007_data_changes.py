@@ -1,7 +1,8 @@
-"""A number per user that every write to their data moves on, kept by PostgreSQL triggers.
+"""A row per user and transaction that changed their data, written by PostgreSQL triggers.
 
 Each table that holds a user's data gets one row trigger. It finds the owner of the row, old and
-new, and adds one to that owner's number in the same transaction. The owner expressions are
+new, and records that this transaction changed that owner's data, counting the rows it writes. Each
+transaction adds and counts on rows of its own, so two never wait for each other over them. The owner expressions are
 written out here, as they stood when this migration was made: a table added later needs a
 migration of its own (tests/crossroads/test_kept.py fails until it has one).
 """
@@ -45,15 +46,17 @@ UPDATES_OF = {
 
 TOUCH = """
 CREATE FUNCTION crossroads_touch(owner bigint) RETURNS void LANGUAGE sql AS $$
-    INSERT INTO crossroads_dataversion (user_id, number) SELECT owner, 1 WHERE owner IS NOT NULL
-    ON CONFLICT (user_id) DO UPDATE SET number = crossroads_dataversion.number + 1
+    INSERT INTO crossroads_datachange (user_id, transaction, writes)
+    SELECT owner, pg_current_xact_id()::text::bigint, 1 WHERE owner IS NOT NULL
+    ON CONFLICT (user_id, transaction)
+    DO UPDATE SET writes = crossroads_datachange.writes + 1
 $$;
 """
 
-# A deleted account's number goes with it: the account row is deleted after the rest.
+# A deleted account's changes go with it: the account row is deleted after the rest.
 ON_ACCOUNT = """
     IF TG_OP = 'DELETE' THEN
-        DELETE FROM crossroads_dataversion WHERE user_id = OLD.id;
+        DELETE FROM crossroads_datachange WHERE user_id = OLD.id;
         RETURN NULL;
     END IF;
 """
@@ -89,11 +92,25 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name="DataVersion",
+            name="DataChange",
             fields=[
-                ("user_id", models.BigIntegerField(primary_key=True, serialize=False)),
-                ("number", models.BigIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("user_id", models.BigIntegerField()),
+                ("transaction", models.BigIntegerField()),
+                ("writes", models.BigIntegerField(default=1)),
             ],
+            options={
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user_id", "transaction"), name="one_data_change_per_transaction"
+                    )
+                ],
+            },
         ),
         migrations.RunSQL(TOUCH, "DROP FUNCTION crossroads_touch(bigint);"),
         *(
