@@ -159,6 +159,16 @@ def test_many_clashes_are_counted_listed_for_the_dates_shown_and_all_on_request(
     assert every.count('class="clash card') == 30
 
 
+def test_the_links_to_more_keep_what_else_the_page_shows(alice_client, alice, today):
+    _due_daily(alice, today, 30)
+    make_offer(alice, company="Initech", status=Offer.Status.EXPECTED, expected_on=today + days(40))
+    html = alice_client.get(URL, {"page": "1", "follow_ups": "all"}).content.decode()
+    assert 'href="?page=1&amp;follow_ups=all&amp;clashes=all#clashes-title"' in html
+    assert 'href="?page=0&amp;follow_ups=all">Earlier dates</a>' in html
+    every = alice_client.get(URL, {"clashes": "all", "follow_ups": "all"}).content.decode()
+    assert 'href="?clashes=all&amp;follow_ups=all&amp;page=1">Later dates</a>' in every
+
+
 def test_the_work_of_a_page_does_not_grow_with_the_offers(alice_client, alice, bob, today):
     # As many templates rendered, whatever the number of offers and clashes behind the page.
     _due_daily(alice, today, 30, first=-5)

@@ -252,3 +252,8 @@ def test_the_soonest_follow_ups_show_and_the_rest_are_one_link_away(
     every = alice_client.get(link).content.decode()
     assert all(f"Errand {i}" in every for i in range(FOLLOW_UPS_SHOWN + 3))
     assert "See all" not in every.split("follow-ups-due-title")[1].split("</section>")[0]
+    # On the timeline, the link keeps the page and the clashes shown.
+    paged = alice_client.get(reverse("offers:timeline"), {"page": "1", "clashes": "all"})
+    assert 'href="?page=1&amp;clashes=all&amp;follow_ups=all#follow-ups-due-title"' in (
+        paged.content.decode()
+    )
