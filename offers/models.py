@@ -40,6 +40,11 @@ def _day(verbose_name, help_text):
     return models.DateField(verbose_name, null=True, blank=True, help_text=help_text)
 
 
+def _tick(verbose_name, help_text):
+    """A step towards being ready to switch: not done until ticked."""
+    return models.BooleanField(verbose_name, default=False, help_text=help_text)
+
+
 class OfferQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(owner=user)
@@ -328,25 +333,20 @@ class Offer(models.Model):
         blank=True,
         help_text="For example: one month, or two weeks during probation.",
     )
-    written_offer_in_hand = models.BooleanField(
-        "I have the offer in writing",
-        default=False,
-        help_text="A formal offer by letter or e-mail, not a phone call.",
+    written_offer_in_hand = _tick(
+        "I have the offer in writing", "A formal offer by letter or e-mail, not a phone call."
     )
-    conditions_cleared = models.BooleanField(
+    conditions_cleared = _tick(
         "its conditions are cleared (background check, references)",
-        default=False,
-        help_text="Tick once nothing can still hold the offer back.",
+        "Tick once nothing can still hold the offer back.",
     )
-    start_date_confirmed = models.BooleanField(
+    start_date_confirmed = _tick(
         "the start date is confirmed",
-        default=False,
-        help_text="Tick once the employer has confirmed your first day in writing.",
+        "Tick once the employer has confirmed your first day in writing.",
     )
-    terms_reviewed = models.BooleanField(
+    terms_reviewed = _tick(
         "a lawyer or adviser has reviewed the terms",
-        default=False,
-        help_text="Worth doing before you back out of a signed contract.",
+        "Worth doing before you back out of a signed contract.",
     )
     terms_reviewed_on = _day("reviewed on", "When the review happened.")
     agency_name = models.CharField(

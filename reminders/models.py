@@ -74,6 +74,11 @@ class CalendarFeed(models.Model):
             )
 
 
+def _switch(verbose_name, help_text):
+    """One kind of reminder e-mail, on unless turned off."""
+    return models.BooleanField(verbose_name, default=True, help_text=help_text)
+
+
 class ReminderSettings(models.Model):
     """Which reminder e-mails a user wants: one switch per kind. Accounts made before reminders
     existed have no row and get none (they signed up when the address was for password resets
@@ -82,29 +87,23 @@ class ReminderSettings(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"
     )
-    answer_due = models.BooleanField(
+    answer_due = _switch(
         "an answer is due tomorrow",
-        default=True,
-        help_text="The day before an offer's answer deadline.",
+        "The day before an offer's answer deadline.",
     )
-    offer_late = models.BooleanField(
+    offer_late = _switch(
         "an expected offer has not arrived",
-        default=True,
-        help_text="The day after an offer was expected, while it is still marked expected.",
+        "The day after an offer was expected, while it is still marked expected.",
     )
-    call_due = models.BooleanField(
+    call_due = _switch(
         "a call is due",
-        default=True,
-        help_text="On the day of a planned call (or the last prompt day to call), and once more "
+        "On the day of a planned call (or the last prompt day to call), and once more "
         "the next day if it is not done.",
     )
-    follow_up_due = models.BooleanField(
-        "a follow-up is due", default=True, help_text="On the day a follow-up after a call is due."
-    )
-    look_back = models.BooleanField(
+    follow_up_due = _switch("a follow-up is due", "On the day a follow-up after a call is due.")
+    look_back = _switch(
         "time to look back",
-        default=True,
-        help_text="Thirty days after you recorded a decision, to write how it turned out.",
+        "Thirty days after you recorded a decision, to write how it turned out.",
     )
 
     SWITCHES = ("answer_due", "offer_late", "call_due", "follow_up_due", "look_back")

@@ -1,13 +1,10 @@
 """PostgreSQL unreachable: the app answers 503 with its own page and Retry-After, never a 500."""
 
-import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.core.handlers.exception import convert_exception_to_response
@@ -15,15 +12,7 @@ from django.db import OperationalError
 from django.test import RequestFactory
 
 from crossroads.availability import DatabaseUnavailableMiddleware
-
-ROOT = Path(__file__).resolve().parents[2]
-NOT_INHERITED = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.crossroads.processes import ROOT, clean_environment, free_port
 
 
 def _request(url, data=None):
@@ -37,8 +26,8 @@ def _request(url, data=None):
 @pytest.fixture(scope="module")
 def app_without_database():
     """gunicorn, as `make serve` runs it, pointed at a PostgreSQL port where nothing listens."""
-    port, nothing_there = _free_port(), _free_port()
-    env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+    port, nothing_there = free_port(), free_port()
+    env = clean_environment()
     env.update(
         DEBUG="1",
         DATABASE_URL=f"postgres://crossroads:secret@127.0.0.1:{nothing_there}/crossroads",

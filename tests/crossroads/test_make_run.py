@@ -4,23 +4,14 @@ app's own error pages, static files through whitenoise."""
 import os
 import re
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-NOT_INHERITED = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.crossroads.processes import ROOT, clean_environment, free_port
 
 
 def _get(url: str):
@@ -33,8 +24,8 @@ def _get(url: str):
 
 @pytest.fixture
 def running_app(tmp_path):
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+    port = free_port()
+    env = clean_environment()
     env["EMBEDDED_POSTGRES_DIR"] = str(tmp_path / "postgres")
     log = (tmp_path / "make-run.log").open("w")
     process = subprocess.Popen(

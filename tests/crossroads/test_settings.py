@@ -1,13 +1,12 @@
 """Settings come from the environment; a bad value stops the app at start, naming the variable."""
 
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.crossroads.processes import ROOT, clean_environment
+
 PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": "a-production-secret-key-that-is-long-and-random-0123456789-abcdefghij",
@@ -16,11 +15,10 @@ PRODUCTION = {
 
 
 # Variables of the test run itself that the app under test must not inherit.
-NOT_INHERITED = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
 def _manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+    clean = clean_environment()
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

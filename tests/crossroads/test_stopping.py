@@ -4,7 +4,6 @@ does) on a throw-away data dir, in a session of its own so signals reach only it
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,15 +13,7 @@ from pathlib import Path
 import pytest
 
 from crossroads.embedded_db.server import POSTMASTER_FILE
-
-ROOT = Path(__file__).resolve().parents[2]
-NOT_INHERITED = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.crossroads.processes import ROOT, clean_environment, free_port
 
 
 def _postgres_running(data_dir: Path) -> bool:
@@ -47,8 +38,8 @@ def _get(url: str) -> int:
 class App:
     def __init__(self, data_dir: Path):
         self.data_dir = data_dir
-        self.url = f"http://127.0.0.1:{_free_port()}"
-        env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+        self.url = f"http://127.0.0.1:{free_port()}"
+        env = clean_environment()
         self.log = data_dir.parent / "runserver.log"
         with open(self.log, "w") as log:
             self.process = subprocess.Popen(

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from offers import compensation, exchange, timeline
 from offers.compensation import Package
 from offers.timeline import Clash, Event
+from tests.offers.fakes import OfferStatuses
 
 TODAY = datetime.date(2026, 5, 4)
 
@@ -19,7 +20,7 @@ def day(n: int) -> datetime.date:
 
 
 @dataclass(eq=False)
-class FakeOffer:
+class FakeOffer(OfferStatuses):
     company: str
     status: str = "received"
     expected_on: datetime.date | None = None
@@ -28,15 +29,6 @@ class FakeOffer:
     currency: str = "USD"
     base_salary: Decimal = Decimal(0)
     pk: int = 0
-
-    def is_expected(self):
-        return self.status == "expected"
-
-    def is_open(self):
-        return self.status in ("expected", "received")
-
-    def is_committed(self):
-        return self.status in ("accepted", "signed", "started")
 
     @property
     def four_year_headline(self):

@@ -17,13 +17,14 @@ from offers.asks.rules import (
     next_working_day,
     proposed_until,
 )
+from tests.offers.fakes import OfferStatuses
 
 MONDAY = datetime.date(2026, 5, 4)
 days = datetime.timedelta
 
 
 @dataclass(eq=False)
-class FakeOffer:
+class FakeOffer(OfferStatuses):
     """Just enough of an offer for the timeline's and the rules' functions."""
 
     company: str
@@ -32,15 +33,6 @@ class FakeOffer:
     expected_on: datetime.date | None = None
     respond_by: datetime.date | None = None
     start_date: datetime.date | None = None
-
-    def is_expected(self):
-        return self.status == "expected"
-
-    def is_open(self):
-        return self.status in ("expected", "received")
-
-    def is_committed(self):
-        return self.status in ("accepted", "signed", "started")
 
 
 @dataclass
