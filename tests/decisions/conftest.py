@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from decisions.models import CallPlan, Consideration, Decision, PreparedAnswer
 from offers.models import Contact, Offer
-from tests.decisions.helpers import at_step, rate
+from tests.decisions.helpers import at_step, rate, signed_job_with_a_bonus_to_repay
 from tests.factories import make_contact, make_decision, make_offer
 
 
@@ -54,16 +54,7 @@ def finished(decision, committed, new_offer):
 @pytest.fixture
 def call_committed(alice):
     """The offer alice signed and is leaving."""
-    return make_offer(
-        alice,
-        company="Northwind Freight",
-        role="Data Engineer",
-        status=Offer.Status.SIGNED,
-        signing_bonus=Decimal("5000"),
-        repayment_terms="Signing bonus repayable in full if I leave within a year",
-        repayment_amount=Decimal("5000"),
-        repayment_until=datetime.date(2027, 6, 30),
-    )
+    return signed_job_with_a_bonus_to_repay(alice)
 
 
 @pytest.fixture

@@ -1,10 +1,27 @@
 """Helpers for the wizard's tests: move a decision along, rate it, post its forms."""
 
+import datetime
+from decimal import Decimal
+
 from django.urls import reverse
 
 from decisions.models import Consideration, Decision, Factor, Rating
 from offers.models import Offer
 from tests.factories import make_decision, make_offer
+
+
+def signed_job_with_a_bonus_to_repay(owner) -> Offer:
+    """The job signed and being left: its signing bonus must be paid back until mid-2027."""
+    return make_offer(
+        owner,
+        company="Northwind Freight",
+        role="Data Engineer",
+        status=Offer.Status.SIGNED,
+        signing_bonus=Decimal("5000"),
+        repayment_terms="Signing bonus repayable in full if I leave within a year",
+        repayment_amount=Decimal("5000"),
+        repayment_until=datetime.date(2027, 6, 30),
+    )
 
 
 def at_step(decision: Decision, step: int) -> Decision:

@@ -5,13 +5,13 @@ import re
 import shutil
 import subprocess
 import zoneinfo
-from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from offers.models import Contact, Offer
+from tests.decisions.helpers import signed_job_with_a_bonus_to_repay
 from tests.e2e.conftest import DESKTOP, SCREENSHOTS
 from tests.factories import make_contact, make_decision, make_offer, make_user
 
@@ -31,16 +31,7 @@ def _next_working_day_at_ten(now: datetime.datetime) -> datetime.datetime:
 def finished_decision():
     """Alice signed with Northwind Freight, then chose Bluebird Health: she backs out."""
     alice = make_user("alice", time_zone="Europe/Paris")
-    committed = make_offer(
-        alice,
-        company="Northwind Freight",
-        role="Data Engineer",
-        status=Offer.Status.SIGNED,
-        signing_bonus=Decimal("5000"),
-        repayment_terms="Signing bonus repayable in full if I leave within a year",
-        repayment_amount=Decimal("5000"),
-        repayment_until=datetime.date(2027, 6, 30),
-    )
+    committed = signed_job_with_a_bonus_to_repay(alice)
     new = make_offer(alice, company="Bluebird Health", role="Senior Data Engineer")
     make_contact(committed, name="Morgan Lee", role=Contact.Role.HIRING_MANAGER)
     make_contact(committed, name="Sam Ortiz", role=Contact.Role.RECRUITER, phone="+1 555 0199")
