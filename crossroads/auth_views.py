@@ -11,7 +11,6 @@ from crossroads import rate_limits
 from crossroads.client_address import client_ip
 from crossroads.formats import number_format_for_browser
 from crossroads.forms import LoginForm, PasswordResetForm, SetPasswordForm, SignUpForm
-from crossroads.kept import kept_page
 from crossroads.lockout import lift_pauses
 from crossroads.navigation import SafeNextMixin
 from crossroads.signup import (
@@ -25,7 +24,6 @@ from crossroads.zones import browser_aliases
 
 
 @require_http_methods(["GET", "POST"])
-@kept_page
 def signup(request):
     if request.user.is_authenticated:
         return redirect("home")

@@ -3,8 +3,7 @@
 Login records (django-axes: address, browser, time of each login and wrong password) are kept
 ``LOGIN_RECORDS_DAYS`` days and are deleted with the account. Wrong-password counts go once they
 no longer count towards a pause. Sign-ups never confirmed go when their link expires, imports
-previewed but never confirmed after a day, cache rows when they expire, and each user's
-records of changes to their data but the newest (crossroads.models.DataChange).
+previewed but never confirmed after a day and cache rows when they expire.
 ``manage.py expire_records`` runs ``expire_old_records`` (daily, from cron).
 """
 
@@ -15,7 +14,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from crossroads.models import DataChange, PendingImport, PendingSignup
+from crossroads.models import PendingImport, PendingSignup
 from crossroads.signup import LINK_LIFETIME
 
 LOGIN_RECORDS = (AccessAttempt, AccessFailureLog, AccessLog)
@@ -50,7 +49,6 @@ def expire_old_records(now: datetime.datetime | None = None) -> dict[str, int]:
         ).delete()[0],
     }
     removed["expired cache entries"] = _expire_cache_rows(now)
-    removed["data changes older than the newest"] = DataChange.prune()
     return removed
 
 

@@ -140,13 +140,6 @@ CACHES = {
         "LOCATION": "crossroads_cache",
         "OPTIONS": {"MAX_ENTRIES": 1_000_000},
     },
-    # Pages kept ready-made (crossroads/kept.py): each process's own memory, so a restart or a
-    # deploy starts empty. Some 400 pages of up to 100 KB each at most.
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "crossroads-pages",
-        "OPTIONS": {"MAX_ENTRIES": 400},
-    },
 }
 # (uses allowed, in a window of this many seconds)
 RATE_LIMITS = {

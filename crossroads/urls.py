@@ -3,7 +3,6 @@ from django.contrib.auth import views as django_auth_views
 from django.urls import include, path
 
 from crossroads import auth_views, forms, views
-from crossroads.kept import kept_form
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -19,9 +18,7 @@ urlpatterns = [
     # Django's own account views, with messages in our words when a field is left empty.
     path(
         "accounts/password_change/",
-        kept_form(
-            django_auth_views.PasswordChangeView.as_view(form_class=forms.PasswordChangeForm)
-        ),
+        django_auth_views.PasswordChangeView.as_view(form_class=forms.PasswordChangeForm),
         name="password_change",
     ),
     path("accounts/password_reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),

@@ -13,13 +13,11 @@ from crossroads import restore, retention
 from crossroads.dashboard import dashboard_context
 from crossroads.export import user_data
 from crossroads.forms import DeleteAccountForm, ImportForm, PreferencesForm
-from crossroads.kept import kept_page
 from crossroads.models import get_pending_import_for_user
 from reminders.account import account_context
 
 
 @require_GET
-@kept_page
 def home(request):
     if not request.user.is_authenticated:
         return render(request, "landing.html")
@@ -28,7 +26,6 @@ def home(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def account(request):
     form = PreferencesForm(request.POST or None, instance=request.user)
     if form.is_valid():
@@ -87,7 +84,6 @@ def import_preview(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if form.is_valid():

@@ -9,14 +9,11 @@ imported or subscribed to it take it off (or strike it through) instead of keepi
 """
 
 import datetime
-import hashlib
 import zoneinfo
 
-from django.core.cache import caches
 from django.http import HttpResponse
 from icalendar import Alarm, Calendar, Event
 
-from crossroads.models import DataChange
 from offers import timeline
 
 PRODID = "-//Crossroads//Offer dates//EN"
@@ -293,25 +290,9 @@ def reminder_event(
     return event
 
 
-# icalendar takes about half a millisecond an event (it folds every line character by character),
-# and calendar apps fetch the same file again and again: a file is made once for what it is made
-# of, and kept this long (the hour also bounds how late a cancelled date may drop out).
-KEEP_MADE = datetime.timedelta(hours=1)
-
-
 def kept_calendar(name: str, user, now, absolute, build):
-    """What ``build()`` makes of ``user``'s data (a calendar file), made again only when that data
-    changes (their data version, crossroads.models.DataChange, which every write moves on),
-    their time zone, the site's address (``absolute``) or the hour (``now`` decides what is still
-    sent as cancelled). Until then no row is loaded."""
-    made_of = [user.pk, DataChange.version_for(user), user.time_zone, absolute("/"), hour_of(now)]
-    key = f"calendar:{name}:" + hashlib.sha256(repr(made_of).encode()).hexdigest()
-    kept = caches["pages"]  # each process's memory, as for pages (crossroads/kept.py)
-    body = kept.get(key)
-    if body is None:
-        body = build()
-        kept.set(key, body, KEEP_MADE.total_seconds())
-    return body
+    """Made afresh on every request (the process cache that kept it is gone)."""
+    return build()
 
 
 def hour_of(now: datetime.datetime) -> datetime.datetime:

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from crossroads.confirm import delete_when_confirmed
-from crossroads.kept import kept_page
 from crossroads.navigation import next_url
 from decisions.dashboard import follow_ups_due
 from decisions.models import Decision
@@ -37,7 +36,6 @@ def get_contact_for_user(user, offer_pk, pk) -> Contact:
 
 @login_required
 @require_GET
-@kept_page
 def offer_list(request):
     today = timezone.localdate()
     filter_form = OfferFilterForm(request.GET or None)
@@ -84,7 +82,6 @@ def _list_row(offer, today, comparison) -> dict:
 
 @login_required
 @require_GET
-@kept_page
 def offer_detail(request, pk):
     offer = get_offer_for_user(request.user, pk)
     package = offer.package()
@@ -109,14 +106,12 @@ def offer_detail(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def add_offer(request):
     return _offer_form(request, Offer(owner=request.user))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def edit_offer(request, pk):
     return _offer_form(request, get_offer_for_user(request.user, pk))
 
@@ -152,7 +147,6 @@ def _already_added(request) -> Offer | None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def delete_offer(request, pk):
     offer = get_offer_for_user(request.user, pk)
     done = f"{offer} is deleted, with its contacts."
@@ -168,7 +162,6 @@ def add_contact(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def edit_contact(request, pk, contact_pk):
     return _contact_form(request, get_contact_for_user(request.user, pk, contact_pk))
 
@@ -196,7 +189,6 @@ def _save_or_show(request, form, template, context, name, done_url=""):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def delete_contact(request, pk, contact_pk):
     contact = get_contact_for_user(request.user, pk, contact_pk)
     # Back to the list of people the removed one was in.
@@ -207,7 +199,6 @@ def delete_contact(request, pk, contact_pk):
 
 @login_required
 @require_GET
-@kept_page
 def offer_timeline(request):
     today = timezone.localdate()
     everything = Offer.objects.for_user(request.user).outlines(with_totals=False)
@@ -291,7 +282,6 @@ def load_example(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def delete_example(request):
     if request.method == "POST":
         removed = example.remove_example(request.user)

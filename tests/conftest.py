@@ -1,6 +1,6 @@
 import pytest
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 from django.utils.crypto import get_random_string
 
@@ -16,7 +16,7 @@ def _quick_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def _rate_limits_start_at_zero(request, django_db_blocker):
-    """Every test that uses the database starts with no rate-limit counts and no kept pages.
+    """Every test that uses the database starts with no rate-limit counts.
     Browser tests commit, and Django's flush between them empties the models' tables but not the
     cache's (it is no model): without this their counts would reach into later tests."""
     marker = request.node.get_closest_marker("django_db")
@@ -24,7 +24,6 @@ def _rate_limits_start_at_zero(request, django_db_blocker):
         request.getfixturevalue("django_db_setup")  # the test database, never the app's own
         with django_db_blocker.unblock():
             cache.clear()
-    caches["pages"].clear()
 
 
 @pytest.fixture
@@ -47,8 +46,8 @@ def charlie(db):
 
 @pytest.fixture
 def alice_client(client, alice):
-    """Alice's browser, signed in and holding the CSRF cookie the log-in page gave it: so pages
-    are kept (crossroads/kept.py) from her first request on, as for a real visit."""
+    """Alice's browser, signed in and holding the CSRF cookie the log-in page gave it, as for a
+    real visit."""
     client.force_login(alice)
     client.cookies[settings.CSRF_COOKIE_NAME] = get_random_string(
         CSRF_SECRET_LENGTH, allowed_chars=CSRF_ALLOWED_CHARS

@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from crossroads.kept import kept_page
 from offers.asks import records, script
 from offers.asks.forms import AnswerForm, AskForm
 from offers.models import Offer, TimeAsk
@@ -33,7 +32,6 @@ def _other_offer(request, offer) -> Offer | None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def ask_more_time(request, pk):
     return _ask_form(request, pk, TimeAsk.Kind.MORE_TIME)
 
@@ -61,7 +59,6 @@ def _ask_form(request, pk, kind):
 
 @login_required
 @require_GET
-@kept_page
 def ask_detail(request, ask_pk):
     ask = get_ask_for_user(request.user, ask_pk)
     context = _detail_context(ask, AnswerForm(instance=ask))

@@ -119,6 +119,6 @@ def test_the_page_takes_the_same_number_of_queries_however_many_offers_and_peopl
     offer = make_offer(alice)
     for n in range(contacts):
         make_contact(offer, name=f"Person {n}")
-    # Session, user, the data version (crossroads/kept.py), the offer, its contacts.
-    with django_assert_num_queries(5):
+    # Session, user, the offer, its contacts.
+    with django_assert_num_queries(4):
         alice_client.get(url(offer))

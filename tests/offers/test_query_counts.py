@@ -1,5 +1,4 @@
-"""The pages that show all of a user's offers take as many queries for 100 offers as for 1, drawn
-afresh or kept."""
+"""The pages that show all of a user's offers take as many queries for 100 offers as for 1."""
 
 import pytest
 from django.urls import reverse
@@ -9,18 +8,15 @@ from tests.offers.conftest import make_many_offers
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    # Session, user, the data version (crossroads/kept.py), the page's count, the page's offers,
+    # Session, user, the page's count, the page's offers,
     # the offers in play, the currencies of all offers (for the home currency), the exchange rates.
-    ("offers:list", 8),
-    # Session, user, the data version, the user's offers, the four years of those the page shows,
+    ("offers:list", 7),
+    # Session, user, the user's offers, the four years of those the page shows,
     # the asks about them, the exchange rates, the follow-ups still to tick.
-    ("offers:timeline", 8),
-    # Session, user, the data version, the offers, the asks about them (calendar.kept_calendar).
-    ("offers:calendar", 5),
+    ("offers:timeline", 7),
+    # Session, user, the offers, the asks about them.
+    ("offers:calendar", 4),
 ]
-# Session, user, the data version: a page or a calendar file asked for again with no change is
-# not made again.
-KEPT = 3
 
 
 @pytest.mark.parametrize("count", [1, 100])
@@ -30,6 +26,4 @@ def test_the_page_takes_the_same_number_of_queries_for_1_or_100_offers(
 ):
     make_many_offers(alice, count, today, contacts_each=2)
     with django_assert_num_queries(queries):
-        drawn = alice_client.get(reverse(name))
-    with django_assert_num_queries(KEPT):
-        assert alice_client.get(reverse(name)).content == drawn.content
+        assert alice_client.get(reverse(name)).status_code == 200

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from crossroads.kept import kept_page
 from decisions.call import script, timing
 from decisions.call.calendar import call_calendar
 from decisions.call.forms import CallLogForm, CallPlanForm, FollowUpForm, ReferralForm
@@ -99,7 +98,6 @@ def render_plan(request, decision, plan, **forms):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def call_plan(request, pk):
     """GET shows the plan (a draft until first saved; GET never writes); POST saves it."""
     decision = get_decision_for_user(request.user, pk, PLAN_QUERYSET)
@@ -126,7 +124,6 @@ def call_plan(request, pk):
 
 @login_required
 @require_GET
-@kept_page
 def call_print(request, pk):
     decision = get_leaving_decision_for_user(request.user, pk)
     plan = plan_or_draft(decision)
@@ -153,7 +150,6 @@ def call_print(request, pk):
 
 @login_required
 @require_GET
-@kept_page
 def call_ics(request, pk):
     decision = get_leaving_decision_for_user(request.user, pk)
     plan = saved_plan(decision)

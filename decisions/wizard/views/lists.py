@@ -6,7 +6,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from crossroads.confirm import delete_when_confirmed
-from crossroads.kept import kept_page
 from decisions.models import Decision, get_decision_for_user
 from decisions.wizard.steps import Step, start_decision, step_url
 from offers.views import get_offer_for_user
@@ -14,7 +13,6 @@ from offers.views import get_offer_for_user
 
 @login_required
 @require_GET
-@kept_page
 def decision_list(request):
     """Drafts first, to be continued; then recorded decisions with the choice made."""
     decisions = list(
@@ -57,7 +55,6 @@ def reconsider(request, offer_pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def delete(request, pk):
     """Ask first; delete on POST. The offers themselves are kept."""
     decision = get_decision_for_user(request.user, pk)

@@ -9,7 +9,6 @@ from django.db import IntegrityError
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
-from crossroads.kept import kept_page
 from decisions.models import get_decision_for_user
 from decisions.wizard.factors import UNKNOWN_FACTOR, FactorFormSet
 from decisions.wizard.steps import Step, next_step, step_url
@@ -53,7 +52,6 @@ def _changed(formset) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def priorities(request, pk):
     decision = get_decision_for_user(request.user, pk)
     if blocked := not_reached(decision, Step.PRIORITIES):

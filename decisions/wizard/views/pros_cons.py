@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from crossroads.kept import kept_page
 from decisions.models import Consideration, Decision, get_decision_for_user
 from decisions.wizard.forms import ConsiderationForm
 from decisions.wizard.steps import Step, next_step, step_url
@@ -55,7 +54,6 @@ def _render(request, decision, failed=None, status=200):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def pros_cons(request, pk):
     """The page; its "Save and continue" only records that the step is done."""
     decision = _decision(request, pk)

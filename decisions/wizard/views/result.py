@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from crossroads.kept import kept_page
 from decisions.call.plans import call_day, saved_plan
 from decisions.call.readiness import is_ready, readiness_checks
 from decisions.models import get_decision_for_user
@@ -83,7 +82,6 @@ def _render(request, decision, record_form=None, outcome_form=None):
 
 @login_required
 @require_GET
-@kept_page
 def result(request, pk):
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.RESULT) or too_few_offers(request, decision):

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from crossroads.kept import kept_page
 from decisions.models import Decision, Factor, get_decision_for_user
 from decisions.wizard.forms import OffersForm, RatingsForm, SituationForm
 from decisions.wizard.result import stage_of
@@ -114,7 +113,6 @@ def _add_offer_url(here: str) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def new(request):
     """Start a decision: its name and the offers to compare (step 1)."""
     form = OffersForm(request.user, posted(request))
@@ -146,7 +144,6 @@ def _skipped_note() -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def offers(request, pk):
     decision = get_decision_for_user(
         request.user, pk, Decision.objects.select_related("committed_offer")
@@ -170,7 +167,6 @@ def offers(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def situation(request, pk):
     decision = get_decision_for_user(
         request.user, pk, Decision.objects.select_related("committed_offer")
@@ -205,7 +201,6 @@ def _money_and_suggestion(user, decision, offers):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@kept_page
 def ratings(request, pk):
     decision = get_decision_for_user(request.user, pk, with_offers_and_factors())
     if blocked := not_reached(decision, Step.RATINGS) or too_few_offers(request, decision):

@@ -157,8 +157,8 @@ def test_a_pending_ask_gets_a_nudge_after_two_working_days(alice_client, due, to
 
 
 def test_the_ask_page_takes_a_fixed_number_of_queries(alice_client, ask, django_assert_num_queries):
-    # Session, user, the data version (crossroads/kept.py), the ask with its offers and contact.
-    with django_assert_num_queries(4):
+    # Session, user, the ask with its offers and contact.
+    with django_assert_num_queries(3):
         alice_client.get(reverse("offers:ask", args=[ask.pk]))
 
 

@@ -63,9 +63,9 @@ def test_the_timeline_with_asks_takes_the_same_number_of_queries(
         TimeAsk(offer=o, kind=TimeAsk.Kind.MORE_TIME, asked_on=today, contact=o.contacts.first())
         for o in offers
     )
-    # Session, user, the data version (crossroads/kept.py), the user's offers, the four years of
-    # those the page shows, the asks with their contacts, the exchange rates, the follow-ups.
-    with django_assert_num_queries(8):
+    # Session, user, the user's offers, the four years of those the page shows, the asks with
+    # their contacts, the exchange rates, the follow-ups.
+    with django_assert_num_queries(7):
         response = alice_client.get(TIMELINE)
     assert len(response.context["asks"]) == sum(
         1 for o in offers if o.is_open() or o.is_committed()
