@@ -104,7 +104,7 @@ SECTIONS = [
         "calendar_subscription",
         CalendarFeed,
         "user",
-        left_out=("token_hash", "content_hash"),
+        left_out=("token_hash",),
         restored=False,
     ),
     Section("reminder_emails", SentReminder, "user", left_out=("claimed_by",), restored=False),

@@ -290,15 +290,6 @@ def reminder_event(
     return event
 
 
-def kept_calendar(name: str, user, now, absolute, build):
-    """Made afresh on every request (the process cache that kept it is gone)."""
-    return build()
-
-
-def hour_of(now: datetime.datetime) -> datetime.datetime:
-    return now.replace(minute=0, second=0, microsecond=0)
-
-
 def ics_response(cal: Calendar, filename: str) -> HttpResponse:
     """The calendar as a file to download."""
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,7 +12,7 @@ from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
 from decisions.dashboard import follow_ups_due
 from decisions.models import Decision
-from offers import calendar, compensation, example, timeline
+from offers import calendar, compensation, conditional, example, timeline
 from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
@@ -246,6 +245,8 @@ def _page_number(request) -> int:
 @login_required
 @require_GET
 def offer_calendar(request):
+    """The offers file, which calendar apps may also poll: asked again with nothing changed,
+    a 304 that loads no row and builds nothing (``offers/conditional.py``)."""
     now, user, absolute = timezone.now(), request.user, request.build_absolute_uri
 
     def build():
@@ -259,8 +260,8 @@ def offer_calendar(request):
             ask_url=lambda ask: absolute(ask.get_absolute_url()),
         )
 
-    body = calendar.kept_calendar("offers", user, now, absolute, build)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    version = conditional.calendar_version(user, now, absolute, conditional.offer_reads(user))
+    response = conditional.calendar_response(request, version, build)
     response["Content-Disposition"] = 'attachment; filename="crossroads-offers.ics"'
     return response
 

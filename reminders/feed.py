@@ -8,7 +8,6 @@ the hints that make calendar apps refresh it.
 """
 
 import datetime
-import hashlib
 
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -22,30 +21,31 @@ from offers.calendar import (
     ALL_DAY,
     DAY_BEFORE_AT_NINE,
     KEEP_CANCELLED,
-    kept_calendar,
     offers_calendar,
     reminder_event,
     sequence,
 )
+from offers.conditional import Version, calendar_version, offer_reads
 from offers.models import Offer
 
 # Calendar apps that honour it ask again after this long (most poll on their own schedule).
 REFRESH_EVERY = datetime.timedelta(hours=1)
 
 
-def subscription_calendar(user, now, absolute) -> tuple[bytes, str]:
-    """``user``'s feed, and the hash of what it holds (``content_hash``, for the ETag).
-    ``absolute(path)`` makes a link back into the app. Both are made again only when the user's
-    data changes (``kept_calendar``); until then no row is loaded and nothing is hashed."""
+def feed_version(user, now, absolute) -> Version:
+    """The version of the feed made now, from one query (``offers.conditional``): it reads the
+    offers file's tables, and the decisions, call plans and follow-ups the calls and look-backs
+    come from."""
+    reads = offer_reads(user) | {
+        "decisions": Decision.objects.for_user(user),
+        "call_plans": CallPlan.objects.filter(decision__owner=user),
+        "follow_ups": FollowUp.objects.filter(call_plan__decision__owner=user),
+    }
+    return calendar_version(user, now, absolute, reads)
 
-    def build():
-        body = _feed(user, now, absolute)
-        return body, content_hash(body)
 
-    return kept_calendar("subscription", user, now, absolute, build)
-
-
-def _feed(user, now, absolute) -> bytes:
+def subscription_calendar(user, now, absolute) -> bytes:
+    """``user``'s feed. ``absolute(path)`` makes a link back into the app."""
     zone = user.zone()
     offers = list(Offer.objects.for_user(user).in_calendar(now))
     cal = Calendar.from_ical(
@@ -80,13 +80,6 @@ def _feed(user, now, absolute) -> bytes:
         cal.add_component(_look_back_event(decision, zone, now, absolute))
     cal.add_missing_timezones()
     return cal.to_ical()
-
-
-def content_hash(body: bytes) -> str:
-    """What the feed holds, leaving out the DTSTAMP lines (the moment it was made), so the same
-    content gives the same ETag on every request."""
-    lines = (line for line in body.split(b"\r\n") if not line.startswith(b"DTSTAMP"))
-    return hashlib.sha256(b"\r\n".join(lines)).hexdigest()
 
 
 def _calls(user, now):

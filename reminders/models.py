@@ -39,9 +39,6 @@ class CalendarFeed(models.Model):
     )
     token_hash = models.CharField(max_length=64, unique=True)
     created = models.DateTimeField()
-    # What the feed held when it last changed, so calendar apps get a true Last-Modified.
-    content_hash = models.CharField(max_length=64, blank=True)
-    content_changed_at = models.DateTimeField()
 
     objects = CalendarFeedQuerySet.as_manager()
 
@@ -56,22 +53,9 @@ class CalendarFeed(models.Model):
         with transaction.atomic():
             cls.objects.update_or_create(
                 user=user,
-                defaults={
-                    "token_hash": token_digest(token),
-                    "created": now,
-                    "content_hash": "",
-                    "content_changed_at": now,
-                },
+                defaults={"token_hash": token_digest(token), "created": now},
             )
         return token
-
-    def note_content(self, content_hash: str, now) -> None:
-        """Remember when what the feed holds last changed (one write, only when it did)."""
-        if content_hash != self.content_hash:
-            self.content_hash, self.content_changed_at = content_hash, now
-            type(self).objects.filter(pk=self.pk).update(
-                content_hash=content_hash, content_changed_at=now
-            )
 
 
 def _switch(verbose_name, help_text):

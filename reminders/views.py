@@ -1,16 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from offers.conditional import calendar_response
 from reminders.account import NEW_TOKEN_KEY
-from reminders.feed import subscription_calendar
+from reminders.feed import feed_version, subscription_calendar
 from reminders.forms import ReminderSettingsForm
 from reminders.mail import read_unsubscribe_token
 from reminders.models import CalendarFeed, ReminderSettings
@@ -22,19 +21,16 @@ def _account(anchor: str):
 
 @require_safe
 def feed(request, token):
-    """The subscription: no sign-in, the secret address is the key. Anything else is a 404."""
+    """The subscription: no sign-in, the secret address is the key. Anything else is a 404.
+    Calendar apps poll it: asked again with nothing changed, a 304 from one more query."""
     subscription = CalendarFeed.objects.find(token)
     if subscription is None:
         raise Http404("No such calendar.")
-    now = timezone.now()
-    body, digest = subscription_calendar(subscription.user, now, request.build_absolute_uri)
-    subscription.note_content(digest, now)
-    etag = f'W/"{subscription.content_hash}"'
-    changed = int(subscription.content_changed_at.timestamp())
-    response = get_conditional_response(request, etag=etag, last_modified=changed)
-    if response is None:
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["ETag"], response["Last-Modified"] = etag, http_date(changed)
+    user, now, absolute = subscription.user, timezone.now(), request.build_absolute_uri
+    version = feed_version(user, now, absolute)
+    response = calendar_response(
+        request, version, lambda: subscription_calendar(user, now, absolute)
+    )
     response["Cache-Control"] = "private, no-cache"
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -1,7 +1,10 @@
+import datetime
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from tests.factories import make_user
@@ -59,3 +62,22 @@ def alice_client(client, alice):
 def charlie_client(client, charlie):
     client.force_login(charlie)
     return client
+
+
+class _Clock:
+    def __init__(self, now):
+        self.now = now
+
+    def move(self, delta):
+        self.now += delta
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Django's clock, stopped at the start of an hour well ahead of the real one (so rows a test
+    made before count as older), moved on by ``clock.move(delta)``. Views and ``auto_now``
+    fields both read ``timezone.now()``, so both follow it."""
+    ahead = timezone.now() + datetime.timedelta(hours=3)
+    stopped = _Clock(ahead.replace(minute=0, second=0, microsecond=0))
+    monkeypatch.setattr(timezone, "now", lambda: stopped.now)
+    return stopped

@@ -6,12 +6,13 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import http_date
 from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
 
 from offers import calendar
-from offers.models import Offer
+from offers.models import Offer, TimeAsk
 from tests.factories import make_offer
 from tests.ical import by_summary, laid_out, read
 from tests.offers.conftest import days
@@ -220,6 +221,96 @@ def test_a_stranger_gets_none_of_alices_dates(charlie_client, dilemma):
 
 def test_the_feed_refuses_post(alice_client):
     assert alice_client.post(URL).status_code == 405
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """Counts the files the view builds."""
+    made = []
+    build = calendar.offers_calendar
+    monkeypatch.setattr(
+        calendar, "offers_calendar", lambda *a, **k: made.append(1) or build(*a, **k)
+    )
+    return made
+
+
+def test_asked_again_with_nothing_changed_it_answers_304_without_building_the_file(
+    alice_client, dilemma, builds, django_assert_num_queries
+):
+    first = alice_client.get(URL)
+    assert first["ETag"].startswith('W/"')  # weak: each build has its own DTSTAMP
+    # Session, user, and the version of what the file would hold: no offer is loaded.
+    with django_assert_num_queries(3):
+        again = alice_client.get(URL, headers={"If-None-Match": first["ETag"]})
+    assert (again.status_code, again.content) == (304, b"")
+    assert (again["ETag"], again["Last-Modified"]) == (first["ETag"], first["Last-Modified"])
+    by_date = alice_client.get(URL, headers={"If-Modified-Since": first["Last-Modified"]})
+    assert by_date.status_code == 304
+    assert len(builds) == 1
+
+
+def test_any_change_to_what_it_is_made_of_makes_a_new_file_once(
+    alice_client, alice, dilemma, builds, today
+):
+    northwind, globex, initech = dilemma
+    etag = alice_client.get(URL)["ETag"]
+
+    def after_change(**extra) -> bytes:
+        """Asked again after a change: a new file with a new version, made once, then 304s."""
+        nonlocal etag
+        made = len(builds)
+        changed = alice_client.get(URL, headers={"If-None-Match": etag}, **extra)
+        assert changed.status_code == 200 and changed["ETag"] != etag
+        etag = changed["ETag"]
+        again = alice_client.get(URL, headers={"If-None-Match": etag}, **extra)
+        assert again.status_code == 304
+        assert len(builds) == made + 1
+        return changed.content
+
+    globex.role = "Staff Engineer"
+    globex.save()
+    assert "Staff Engineer" in by_summary(after_change())["Answer due to Globex"].description
+    # Writes that leave no timestamp (update() skips save()) show at once all the same.
+    Offer.objects.filter(pk=globex.pk).update(company="Globex Europe")
+    assert "Answer due to Globex Europe" in by_summary(after_change())
+    ask = TimeAsk.objects.create(offer=globex, kind=TimeAsk.Kind.MORE_TIME, asked_on=today)
+    assert "Follow up with Globex Europe about more time" in by_summary(after_change())
+    TimeAsk.objects.filter(pk=ask.pk).update(answer=TimeAsk.Answer.REFUSED, answered_on=today)
+    assert "Cancelled: follow up with Globex Europe about more time" in by_summary(after_change())
+    initech.delete()
+    assert not [summary for summary in by_summary(after_change()) if "Initech" in summary]
+    type(alice).objects.filter(pk=alice.pk).update(time_zone="Asia/Tokyo")
+    assert str(Calendar.from_ical(after_change())["X-WR-TIMEZONE"]) == "Asia/Tokyo"
+    # The links name the site's address.
+    links = [event.url for event in read(after_change(HTTP_HOST="localhost"))]
+    assert links and all(link.startswith("http://localhost/") for link in links)
+
+
+def test_the_file_and_its_last_modified_move_with_the_hour(alice_client, dilemma, clock):
+    """``clock`` stands at the start of an hour later than every offer's last change: what
+    is in play depends on the moment (dates pass, cancelled events drop out)."""
+    clock.move(datetime.timedelta(minutes=20))
+    first = alice_client.get(URL)
+    hour = clock.now.replace(minute=0)
+    assert first["Last-Modified"] == http_date(hour.timestamp())
+    clock.move(datetime.timedelta(minutes=30))
+    asked = {"If-None-Match": first["ETag"]}
+    assert alice_client.get(URL, headers=asked).status_code == 304
+    clock.move(datetime.timedelta(minutes=15))
+    later = alice_client.get(URL, headers=asked)
+    assert later.status_code == 200 and later["ETag"] != first["ETag"]
+    assert later["Last-Modified"] == http_date((hour + datetime.timedelta(hours=1)).timestamp())
+
+
+def test_last_modified_is_the_newest_change_since_the_hour_began(alice_client, dilemma, clock):
+    first = alice_client.get(URL)
+    asked = {"If-Modified-Since": first["Last-Modified"]}
+    assert alice_client.get(URL, headers=asked).status_code == 304
+    clock.move(datetime.timedelta(minutes=10))
+    dilemma[1].save()
+    changed = alice_client.get(URL, headers=asked)
+    assert changed.status_code == 200
+    assert changed["Last-Modified"] == http_date(clock.now.timestamp())
 
 
 moments = st.datetimes(

@@ -12,11 +12,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import http_date
 from icalendar import Calendar
 
 from decisions.models import CallPlan, FollowUp
 from offers.models import Contact, Offer, TimeAsk
-from reminders import feed
+from reminders import views
 from reminders.account import NEW_TOKEN_KEY
 from reminders.models import CalendarFeed
 from tests.factories import make_contact, make_decision, make_offer
@@ -195,7 +196,6 @@ def test_turning_on_and_off_are_posts_for_signed_in_users(client, alice_client):
 
 def test_the_feed_takes_a_fixed_number_of_queries(alice, alice_client, alice_dates):
     url = feed_url(turn_on(alice_client))
-    alice_client.get(url)  # the content is noted as seen once
 
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
@@ -206,33 +206,98 @@ def test_the_feed_takes_a_fixed_number_of_queries(alice, alice_client, alice_dat
     for n in range(10):
         make_offer(alice, company=f"More {n}", respond_by=timezone.localdate() + n * DAY)
         follow_up(alice_dates.call_plan, timezone.localdate() + n * DAY)
-    alice_client.get(url)
     assert count() == small
 
 
-def test_the_feed_is_made_once_and_again_after_any_change_to_what_it_shows(
-    alice, alice_client, alice_dates, monkeypatch
+@pytest.fixture
+def builds(monkeypatch):
+    """Counts the feeds the view builds."""
+    made = []
+    build = views.subscription_calendar
+    monkeypatch.setattr(views, "subscription_calendar", lambda *a: made.append(1) or build(*a))
+    return made
+
+
+def test_a_poll_with_nothing_changed_is_a_304_from_two_queries_building_nothing(
+    alice_client, alice_dates, builds, django_assert_num_queries
 ):
     url = feed_url(turn_on(alice_client))
-    made = []
-    build = feed._feed
-    monkeypatch.setattr(feed, "_feed", lambda *args: made.append(1) or build(*args))
+    client = Client()  # a calendar app: nobody signed in
+    etag = client.get(url)["ETag"]
+    # The feed found by its token, and the version of what it would hold.
+    with django_assert_num_queries(2):
+        again = client.get(url, headers={"If-None-Match": etag})
+    assert (again.status_code, again.content, again["ETag"]) == (304, b"", etag)
+    assert again["Cache-Control"] == "private, no-cache"
+    assert again["X-Robots-Tag"] == "noindex"
+    assert len(builds) == 1
 
-    def shown() -> list[str]:
-        return summaries(alice_client.get(url).content)
 
-    first = shown()
-    assert shown() == first and len(made) == 1  # asked again, nothing changed: the same file
-    # Writes that leave no timestamp (update() skips save()) still show at once: the file is
-    # made of every field of every row it reads, the rows loaded with them included.
+def test_the_feed_is_made_once_and_again_after_any_change_to_what_it_shows(
+    alice, alice_client, alice_dates, builds
+):
+    url = feed_url(turn_on(alice_client))
+    client = Client()  # a calendar app that asks with the version it holds
+    etag = client.get(url)["ETag"]
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    assert len(builds) == 1  # asked again, nothing changed: no file made
+
+    def after_change() -> bytes:
+        """Asked again after a change: a new file with a new version, made once, then 304s."""
+        nonlocal etag
+        made = len(builds)
+        changed = client.get(url, headers={"If-None-Match": etag})
+        assert changed.status_code == 200 and changed["ETag"] != etag
+        etag = changed["ETag"]
+        assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+        assert len(builds) == made + 1
+        return changed.content
+
+    # Writes that leave no timestamp (update() skips save()) still show at once: the version is
+    # made of every column of every row the feed reads, the rows loaded with them included.
     Contact.objects.filter(name="Morgan Lee").update(name="Morgan Lee-Smith")
-    assert "Call Morgan Lee-Smith (Northwind)" in shown()
+    assert "Call Morgan Lee-Smith (Northwind)" in summaries(after_change())
     FollowUp.objects.filter(text="Return the laptop").update(text="Return the badge")
-    assert "Follow-up: Return the badge" in shown()
+    assert "Follow-up: Return the badge" in summaries(after_change())
     Offer.objects.filter(company="Globex").update(company="Globex Europe")
-    assert "Answer due to Globex Europe" in shown()
+    assert "Answer due to Globex Europe" in summaries(after_change())
+    type(alice_dates).objects.filter(pk=alice_dates.pk).update(title="Stay or go?")
+    assert "Look back: Stay or go?" in summaries(after_change())
+    CallPlan.objects.filter(decision=alice_dates).update(done_at=timezone.now())
+    assert "Done: Call Morgan Lee-Smith (Northwind)" in summaries(after_change())
+    type(alice).objects.filter(pk=alice.pk).update(time_zone="Asia/Tokyo")
+    assert b"X-WR-TIMEZONE:Asia/Tokyo" in after_change()
     FollowUp.objects.filter(text="Return the badge").delete()
-    assert "Follow-up: Return the badge" not in shown() and len(made) == 5
+    assert "Follow-up: Return the badge" not in summaries(after_change())
+    assert len(builds) == 8
+
+
+def test_last_modified_is_the_newest_change_but_never_before_the_hour(
+    alice_client, alice_dates, clock
+):
+    """``clock`` stands at the start of an hour later than every row's last change."""
+    url = feed_url(turn_on(alice_client))
+    client = Client()
+    clock.move(datetime.timedelta(minutes=20))
+    first = client.get(url)
+    assert first["Last-Modified"] == http_date(
+        (clock.now - datetime.timedelta(minutes=20)).timestamp()
+    )
+    asked = {"If-Modified-Since": first["Last-Modified"]}
+    assert client.get(url, headers=asked).status_code == 304
+    clock.move(datetime.timedelta(minutes=5))
+    alice_dates.call_plan.save()  # a change with a timestamp: Last-Modified moves to it
+    changed = client.get(url, headers=asked)
+    assert changed.status_code == 200
+    assert changed["Last-Modified"] == http_date(clock.now.timestamp())
+    assert (
+        client.get(url, headers={"If-Modified-Since": changed["Last-Modified"]}).status_code == 304
+    )
+    # The next hour the file may differ (dates pass, cancelled events drop out): both move.
+    clock.move(datetime.timedelta(hours=1))
+    later = client.get(url, headers={"If-None-Match": changed["ETag"], **asked})
+    assert later.status_code == 200 and later["ETag"] != changed["ETag"]
+    assert later["Last-Modified"] == http_date(clock.now.replace(minute=0).timestamp())
 
 
 @pytest.mark.django_db(transaction=True)
