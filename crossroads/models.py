@@ -1,3 +1,4 @@
+import datetime
 import zoneinfo
 
 from django.conf import settings
@@ -78,6 +79,10 @@ class User(AbstractUser):
             .order_by("-last_added", "currency")
             .values_list("currency", flat=True)[:limit]
         )
+
+
+# How long the link that confirms a sign-up works; the pending sign-up is removed after it.
+LINK_LIFETIME = datetime.timedelta(days=3)
 
 
 class PendingSignup(models.Model):

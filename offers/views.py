@@ -13,7 +13,7 @@ from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
 from decisions.dashboard import follow_ups_due
 from decisions.models import Decision
-from offers import calendar, compensation, example, timeline
+from offers import calendar, compensation, timeline
 from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
@@ -263,41 +263,3 @@ def offer_calendar(request):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="crossroads-offers.ics"'
     return response
-
-
-@login_required
-@require_POST
-def load_example(request):
-    loaded = example.load_example(request.user, timezone.localdate())
-    if loaded.added:
-        messages.success(
-            request,
-            "An example is loaded: three offers marked “Example”. Look around, change anything, "
-            "and remove it in one go when you are ready for your own.",
-        )
-    else:
-        messages.info(request, "The example is already loaded: nothing was added twice.")
-    return redirect("home")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def delete_example(request):
-    if request.method == "POST":
-        removed = example.remove_example(request.user)
-        what = _count(removed.offers, "offer")
-        if removed.decisions:
-            what += f", {_count(removed.decisions, 'decision')}"
-        messages.success(
-            request,
-            f"The example is removed ({what}). Your own offers and decisions are as they were.",
-        )
-        return redirect("home")
-    offers = Offer.objects.for_user(request.user).examples()
-    decisions = example.example_decisions(request.user)
-    context = {"offers": list(offers), "decisions": list(decisions)}
-    return render(request, "offers/example_delete.html", context)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
