@@ -11,8 +11,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
-from decisions.dashboard import follow_ups_due
-from decisions.models import Decision
 from offers import calendar, compensation, timeline
 from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
@@ -98,8 +96,6 @@ def offer_detail(request, pk):
             if offer.has_repayment_clause()
             else None,
             "vesting_terms": compensation.vesting_terms(package),
-            # The decisions that leave this offer, for their call plans (decisions' part).
-            "decisions_leaving": list(Decision.objects.leaving(offer)),
         },
     )
 
@@ -226,11 +222,6 @@ def offer_timeline(request):
             "clashes": page.clashes,
             "in_play_count": len(offers),
             "has_any": bool(everything),
-            # The decisions' part: follow-ups after a call, until they are ticked.
-            "follow_ups_due": follow_ups_due(
-                request.user, every=request.GET.get("follow_ups") == "all"
-            ),
-            "follow_ups_today": today,
         },
     )
 
