@@ -1,70 +1,24 @@
-"""Signing up, logging in and resetting a password: Django's views, guarded (see each module)."""
+"""Logging in and out and resetting a password: Django's views, guarded (see each module).
+Signing up is in ``accounts/views.py``: it gives a new account every app's defaults."""
 
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
 
 from crossroads import rate_limits
 from crossroads.client_address import client_ip
-from crossroads.formats import number_format_for_browser
-from crossroads.forms import LoginForm, PasswordResetForm, SetPasswordForm, SignUpForm
+from crossroads.forms import LoginForm, PasswordResetForm, SetPasswordForm
 from crossroads.lockout import lift_pauses
 from crossroads.navigation import SafeNextMixin
-from crossroads.signup import (
-    LINK_LIFETIME,
-    SignupRefused,
-    create_account,
-    pending_signup,
-    start_signup,
-)
-from crossroads.zones import browser_aliases
 
 
-@require_http_methods(["GET", "POST"])
-def signup(request):
-    if request.user.is_authenticated:
-        return redirect("home")
-    if request.method == "POST" and (wait := rate_limits.hit("signup_address", client_ip(request))):
-        return rate_limits.too_many_requests(request, wait, "Creating an account")
-    form = SignUpForm(request.POST or None, initial=_browser_preferences(request))
-    if form.is_valid():
-        start_signup(request, form.cleaned_data)
-        return redirect("signup_sent")
-    context = {"form": form, "time_zone_aliases": browser_aliases()}
-    return render(request, "registration/signup.html", context)
-
-
-def _browser_preferences(request) -> dict:
-    """What the browser says about its person, to start the sign-up form with."""
-    return {
-        "number_format": number_format_for_browser(request.headers.get("Accept-Language", "")),
-        # The server's default; the page's script replaces it with the browser's own zone.
-        "time_zone": settings.TIME_ZONE,
-    }
-
-
-@require_http_methods(["GET"])
-def signup_sent(request):
-    return render(request, "registration/signup_sent.html", {"days": LINK_LIFETIME.days})
-
-
-@require_http_methods(["GET", "POST"])
-def signup_confirm(request, token):
-    pending = pending_signup(token)
-    context = {"pending": pending, "days": LINK_LIFETIME.days}
-    if pending is not None and request.method == "POST":
-        try:
-            user = create_account(pending)
-        except SignupRefused as refused:
-            context["refused"] = str(refused)
-        else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, f"Welcome, {user.username}. Your account is ready.")
-            return redirect("home")
-    return render(request, "registration/signup_confirm.html", context)
+@require_POST
+def log_out(request):
+    logout(request)
+    messages.success(request, "You are logged out. Your data is kept safe until you come back.")
+    return redirect("home")
 
 
 class LoginView(SafeNextMixin, auth_views.LoginView):

@@ -1,13 +1,10 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth.forms import UserCreationForm
 from django.urls import reverse
 
-from crossroads import restore
 from crossroads.errors import require
 from crossroads.formats import number_formats
 from crossroads.mail import send_templated_mail
-from crossroads.models import PendingImport, User
 from crossroads.zones import grouped_choices
 
 NUMBER_FORMAT_LABEL = "How you write numbers"
@@ -55,48 +52,6 @@ NEW_PASSWORD_MESSAGES = {
 }
 
 
-class SignUpForm(UserCreationForm):
-    email = forms.EmailField(
-        label="E-mail address",
-        help_text="We send a link here to finish signing up. It is also for a link if you forget "
-        "your password, and for reminders of your deadlines and calls (turn them off on your "
-        "account page).",
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-
-    time_zone = time_zone_field(browser_default=True)
-    number_format = number_format_field()
-
-    class Meta(UserCreationForm.Meta):
-        model = User
-        fields = ("username", "email", "time_zone", "number_format")
-        help_texts = {
-            "username": "You sign in with this. Letters, digits and @ . + - _ only.",
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        require(
-            self,
-            {
-                "username": "Choose a username.",
-                "email": "Enter your e-mail address.",
-                "password1": "Choose a password.",
-                "password2": "Type the password again, to be sure it is the one you meant.",
-            },
-        )
-
-    def clean_username(self):
-        username = super().clean_username()
-        if User.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError("A user with that username already exists.")
-        return username
-
-    def clean_email(self):
-        # Whether the address already has an account is not said here (crossroads/signup.py).
-        return self.cleaned_data["email"].strip().lower()
-
-
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """Django's, but an address with no account gets an e-mail saying so: every request sends
     exactly one e-mail, so neither the page nor its timing tells who has an account."""
@@ -116,64 +71,6 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             {"signup_url": request.build_absolute_uri(reverse("signup"))},
         )
         return None
-
-
-class PreferencesForm(forms.ModelForm):
-    time_zone = time_zone_field()
-    number_format = number_format_field()
-
-    class Meta:
-        model = User
-        fields = ("time_zone", "number_format")
-
-
-class DeleteAccountForm(forms.Form):
-    password = forms.CharField(
-        label="Your password",
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="To be sure it is you: deleting cannot be undone.",
-        error_messages={"required": "Enter your password to confirm."},
-    )
-
-    def __init__(self, user, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password. Nothing was deleted.")
-        return password
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label="Your export file",
-        help_text=(
-            "The JSON file that “Download my data” gave you, under 50 MB. Nothing is added until "
-            "you have seen what it holds and confirmed."
-        ),
-        error_messages={
-            "required": "Choose the export file to import.",
-            "empty": "This file is empty: choose the file that “Download my data” gave you.",
-        },
-    )
-
-    def __init__(self, user, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        try:
-            self.export = restore.read_export(uploaded)
-            self.counts = restore.check(self.user, self.export)
-        except restore.Refused as refused:
-            raise forms.ValidationError(f"{refused} Nothing was imported.") from None
-        return uploaded
-
-    def save(self) -> PendingImport:
-        return PendingImport.objects.create(owner=self.user, data=self.export, counts=self.counts)
 
 
 class LoginForm(auth_forms.AuthenticationForm):

@@ -1,3 +1,4 @@
+import datetime
 import zoneinfo
 
 from django.conf import settings
@@ -6,8 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 
-from crossroads.formats import DEFAULT_NUMBER_FORMAT, local_currency
-from offers.exchange import most_used_currency
+from crossroads.formats import DEFAULT_NUMBER_FORMAT
 
 
 class CaseInsensitiveUserManager(UserManager):
@@ -62,22 +62,9 @@ class User(AbstractUser):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
-    def comparison_currency(self, offer_currencies) -> str:
-        """The home currency: the one chosen, else the one most of ``offer_currencies`` use
-        (the currencies of the user's offers, loaded by the caller), else the currency of the
-        country of their number format."""
-        return self.home_currency or most_used_currency(
-            offer_currencies, default=local_currency(self.number_format)
-        )
 
-    def recent_currencies(self, limit: int = 5) -> list[str]:
-        """The currencies of the user's offers, the most recently added first."""
-        return list(
-            self.offers.values("currency")
-            .annotate(last_added=models.Max("created"))
-            .order_by("-last_added", "currency")
-            .values_list("currency", flat=True)[:limit]
-        )
+# How long the link that confirms a sign-up works; the pending sign-up is removed after it.
+LINK_LIFETIME = datetime.timedelta(days=3)
 
 
 class PendingSignup(models.Model):

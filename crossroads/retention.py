@@ -14,8 +14,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from crossroads.models import PendingImport, PendingSignup
-from crossroads.signup import LINK_LIFETIME
+from crossroads.models import LINK_LIFETIME, PendingImport, PendingSignup
 
 LOGIN_RECORDS = (AccessAttempt, AccessFailureLog, AccessLog)
 IMPORT_PREVIEW_LIFETIME = datetime.timedelta(days=1)

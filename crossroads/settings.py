@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "offers",
     "decisions",
     "reminders",
+    "accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

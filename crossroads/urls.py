@@ -2,18 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as django_auth_views
 from django.urls import include, path
 
-from crossroads import auth_views, forms, views
+import offers.urls
+from accounts.urls import example_urlpatterns
+from crossroads import auth_views, forms
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("accounts/signup/", auth_views.signup, name="signup"),
-    path("accounts/signup/sent/", auth_views.signup_sent, name="signup_sent"),
-    path("accounts/signup/confirm/<str:token>/", auth_views.signup_confirm, name="signup_confirm"),
-    path("accounts/", views.account, name="account"),
-    path("accounts/export/", views.export_data, name="export_data"),
-    path("accounts/import/", views.import_data, name="import_data"),
-    path("accounts/import/<int:pk>/", views.import_preview, name="import_preview"),
-    path("accounts/delete/", views.delete_account, name="delete_account"),
+    path("", include("accounts.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     # Django's own account views, with messages in our words when a field is left empty.
     path(
@@ -27,9 +21,13 @@ urlpatterns = [
         auth_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
-    path("accounts/logout/", views.log_out, name="logout"),
+    path("accounts/logout/", auth_views.log_out, name="logout"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("offers/", include("offers.urls")),
+    # The example's two pages keep the offers' addresses and names; they live in accounts.
+    path(
+        "offers/",
+        include(([*offers.urls.urlpatterns, *example_urlpatterns], offers.urls.app_name)),
+    ),
     path("decisions/", include("decisions.urls")),
     path("reminders/", include("reminders.urls")),
     path("admin/", admin.site.urls),

@@ -19,6 +19,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import get_currency_precision
 
+from crossroads.formats import local_currency
+
 CENT = Decimal("0.01")
 ONE = Decimal(1)
 # A rate taken longer ago than this gets a gentle note.
@@ -211,6 +213,15 @@ def most_used_currency(currencies: Iterable[str], default: str) -> str:
     if not counts:
         return default
     return min(counts, key=lambda currency: (-counts[currency], currency))
+
+
+def comparison_currency(user, offer_currencies: Iterable[str]) -> str:
+    """The user's home currency: the one chosen, else the one most of ``offer_currencies`` use
+    (the currencies of the user's offers, loaded by the caller), else the currency of the
+    country of their number format."""
+    return user.home_currency or most_used_currency(
+        offer_currencies, default=local_currency(user.number_format)
+    )
 
 
 # Adjustments the user may set per offer. Both are rough: estimates, never advice.

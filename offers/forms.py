@@ -16,6 +16,7 @@ from offers.asks import rules as ask_rules
 from offers.fields import CurrencyField, DayField, MoneyField, PercentagesField
 from offers.leaving_cost import MAX_PRO_RATA_MONTHS
 from offers.models import IN_PLAY, Contact, Offer
+from offers.rates import recent_currencies
 
 MONEY_FIELDS = (
     "base_salary",
@@ -192,7 +193,7 @@ class OfferForm(forms.ModelForm):
     def _offer_currencies(self):
         """A select of ISO 4217 currencies: the user's recent ones first, the last one used (or
         their country's) chosen for a new offer."""
-        recent = self.instance.owner.recent_currencies() if self.instance.owner_id else []
+        recent = recent_currencies(self.instance.owner) if self.instance.owner_id else []
         current = self.instance.currency if self.instance.pk else None
         every = currencies()
         extra = [(current, current)] if current and current not in every else []

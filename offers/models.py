@@ -61,7 +61,7 @@ class OfferQuerySet(models.QuerySet):
         return self.filter(status__in=Offer.COMMITTED_STATUSES)
 
     def examples(self):
-        """The offers of the example a user loaded to try the app (``offers/example.py``)."""
+        """The offers of the example a user loaded to try the app (``accounts/example.py``)."""
         return self.filter(is_example=True)
 
     def in_play(self):

@@ -12,8 +12,6 @@ urlpatterns = [
     path("compare/", compare_views.compare, name="compare"),
     path("rates/", include("offers.rates.urls")),
     path("calendar.ics", views.offer_calendar, name="calendar"),
-    path("example/", views.load_example, name="example"),
-    path("example/remove/", views.delete_example, name="delete_example"),
     path("<int:pk>/", views.offer_detail, name="detail"),
     path("<int:pk>/edit/", views.edit_offer, name="edit"),
     path("<int:pk>/delete/", views.delete_offer, name="delete"),

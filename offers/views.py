@@ -2,7 +2,6 @@ from operator import attrgetter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,16 +9,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
-from decisions.dashboard import follow_ups_due
-from decisions.models import Decision
-from offers import calendar, compensation, conditional, example, timeline
+from offers import calendar, compensation, conditional, listing
 from offers.asks import records as ask_records
-from offers.asks import rules as ask_rules
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer
-from offers.rates import money_terms
-
-OFFERS_PER_PAGE = 20
 
 
 def get_offer_for_user(user, pk) -> Offer:
@@ -36,47 +29,11 @@ def get_contact_for_user(user, offer_pk, pk) -> Contact:
 @login_required
 @require_GET
 def offer_list(request):
-    today = timezone.localdate()
     filter_form = OfferFilterForm(request.GET or None)
     status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
-    offers = Offer.objects.for_user(request.user).shown_by(status).by_nearest_date(today)
-    page = Paginator(offers, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
-    # The database adds up each offer's four years as its table prints them: no offer is priced
-    # here but the rows shown.
-    in_play = Offer.objects.for_user(request.user).in_play().with_four_year_headline()
-    totals = list(in_play.values_list("pk", "company", "currency", "four_year_headline"))
-    comparison = money_terms(request.user).compare(
-        {pk: (total, currency) for pk, _company, currency, total in totals}
-    )
-    return render(
-        request,
-        "offers/list.html",
-        {
-            "filter_form": filter_form,
-            "status": status,
-            "page": page,
-            "rows": [_list_row(offer, today, comparison) for offer in page],
-            "has_example": any(offer.is_example for offer in page),
-            # With a filter on, "nothing matches" is said instead of inviting a first offer.
-            "has_any": bool(status) or page.paginator.count > 0,
-            "comparison": comparison,
-            "names": {pk: company for pk, company, _currency, _total in totals},
-            "best": comparison.best(),
-            "today": today,
-        },
-    )
-
-
-def _list_row(offer, today, comparison) -> dict:
-    first_year, four_years = compensation.headline(offer.package())
-    converted = comparison.amounts.get(offer.pk)
-    return {
-        "converted": converted if converted and converted.converted else None,
-        "offer": offer,
-        "dates": offer.dates_in_play(today),
-        "first_year": first_year,
-        "four_years": four_years,
-    }
+    page_number, today = request.GET.get("page"), timezone.localdate()
+    context = listing.offer_list(request.user, status, page_number, today)
+    return render(request, "offers/list.html", {"filter_form": filter_form, **context})
 
 
 @login_required
@@ -97,8 +54,6 @@ def offer_detail(request, pk):
             if offer.has_repayment_clause()
             else None,
             "vesting_terms": compensation.vesting_terms(package),
-            # The decisions that leave this offer, for their call plans (decisions' part).
-            "decisions_leaving": list(Decision.objects.leaving(offer)),
         },
     )
 
@@ -199,39 +154,11 @@ def delete_contact(request, pk, contact_pk):
 @login_required
 @require_GET
 def offer_timeline(request):
-    today = timezone.localdate()
-    everything = Offer.objects.for_user(request.user).outlines(with_totals=False)
-    offers = [offer for offer in everything if offer.is_in_play()]
     every_clash = request.GET.get("clashes") == "all"
-    page = timeline.window(offers, today, _page_number(request), every_clash)
-    # The money of the offers this page shows (its clashes compare it), not of every offer.
-    totals = Offer.objects.for_user(request.user).headlines({o.pk for o in page.offers})
-    asks = ask_records.asks_about(request.user, offers)
-    terms = money_terms(request.user, [offer.currency for offer in everything])
-    return render(
-        request,
-        "offers/timeline.html",
-        {
-            "window": page,
-            "events": page.events,
-            "clash_rows": [
-                (clash, clash_asks, clash.four_year_money(totals, terms.home, terms.rates))
-                for clash, clash_asks in ask_rules.clashes_with_asks(page.clashes, asks)
-            ],
-            "asks": asks,
-            "rows": page.rows(),
-            "today": today,
-            "today_index": page.today_index,
-            "clashes": page.clashes,
-            "in_play_count": len(offers),
-            "has_any": bool(everything),
-            # The decisions' part: follow-ups after a call, until they are ticked.
-            "follow_ups_due": follow_ups_due(
-                request.user, every=request.GET.get("follow_ups") == "all"
-            ),
-            "follow_ups_today": today,
-        },
+    context = listing.offer_timeline(
+        request.user, _page_number(request), every_clash, timezone.localdate()
     )
+    return render(request, "offers/timeline.html", context)
 
 
 def _page_number(request) -> int:
@@ -264,41 +191,3 @@ def offer_calendar(request):
     response = conditional.calendar_response(request, version, build)
     response["Content-Disposition"] = 'attachment; filename="crossroads-offers.ics"'
     return response
-
-
-@login_required
-@require_POST
-def load_example(request):
-    loaded = example.load_example(request.user, timezone.localdate())
-    if loaded.added:
-        messages.success(
-            request,
-            "An example is loaded: three offers marked “Example”. Look around, change anything, "
-            "and remove it in one go when you are ready for your own.",
-        )
-    else:
-        messages.info(request, "The example is already loaded: nothing was added twice.")
-    return redirect("home")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def delete_example(request):
-    if request.method == "POST":
-        removed = example.remove_example(request.user)
-        what = _count(removed.offers, "offer")
-        if removed.decisions:
-            what += f", {_count(removed.decisions, 'decision')}"
-        messages.success(
-            request,
-            f"The example is removed ({what}). Your own offers and decisions are as they were.",
-        )
-        return redirect("home")
-    offers = Offer.objects.for_user(request.user).examples()
-    decisions = example.example_decisions(request.user)
-    context = {"offers": list(offers), "decisions": list(decisions)}
-    return render(request, "offers/example_delete.html", context)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

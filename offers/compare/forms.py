@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django import forms
+from django.urls import reverse
 
 from offers.compare.table import MAX_YEARS
 
@@ -49,3 +52,10 @@ class CompareForm(forms.Form):
             return None
         chosen = set(self.cleaned_data["offers"])
         return [self.by_pk[pk] for pk in self.by_pk if pk in chosen], self.cleaned_data["years"]
+
+
+def compare_url(offers, years: int) -> str:
+    """The address of the page that sets ``offers`` side by side over ``years`` (another page,
+    such as a decision's result, links to it this way)."""
+    query = urlencode({"offers": [offer.pk for offer in offers], "years": years}, doseq=True)
+    return f"{reverse('offers:compare')}?{query}"

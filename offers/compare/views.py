@@ -3,7 +3,6 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from decisions.models import get_decision_for_user
 from offers.compare.forms import CompareForm
 from offers.compare.page import compare_offers
 from offers.models import Offer
@@ -13,7 +12,7 @@ from offers.rates import money_terms
 @login_required
 @require_GET
 def compare(request):
-    """Offers side by side, year by year; from a decision, its offers over its horizon."""
+    """Offers side by side, year by year (a decision links here with its offers and horizon)."""
     all_offers = list(Offer.objects.for_user(request.user).order_by("company", "role", "pk"))
     form = _form(request, all_offers)
     chosen = form.choice()
@@ -27,13 +26,5 @@ def compare(request):
 def _form(request, all_offers) -> CompareForm:
     if "offers" in request.GET or "years" in request.GET:
         return CompareForm(all_offers, request.GET)
-    if pk := request.GET.get("decision", "").strip():
-        decision = get_decision_for_user(request.user, pk if pk.isdigit() else 0)
-        chosen = {offer.pk for offer in decision.offers.all()}
-        return CompareForm(
-            all_offers,
-            initial_offers=[offer for offer in all_offers if offer.pk in chosen],
-            initial_years=decision.horizon_years,
-        )
     in_play = [offer for offer in all_offers if offer.is_in_play()]
     return CompareForm(all_offers, initial_offers=in_play or all_offers)

@@ -3,6 +3,8 @@ them for every page that compares money (two queries, whatever the number of rat
 
 from dataclasses import dataclass
 
+from django.db import models
+
 from offers import exchange
 
 
@@ -25,6 +27,16 @@ def money_terms(user, offer_currencies=None) -> MoneyTerms:
     if offer_currencies is None:
         offer_currencies = Offer.objects.for_user(user).values_list("currency", flat=True)
     return MoneyTerms(
-        home=user.comparison_currency(list(offer_currencies)),
+        home=exchange.comparison_currency(user, list(offer_currencies)),
         rates=ExchangeRate.objects.for_user(user).as_rates(),
+    )
+
+
+def recent_currencies(user, limit: int = 5) -> list[str]:
+    """The currencies of the user's offers, the most recently added first."""
+    return list(
+        user.offers.values("currency")
+        .annotate(last_added=models.Max("created"))
+        .order_by("-last_added", "currency")
+        .values_list("currency", flat=True)[:limit]
     )

@@ -10,7 +10,8 @@ from django.forms import Field
 from django.urls import reverse
 from django.utils import timezone
 
-from crossroads import forms as account_forms
+from accounts import forms as account_forms
+from crossroads import forms as auth_pages_forms
 from decisions.call.forms import CallLogForm, CallPlanForm, FollowUpForm, ReferralForm
 from decisions.wizard.factors import FactorForm
 from decisions.wizard.forms import (
@@ -40,10 +41,10 @@ def _empty_forms(user):
         account_forms.SignUpForm(empty),
         account_forms.PreferencesForm(empty, instance=user),
         account_forms.DeleteAccountForm(user, empty),
-        account_forms.LoginForm(None, empty),
-        account_forms.PasswordChangeForm(user, empty),
-        account_forms.PasswordResetForm(empty),
-        account_forms.SetPasswordForm(user, empty),
+        auth_pages_forms.LoginForm(None, empty),
+        auth_pages_forms.PasswordChangeForm(user, empty),
+        auth_pages_forms.PasswordResetForm(empty),
+        auth_pages_forms.SetPasswordForm(user, empty),
         OfferForm(empty),
         ContactForm(empty),
         OffersForm(user, empty),
@@ -77,8 +78,8 @@ def test_no_form_answers_an_empty_field_with_djangos_bare_message(alice):
 
 
 def test_the_account_forms_are_ours_and_django_checks_them_the_same_way():
-    assert issubclass(account_forms.LoginForm, auth_forms.AuthenticationForm)
-    assert issubclass(account_forms.SetPasswordForm, auth_forms.SetPasswordForm)
+    assert issubclass(auth_pages_forms.LoginForm, auth_forms.AuthenticationForm)
+    assert issubclass(auth_pages_forms.SetPasswordForm, auth_forms.SetPasswordForm)
 
 
 @pytest.mark.django_db

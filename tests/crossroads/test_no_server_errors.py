@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from crossroads.export import user_data
+from accounts.export import user_data
 from decisions.models import CallPlan, Consideration, FollowUp, Referral
 from offers.models import Offer
 from tests.factories import make_contact, make_decision, make_offer

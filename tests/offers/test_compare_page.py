@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from decisions.models import Decision
+from offers.compare.forms import compare_url
 from offers.models import ExchangeRate, Offer
+from tests.decisions.helpers import at_step, rate, url
 from tests.factories import make_decision, make_offer
 
 pytestmark = pytest.mark.django_db
@@ -143,17 +145,27 @@ def test_money_not_paid_yet_is_not_a_cost_of_leaving(alice_client, alice):
     assert "your commitment" in text and "EUR 7,000" not in text
 
 
+def _from_the_result(client, decision) -> str:
+    """The compare page's address as the decision's result page links to it."""
+    result = client.get(url("result", decision)).content.decode()
+    link = re.search(r'href="([^"]*)">See the money side by side', result).group(1)
+    return link.replace("&amp;", "&")
+
+
 def test_from_a_decision_it_compares_its_offers_over_its_horizon(alice_client, alice, three_offers):
     decision = make_decision(alice, three_offers[:2], horizon_years=3)
-    text = _text(_page(alice_client, decision=decision.pk))
+    rate(at_step(decision, Decision.Step.RESULT), dict.fromkeys(three_offers[:2], 3))
+    link = _from_the_result(alice_client, decision)
+    assert link == compare_url(three_offers[:2], 3)
+    text = _text(alice_client.get(link).content.decode())
     assert "Year 3" in text and "Year 4" not in text
     assert "New York Co" not in text.split("Year 1")[1]
 
 
 def test_another_users_decision_is_a_404(alice_client, bob):
-    other = make_decision(bob, [make_offer(bob), make_offer(bob)])
-    response = alice_client.get(reverse("offers:compare"), {"decision": other.pk})
-    assert response.status_code == 404
+    """The decision's offers and horizon come from its result page, which is the owner's only."""
+    other = at_step(make_decision(bob, [make_offer(bob), make_offer(bob)]), Decision.Step.RESULT)
+    assert alice_client.get(url("result", other)).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -211,8 +223,10 @@ def test_the_page_takes_the_same_queries_for_2_offers_or_5_over_6_years(
 def test_from_a_decision_the_queries_are_the_same_too(
     alice_client, alice, count, django_assert_num_queries
 ):
-    decision = make_decision(alice, _many(alice, count), horizon_years=4)
-    Decision.objects.filter(pk=decision.pk)
-    # Session, user, the user's offers, the decision, its offers, the exchange rates.
-    with django_assert_num_queries(6):
-        _page(alice_client, decision=decision.pk)
+    offers = _many(alice, count)
+    make_decision(alice, offers, horizon_years=4)
+    # Session, user, the user's offers, the exchange rates: the decision's result page put its
+    # offers and horizon in the address, so the page no longer reads the decision and its offers
+    # (it took 6 when it was given the decision's id).
+    with django_assert_num_queries(4):
+        alice_client.get(compare_url(offers, 4))

@@ -7,6 +7,7 @@ from babel.numbers import get_currency_precision
 from hypothesis import given
 from hypothesis import strategies as st
 
+from crossroads.models import User
 from offers import exchange
 from offers.exchange import Rate, Rates, compare
 
@@ -89,6 +90,14 @@ def test_the_home_currency_defaults_to_the_one_most_offers_use():
     assert exchange.most_used_currency(["EUR", "USD", "EUR"], "USD") == "EUR"
     assert exchange.most_used_currency(["USD", "EUR"], "GBP") == "EUR"  # a tie: by code
     assert exchange.most_used_currency([], "USD") == "USD"
+
+
+def test_the_home_currency_chosen_wins_else_the_offers_else_the_number_formats_country():
+    dutch = User(home_currency="", number_format="nl_NL")
+    assert exchange.comparison_currency(dutch, []) == "EUR"
+    assert exchange.comparison_currency(dutch, ["USD", "GBP", "USD"]) == "USD"
+    dutch.home_currency = "CHF"
+    assert exchange.comparison_currency(dutch, ["USD"]) == "CHF"
 
 
 def test_the_adjustments_are_rough_and_absent_by_default():

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -23,6 +22,7 @@ from decisions.wizard.views.steps import (
     too_few_offers,
     with_offers_and_factors,
 )
+from offers.compare.forms import compare_url
 from offers.rates import money_terms
 
 
@@ -71,7 +71,7 @@ def _render(request, decision, record_form=None, outcome_form=None):
         "priorities_url": step_url(decision, Step.PRIORITIES),
         "pros_cons_url": step_url(decision, Step.PROS_CONS),
         "situation_url": step_url(decision, Step.SITUATION),
-        "compare_url": f"{reverse('offers:compare')}?decision={decision.pk}",
+        "compare_url": compare_url(offers, decision.horizon_years),
         "offer_names": {offer: offer.company for offer in offers},
     }
     if result and result.backing_out:

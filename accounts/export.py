@@ -2,7 +2,7 @@
 
 ``SECTIONS`` is the one list of the records a user owns, in an order where each kind comes after
 every kind it points to. The export writes one list of rows per section; the import
-(``crossroads/restore.py``) reads them back in the same order. The references between records are
+(``accounts/restore.py``) reads them back in the same order. The references between records are
 found from the models themselves: a foreign key or many-to-many field to another section's model
 is written as that record's id and rebuilt on import; one to the user is the owner.
 

@@ -7,8 +7,8 @@ import pytest
 from django.core import mail, signing
 from django.urls import reverse
 
+from accounts.signup import TOKEN_SALT
 from crossroads.models import PendingSignup, User
-from crossroads.signup import TOKEN_SALT
 
 pytestmark = pytest.mark.django_db
 

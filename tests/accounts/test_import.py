@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from crossroads.export import SECTIONS, signature, user_data
+from accounts.export import SECTIONS, signature, user_data
 from crossroads.models import PendingImport
 from decisions.models import CallPlan, Decision, FollowUp, PreparedAnswer, Rating, Referral
 from offers.models import Offer

@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import example
 from decisions.models import Consideration, Decision
-from offers import compensation, example, timeline
+from offers import compensation, timeline
 from offers.models import Contact, Offer, TimeAsk
 from tests.factories import make_contact, make_decision, make_offer
 

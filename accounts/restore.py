@@ -1,7 +1,7 @@
 """Importing an export file into the signed-in account: all of it, or nothing.
 
 ``read_export`` refuses a file that is too big, is not JSON, is of another format or version,
-or was changed after it was exported (its signature, see ``crossroads/export.py``). ``restore``
+or was changed after it was exported (its signature, see ``accounts/export.py``). ``restore``
 then adds every record to the account with new ids (the sections marked ``restored``; the
 account keeps its own reminder settings), rebuilding each reference from the file's
 ids, in one transaction: a record that points to one missing from the file, a value a field
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, models, transaction
 
-from crossroads.export import FORMAT, FORMAT_VERSION, SECTIONS, owner_field, signature_matches
+from accounts.export import FORMAT, FORMAT_VERSION, SECTIONS, owner_field, signature_matches
 from crossroads.text import LONG_TEXT_LIMIT
 
 MAX_BYTES = 50 * 1024 * 1024  # 50 MB: far above any real account, well below trouble

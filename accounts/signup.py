@@ -6,18 +6,15 @@ that creates the account; to an address that already has one it sends a note to 
 password included, so neither the page nor the time it takes tells them apart.
 """
 
-import datetime
-
 from django.contrib.auth.hashers import make_password
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from crossroads.mail import send_templated_mail
-from crossroads.models import PendingSignup, User
+from crossroads.models import LINK_LIFETIME, PendingSignup, User
 from reminders.models import ReminderSettings
 
-LINK_LIFETIME = datetime.timedelta(days=3)
 TOKEN_SALT = "crossroads.signup"
 
 

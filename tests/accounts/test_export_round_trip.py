@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crossroads.export import SECTIONS, user_data
-from crossroads.restore import RESTORED, read_export, restore
+from accounts.export import SECTIONS, user_data
+from accounts.restore import RESTORED, read_export, restore
 from decisions.models import (
     CallPlan,
     Consideration,

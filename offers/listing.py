@@ -1,0 +1,79 @@
+"""What the offer list and the timeline show: each page's context, assembled from the user's
+offers in a fixed number of queries. Plain functions, no HTTP."""
+
+import datetime
+
+from django.core.paginator import Paginator
+
+from offers import compensation, timeline
+from offers.asks import records as ask_records
+from offers.asks import rules as ask_rules
+from offers.models import Offer
+from offers.rates import money_terms
+
+OFFERS_PER_PAGE = 20
+
+
+def offer_list(user, status: str, page_number, today: datetime.date) -> dict:
+    """The page ``page_number`` of the user's offers shown by ``status``, nearest date first,
+    with every offer in play's money compared."""
+    offers = Offer.objects.for_user(user).shown_by(status).by_nearest_date(today)
+    page = Paginator(offers, OFFERS_PER_PAGE).get_page(page_number)
+    # The database adds up each offer's four years as its table prints them: no offer is priced
+    # here but the rows shown.
+    in_play = Offer.objects.for_user(user).in_play().with_four_year_headline()
+    totals = list(in_play.values_list("pk", "company", "currency", "four_year_headline"))
+    comparison = money_terms(user).compare(
+        {pk: (total, currency) for pk, _company, currency, total in totals}
+    )
+    return {
+        "status": status,
+        "page": page,
+        "rows": [_list_row(offer, today, comparison) for offer in page],
+        "has_example": any(offer.is_example for offer in page),
+        # With a filter on, "nothing matches" is said instead of inviting a first offer.
+        "has_any": bool(status) or page.paginator.count > 0,
+        "comparison": comparison,
+        "names": {pk: company for pk, company, _currency, _total in totals},
+        "best": comparison.best(),
+        "today": today,
+    }
+
+
+def _list_row(offer, today, comparison) -> dict:
+    first_year, four_years = compensation.headline(offer.package())
+    converted = comparison.amounts.get(offer.pk)
+    return {
+        "converted": converted if converted and converted.converted else None,
+        "offer": offer,
+        "dates": offer.dates_in_play(today),
+        "first_year": first_year,
+        "four_years": four_years,
+    }
+
+
+def offer_timeline(user, page_number: int, every_clash: bool, today: datetime.date) -> dict:
+    """The timeline's page ``page_number`` (0 has today) of the dates of the offers in play,
+    with its clashes (all of them if ``every_clash``), their money and the asks about them."""
+    everything = Offer.objects.for_user(user).outlines(with_totals=False)
+    offers = [offer for offer in everything if offer.is_in_play()]
+    page = timeline.window(offers, today, page_number, every_clash)
+    # The money of the offers this page shows (its clashes compare it), not of every offer.
+    totals = Offer.objects.for_user(user).headlines({o.pk for o in page.offers})
+    asks = ask_records.asks_about(user, offers)
+    terms = money_terms(user, [offer.currency for offer in everything])
+    return {
+        "window": page,
+        "events": page.events,
+        "clash_rows": [
+            (clash, clash_asks, clash.four_year_money(totals, terms.home, terms.rates))
+            for clash, clash_asks in ask_rules.clashes_with_asks(page.clashes, asks)
+        ],
+        "asks": asks,
+        "rows": page.rows(),
+        "today": today,
+        "today_index": page.today_index,
+        "clashes": page.clashes,
+        "in_play_count": len(offers),
+        "has_any": bool(everything),
+    }
