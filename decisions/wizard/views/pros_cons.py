@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from decisions.models import Consideration, Decision, get_decision_for_user
-from decisions.wizard.forms import ConsiderationForm
+from decisions.wizard.forms.pros_cons import ConsiderationForm
 from decisions.wizard.steps import Step, next_step, step_url
 from decisions.wizard.views.steps import (
     not_reached,

@@ -11,7 +11,7 @@ from decisions.call.plans import call_day, saved_plan
 from decisions.call.readiness import is_ready, readiness_checks
 from decisions.models import get_decision_for_user
 from decisions.wizard.chart import score_chart
-from decisions.wizard.forms import NOT_DECIDED, OutcomeForm, RecordForm
+from decisions.wizard.forms.result import NOT_DECIDED, OutcomeForm, RecordForm
 from decisions.wizard.result import explain
 from decisions.wizard.scoring import MissingRatings, ScoringError
 from decisions.wizard.steps import Step, step_url

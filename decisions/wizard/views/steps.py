@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from decisions.models import Decision, Factor, get_decision_for_user
-from decisions.wizard.forms import OffersForm, RatingsForm, SituationForm
+from decisions.wizard.forms.offers import OffersForm
+from decisions.wizard.forms.ratings import RatingsForm
+from decisions.wizard.forms.situation import SituationForm
 from decisions.wizard.result import stage_of
 from decisions.wizard.scoring import compensation_suggestion, money_over_horizon
 from decisions.wizard.steps import (
