@@ -11,14 +11,9 @@ from django.views.decorators.http import require_http_methods
 
 from decisions.models import get_decision_for_user
 from decisions.wizard.factors import UNKNOWN_FACTOR, FactorFormSet
+from decisions.wizard.page import not_reached, posted, render_step, save_step
 from decisions.wizard.steps import Step, next_step, step_url
 from decisions.wizard.summary import of_factors
-from decisions.wizard.views.steps import (
-    not_reached,
-    posted,
-    render_step,
-    save_step,
-)
 
 TWO_NAMES_SWAPPED = (
     "Two factors cannot swap names in one save. Nothing was saved: rename one, save, then "
