@@ -9,10 +9,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from decisions.call import plans
 from decisions.call.forms import AcceptForm, CallLogForm, DoneForm, FollowUpForm, ReferralForm
-from decisions.call.plans import get_leaving_decision_for_user
+from decisions.call.page import plan_url, render_plan
 from decisions.call.readiness import readiness_checks, to_acknowledge
-from decisions.call.views.plan import plan_url, render_plan
-from decisions.models import FollowUp, Referral
+from decisions.models import FollowUp, Referral, get_leaving_decision_for_user
 
 
 def _add_to_plan(request, pk, form, anchor: str, message: str):
