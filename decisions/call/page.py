@@ -1,6 +1,7 @@
 """The call plan page: its address, what it shows, and drawing it again with a form that was
-refused just now. The plan's own view and the small actions on it (decisions.call.views) share
-these; they read what the view loaded (``Decision.objects.with_call_plan()``)."""
+refused just now; and what its printable script shows. The plan's own views and the small
+actions on it (decisions.call.views) share these; they read what the view loaded
+(``Decision.objects.with_call_plan()``)."""
 
 from django.shortcuts import render
 from django.urls import reverse
@@ -10,13 +11,14 @@ from decisions.call import script, timing
 from decisions.call.forms import CallLogForm, CallPlanForm, FollowUpForm, ReferralForm
 from decisions.call.plans import answers_for, call_day, skipped_checks
 from decisions.call.readiness import is_ready, readiness_checks
+from decisions.models import CallPlan, PreparedAnswer
 
 
 def plan_url(decision, anchor: str = "") -> str:
     return reverse("decisions:call", args=[decision.pk]) + (f"#{anchor}" if anchor else "")
 
 
-def leaving_cost(decision, plan) -> dict:
+def _leaving_cost(decision, plan) -> dict:
     """What leaving the committed offer costs on the day of the planned call (today if none)."""
     day, offer = call_day(plan), decision.committed_offer
     return {
@@ -62,7 +64,7 @@ def plan_page(decision, plan, refused: dict, now) -> dict:
             answer_by=timing.answer_deadline(decision.chosen_offer),
         ),
         "offer_checks": [check for check in readiness if check.offer == decision.chosen_offer][:2],
-        **leaving_cost(decision, plan),
+        **_leaving_cost(decision, plan),
         "why_delay_hurts": script.WHY_DELAY_HURTS,
         "time_zone": timezone.get_current_timezone_name(),
         # After a failed referral or follow-up form the address is that form's POST-only one:
@@ -85,4 +87,26 @@ def _forms(decision, plan, refused: dict, now) -> dict:
         "follow_up_form": refused.get("follow_up_form") or FollowUpForm(),
         "log_form": refused.get("log_form") or CallLogForm(instance=plan, now=now),
         "channel_advice": script.channel_advice(channel),
+    }
+
+
+def print_page(decision, plan, today) -> dict:
+    """The printable script: the plan, its prepared answers, and the checks still open."""
+    answers = answers_for(plan)
+    readiness = readiness_checks(decision.committed_offer, decision.chosen_offer)
+    skipped = skipped_checks(plan)
+    return {
+        "decision": decision,
+        "committed": decision.committed_offer,
+        "plan": plan,
+        "not_done": [(check, skipped.get(check.name)) for check in readiness if not check.done],
+        "printed_on": today,
+        **_leaving_cost(decision, plan),
+        "script": [
+            (CallPlan._meta.get_field(name).verbose_name, getattr(plan, name))
+            for name in script.SCRIPT_SECTIONS
+        ],
+        "answers": [(r.label, answers.get(r.value, "")) for r in PreparedAnswer.Reaction],
+        "referrals": list(plan.referrals.all()) if plan.pk else [],
+        "time_zone": timezone.get_current_timezone_name(),
     }

@@ -1,7 +1,7 @@
 """What the wizard's pages show and share: the guards that send the user elsewhere first,
 saving a step with the check against other tabs, the frame each step is drawn in (progress,
-back link), and what the ratings, pros and cons and result pages put in it. The views load the
-decision; these read what is loaded, and add no query of their own."""
+back link), and what the priorities, ratings, pros and cons and result pages put in it. The
+views load the decision; these read what is loaded, and add no query of their own."""
 
 from django.contrib import messages
 from django.db import transaction
@@ -33,6 +33,7 @@ from decisions.wizard.steps import (
     progress,
     step_url,
 )
+from decisions.wizard.summary import of_factors
 
 CONFLICT = (
     "This decision was changed in another tab or window after you opened this page, so "
@@ -102,6 +103,16 @@ def render_step(request, decision, step, template, context, status=200):
         },
         status=status,
     )
+
+
+def priorities_page(formset) -> dict:
+    """Step 3: a row per factor, the row to add one, and the errors of every row."""
+    return {
+        "formset": formset,
+        "factor_forms": [form for form in formset.forms if form.instance.pk],
+        "new_form": next((form for form in formset.forms if not form.instance.pk), None),
+        "error_summary": of_factors(formset),
+    }
 
 
 def ratings_page(decision, terms, data=None):

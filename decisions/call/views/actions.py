@@ -126,10 +126,8 @@ def accept_new_offer(request, pk):
     decision = get_leaving_decision_for_user(request.user, pk)
     new_offer = decision.chosen_offer
     if not new_offer.is_open():
-        messages.info(
-            request,
-            f"{new_offer.company}’s offer is already {new_offer.get_status_display().lower()}.",
-        )
+        status = new_offer.get_status_display().lower()
+        messages.info(request, f"{new_offer.company}’s offer is already {status}.")
         return redirect(plan_url(decision, "steps"))
     gate_rows, open_checks = _gate(decision)
     posted = request.POST if request.method == "POST" else None

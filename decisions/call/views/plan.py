@@ -10,16 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from decisions.call import script
 from decisions.call.calendar import call_calendar
 from decisions.call.forms import CallPlanForm
-from decisions.call.page import leaving_cost, plan_url, render_plan
-from decisions.call.plans import answers_for, plan_or_draft, saved_plan, skipped_checks
-from decisions.call.readiness import readiness_checks
+from decisions.call.page import plan_url, print_page, render_plan
+from decisions.call.plans import answers_for, plan_or_draft, saved_plan
 from decisions.models import (
-    CallPlan,
     Decision,
-    PreparedAnswer,
     get_decision_for_user,
     get_leaving_decision_for_user,
 )
@@ -61,25 +57,7 @@ def call_plan(request, pk):
 @require_GET
 def call_print(request, pk):
     decision = get_leaving_decision_for_user(request.user, pk)
-    plan = plan_or_draft(decision)
-    answers = answers_for(plan)
-    readiness = readiness_checks(decision.committed_offer, decision.chosen_offer)
-    skipped = skipped_checks(plan)
-    context = {
-        "decision": decision,
-        "committed": decision.committed_offer,
-        "plan": plan,
-        "not_done": [(check, skipped.get(check.name)) for check in readiness if not check.done],
-        "printed_on": timezone.localdate(),
-        **leaving_cost(decision, plan),
-        "script": [
-            (CallPlan._meta.get_field(name).verbose_name, getattr(plan, name))
-            for name in script.SCRIPT_SECTIONS
-        ],
-        "answers": [(r.label, answers.get(r.value, "")) for r in PreparedAnswer.Reaction],
-        "referrals": list(plan.referrals.all()) if plan.pk else [],
-        "time_zone": timezone.get_current_timezone_name(),
-    }
+    context = print_page(decision, plan_or_draft(decision), timezone.localdate())
     return render(request, "decisions/call/print.html", context)
 
 
