@@ -54,6 +54,25 @@ def get_leaving_decision_for_user(user, pk) -> "Decision":
     return get_decision_for_user(user, pk, Decision.objects.backing_out().with_call_plan())
 
 
+# What belongs to a decision, looked up within one the view has already found the user's: a part
+# of another decision is a 404, as the decision itself would be.
+
+
+def get_offer_of_decision(decision, pk) -> Offer:
+    """One of the offers ``decision`` compares, or a 404."""
+    return get_object_or_404(decision.offers.all(), pk=pk)
+
+
+def get_consideration_of_decision(decision, pk) -> "Consideration":
+    """One of the decision's pros and cons, or a 404."""
+    return get_object_or_404(Consideration, pk=pk, decision=decision)
+
+
+def get_plan_item_of_decision(model, decision, pk):
+    """A referral or follow-up (``model``) on the decision's call plan, or a 404."""
+    return get_object_or_404(model, pk=pk, call_plan__decision=decision)
+
+
 class Decision(models.Model):
     class Step(models.IntegerChoices):
         OFFERS = 1, "Offers"

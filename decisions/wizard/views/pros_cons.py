@@ -2,10 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from decisions.models import Consideration, Decision, get_decision_for_user
+from decisions.models import (
+    Decision,
+    get_consideration_of_decision,
+    get_decision_for_user,
+    get_offer_of_decision,
+)
 from decisions.wizard.forms.pros_cons import ConsiderationForm
 from decisions.wizard.page import (
     not_reached,
@@ -50,7 +55,7 @@ def add_consideration(request, pk, offer_pk):
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.PROS_CONS):
         return blocked
-    offer = get_object_or_404(decision.offers.all(), pk=offer_pk)
+    offer = get_offer_of_decision(decision, offer_pk)
     form = ConsiderationForm(request.POST, offer=offer)
     if not form.is_valid():
         return _render(request, decision, failed=form)
@@ -67,7 +72,7 @@ def remove_consideration(request, pk, item_pk):
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.PROS_CONS):
         return blocked
-    item = get_object_or_404(Consideration, pk=item_pk, decision=decision)
+    item = get_consideration_of_decision(decision, item_pk)
     if save_step(request, decision, item.delete):
         messages.success(request, f"Removed: {item.text}")
     return redirect(f"{step_url(decision, Step.PROS_CONS)}#offer-{item.offer_id}")
