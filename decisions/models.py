@@ -33,6 +33,12 @@ class DecisionQuerySet(models.QuerySet):
             .order_by("-decided_at", "-pk")
         )
 
+    def with_call_plan(self):
+        """With what the call plan's pages read: both offers, the plan and its contacts."""
+        return self.select_related(
+            "committed_offer", "chosen_offer", "call_plan__contact", "call_plan__agency_contact"
+        )
+
 
 def get_decision_for_user(user, pk, queryset=None) -> "Decision":
     """The user's own decision, or a 404: another user's decision does not exist for them.
@@ -40,6 +46,31 @@ def get_decision_for_user(user, pk, queryset=None) -> "Decision":
     return get_object_or_404(
         (Decision.objects if queryset is None else queryset).for_user(user), pk=pk
     )
+
+
+def get_leaving_decision_for_user(user, pk) -> "Decision":
+    """The user's own decision whose recorded choice leaves the committed offer, with what its
+    call plan reads; a 404 for any other decision, as for another user's."""
+    return get_decision_for_user(user, pk, Decision.objects.backing_out().with_call_plan())
+
+
+# What belongs to a decision, looked up within one the view has already found the user's: a part
+# of another decision is a 404, as the decision itself would be.
+
+
+def get_offer_of_decision(decision, pk) -> Offer:
+    """One of the offers ``decision`` compares, or a 404."""
+    return get_object_or_404(decision.offers.all(), pk=pk)
+
+
+def get_consideration_of_decision(decision, pk) -> "Consideration":
+    """One of the decision's pros and cons, or a 404."""
+    return get_object_or_404(Consideration, pk=pk, decision=decision)
+
+
+def get_plan_item_of_decision(model, decision, pk):
+    """A referral or follow-up (``model``) on the decision's call plan, or a 404."""
+    return get_object_or_404(model, pk=pk, call_plan__decision=decision)
 
 
 class Decision(models.Model):

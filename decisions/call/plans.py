@@ -6,32 +6,11 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
-from django.http import Http404
 from django.utils import timezone
 
 from decisions.call import script
-from decisions.models import (
-    CallPlan,
-    Decision,
-    PreparedAnswer,
-    SkippedCheck,
-    get_decision_for_user,
-)
+from decisions.models import CallPlan, PreparedAnswer, SkippedCheck
 from offers.models import Offer
-
-
-def get_leaving_decision_for_user(user, pk) -> Decision:
-    """The user's decision with what its call plan reads, only when its recorded choice leaves
-    the committed offer; a 404 otherwise."""
-    decision = get_decision_for_user(user, pk, PLAN_QUERYSET)
-    if not decision.backs_out():
-        raise Http404("This decision does not back out of an offer.")
-    return decision
-
-
-PLAN_QUERYSET = Decision.objects.select_related(
-    "committed_offer", "chosen_offer", "call_plan__contact", "call_plan__agency_contact"
-)
 
 
 def saved_plan(decision) -> CallPlan | None:

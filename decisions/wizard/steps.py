@@ -1,4 +1,5 @@
-"""The wizard's six steps: their order, where each leads, and saving a step safely.
+"""The wizard's six steps: their order, where each leads, what they load, and saving a step
+safely.
 
 Every save through the wizard claims the decision's version first (an UPDATE ... WHERE
 version = the one the page was built from), so a stale browser tab is refused instead of
@@ -8,7 +9,7 @@ quietly overwriting newer work.
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import F, Prefetch, Value
 from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
@@ -81,6 +82,21 @@ def progress(decision: Decision | None, current: int) -> list[StepLink]:
         )
         for step in Step
     ]
+
+
+def with_offers_and_factors():
+    """A decision with everything the later steps read, loaded in a fixed number of queries."""
+    return Decision.objects.select_related("committed_offer", "chosen_offer").prefetch_related(
+        "offers", Prefetch("factors", queryset=Factor.objects.prefetch_related("ratings"))
+    )
+
+
+def ordered_offers(decision) -> list:
+    """The committed offer first (the reference), then the others by company."""
+    return sorted(
+        decision.offers.all(),
+        key=lambda o: (o.pk != decision.committed_offer_id, o.company.lower(), o.pk),
+    )
 
 
 def start_decision(owner, title: str, offers, committed_offer, step_reached=None) -> Decision:

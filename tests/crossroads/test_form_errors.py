@@ -14,14 +14,11 @@ from accounts import forms as account_forms
 from crossroads import forms as auth_pages_forms
 from decisions.call.forms import CallLogForm, CallPlanForm, FollowUpForm, ReferralForm
 from decisions.wizard.factors import FactorForm
-from decisions.wizard.forms import (
-    ConsiderationForm,
-    OffersForm,
-    OutcomeForm,
-    RatingsForm,
-    RecordForm,
-    SituationForm,
-)
+from decisions.wizard.forms.offers import OffersForm
+from decisions.wizard.forms.pros_cons import ConsiderationForm
+from decisions.wizard.forms.ratings import RatingsForm
+from decisions.wizard.forms.result import OutcomeForm, RecordForm
+from decisions.wizard.forms.situation import SituationForm
 from offers.asks.forms import AnswerForm, AskForm
 from offers.forms import ContactForm, OfferForm
 from offers.models import Offer, TimeAsk

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from decisions.models import get_decision_for_user
-from decisions.wizard.views.steps import with_offers_and_factors
+from decisions.wizard.steps import with_offers_and_factors
 from offers.models import Offer
 from tests.decisions.helpers import finished_decision, url
 from tests.factories import make_offer

@@ -3,16 +3,20 @@ Each is POST-only (except the confirmation page of "done") and returns to the pl
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from decisions.call import plans
 from decisions.call.forms import AcceptForm, CallLogForm, DoneForm, FollowUpForm, ReferralForm
-from decisions.call.plans import get_leaving_decision_for_user
+from decisions.call.page import plan_url, render_plan
 from decisions.call.readiness import readiness_checks, to_acknowledge
-from decisions.call.views.plan import plan_url, render_plan
-from decisions.models import FollowUp, Referral
+from decisions.models import (
+    FollowUp,
+    Referral,
+    get_leaving_decision_for_user,
+    get_plan_item_of_decision,
+)
 
 
 def _add_to_plan(request, pk, form, anchor: str, message: str):
@@ -38,7 +42,7 @@ def add_referral(request, pk):
 def _remove_from_plan(request, pk, model, item_pk, anchor: str, message: str):
     """Remove one item (a referral, a follow-up) of the user's plan; another's is a 404."""
     decision = get_leaving_decision_for_user(request.user, pk)
-    item = get_object_or_404(model, pk=item_pk, call_plan__decision=decision)
+    item = get_plan_item_of_decision(model, decision, item_pk)
     item.delete()
     messages.success(request, message.format(item=item))
     return redirect(plan_url(decision, anchor))
@@ -63,7 +67,7 @@ def add_follow_up(request, pk):
 @require_POST
 def toggle_follow_up(request, pk, follow_up_pk):
     decision = get_leaving_decision_for_user(request.user, pk)
-    follow_up = get_object_or_404(FollowUp, pk=follow_up_pk, call_plan__decision=decision)
+    follow_up = get_plan_item_of_decision(FollowUp, decision, follow_up_pk)
     follow_up.toggle_done()
     return redirect(plan_url(decision, f"follow-up-{follow_up.pk}"))
 
@@ -127,10 +131,8 @@ def accept_new_offer(request, pk):
     decision = get_leaving_decision_for_user(request.user, pk)
     new_offer = decision.chosen_offer
     if not new_offer.is_open():
-        messages.info(
-            request,
-            f"{new_offer.company}’s offer is already {new_offer.get_status_display().lower()}.",
-        )
+        status = new_offer.get_status_display().lower()
+        messages.info(request, f"{new_offer.company}’s offer is already {status}.")
         return redirect(plan_url(decision, "steps"))
     gate_rows, open_checks = _gate(decision)
     posted = request.POST if request.method == "POST" else None

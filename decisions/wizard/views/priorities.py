@@ -11,14 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from decisions.models import get_decision_for_user
 from decisions.wizard.factors import UNKNOWN_FACTOR, FactorFormSet
+from decisions.wizard.page import not_reached, posted, priorities_page, render_step, save_step
 from decisions.wizard.steps import Step, next_step, step_url
-from decisions.wizard.summary import of_factors
-from decisions.wizard.views.steps import (
-    not_reached,
-    posted,
-    render_step,
-    save_step,
-)
 
 TWO_NAMES_SWAPPED = (
     "Two factors cannot swap names in one save. Nothing was saved: rename one, save, then "
@@ -65,15 +59,5 @@ def priorities(request, pk):
         # Its rows cannot be shown again as posted: show the factors as they are now.
         messages.error(request, UNKNOWN_FACTOR)
         return redirect(f"{step_url(decision, Step.PRIORITIES)}#factors")
-    return render_step(
-        request,
-        decision,
-        Step.PRIORITIES,
-        "decisions/wizard/priorities.html",
-        {
-            "formset": formset,
-            "factor_forms": [form for form in formset.forms if form.instance.pk],
-            "new_form": next((form for form in formset.forms if not form.instance.pk), None),
-            "error_summary": of_factors(formset),
-        },
-    )
+    template = "decisions/wizard/priorities.html"
+    return render_step(request, decision, Step.PRIORITIES, template, priorities_page(formset))

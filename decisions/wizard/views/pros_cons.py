@@ -2,19 +2,25 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from decisions.models import Consideration, Decision, get_decision_for_user
-from decisions.wizard.forms import ConsiderationForm
-from decisions.wizard.steps import Step, next_step, step_url
-from decisions.wizard.views.steps import (
+from decisions.models import (
+    Decision,
+    get_consideration_of_decision,
+    get_decision_for_user,
+    get_offer_of_decision,
+)
+from decisions.wizard.forms.pros_cons import ConsiderationForm
+from decisions.wizard.page import (
     not_reached,
-    ordered_offers,
+    pros_cons_columns,
     render_step,
+    save_and_go_on,
     save_step,
     too_few_offers,
 )
+from decisions.wizard.steps import Step, step_url
 
 
 def _decision(request, pk):
@@ -23,32 +29,11 @@ def _decision(request, pk):
     )
 
 
-def _render(request, decision, failed=None, status=200):
+def _render(request, decision, failed=None):
     """The page, with an empty add form per offer, or the failed one with its errors."""
-    by_offer = {}
-    for item in decision.considerations.all():
-        by_offer.setdefault(item.offer_id, []).append(item)
-    columns = []
-    for offer in ordered_offers(decision):
-        form = failed if failed is not None and failed.offer == offer else None
-        items = by_offer.get(offer.pk, [])
-        columns.append(
-            {
-                "offer": offer,
-                "items": [
-                    ("Pros", [c for c in items if c.kind == Consideration.Kind.PRO]),
-                    ("Cons", [c for c in items if c.kind == Consideration.Kind.CON]),
-                ],
-                "form": form or ConsiderationForm(offer=offer),
-            }
-        )
+    context = {"columns": pros_cons_columns(decision, failed), "failed": failed}
     return render_step(
-        request,
-        decision,
-        Step.PROS_CONS,
-        "decisions/wizard/pros_cons.html",
-        {"columns": columns, "failed": failed},
-        status=status,
+        request, decision, Step.PROS_CONS, "decisions/wizard/pros_cons.html", context
     )
 
 
@@ -60,10 +45,7 @@ def pros_cons(request, pk):
     if blocked := not_reached(decision, Step.PROS_CONS) or too_few_offers(request, decision):
         return blocked
     if request.method == "POST":
-        reach = next_step(decision, Step.PROS_CONS)
-        if not save_step(request, decision, lambda: None, reach=reach):
-            return redirect(step_url(decision, Step.PROS_CONS))
-        return redirect(step_url(decision, reach))
+        return save_and_go_on(request, decision, Step.PROS_CONS, lambda: None)
     return _render(request, decision)
 
 
@@ -73,7 +55,7 @@ def add_consideration(request, pk, offer_pk):
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.PROS_CONS):
         return blocked
-    offer = get_object_or_404(decision.offers.all(), pk=offer_pk)
+    offer = get_offer_of_decision(decision, offer_pk)
     form = ConsiderationForm(request.POST, offer=offer)
     if not form.is_valid():
         return _render(request, decision, failed=form)
@@ -90,7 +72,7 @@ def remove_consideration(request, pk, item_pk):
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.PROS_CONS):
         return blocked
-    item = get_object_or_404(Consideration, pk=item_pk, decision=decision)
+    item = get_consideration_of_decision(decision, item_pk)
     if save_step(request, decision, item.delete):
         messages.success(request, f"Removed: {item.text}")
     return redirect(f"{step_url(decision, Step.PROS_CONS)}#offer-{item.offer_id}")

@@ -6,24 +6,17 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from decisions.call.plans import call_day, saved_plan
-from decisions.call.readiness import is_ready, readiness_checks
 from decisions.models import get_decision_for_user
-from decisions.wizard.chart import score_chart
-from decisions.wizard.forms import NOT_DECIDED, OutcomeForm, RecordForm
-from decisions.wizard.result import explain
-from decisions.wizard.scoring import MissingRatings, ScoringError
-from decisions.wizard.steps import Step, step_url
-from decisions.wizard.views.steps import (
-    not_reached,
-    ordered_offers,
-    render_step,
-    save_step,
-    too_few_offers,
-    with_offers_and_factors,
-)
-from offers.compare.forms import compare_url
+from decisions.wizard.forms.result import OutcomeForm, RecordForm
+from decisions.wizard.page import not_reached, render_step, result_page, save_step, too_few_offers
+from decisions.wizard.scoring import MissingRatings
+from decisions.wizard.steps import Step, ordered_offers, step_url, with_offers_and_factors
 from offers.rates import money_terms
+
+RATE_WHAT_IS_MISSING = (
+    "Some factors are not rated for every offer yet (a factor or an offer was added since). "
+    "Rate them here, then the result is ready."
+)
 
 
 def _decision(request, pk):
@@ -35,48 +28,12 @@ def _decision(request, pk):
 
 
 def _render(request, decision, record_form=None, outcome_form=None):
-    offers = ordered_offers(decision)
+    terms, today = money_terms(request.user), timezone.localdate()
     try:
-        result = explain(
-            decision,
-            offers,
-            list(decision.factors.all()),
-            decision.considerations.all(),
-            timezone.localdate(),
-            money_terms(request.user),
-            call_day(saved_plan(decision)),
-        )
-        problem = None
+        context = result_page(decision, terms, today, record_form, outcome_form)
     except MissingRatings:
-        messages.warning(
-            request,
-            "Some factors are not rated for every offer yet (a factor or an offer was added "
-            "since). Rate them here, then the result is ready.",
-        )
+        messages.warning(request, RATE_WHAT_IS_MISSING)
         return redirect(step_url(decision, Step.RATINGS))
-    except ScoringError as error:
-        result, problem = None, str(error)
-
-    if record_form is None:
-        chosen = decision.chosen_offer_id or (NOT_DECIDED if decision.decided_at else None)
-        record_form = RecordForm(
-            offers, initial={"choice": chosen and str(chosen), "reasoning": decision.reasoning}
-        )
-    context = {
-        "result": result,
-        "chart": result and score_chart(result.offers),
-        "problem": problem,
-        "record_form": record_form,
-        "outcome_form": outcome_form or OutcomeForm(initial={"outcome": decision.outcome}),
-        "priorities_url": step_url(decision, Step.PRIORITIES),
-        "pros_cons_url": step_url(decision, Step.PROS_CONS),
-        "situation_url": step_url(decision, Step.SITUATION),
-        "compare_url": compare_url(offers, decision.horizon_years),
-        "offer_names": {offer: offer.company for offer in offers},
-    }
-    if result and result.backing_out:
-        checks = readiness_checks(result.committed, result.new_offer)
-        context.update(new_offer=result.new_offer, readiness=checks, ready=is_ready(checks))
     return render_step(request, decision, Step.RESULT, "decisions/wizard/result.html", context)
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from decisions.models import Consideration
 from decisions.wizard.result import explain
-from decisions.wizard.views.steps import ordered_offers, with_offers_and_factors
+from decisions.wizard.steps import ordered_offers, with_offers_and_factors
 from offers.models import Offer
 from tests.decisions.helpers import rate
 from tests.factories import make_decision, make_offer

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from decisions.models import Factor, get_decision_for_user
 from decisions.wizard.result import explain
-from decisions.wizard.views.steps import ordered_offers, with_offers_and_factors
+from decisions.wizard.steps import ordered_offers, with_offers_and_factors
 from offers.models import Offer
 from tests.decisions.helpers import finished_decision
 

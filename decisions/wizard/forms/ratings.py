@@ -1,0 +1,103 @@
+"""Step 4's form: the grid of ratings, one select per factor and offer."""
+
+import operator
+from functools import reduce
+from typing import NamedTuple
+
+from django import forms
+from django.db.models import Q
+
+from decisions.models import Rating
+from decisions.wizard.forms.offers import offer_label
+
+RATING_CHOICES = [
+    ("", "Choose"),
+    (1, "1 · poor"),
+    (2, "2 · weak"),
+    (3, "3 · fine"),
+    (4, "4 · good"),
+    (5, "5 · great"),
+]
+
+
+class RatingCell(NamedTuple):
+    field: forms.BoundField
+    value: str
+
+
+class RatingsForm(forms.Form):
+    """Step 4: one select per factor and offer. Factors with weight 0 may stay unrated."""
+
+    def __init__(self, factors, offers, saved, suggested, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.factors, self.offers = factors, offers
+        self.saved, self.suggested = saved, suggested
+        for factor in factors:
+            for offer in offers:
+                initial = saved.get((factor.pk, offer.pk))
+                if initial is None and factor.is_compensation and suggested:
+                    initial = suggested.get(offer.pk)
+                self.fields[self.field_name(factor, offer)] = forms.TypedChoiceField(
+                    choices=RATING_CHOICES,
+                    coerce=int,
+                    empty_value=None,
+                    required=factor.weight > 0,
+                    initial=initial,
+                    label=f"{factor.name} for {offer_label(offer)}",
+                    error_messages={
+                        "required": f"Rate {factor.name} for {offer.company} from 1 to 5.",
+                        "invalid_choice": f"Rate {factor.name} for {offer.company} with a "
+                        "whole number from 1 to 5.",
+                    },
+                )
+
+    def shows_suggestion(self) -> bool:
+        """Some of the compensation row is suggested from the money, not saved by the user."""
+        compensation = next((f for f in self.factors if f.is_compensation), None)
+        return bool(
+            self.suggested
+            and compensation
+            and any((compensation.pk, offer.pk) not in self.saved for offer in self.offers)
+        )
+
+    @staticmethod
+    def field_name(factor, offer) -> str:
+        return f"rating-{factor.pk}-{offer.pk}"
+
+    def rows(self):
+        """The grid for the template: (factor, [cell for each offer]). A cell is the bound field
+        and its chosen value as text; the template draws each select itself (``choices``), as
+        50 selects through crispy's templates took most of the page's time."""
+        return [
+            (factor, [self._cell(self[self.field_name(factor, offer)]) for offer in self.offers])
+            for factor in self.factors
+        ]
+
+    @staticmethod
+    def _cell(field) -> RatingCell:
+        value = field.value()
+        return RatingCell(field, "" if value is None else str(value))
+
+    choices = [(str(value), label) for value, label in RATING_CHOICES]
+
+    def save(self):
+        scores = {
+            (factor.pk, offer.pk): self.cleaned_data[self.field_name(factor, offer)]
+            for factor in self.factors
+            for offer in self.offers
+        }
+        Rating.objects.bulk_create(
+            [
+                Rating(factor_id=f, offer_id=o, score=score)
+                for (f, o), score in scores.items()
+                if score is not None
+            ],
+            update_conflicts=True,
+            unique_fields=["factor", "offer"],
+            update_fields=["score"],
+        )
+        cleared = [pair for pair, score in scores.items() if score is None]
+        if cleared:
+            Rating.objects.filter(
+                reduce(operator.or_, (Q(factor_id=f, offer_id=o) for f, o in cleared))
+            ).delete()

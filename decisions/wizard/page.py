@@ -1,0 +1,199 @@
+"""What the wizard's pages show and share: the guards that send the user elsewhere first,
+saving a step with the check against other tabs, the frame each step is drawn in (progress,
+back link), and what the priorities, ratings, pros and cons and result pages put in it. The
+views load the decision; these read what is loaded, and add no query of their own."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+
+from decisions.call.plans import call_day, saved_plan
+from decisions.call.readiness import is_ready, readiness_checks
+from decisions.models import Consideration
+from decisions.wizard.chart import score_chart
+from decisions.wizard.forms.pros_cons import ConsiderationForm
+from decisions.wizard.forms.ratings import RatingsForm
+from decisions.wizard.forms.result import NOT_DECIDED, OutcomeForm, RecordForm
+from decisions.wizard.result import explain
+from decisions.wizard.scoring import (
+    MissingRatings,
+    ScoringError,
+    compensation_suggestion,
+    money_over_horizon,
+)
+from decisions.wizard.steps import (
+    StaleVersion,
+    Step,
+    claim_version,
+    next_step,
+    ordered_offers,
+    parse_version,
+    previous_step,
+    progress,
+    step_url,
+)
+from decisions.wizard.summary import of_factors
+from offers.compare.forms import compare_url
+
+CONFLICT = (
+    "This decision was changed in another tab or window after you opened this page, so "
+    "nothing was saved. This is what is saved now: make your change again if you still want it."
+)
+
+
+def posted(request):
+    """The submitted data on POST, else None. Unlike ``request.POST or None``, an empty
+    submission is still a submission, and gets its error messages."""
+    return request.POST if request.method == "POST" else None
+
+
+def not_reached(decision, step):
+    """A step beyond the one reached sends the user to the first unfinished step."""
+    if step <= decision.step_reached:
+        return None
+    return redirect(step_url(decision, decision.step_reached))
+
+
+def too_few_offers(request, decision):
+    """Offers deleted since step 1 can leave fewer than two: then step 1 comes first again.
+    Reads the prefetched offers."""
+    if len(decision.offers.all()) >= 2:
+        return None
+    messages.warning(
+        request,
+        "This decision compares fewer than two offers now (one may have been deleted). "
+        "Pick at least two to compare.",
+    )
+    return redirect(step_url(decision, Step.OFFERS))
+
+
+def save_step(request, decision, write, reach=0) -> bool:
+    """Claim the decision's version and write, all or nothing. False when a newer save from
+    another tab won: then nothing is written and the user is told."""
+    try:
+        with transaction.atomic():
+            claim_version(decision, parse_version(request.POST), reach)
+            write()
+    except StaleVersion:
+        messages.warning(request, CONFLICT)
+        return False
+    return True
+
+
+def save_and_go_on(request, decision, step, write):
+    """Save ``step`` and go on to the next one; back to ``step`` when another tab saved first."""
+    reach = next_step(decision, step)
+    if not save_step(request, decision, write, reach=reach):
+        return redirect(step_url(decision, step))
+    return redirect(step_url(decision, reach))
+
+
+def render_step(request, decision, step, template, context, status=200):
+    back = previous_step(decision, step)
+    return render(
+        request,
+        template,
+        {
+            "decision": decision,
+            "step": step,
+            "step_count": len(Step),
+            "progress": progress(decision, step),
+            "back_url": step_url(decision, back) if back else None,
+            **context,
+        },
+        status=status,
+    )
+
+
+def priorities_page(formset) -> dict:
+    """Step 3: a row per factor, the row to add one, and the errors of every row."""
+    return {
+        "formset": formset,
+        "factor_forms": [form for form in formset.forms if form.instance.pk],
+        "new_form": next((form for form in formset.forms if not form.instance.pk), None),
+        "error_summary": of_factors(formset),
+    }
+
+
+def ratings_page(decision, terms, data=None):
+    """Step 4's form and the page around it. The compensation row is suggested from the offers'
+    money over the horizon, in the user's home currency with their rates (``terms``)."""
+    offers = ordered_offers(decision)
+    factors = list(decision.factors.all())
+    saved = {(r.factor_id, r.offer_id): r.score for f in factors for r in f.ratings.all()}
+    packages = {offer.pk: offer.package() for offer in offers}
+    years, home, rates = decision.horizon_years, terms.home, terms.rates
+    money = money_over_horizon(packages, years, home=home, rates=rates)
+    suggested = compensation_suggestion(packages, years, home=home, rates=rates)
+    form = RatingsForm(factors, offers, saved, suggested, data)
+    return form, {
+        "form": form,
+        "offers": offers,
+        "money": money,
+        "left_out": [offer for offer in offers if offer.pk in money.left_out],
+        # Each offer with its money, in the grid's column order (packages follow `offers`).
+        "money_by_offer": list(zip(offers, money.rows, strict=True)),
+        "suggested": form.shows_suggestion(),
+    }
+
+
+def pros_cons_columns(decision, failed=None) -> list[dict]:
+    """A column per offer: its pros and its cons, and an empty add form (or the ``failed`` one
+    with its errors)."""
+    by_offer = {}
+    for item in decision.considerations.all():
+        by_offer.setdefault(item.offer_id, []).append(item)
+    columns = []
+    for offer in ordered_offers(decision):
+        items = by_offer.get(offer.pk, [])
+        columns.append(
+            {
+                "offer": offer,
+                "items": [
+                    ("Pros", [c for c in items if c.kind == Consideration.Kind.PRO]),
+                    ("Cons", [c for c in items if c.kind == Consideration.Kind.CON]),
+                ],
+                "form": failed
+                if failed is not None and failed.offer == offer
+                else ConsiderationForm(offer=offer),
+            }
+        )
+    return columns
+
+
+def result_page(decision, terms, today, record_form=None, outcome_form=None) -> dict:
+    """Step 6: the result explained, with the forms to record the choice and how it turned out
+    (empty ones unless a refused one is given). Raises scoring.MissingRatings for the view."""
+    offers = ordered_offers(decision)
+    try:
+        factors, considerations = list(decision.factors.all()), decision.considerations.all()
+        plan_day = call_day(saved_plan(decision))
+        result = explain(decision, offers, factors, considerations, today, terms, plan_day)
+        problem = None
+    except MissingRatings:
+        raise  # not a problem to show: the view sends the user to rate what is missing
+    except ScoringError as error:
+        result, problem = None, str(error)
+    context = {
+        "result": result,
+        "chart": result and score_chart(result.offers),
+        "problem": problem,
+        "record_form": record_form or _record_form(decision, offers),
+        "outcome_form": outcome_form or OutcomeForm(initial={"outcome": decision.outcome}),
+        "priorities_url": step_url(decision, Step.PRIORITIES),
+        "pros_cons_url": step_url(decision, Step.PROS_CONS),
+        "situation_url": step_url(decision, Step.SITUATION),
+        "compare_url": compare_url(offers, decision.horizon_years),
+        "offer_names": {offer: offer.company for offer in offers},
+    }
+    if result and result.backing_out:
+        checks = readiness_checks(result.committed, result.new_offer)
+        context.update(new_offer=result.new_offer, readiness=checks, ready=is_ready(checks))
+    return context
+
+
+def _record_form(decision, offers) -> RecordForm:
+    """The form with the choice recorded so far, if any, and its reasons."""
+    chosen = decision.chosen_offer_id or (NOT_DECIDED if decision.decided_at else None)
+    initial = {"choice": chosen and str(chosen), "reasoning": decision.reasoning}
+    return RecordForm(offers, initial=initial)
