@@ -7,17 +7,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from offers.asks import records, script
 from offers.asks.forms import AnswerForm, AskForm
-from offers.models import Offer, TimeAsk
-from offers.views import get_offer_for_user
-
-
-def get_ask_for_user(user, pk) -> TimeAsk:
-    """One of the user's asks with its offers and contact; anyone else's is a 404."""
-    return get_object_or_404(
-        TimeAsk.objects.select_related("offer", "other_offer", "contact"),
-        pk=pk,
-        offer__owner=user,
-    )
+from offers.asks.models import get_ask_for_user
+from offers.models import Offer, TimeAsk, get_offer_for_user
 
 
 def _other_offer(request, offer) -> Offer | None:
