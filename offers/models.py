@@ -1,20 +1,15 @@
 import datetime
-import functools
 import uuid
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, models
-from django.db.models import Case, DecimalField, ExpressionWrapper, F, IntegerField, Q, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, Coalesce, Least, Round
+from django.db import models
+from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
-from crossroads.formats import format_date, format_money
 from crossroads.text import LONG_TEXT_LIMIT
 from offers import calendar, compensation, exchange, leaving_cost, timeline
 
@@ -73,10 +68,12 @@ class OfferQuerySet(models.QuerySet):
         """Offers still open or committed: the ones whose dates matter."""
         return self.filter(status__in=Offer.IN_PLAY_STATUSES)
 
-    def outlines(self, with_totals=True) -> list["OfferOutline"]:
+    def outlines(self, with_totals=True) -> list:
         """The offers as :class:`OfferOutline`: what the timeline and the dashboard read. The
         dashboard compares every offer's four years; the timeline shows the money of a few
         clashes only (``headlines()``), so it leaves them out (``four_year_headline`` None)."""
+        from offers.outlines import OfferOutline  # it borrows Offer's methods: made after Offer
+
         if not with_totals:
             return [OfferOutline(*row) for row in self.values_list(*OfferOutline.FIELDS[:-1])]
         rows = self.with_four_year_headline().values_list(*OfferOutline.FIELDS)
@@ -92,8 +89,9 @@ class OfferQuerySet(models.QuerySet):
         """Each offer's four years as its table prints them (``compensation.headline``), added
         up by the database as ``four_year_headline`` (tests/offers/test_four_year_total.py
         checks they agree), so the offer worth most is found without pricing each in Python."""
-        sql, params = _four_year_sql()
-        return self.annotate(four_year_headline=RawSQL(sql, params, output_field=_TOTAL))
+        from offers.outlines import four_year_headline  # the SQL is made from Offer's fields
+
+        return self.annotate(four_year_headline=four_year_headline())
 
     def in_calendar(self, now: datetime.datetime):
         """The offers a calendar file is made of: those in play, and those changed lately, whose
@@ -146,8 +144,8 @@ class Offer(models.Model):
         EXPECTED = "expected", "Expected"
         RECEIVED = "received", "Received"
         ACCEPTED = "accepted", "Accepted"
-        SIGNED = "signed", "Signed"
-        STARTED = "started", "Started"
+        SIGNED = leaving_cost.SIGNED, "Signed"
+        STARTED = leaving_cost.STARTED, "Started"
         DECLINED = "declined", "Declined"
         BACKED_OUT = "backed_out", "Backed out"
         WITHDRAWN = "withdrawn", "Withdrawn by employer"
@@ -159,8 +157,8 @@ class Offer(models.Model):
         REMOTE = "remote", "Remote"
 
     class VestingSchedule(models.TextChoices):
-        EVEN = "even", "Even: the same share every year"
-        CUSTOM = "custom", "My own yearly percentages"
+        EVEN = compensation.EVEN, "Even: the same share every year"
+        CUSTOM = compensation.CUSTOM, "My own yearly percentages"
 
     OPEN_STATUSES = (Status.EXPECTED, Status.RECEIVED)
     COMMITTED_STATUSES = (Status.ACCEPTED, Status.SIGNED, Status.STARTED)
@@ -505,82 +503,28 @@ class Offer(models.Model):
         return self.repayment_amount > 0
 
     def repayment_clause(self) -> leaving_cost.Clause:
-        return leaving_cost.Clause(
-            amount=self.repayment_amount,
-            paid=self.repayment_paid,
-            paid_on=self.repayment_paid_on,
-            ends=self.repayment_ends,
-            until=self.repayment_until,
-            months=self.repayment_months,
-        )
+        return leaving_cost.clause_of(self)
 
     def commitment(self) -> leaving_cost.Commitment:
-        """When the user signed (the acceptance day stands for it once the offer is signed or
-        started) and when they start: what the leaving cost counts from."""
-        signed = self.status in (self.Status.SIGNED, self.Status.STARTED)
-        start = self.start_date
-        if start is None and self.status == self.Status.STARTED:
-            start = self.accepted_on
-        return leaving_cost.Commitment(
-            signed_on=self.accepted_on if signed else None, start_date=start
-        )
+        return leaving_cost.commitment_of(self)
 
     def owed_if_leaving_on(self, day: datetime.date) -> Decimal:
         """What leaving on ``day`` costs in money paid back (``offers.leaving_cost``)."""
-        if not self.has_repayment_clause():
-            return Decimal(0)
         return leaving_cost.owed(self.repayment_clause(), self.commitment(), day)
-
-    def repayment_summary(self) -> str:
-        """The clause in one sentence: what, how much, when paid, how it runs out."""
-        what = self.get_repayment_for_display().lower()
-        paid = {
-            self.RepaymentPaid.ON_SIGNING: "paid when you sign",
-            self.RepaymentPaid.ON_START: "paid on your first day",
-            self.RepaymentPaid.ON_DATE: "paid on "
-            + (
-                format_date(self.repayment_paid_on)
-                if self.repayment_paid_on
-                else "a date not given"
-            ),
-        }[self.repayment_paid]
-        if self.repayment_ends == self.RepaymentEnds.PRO_RATA:
-            months = self.repayment_months or 0
-            ends = f"repayable pro rata, less each month, over {months} months from your first day"
-        elif self.repayment_until:
-            ends = f"all of it repayable until {format_date(self.repayment_until)}"
-        else:
-            ends = "all of it repayable, with no end date recorded"
-        amount = format_money(self.repayment_amount, self.currency)
-        return f"{amount} ({what}), {paid}; {ends}."
 
     def why_nothing_owed(self, day: datetime.date) -> str | None:
         """``leaving_cost.NOT_PAID`` or ``RUN_OUT`` when leaving on ``day`` costs nothing."""
-        if not self.has_repayment_clause():
-            return leaving_cost.NOT_PAID
         return leaving_cost.why_nothing_owed(self.repayment_clause(), self.commitment(), day)
 
     def leaving_cost_table(self, today: datetime.date) -> list[leaving_cost.Moment]:
         return leaving_cost.table(self.repayment_clause(), self.commitment(), today)
 
+    def repayment_summary(self) -> str:
+        what = self.get_repayment_for_display()
+        return leaving_cost.summary(self.repayment_clause(), what, self.currency)
+
     def package(self) -> compensation.Package:
-        """The money of this offer, for the framework-free compensation module."""
-        return compensation.Package(
-            currency=self.currency,
-            base_salary=self.base_salary,
-            target_bonus=self.target_bonus,
-            target_bonus_percent=self.target_bonus_percent,
-            signing_bonus=self.signing_bonus,
-            equity_value=self.equity_value,
-            vesting_years=self.vesting_years,
-            cliff_months=self.cliff_months,
-            vesting_percentages=tuple(Decimal(str(p)) for p in self.vesting_percentages)
-            if self.vesting_schedule == self.VestingSchedule.CUSTOM
-            else (),
-            benefits_value=self.benefits_value,
-            yearly_raise_percent=self.yearly_raise_percent,
-            equity_discount_percent=self.equity_discount_percent,
-        )
+        return compensation.package_of(self)
 
 
 class Contact(models.Model):
@@ -635,105 +579,3 @@ def get_contact_for_user(user, offer_pk, pk) -> Contact:
     return get_object_or_404(
         Contact.objects.select_related("offer"), pk=pk, offer_id=offer_pk, offer__owner=user
     )
-
-
-_TOTAL = DecimalField(max_digits=20, decimal_places=2)
-
-
-@functools.cache
-def _four_year_sql() -> tuple[str, list]:
-    """The sum below, compiled to SQL once: Django takes longer to compile it (some 6 ms) than
-    the database takes to add it up for hundreds of offers."""
-    query = Offer.objects.all().query
-    compiler = query.get_compiler(using=DEFAULT_DB_ALIAS)
-    return compiler.compile(_four_year_sum().resolve_expression(query))
-
-
-def _four_year_sum():
-    """``compensation.headline``'s four years in SQL: each year's salary (with the yearly raise)
-    and bonus rounded to the cent, the signing bonus, four years of benefits, and the equity
-    vested after 48 months (nothing before the cliff; a custom schedule's first four yearly
-    shares, or an even share of each year) less the discount, each rounded again to a whole unit
-    as the offer's table prints them and adds them up. Percentages are multiplied by 0.01 rather
-    than divided by 100, so the database rounds nothing the compensation module does not."""
-
-    exact = DecimalField(max_digits=60, decimal_places=30)
-    one, hundredth = Value(Decimal(1), exact), Value(Decimal("0.01"), exact)
-    growth = one + F("yearly_raise_percent") * hundredth
-    salaries = [F("base_salary") * one]
-    for _year in range(3):
-        salaries.append(salaries[-1] * growth)
-    fixed_bonus = Round(Coalesce(F("target_bonus"), Value(Decimal(0), exact)), 2)
-    bonuses = [
-        Case(
-            When(
-                target_bonus_percent__isnull=False,
-                then=Round(s * F("target_bonus_percent") * hundredth, 2),
-            ),
-            default=fixed_bonus,
-            output_field=exact,
-        )
-        for s in salaries
-    ]
-    shares = [
-        Coalesce(Cast(KT(f"vesting_percentages__{year}"), exact), Value(Decimal(0), exact))
-        for year in range(4)
-    ]
-    vested = Case(
-        When(cliff_months__gt=48, then=Value(Decimal(0), exact)),
-        When(
-            Q(vesting_schedule=Offer.VestingSchedule.CUSTOM) & ~Q(vesting_percentages=[]),
-            then=Least(sum(shares[1:], shares[0]) * hundredth, one),
-        ),
-        default=Cast(Least(F("vesting_years"), Value(4)), exact) / F("vesting_years"),
-        output_field=exact,
-    )
-    equity = Round(F("equity_value") * vested * (one - F("equity_discount_percent") * hundredth), 2)
-    parts = [*(Round(s, 2) for s in salaries), *bonuses, Round(F("signing_bonus"), 2)]
-    parts = [Round(part, 0) for part in parts]
-    parts += [Round(Round(F("benefits_value"), 2), 0) * Value(Decimal(4), exact), Round(equity, 0)]
-    return ExpressionWrapper(sum(parts[1:], parts[0]), output_field=_TOTAL)
-
-
-@dataclass(frozen=True, eq=False)
-class OfferOutline:
-    """An offer's names, status, dates and four-year total: all the timeline and the dashboard
-    read of it.
-
-    Loaded as plain rows of the few columns they need, without building the models (five hundred
-    offers cost a fraction as much), and answering with the model's own rules: its methods, not
-    copies of them. The money is one figure the database adds up (``four_year_headline``)."""
-
-    FIELDS = (
-        *("pk", "role", "company", "status", "is_example"),
-        *("expected_on", "respond_by", "start_date", "currency"),
-        "four_year_headline",  # added up by the database: see with_four_year_headline()
-    )
-
-    pk: int
-    role: str
-    company: str
-    status: str
-    is_example: bool
-    expected_on: datetime.date | None
-    respond_by: datetime.date | None
-    start_date: datetime.date | None
-    currency: str
-    four_year_headline: Decimal | None = None  # outlines(with_totals=False) leaves it out
-
-    Status = Offer.Status
-    OPEN_STATUSES = Offer.OPEN_STATUSES
-    COMMITTED_STATUSES = Offer.COMMITTED_STATUSES
-    IN_PLAY_STATUSES = Offer.IN_PLAY_STATUSES
-
-    __str__ = Offer.__str__
-    get_absolute_url = Offer.get_absolute_url
-    is_committed = Offer.is_committed
-    is_open = Offer.is_open
-    is_expected = Offer.is_expected
-    is_in_play = Offer.is_in_play
-    days_until_deadline = Offer.days_until_deadline
-    deadline_state = Offer.deadline_state
-
-    def get_status_display(self) -> str:
-        return self.Status(self.status).label
