@@ -391,6 +391,8 @@ class Offer(models.Model):
         return compensation.package_of(self)
 
 
-def get_offer_for_user(user, pk) -> Offer:
-    """One of the user's offers with its contacts; anyone else's is a 404."""
-    return get_object_or_404(Offer.objects.prefetch_related("contacts"), pk=pk, owner=user)
+def get_offer_for_user(user, pk, queryset=None) -> Offer:
+    """One of the user's offers, with its contacts unless ``queryset`` says what to load with
+    it; anyone else's is a 404."""
+    queryset = Offer.objects.prefetch_related("contacts") if queryset is None else queryset
+    return get_object_or_404(queryset, pk=pk, owner=user)

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -18,7 +18,7 @@ def _other_offer(request, offer) -> Offer | None:
         return None
     if not pk.isdigit() or int(pk) == offer.pk:
         raise Http404("No such offer.")
-    return get_object_or_404(Offer, pk=pk, owner=request.user)
+    return get_offer_for_user(request.user, pk, Offer.objects)
 
 
 @login_required
