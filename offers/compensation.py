@@ -11,6 +11,9 @@ from decimal import ROUND_HALF_UP, Decimal
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
+# The vesting schedules (``Offer.VestingSchedule`` takes these values): the same share every
+# year, or the user's own yearly percentages.
+EVEN, CUSTOM = "even", "custom"
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,28 @@ class Package:
     benefits_value: Decimal = ZERO
     yearly_raise_percent: Decimal = ZERO
     equity_discount_percent: Decimal = ZERO
+
+
+def package_of(offer) -> Package:
+    """The money of anything with the Offer model's money and vesting fields. Yearly percentages
+    count only for a custom schedule."""
+    custom = offer.vesting_schedule == CUSTOM
+    return Package(
+        currency=offer.currency,
+        base_salary=offer.base_salary,
+        target_bonus=offer.target_bonus,
+        target_bonus_percent=offer.target_bonus_percent,
+        signing_bonus=offer.signing_bonus,
+        equity_value=offer.equity_value,
+        vesting_years=offer.vesting_years,
+        cliff_months=offer.cliff_months,
+        vesting_percentages=tuple(Decimal(str(p)) for p in offer.vesting_percentages)
+        if custom
+        else (),
+        benefits_value=offer.benefits_value,
+        yearly_raise_percent=offer.yearly_raise_percent,
+        equity_discount_percent=offer.equity_discount_percent,
+    )
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,58 @@
-"""Form fields for what people type into an offer: amounts, days and yearly percentages."""
+"""Fields for what an offer holds: the model fields that store its amounts, days, percentages and
+ticks (each made by one function, so they are declared alike), and the form fields people type
+them into."""
 
 import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.db import models
 
 from crossroads.formats import AmountError, format_number, parse_amount
 from crossroads.text import text_errors
+
+# How the model stores money: up to twelve digits before the point and two after.
+MONEY_DIGITS = {"max_digits": 14, "decimal_places": 2}
+
+
+def amount_field(verbose_name, help_text):
+    """An amount of money in the offer's currency; 0 until it is known."""
+    return models.DecimalField(
+        verbose_name, default=Decimal(0), help_text=help_text, **MONEY_DIGITS
+    )
+
+
+def percentage_field(verbose_name, help_text):
+    """A percentage from 0 to 100 with two decimals; 0 unless given."""
+    return models.DecimalField(
+        verbose_name, max_digits=5, decimal_places=2, default=Decimal(0), help_text=help_text
+    )
+
+
+def day_field(verbose_name, help_text):
+    """A date that may not be known yet."""
+    return models.DateField(verbose_name, null=True, blank=True, help_text=help_text)
+
+
+def tick_field(verbose_name, help_text):
+    """A box to tick, such as a step towards being ready to switch: not done until ticked."""
+    return models.BooleanField(verbose_name, default=False, help_text=help_text)
+
+
+def optional_number_field(verbose_name, help_text, **digits):
+    """A number the user may leave out: None, not 0, when it is not given."""
+    return models.DecimalField(verbose_name, null=True, blank=True, help_text=help_text, **digits)
+
+
+def text_field(verbose_name, help_text, max_length=200):
+    """A line of text that may be left empty."""
+    return models.CharField(verbose_name, max_length=max_length, blank=True, help_text=help_text)
+
+
+def notes_field(verbose_name, help_text):
+    """Free text that may be left empty."""
+    return models.TextField(verbose_name, blank=True, help_text=help_text)
+
 
 # Far-off years are typing mistakes, and the calendar feed needs the day after each date.
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200

@@ -1,21 +1,23 @@
-"""The offer and contact forms. Labels and help texts come from the models; the fields that
-read what people type (amounts, days, percentages) are in ``offers/fields.py``."""
+"""The offer form and the list's filter. Labels and help texts come from the models; the fields
+that read what people type (amounts, days, percentages) are in ``offers/fields.py``, the checks in
+``offers/rules.py`` and the layout in ``offers/offer_form_layout.py``. The contact form lives with
+its model (``offers/contacts/``); the offer's pages import it from here."""
 
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 from django.utils import timezone
 
 from crossroads.errors import require
-from crossroads.formats import currencies, format_date, format_money, local_currency
+from crossroads.formats import currencies, local_currency
 from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
-from offers import exchange
+from offers import rules
 from offers.asks import rules as ask_rules
+from offers.contacts.forms import ContactForm  # noqa: F401
 from offers.fields import CurrencyField, DayField, MoneyField, PercentagesField
-from offers.leaving_cost import MAX_PRO_RATA_MONTHS
-from offers.models import IN_PLAY, Contact, Offer
+from offers.models import IN_PLAY, Offer
+from offers.offer_form_layout import OFFER_LAYOUT
 from offers.rates import recent_currencies
 
 MONEY_FIELDS = (
@@ -38,8 +40,6 @@ DATE_FIELDS = (
     "repayment_until",
     "terms_reviewed_on",
 )
-# A repayment larger than this many years of base salary is a typing mistake.
-MAX_REPAYMENT_IN_SALARIES = 10
 # The repayment clause's choices: left out of a post (an older form, a script), they take the
 # model's defaults.
 DEFAULT_WHEN_EMPTY = ("repayment_for", "repayment_paid", "repayment_ends")
@@ -48,31 +48,6 @@ FORM_TOKEN_MESSAGE = (
     "This form cannot be used: it was sent from another account or has been changed. "
     "Nothing was saved. Open Add an offer again to start a fresh form."
 )
-
-# What to ask when the date a status needs is missing (see ``Offer.DATE_FOR_STATUS``).
-ASK_FOR_DATE = {
-    "expected_on": "You said this offer is expected: when do you expect it? An estimate is fine.",
-    "received_on": "You said you have received this offer: on which day?",
-    "accepted_on": "You marked this offer as {status}: on which day did you accept it?",
-}
-
-# Dates that cannot come before another one: the earlier, the later, and what to say.
-DATES_IN_ORDER = (
-    (
-        "received_on",
-        "respond_by",
-        "The answer cannot be due before you received the offer ({day}). Check both dates.",
-    ),
-    (
-        "accepted_on",
-        "start_date",
-        "The start date cannot be before the day you accepted ({day}). Check both dates.",
-    ),
-)
-
-
-def _as_json_number(value: Decimal):
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 class OfferForm(forms.ModelForm):
@@ -227,70 +202,36 @@ class OfferForm(forms.ModelForm):
     # Normalising and checking one field at a time.
 
     def clean_target_bonus_percent(self):
-        percent = self.cleaned_data["target_bonus_percent"]
-        if percent is not None and percent < 0:
-            raise forms.ValidationError("Enter a percentage of zero or more.")
-        if percent is not None and percent > 1000:
-            raise forms.ValidationError("A bonus can be at most 1000% of base salary.")
-        return percent
+        return self._checked("target_bonus_percent", rules.bonus_percent)
 
     def clean_yearly_raise_percent(self):
-        return self._percent_0_to_100("yearly_raise_percent")
+        return self._checked("yearly_raise_percent", rules.percent, empty=Decimal(0))
 
     def clean_equity_discount_percent(self):
-        return self._percent_0_to_100("equity_discount_percent")
+        return self._checked("equity_discount_percent", rules.percent, empty=Decimal(0))
 
     def clean_vesting_years(self):
-        years = self.cleaned_data["vesting_years"]
-        if years is not None and not 1 <= years <= 10:
-            raise forms.ValidationError("Enter a vesting period from 1 to 10 years.")
-        return years
+        return self._checked("vesting_years", rules.vesting_years)
 
     def clean_cliff_months(self):
-        months = self.cleaned_data["cliff_months"]
-        if months is not None and months > 120:
-            raise forms.ValidationError("Enter a cliff of at most 120 months (10 years).")
-        return months
+        return self._checked("cliff_months", rules.cliff_months)
 
     def clean_repayment_months(self):
-        return self._within(
-            "repayment_months",
-            (1, MAX_PRO_RATA_MONTHS),
-            f"Enter a period from 1 to {MAX_PRO_RATA_MONTHS} months (10 years).",
-        )
+        return self._checked("repayment_months", rules.repayment_months)
 
     def clean_cost_of_living_factor(self):
-        low, high = exchange.COST_OF_LIVING_RANGE
-        return self._within(
-            "cost_of_living_factor",
-            (low, high),
-            f"Enter a factor from {low} to {high}, such as 1.15 for a place 15% dearer; "
-            "leave it empty for none.",
-        )
+        return self._checked("cost_of_living_factor", rules.cost_of_living_factor)
 
     def clean_tax_rate_percent(self):
-        low, high = exchange.TAX_PERCENT_RANGE
-        return self._within(
-            "tax_rate_percent",
-            (low, high),
-            f"Enter an estimated tax rate from {low} to {high}%; leave it empty for none.",
-        )
+        return self._checked("tax_rate_percent", rules.tax_rate_percent)
 
-    def _within(self, name, bounds, message):
-        """An optional number, refused with ``message`` outside ``bounds`` (both included)."""
+    def _checked(self, name, rule, empty=None):
+        """The field's value (``empty`` when left empty), or the rule's message as its error."""
         value = self.cleaned_data[name]
-        low, high = bounds
-        if value is not None and not low <= value <= high:
+        message = rule(value)
+        if message:
             raise forms.ValidationError(message)
-        return value
-
-    def _percent_0_to_100(self, name):
-        percent = self.cleaned_data[name]
-        if percent is None:
-            return Decimal(0)
-        if not 0 <= percent <= 100:
-            raise forms.ValidationError("Enter a percentage from 0 to 100.")
-        return percent
+        return empty if value is None else value
 
     # Checks across fields.
 
@@ -348,118 +289,54 @@ class OfferForm(forms.ModelForm):
         self.instance.form_token = token
 
     def _check_bonus(self, cleaned):
-        if (
-            cleaned.get("target_bonus") is not None
-            and cleaned.get("target_bonus_percent") is not None
-        ):
-            self.add_error(
-                "target_bonus_percent",
-                "Give the bonus as an amount or as a percentage of base salary, not both. "
-                "Clear one of them.",
-            )
+        amount, percent = cleaned.get("target_bonus"), cleaned.get("target_bonus_percent")
+        self._add_messages(rules.bonus(amount, percent))
 
     def _check_dates(self, cleaned):
-        for earlier, later, message in DATES_IN_ORDER:
-            first, then = cleaned.get(earlier), cleaned.get(later)
-            if first and then and then < first:
-                self.add_error(later, message.format(day=format_date(first)))
+        self._add_messages(rules.dates_in_order(cleaned))
 
     def _check_status_date(self, cleaned):
         status = cleaned.get("status")
         name = Offer.DATE_FOR_STATUS.get(status)
-        if name and not cleaned.get(name) and name not in self.errors:
-            label = Offer.Status(status).label.lower()
-            self.add_error(name, ASK_FOR_DATE[name].format(status=label))
+        if name:
+            label = Offer.Status(status).label
+            self._add_messages(rules.date_for_status(name, cleaned.get(name), label))
 
     def _check_vesting(self, cleaned):
         years, cliff = cleaned.get("vesting_years"), cleaned.get("cliff_months")
-        if years and cliff is not None and cliff > years * 12:
-            self.add_error(
-                "cliff_months",
-                f"The cliff ({cliff} months) cannot be longer than the vesting period "
-                f"({years} year{'s' if years != 1 else ''}, {years * 12} months).",
-            )
+        self._add_messages(rules.cliff_within_vesting(years, cliff))
         if "vesting_percentages" in self.errors:
             return
-        shares = cleaned.get("vesting_percentages") or []
-        schedule = cleaned.get("vesting_schedule")
+        shares, schedule = cleaned.get("vesting_percentages") or [], cleaned.get("vesting_schedule")
+        message = rules.vesting_shares(schedule, shares, years)
+        if message:
+            self.add_error("vesting_percentages", message)
         if schedule == Offer.VestingSchedule.EVEN:
-            if shares:
-                self.add_error(
-                    "vesting_percentages",
-                    "You chose an even schedule: clear these percentages, or choose your own "
-                    "yearly percentages above.",
-                )
             cleaned["vesting_percentages"] = []
-            return
-        if schedule != Offer.VestingSchedule.CUSTOM:
-            return
-        if not shares:
-            self.add_error(
-                "vesting_percentages", "Enter your yearly percentages, such as 5/15/40/40."
-            )
-        elif any(share < 0 or share > 100 for share in shares):
-            self.add_error("vesting_percentages", "Each percentage must be from 0 to 100.")
-        elif sum(shares) != 100:
-            self.add_error(
-                "vesting_percentages",
-                f"These percentages add up to {sum(shares).normalize():f}, not 100.",
-            )
-        elif years and len(shares) != years:
-            self.add_error(
-                "vesting_percentages",
-                f"Give one percentage for each of the {years} vesting years "
-                f"(you gave {len(shares)}).",
-            )
-        else:
-            cleaned["vesting_percentages"] = [_as_json_number(share) for share in shares]
+        elif schedule == Offer.VestingSchedule.CUSTOM and not message:
+            cleaned["vesting_percentages"] = [rules.as_json_number(share) for share in shares]
 
     def _check_repayment(self, cleaned):
-        amount = cleaned.get("repayment_amount")
-        if not amount or "repayment_amount" in self.errors:
-            return
-        base, currency = cleaned.get("base_salary"), cleaned.get("currency", "")
-        if base and amount > base * MAX_REPAYMENT_IN_SALARIES:
-            self.add_error(
-                "repayment_amount",
-                f"{format_money(amount, currency)} is more than {MAX_REPAYMENT_IN_SALARIES} "
-                f"times the base salary ({format_money(base, currency)}). Check both figures.",
+        self._add_messages(
+            rules.repayment(
+                amount=cleaned.get("repayment_amount"),
+                base_salary=cleaned.get("base_salary"),
+                currency=cleaned.get("currency", ""),
+                paid=cleaned.get("repayment_paid"),
+                paid_on=cleaned.get("repayment_paid_on"),
+                ends=cleaned.get("repayment_ends"),
+                until=cleaned.get("repayment_until"),
+                months=cleaned.get("repayment_months"),
+                start_date=cleaned.get("start_date"),
             )
-        paid, ends = cleaned.get("repayment_paid"), cleaned.get("repayment_ends")
-        paid_on, until = cleaned.get("repayment_paid_on"), cleaned.get("repayment_until")
-        if paid == Offer.RepaymentPaid.ON_DATE and not paid_on:
-            self._add_once("repayment_paid_on", "Enter the day the money is or was paid.")
-        if ends == Offer.RepaymentEnds.PRO_RATA:
-            if not cleaned.get("repayment_months"):
-                self._add_once(
-                    "repayment_months",
-                    "Enter over how many months the amount goes down, such as 12.",
-                )
-            return
-        if not until:
-            self._add_once(
-                "repayment_until",
-                "Enter the last day it would have to be paid back, or choose pro rata.",
-            )
-            return
-        paid_day = {
-            Offer.RepaymentPaid.ON_DATE: paid_on,
-            Offer.RepaymentPaid.ON_START: cleaned.get("start_date"),
-        }.get(paid)
-        if paid_day and paid_day > until:
-            field = (
-                "repayment_paid_on" if paid == Offer.RepaymentPaid.ON_DATE else "repayment_until"
-            )
-            self.add_error(
-                field,
-                f"The money is paid on {format_date(paid_day)}, after the day it stops being "
-                f"repayable ({format_date(until)}). Check both dates.",
-            )
+        )
 
-    def _add_once(self, name, message):
-        """A message on ``name`` unless it already has one (an unreadable date, say)."""
-        if name not in self.errors:
-            self.add_error(name, message)
+    def _add_messages(self, messages):
+        """Each message next to its field, unless the field has one already (an unreadable
+        date, say): the first thing wrong is the one to mend."""
+        for name, message in messages.items():
+            if name not in self.errors:
+                self.add_error(name, message)
 
 
 def _form_token_field() -> forms.UUIDField:
@@ -480,105 +357,6 @@ def _form_token_field() -> forms.UUIDField:
         required=False,
         error_messages={"invalid": FORM_TOKEN_MESSAGE},
     )
-
-
-def _pair(first: str, second: str | None = None) -> Row:
-    """One or two fields side by side on a wide screen."""
-    return Row(*(Column(name, css_class="col-md-6") for name in (first, second) if name))
-
-
-def _offer_layout() -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(
-        Fieldset(
-            "The offer",
-            _pair("company", "role"),
-            _pair("location", "work_mode"),
-            "status",
-            "agency_name",
-        ),
-        Fieldset(
-            "Dates",
-            _pair("expected_on", "received_on"),
-            _pair("respond_by", "accepted_on"),
-            _pair("start_date"),
-            "knows_other_processes",
-        ),
-        Fieldset(
-            "Money",
-            Row(Column("currency", css_class="col-md-4")),
-            _pair("base_salary", "yearly_raise_percent"),
-            _pair("target_bonus", "target_bonus_percent"),
-            _pair("signing_bonus", "benefits_value"),
-        ),
-        Fieldset(
-            "Equity",
-            _pair("equity_value", "equity_discount_percent"),
-            _pair("vesting_years", "cliff_months"),
-            "vesting_schedule",
-            "vesting_percentages",
-        ),
-        Fieldset(
-            "Contract terms",
-            "written_offer_in_hand",
-            "conditions_cleared",
-            "start_date_confirmed",
-            "notice_period",
-            "terms_reviewed",
-            _pair("terms_reviewed_on"),
-        ),
-        Fieldset(
-            "Money to pay back if you leave early",
-            _pair("repayment_amount", "repayment_for"),
-            "repayment_paid",
-            _pair("repayment_paid_on"),
-            "repayment_ends",
-            _pair("repayment_until", "repayment_months"),
-            "repayment_terms",
-        ),
-        Fieldset(
-            "Your own adjustments (optional)",
-            HTML(
-                '<p class="small text-body-secondary">Rough estimates of your own, shown beside '
-                "the real figures and never instead of them. They are not financial or tax "
-                "advice.</p>"
-            ),
-            _pair("cost_of_living_factor", "tax_rate_percent"),
-        ),
-        Fieldset("Notes", "notes"),
-    )
-    return helper
-
-
-# Made once: crispy only reads a helper and its layout while drawing a form.
-OFFER_LAYOUT = _offer_layout()
-
-
-class ContactForm(forms.ModelForm):
-    class Meta:
-        model = Contact
-        fields = ("name", "role", "phone", "email", "notes")
-        # The fields describe someone else: the browser must not fill in the user's own details.
-        widgets = {
-            "name": forms.TextInput(attrs={"autocomplete": "off"}),
-            "phone": forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
-            "notes": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        limit_text(self.fields["notes"], Contact.NOTES_LIMIT)
-        use_text_errors(self)
-        require(
-            self,
-            {
-                "name": "Enter the person’s name.",
-                "role": "Choose their part in the offer.",
-            },
-        )
 
 
 class OfferFilterForm(forms.Form):

@@ -10,12 +10,16 @@ import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from crossroads.formats import format_date, format_money
+
 # When the money is paid.
 ON_SIGNING, ON_START, ON_DATE = "on_signing", "on_start", "on_date"
 # How the obligation runs out.
 UNTIL_DATE, PRO_RATA = "until_date", "pro_rata"
 MAX_PRO_RATA_MONTHS = 120
 CENT = Decimal("0.01")
+# The offer's statuses once a contract is signed (``Offer.Status`` takes these values).
+SIGNED, STARTED = "signed", "started"
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,29 @@ class Commitment:
 
     signed_on: datetime.date | None
     start_date: datetime.date | None
+
+
+def clause_of(offer) -> Clause:
+    """The repayment clause of anything with the Offer model's ``repayment_*`` fields."""
+    return Clause(
+        amount=offer.repayment_amount,
+        paid=offer.repayment_paid,
+        paid_on=offer.repayment_paid_on,
+        ends=offer.repayment_ends,
+        until=offer.repayment_until,
+        months=offer.repayment_months,
+    )
+
+
+def commitment_of(offer) -> Commitment:
+    """When the user signed (the acceptance day stands for it once the offer is signed or
+    started) and when they start: what the leaving cost counts from. ``offer`` is anything with
+    the Offer model's ``status``, ``accepted_on`` and ``start_date``."""
+    signed = offer.status in (SIGNED, STARTED)
+    start = offer.start_date
+    if start is None and offer.status == STARTED:
+        start = offer.accepted_on
+    return Commitment(signed_on=offer.accepted_on if signed else None, start_date=start)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -120,3 +147,20 @@ def table(clause: Clause, commitment: Commitment, today: datetime.date) -> list[
         day = start and add_months(start, months)
         rows.append(Moment(f"After {months} months", day, day and owed(clause, commitment, day)))
     return rows
+
+
+def summary(clause: Clause, what: str, currency: str) -> str:
+    """The clause in one sentence: what (``what``, such as "Signing bonus"), how much, when
+    paid, how it runs out."""
+    if clause.paid == ON_DATE:
+        paid = "paid on " + (format_date(clause.paid_on) if clause.paid_on else "a date not given")
+    else:
+        paid = {ON_SIGNING: "paid when you sign", ON_START: "paid on your first day"}[clause.paid]
+    if clause.ends == PRO_RATA:
+        months = clause.months or 0
+        ends = f"repayable pro rata, less each month, over {months} months from your first day"
+    elif clause.until:
+        ends = f"all of it repayable until {format_date(clause.until)}"
+    else:
+        ends = "all of it repayable, with no end date recorded"
+    return f"{format_money(clause.amount, currency)} ({what.lower()}), {paid}; {ends}."

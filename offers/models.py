@@ -1,139 +1,28 @@
 import datetime
-import functools
-import uuid
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, models
-from django.db.models import Case, DecimalField, ExpressionWrapper, F, IntegerField, Q, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, Coalesce, Least, Round
+from django.db import models
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
-from crossroads.formats import format_date, format_money
 from crossroads.text import LONG_TEXT_LIMIT
-from offers import calendar, compensation, exchange, leaving_cost, timeline
-from offers.asks import rules as ask_rules
+from offers import compensation, exchange, fields, leaving_cost, rules, timeline
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
-# The list's filter for the offers still open or committed, beside one status at a time.
-IN_PLAY = "in_play"
-
-
-def _amount(verbose_name, help_text):
-    """An amount of money in the offer's currency; 0 until it is known."""
-    return models.DecimalField(verbose_name, default=Decimal(0), help_text=help_text, **MONEY)
+# A feature's models live in its package: imported here so that Django finds them, and so that
+# ``from offers.models import Contact, TimeAsk, ExchangeRate`` works as it always has.
+from offers.asks.models import TimeAsk  # noqa: F401
+from offers.contacts.models import Contact, get_contact_for_user  # noqa: F401
+from offers.querysets import IN_PLAY, OfferQuerySet  # noqa: F401
+from offers.rates.models import ExchangeRate  # noqa: F401
 
 
-def _percentage(verbose_name, help_text):
-    """A percentage from 0 to 100 with two decimals; 0 unless given."""
-    return models.DecimalField(
-        verbose_name, max_digits=5, decimal_places=2, default=Decimal(0), help_text=help_text
-    )
-
-
-def _day(verbose_name, help_text):
-    """A date that may not be known yet."""
-    return models.DateField(verbose_name, null=True, blank=True, help_text=help_text)
-
-
-def _tick(verbose_name, help_text):
-    """A step towards being ready to switch: not done until ticked."""
-    return models.BooleanField(verbose_name, default=False, help_text=help_text)
-
-
-class OfferQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(owner=user)
-
-    def added_with(self, token) -> "Offer | None":
-        """The offer an add form with this token already created, if any."""
-        try:
-            token = uuid.UUID(str(token))
-        except ValueError:
-            return None
-        return self.filter(form_token=token).first()
-
-    def committed(self):
-        return self.filter(status__in=Offer.COMMITTED_STATUSES)
-
-    def examples(self):
-        """The offers of the example a user loaded to try the app (``accounts/example.py``)."""
-        return self.filter(is_example=True)
-
-    def in_play(self):
-        """Offers still open or committed: the ones whose dates matter."""
-        return self.filter(status__in=Offer.IN_PLAY_STATUSES)
-
-    def outlines(self, with_totals=True) -> list["OfferOutline"]:
-        """The offers as :class:`OfferOutline`: what the timeline and the dashboard read. The
-        dashboard compares every offer's four years; the timeline shows the money of a few
-        clashes only (``headlines()``), so it leaves them out (``four_year_headline`` None)."""
-        if not with_totals:
-            return [OfferOutline(*row) for row in self.values_list(*OfferOutline.FIELDS[:-1])]
-        rows = self.with_four_year_headline().values_list(*OfferOutline.FIELDS)
-        return [OfferOutline(*row) for row in rows]
-
-    def headlines(self, pks) -> dict:
-        """The four-year headline (``with_four_year_headline``) of each offer in ``pks``, by pk:
-        one query, for the few offers a page shows."""
-        found = self.filter(pk__in=pks).with_four_year_headline()
-        return dict(found.values_list("pk", "four_year_headline"))
-
-    def with_four_year_headline(self):
-        """Each offer's four years as its table prints them (``compensation.headline``), added
-        up by the database as ``four_year_headline`` (tests/offers/test_four_year_total.py
-        checks they agree), so the offer worth most is found without pricing each in Python."""
-        sql, params = _four_year_sql()
-        return self.annotate(four_year_headline=RawSQL(sql, params, output_field=_TOTAL))
-
-    def in_calendar(self, now: datetime.datetime):
-        """The offers a calendar file is made of: those in play, and those changed lately, whose
-        closed dates are still sent as cancelled (``calendar.KEEP_CANCELLED``)."""
-        recent = now - calendar.KEEP_CANCELLED
-        return self.filter(Q(status__in=Offer.IN_PLAY_STATUSES) | Q(updated__gte=recent))
-
-    def shown_by(self, status_filter: str):
-        """The offers a list filter asks for: "" for all, ``IN_PLAY``, or one status."""
-        if not status_filter:
-            return self
-        if status_filter == IN_PLAY:
-            return self.in_play()
-        return self.filter(status=status_filter)
-
-    def by_nearest_date(self, today: datetime.date):
-        """Offers whose next date is soonest first, then those whose date has passed (the most
-        recent first), then those with no date at all. The date that counts depends on the
-        status: arrival for an expected offer, the deadline for one received, the start date
-        for one accepted, signed or started."""
-        key_date = Case(
-            When(status=Offer.Status.EXPECTED, then=Coalesce("expected_on", "respond_by")),
-            When(status=Offer.Status.RECEIVED, then=F("respond_by")),
-            When(status__in=Offer.COMMITTED_STATUSES, then=F("start_date")),
-            default=None,
-            output_field=models.DateField(),
-        )
-        date_group = Case(
-            When(key_date__gte=today, then=0),
-            When(key_date__lt=today, then=1),
-            default=2,
-            output_field=IntegerField(),
-        )
-        return (
-            self.annotate(key_date=key_date)
-            .annotate(date_group=date_group)
-            .order_by(
-                "date_group",
-                Case(When(date_group=0, then="key_date")).asc(),
-                F("key_date").desc(nulls_last=True),
-                "company",
-                "role",
-                "pk",
-            )
-        )
+def _within(name, low, high, empty=False) -> Q:
+    """``name`` is from ``low`` to ``high`` (or empty, with ``empty``): for a CheckConstraint."""
+    within = Q(**{f"{name}__gte": low, f"{name}__lte": high})
+    return Q(**{f"{name}__isnull": True}) | within if empty else within
 
 
 class Offer(models.Model):
@@ -141,8 +30,8 @@ class Offer(models.Model):
         EXPECTED = "expected", "Expected"
         RECEIVED = "received", "Received"
         ACCEPTED = "accepted", "Accepted"
-        SIGNED = "signed", "Signed"
-        STARTED = "started", "Started"
+        SIGNED = leaving_cost.SIGNED, "Signed"
+        STARTED = leaving_cost.STARTED, "Started"
         DECLINED = "declined", "Declined"
         BACKED_OUT = "backed_out", "Backed out"
         WITHDRAWN = "withdrawn", "Withdrawn by employer"
@@ -154,8 +43,8 @@ class Offer(models.Model):
         REMOTE = "remote", "Remote"
 
     class VestingSchedule(models.TextChoices):
-        EVEN = "even", "Even: the same share every year"
-        CUSTOM = "custom", "My own yearly percentages"
+        EVEN = compensation.EVEN, "Even: the same share every year"
+        CUSTOM = compensation.CUSTOM, "My own yearly percentages"
 
     OPEN_STATUSES = (Status.EXPECTED, Status.RECEIVED)
     COMMITTED_STATUSES = (Status.ACCEPTED, Status.SIGNED, Status.STARTED)
@@ -174,9 +63,7 @@ class Offer(models.Model):
         max_length=200, help_text="The employer's name, as you would say it."
     )
     role = models.CharField(max_length=200, help_text="The job title in the offer.")
-    location = models.CharField(
-        max_length=200, blank=True, help_text="City or office. Leave empty for fully remote work."
-    )
+    location = fields.text_field(None, "City or office. Leave empty for fully remote work.")
     work_mode = models.CharField(
         "where you would work",
         max_length=10,
@@ -191,52 +78,50 @@ class Offer(models.Model):
         help_text="Where this offer stands now. Some answers need a date below.",
     )
 
-    expected_on = _day(
+    expected_on = fields.day_field(
         "offer expected on",
         "Needed when the offer is still expected: the day the recruiter said it would come.",
     )
-    received_on = _day("offer received on", "Needed once the offer is received.")
-    respond_by = _day(
+    received_on = fields.day_field("offer received on", "Needed once the offer is received.")
+    respond_by = fields.day_field(
         "answer needed by",
         "How long the offer stays open: the day it expires. If they have not said, ask the "
         "recruiter; it cannot be before you received it.",
     )
-    accepted_on = _day(None, "Needed once you have accepted, signed or started.")
-    start_date = _day(None, "Your first day. It cannot be before you accepted.")
+    accepted_on = fields.day_field(None, "Needed once you have accepted, signed or started.")
+    start_date = fields.day_field(None, "Your first day. It cannot be before you accepted.")
 
     currency = models.CharField(
         max_length=3,
         default="USD",
         help_text="Every amount below is in it. Type its code or name to jump to it.",
     )
-    base_salary = _amount(
+    base_salary = fields.amount_field(
         "base salary per year",
         "Before tax, in the offer's currency. Leave empty if you do not know it yet.",
     )
-    target_bonus = models.DecimalField(
+    target_bonus = fields.optional_number_field(
         "target bonus per year, as an amount",
-        null=True,
-        blank=True,
-        help_text="Fill in this or the percentage below, not both.",
-        **MONEY,
+        "Fill in this or the percentage below, not both.",
+        **fields.MONEY_DIGITS,
     )
-    target_bonus_percent = models.DecimalField(
+    target_bonus_percent = fields.optional_number_field(
         "target bonus per year, as a % of base salary",
+        f"For example 10 for a bonus of 10% of base salary; at most {rules.MAX_BONUS_PERCENT}.",
         max_digits=7,
         decimal_places=2,
-        null=True,
-        blank=True,
-        help_text="For example 10 for a bonus of 10% of base salary; at most 1000.",
     )
-    signing_bonus = _amount(None, "Paid once, counted in the first year.")
-    equity_value = _amount(
+    signing_bonus = fields.amount_field(None, "Paid once, counted in the first year.")
+    equity_value = fields.amount_field(
         "equity grant value",
         "The value of the whole grant (shares or options) when it was offered.",
     )
     vesting_years = models.PositiveSmallIntegerField(
         "vesting period (years)",
         default=4,
-        help_text="How many years until the whole grant is yours (1 to 10).",
+        help_text="How many years until the whole grant is yours ({} to {}).".format(
+            *rules.VESTING_YEARS
+        ),
     )
     cliff_months = models.PositiveSmallIntegerField(
         "cliff (months)",
@@ -252,14 +137,14 @@ class Offer(models.Model):
     )
     # Yearly percentages for a custom schedule, such as [5, 15, 40, 40]; they add up to 100.
     vesting_percentages = models.JSONField(default=list, blank=True)
-    benefits_value = _amount(
+    benefits_value = fields.amount_field(
         "benefits value per year",
         "What pension, health cover and other perks are worth to you each year.",
     )
-    yearly_raise_percent = _percentage(
+    yearly_raise_percent = fields.percentage_field(
         "expected yearly raise (%)", "Used to project salary over four years; 0 if unsure."
     )
-    equity_discount_percent = _percentage(
+    equity_discount_percent = fields.percentage_field(
         "discount on equity not yet sellable (%)",
         "For a private company, how much less than face value you think the shares are "
         "worth to you; 0 for listed shares.",
@@ -283,7 +168,7 @@ class Offer(models.Model):
     # The repayment clause: what must be paid back if you leave early. The wording is the
     # clause as the contract puts it; the rest is what the app computes with
     # (``offers.leaving_cost``).
-    repayment_amount = _amount(
+    repayment_amount = fields.amount_field(
         "amount to pay back",
         "The most you could have to pay back if you left early; leave empty if nothing has to "
         "be paid back.",
@@ -303,7 +188,9 @@ class Offer(models.Model):
         help_text="Money never paid to you is never owed: a bonus paid on your first day costs "
         "nothing if you leave before it.",
     )
-    repayment_paid_on = _day("paid on", "Only when the money is paid on a date of its own.")
+    repayment_paid_on = fields.day_field(
+        "paid on", "Only when the money is paid on a date of its own."
+    )
     repayment_ends = models.CharField(
         "how the obligation runs out",
         max_length=12,
@@ -311,7 +198,7 @@ class Offer(models.Model):
         default=RepaymentEnds.UNTIL_DATE,
         help_text="All of it until a date, or a share that shrinks each month you stay.",
     )
-    repayment_until = _day(
+    repayment_until = fields.day_field(
         "repayable until",
         "For “all of it, until a date”: after this day nothing has to be paid back.",
     )
@@ -322,43 +209,37 @@ class Offer(models.Model):
         help_text=f"For pro rata: 1 to {leaving_cost.MAX_PRO_RATA_MONTHS} months; after six of "
         "twelve months, half is still owed.",
     )
-    repayment_terms = models.TextField(
+    repayment_terms = fields.notes_field(
         "the clause's wording",
-        blank=True,
-        help_text="The sentence from the contract, word for word, if you have it. Signing or "
-        "relocation bonuses often have to be paid back if you leave within a year or two.",
+        "The sentence from the contract, word for word, if you have it. Signing or relocation "
+        "bonuses often have to be paid back if you leave within a year or two.",
     )
-    notice_period = models.CharField(
-        max_length=100,
-        blank=True,
-        help_text="For example: one month, or two weeks during probation.",
+    notice_period = fields.text_field(
+        None, "For example: one month, or two weeks during probation.", max_length=100
     )
-    written_offer_in_hand = _tick(
+    written_offer_in_hand = fields.tick_field(
         "I have the offer in writing", "A formal offer by letter or e-mail, not a phone call."
     )
-    conditions_cleared = _tick(
+    conditions_cleared = fields.tick_field(
         "its conditions are cleared (background check, references)",
         "Tick once nothing can still hold the offer back.",
     )
-    start_date_confirmed = _tick(
+    start_date_confirmed = fields.tick_field(
         "the start date is confirmed",
         "Tick once the employer has confirmed your first day in writing.",
     )
-    terms_reviewed = _tick(
+    terms_reviewed = fields.tick_field(
         "a lawyer or adviser has reviewed the terms",
         "Worth doing before you back out of a signed contract.",
     )
-    terms_reviewed_on = _day("reviewed on", "When the review happened.")
-    agency_name = models.CharField(
+    terms_reviewed_on = fields.day_field("reviewed on", "When the review happened.")
+    agency_name = fields.text_field(
         "recruiting agency",
-        max_length=200,
-        blank=True,
-        help_text="If a recruiting or staffing agency placed you, its name: you would call them "
-        "too if you changed your mind.",
+        "If a recruiting or staffing agency placed you, its name: you would call them too if you "
+        "changed your mind.",
     )
-    notes = models.TextField(
-        blank=True,
-        help_text=f"Anything else worth remembering (up to {LONG_TEXT_LIMIT:,} characters).",
+    notes = fields.notes_field(
+        None, f"Anything else worth remembering (up to {LONG_TEXT_LIMIT:,} characters)."
     )
     knows_other_processes = models.CharField(
         "does the company know you are in other processes?",
@@ -380,24 +261,22 @@ class Offer(models.Model):
     # Part of the example loaded from the empty dashboard: badged everywhere, removed in one go.
     is_example = models.BooleanField(default=False, editable=False)
 
-    cost_of_living_factor = models.DecimalField(
+    cost_of_living_factor = fields.optional_number_field(
         "cost of living there, as a factor",
+        "Optional, your own estimate from {} to {}: how much living where this job is costs "
+        "compared with a place you know. 1.15 means 15% dearer, so the money is shown divided by "
+        "1.15 beside the real figures.".format(*exchange.COST_OF_LIVING_RANGE),
         max_digits=4,
         decimal_places=2,
-        null=True,
-        blank=True,
-        help_text="Optional, your own estimate from 0.2 to 5: how much living where this job is "
-        "costs compared with a place you know. 1.15 means 15% dearer, so the money is shown "
-        "divided by 1.15 beside the real figures.",
     )
-    tax_rate_percent = models.DecimalField(
+    tax_rate_percent = fields.optional_number_field(
         "estimated tax rate (%)",
+        "Optional, your own rough estimate from {} to {}: the share of this money you expect to "
+        "pay in tax, for a rough after-tax line. Not tax advice.".format(
+            *exchange.TAX_PERCENT_RANGE
+        ),
         max_digits=4,
         decimal_places=1,
-        null=True,
-        blank=True,
-        help_text="Optional, your own rough estimate from 0 to 90: the share of this money you "
-        "expect to pay in tax, for a rough after-tax line. Not tax advice.",
     )
 
     created = models.DateTimeField(auto_now_add=True)
@@ -420,8 +299,7 @@ class Offer(models.Model):
             ),
             models.CheckConstraint(
                 name="offer_bonus_percent_in_range",
-                condition=Q(target_bonus_percent__isnull=True)
-                | Q(target_bonus_percent__gte=0, target_bonus_percent__lte=1000),
+                condition=_within("target_bonus_percent", 0, rules.MAX_BONUS_PERCENT, empty=True),
             ),
             models.CheckConstraint(
                 name="offer_one_kind_of_bonus",
@@ -429,37 +307,26 @@ class Offer(models.Model):
             ),
             models.CheckConstraint(
                 name="offer_vesting_in_range",
-                condition=Q(vesting_years__gte=1, vesting_years__lte=10)
+                condition=_within("vesting_years", *rules.VESTING_YEARS)
                 & Q(cliff_months__lte=models.F("vesting_years") * 12),
             ),
             models.CheckConstraint(
                 name="offer_repayment_months_in_range",
-                condition=Q(repayment_months__isnull=True)
-                | Q(
-                    repayment_months__gte=1, repayment_months__lte=leaving_cost.MAX_PRO_RATA_MONTHS
+                condition=_within(
+                    "repayment_months", 1, leaving_cost.MAX_PRO_RATA_MONTHS, empty=True
                 ),
             ),
             models.CheckConstraint(
                 name="offer_percentages_in_range",
-                condition=Q(yearly_raise_percent__gte=0, yearly_raise_percent__lte=100)
-                & Q(equity_discount_percent__gte=0, equity_discount_percent__lte=100),
+                condition=_within("yearly_raise_percent", *rules.PERCENT)
+                & _within("equity_discount_percent", *rules.PERCENT),
             ),
             models.CheckConstraint(
                 name="offer_adjustments_in_range",
-                condition=(
-                    Q(cost_of_living_factor__isnull=True)
-                    | Q(
-                        cost_of_living_factor__gte=exchange.COST_OF_LIVING_RANGE[0],
-                        cost_of_living_factor__lte=exchange.COST_OF_LIVING_RANGE[1],
-                    )
+                condition=_within(
+                    "cost_of_living_factor", *exchange.COST_OF_LIVING_RANGE, empty=True
                 )
-                & (
-                    Q(tax_rate_percent__isnull=True)
-                    | Q(
-                        tax_rate_percent__gte=exchange.TAX_PERCENT_RANGE[0],
-                        tax_rate_percent__lte=exchange.TAX_PERCENT_RANGE[1],
-                    )
-                ),
+                & _within("tax_rate_percent", *exchange.TAX_PERCENT_RANGE, empty=True),
             ),
         ]
 
@@ -500,396 +367,32 @@ class Offer(models.Model):
         return self.repayment_amount > 0
 
     def repayment_clause(self) -> leaving_cost.Clause:
-        return leaving_cost.Clause(
-            amount=self.repayment_amount,
-            paid=self.repayment_paid,
-            paid_on=self.repayment_paid_on,
-            ends=self.repayment_ends,
-            until=self.repayment_until,
-            months=self.repayment_months,
-        )
+        return leaving_cost.clause_of(self)
 
     def commitment(self) -> leaving_cost.Commitment:
-        """When the user signed (the acceptance day stands for it once the offer is signed or
-        started) and when they start: what the leaving cost counts from."""
-        signed = self.status in (self.Status.SIGNED, self.Status.STARTED)
-        start = self.start_date
-        if start is None and self.status == self.Status.STARTED:
-            start = self.accepted_on
-        return leaving_cost.Commitment(
-            signed_on=self.accepted_on if signed else None, start_date=start
-        )
+        return leaving_cost.commitment_of(self)
 
     def owed_if_leaving_on(self, day: datetime.date) -> Decimal:
         """What leaving on ``day`` costs in money paid back (``offers.leaving_cost``)."""
-        if not self.has_repayment_clause():
-            return Decimal(0)
         return leaving_cost.owed(self.repayment_clause(), self.commitment(), day)
-
-    def repayment_summary(self) -> str:
-        """The clause in one sentence: what, how much, when paid, how it runs out."""
-        what = self.get_repayment_for_display().lower()
-        paid = {
-            self.RepaymentPaid.ON_SIGNING: "paid when you sign",
-            self.RepaymentPaid.ON_START: "paid on your first day",
-            self.RepaymentPaid.ON_DATE: "paid on "
-            + (
-                format_date(self.repayment_paid_on)
-                if self.repayment_paid_on
-                else "a date not given"
-            ),
-        }[self.repayment_paid]
-        if self.repayment_ends == self.RepaymentEnds.PRO_RATA:
-            months = self.repayment_months or 0
-            ends = f"repayable pro rata, less each month, over {months} months from your first day"
-        elif self.repayment_until:
-            ends = f"all of it repayable until {format_date(self.repayment_until)}"
-        else:
-            ends = "all of it repayable, with no end date recorded"
-        amount = format_money(self.repayment_amount, self.currency)
-        return f"{amount} ({what}), {paid}; {ends}."
 
     def why_nothing_owed(self, day: datetime.date) -> str | None:
         """``leaving_cost.NOT_PAID`` or ``RUN_OUT`` when leaving on ``day`` costs nothing."""
-        if not self.has_repayment_clause():
-            return leaving_cost.NOT_PAID
         return leaving_cost.why_nothing_owed(self.repayment_clause(), self.commitment(), day)
 
     def leaving_cost_table(self, today: datetime.date) -> list[leaving_cost.Moment]:
         return leaving_cost.table(self.repayment_clause(), self.commitment(), today)
 
+    def repayment_summary(self) -> str:
+        what = self.get_repayment_for_display()
+        return leaving_cost.summary(self.repayment_clause(), what, self.currency)
+
     def package(self) -> compensation.Package:
-        """The money of this offer, for the framework-free compensation module."""
-        return compensation.Package(
-            currency=self.currency,
-            base_salary=self.base_salary,
-            target_bonus=self.target_bonus,
-            target_bonus_percent=self.target_bonus_percent,
-            signing_bonus=self.signing_bonus,
-            equity_value=self.equity_value,
-            vesting_years=self.vesting_years,
-            cliff_months=self.cliff_months,
-            vesting_percentages=tuple(Decimal(str(p)) for p in self.vesting_percentages)
-            if self.vesting_schedule == self.VestingSchedule.CUSTOM
-            else (),
-            benefits_value=self.benefits_value,
-            yearly_raise_percent=self.yearly_raise_percent,
-            equity_discount_percent=self.equity_discount_percent,
-        )
+        return compensation.package_of(self)
 
 
-class Contact(models.Model):
-    NOTES_LIMIT = 2000
-
-    class Role(models.TextChoices):
-        RECRUITER = "recruiter", "Recruiter"
-        HIRING_MANAGER = "hiring_manager", "Hiring manager"
-        HR = "hr", "HR"
-        AGENCY = "agency", "Agency"
-        OTHER = "other", "Other"
-
-    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(max_length=200, help_text="The person's full name.")
-    role = models.CharField(
-        "their part in the offer",
-        max_length=20,
-        choices=Role.choices,
-        default=Role.RECRUITER,
-        help_text="Recruiter, hiring manager, HR, agency or someone else.",
-    )
-    phone = models.CharField(
-        max_length=40,
-        blank=True,
-        help_text="With the country code if it is abroad. Calls beat e-mails for hard news.",
-    )
-    email = models.EmailField("e-mail address", blank=True, help_text="Optional.")
-    notes = models.TextField(
-        blank=True,
-        help_text=f"What you talked about, when to call (up to {NOTES_LIMIT:,} characters).",
-    )
-
-    class Meta:
-        ordering = ["name", "pk"]
-
-    def __str__(self):
-        return f"{self.name} ({self.get_role_display()})"
-
-    def get_absolute_url(self):
-        """People are shown, added and edited on their offer's page: this one's own place there,
-        which the page focuses after an edit."""
-        return reverse("offers:detail", args=[self.offer_id]) + f"#contact-{self.pk}"
-
-
-_TOTAL = DecimalField(max_digits=20, decimal_places=2)
-
-
-@functools.cache
-def _four_year_sql() -> tuple[str, list]:
-    """The sum below, compiled to SQL once: Django takes longer to compile it (some 6 ms) than
-    the database takes to add it up for hundreds of offers."""
-    query = Offer.objects.all().query
-    compiler = query.get_compiler(using=DEFAULT_DB_ALIAS)
-    return compiler.compile(_four_year_sum().resolve_expression(query))
-
-
-def _four_year_sum():
-    """``compensation.headline``'s four years in SQL: each year's salary (with the yearly raise)
-    and bonus rounded to the cent, the signing bonus, four years of benefits, and the equity
-    vested after 48 months (nothing before the cliff; a custom schedule's first four yearly
-    shares, or an even share of each year) less the discount, each rounded again to a whole unit
-    as the offer's table prints them and adds them up. Percentages are multiplied by 0.01 rather
-    than divided by 100, so the database rounds nothing the compensation module does not."""
-
-    exact = DecimalField(max_digits=60, decimal_places=30)
-    one, hundredth = Value(Decimal(1), exact), Value(Decimal("0.01"), exact)
-    growth = one + F("yearly_raise_percent") * hundredth
-    salaries = [F("base_salary") * one]
-    for _year in range(3):
-        salaries.append(salaries[-1] * growth)
-    fixed_bonus = Round(Coalesce(F("target_bonus"), Value(Decimal(0), exact)), 2)
-    bonuses = [
-        Case(
-            When(
-                target_bonus_percent__isnull=False,
-                then=Round(s * F("target_bonus_percent") * hundredth, 2),
-            ),
-            default=fixed_bonus,
-            output_field=exact,
-        )
-        for s in salaries
-    ]
-    shares = [
-        Coalesce(Cast(KT(f"vesting_percentages__{year}"), exact), Value(Decimal(0), exact))
-        for year in range(4)
-    ]
-    vested = Case(
-        When(cliff_months__gt=48, then=Value(Decimal(0), exact)),
-        When(
-            Q(vesting_schedule=Offer.VestingSchedule.CUSTOM) & ~Q(vesting_percentages=[]),
-            then=Least(sum(shares[1:], shares[0]) * hundredth, one),
-        ),
-        default=Cast(Least(F("vesting_years"), Value(4)), exact) / F("vesting_years"),
-        output_field=exact,
-    )
-    equity = Round(F("equity_value") * vested * (one - F("equity_discount_percent") * hundredth), 2)
-    parts = [*(Round(s, 2) for s in salaries), *bonuses, Round(F("signing_bonus"), 2)]
-    parts = [Round(part, 0) for part in parts]
-    parts += [Round(Round(F("benefits_value"), 2), 0) * Value(Decimal(4), exact), Round(equity, 0)]
-    return ExpressionWrapper(sum(parts[1:], parts[0]), output_field=_TOTAL)
-
-
-@dataclass(frozen=True, eq=False)
-class OfferOutline:
-    """An offer's names, status, dates and four-year total: all the timeline and the dashboard
-    read of it.
-
-    Loaded as plain rows of the few columns they need, without building the models (five hundred
-    offers cost a fraction as much), and answering with the model's own rules: its methods, not
-    copies of them. The money is one figure the database adds up (``four_year_headline``)."""
-
-    FIELDS = (
-        *("pk", "role", "company", "status", "is_example"),
-        *("expected_on", "respond_by", "start_date", "currency"),
-        "four_year_headline",  # added up by the database: see with_four_year_headline()
-    )
-
-    pk: int
-    role: str
-    company: str
-    status: str
-    is_example: bool
-    expected_on: datetime.date | None
-    respond_by: datetime.date | None
-    start_date: datetime.date | None
-    currency: str
-    four_year_headline: Decimal | None = None  # outlines(with_totals=False) leaves it out
-
-    Status = Offer.Status
-    OPEN_STATUSES = Offer.OPEN_STATUSES
-    COMMITTED_STATUSES = Offer.COMMITTED_STATUSES
-    IN_PLAY_STATUSES = Offer.IN_PLAY_STATUSES
-
-    __str__ = Offer.__str__
-    get_absolute_url = Offer.get_absolute_url
-    is_committed = Offer.is_committed
-    is_open = Offer.is_open
-    is_expected = Offer.is_expected
-    is_in_play = Offer.is_in_play
-    days_until_deadline = Offer.days_until_deadline
-    deadline_state = Offer.deadline_state
-
-    def get_status_display(self) -> str:
-        return self.Status(self.status).label
-
-
-class TimeAskQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(offer__owner=user)
-
-    def pending(self):
-        return self.filter(answer=TimeAsk.Answer.PENDING)
-
-
-class TimeAsk(models.Model):
-    """One conversation that resolves a clash: asking for more time to answer an offer, or
-    telling an expected offer's recruiter about a deadline elsewhere; and what they said."""
-
-    class Kind(models.TextChoices):
-        MORE_TIME = "more_time", "Asked for more time"
-        HEADS_UP = "heads_up", "Told them about my deadline"
-
-    class Channel(models.TextChoices):
-        PHONE = "phone", "Phone call"
-        VIDEO = "video", "Video call"
-        IN_PERSON = "in_person", "In person"
-        EMAIL = "email", "E-mail"
-
-    class Answer(models.TextChoices):
-        PENDING = "pending", "No answer yet"
-        GRANTED = "granted", "Yes, until a new date"
-        PARTLY = "partly", "Partly: a shorter time than asked"
-        REFUSED = "refused", "No"
-
-    MOVES_DATE = (Answer.GRANTED, Answer.PARTLY)
-
-    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="time_asks")
-    # The offer in the clash that made this conversation worth having.
-    other_offer = models.ForeignKey(
-        Offer, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    asked_on = models.DateField("when you ask", help_text="Today, or the day you plan to call.")
-    channel = models.CharField(
-        "how",
-        max_length=10,
-        choices=Channel.choices,
-        default="phone",
-        help_text="A call is best; an e-mail afterwards confirms what you agreed.",
-    )
-    contact = models.ForeignKey(
-        Contact,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="time_asks",
-        verbose_name="who you will speak to",
-    )
-    script = models.TextField("what to say", blank=True)
-    names_other_company = models.BooleanField("name the other company", default=False)
-    # More time: the day asked for. Heads-up: the day the user must answer elsewhere.
-    requested_date = models.DateField("date asked for", null=True, blank=True)
-    answer = models.CharField(
-        "what did they say?", max_length=10, choices=Answer.choices, default=Answer.PENDING
-    )
-    answered_on = models.DateField("when did they answer?", null=True, blank=True)
-    # More time: the new answer deadline. Heads-up: the day the offer will now come.
-    new_date = models.DateField("new date", null=True, blank=True)
-    # The offer's date before this answer moved it.
-    previous_date = models.DateField("date before", null=True, blank=True)
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
-
-    objects = TimeAskQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-asked_on", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                name="time_ask_answer_dated",
-                condition=Q(answer="pending", answered_on__isnull=True)
-                | (~Q(answer="pending") & Q(answered_on__isnull=False)),
-            ),
-            models.CheckConstraint(
-                name="time_ask_new_date_when_granted",
-                condition=Q(answer__in=["granted", "partly"], new_date__isnull=False)
-                | Q(answer__in=["pending", "refused"], new_date__isnull=True),
-            ),
-            models.CheckConstraint(
-                name="time_ask_answer_after_ask",
-                condition=Q(answered_on__isnull=True) | Q(answered_on__gte=F("asked_on")),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.offer.company} on {self.asked_on}"
-
-    def get_absolute_url(self):
-        return reverse("offers:ask", args=[self.pk])
-
-    def is_pending(self) -> bool:
-        return self.answer == self.Answer.PENDING
-
-    def follow_up_on(self) -> datetime.date:
-        """When an unanswered ask deserves a friendly nudge."""
-        return ask_rules.follow_up_on(self.asked_on)
-
-    def needs_nudge(self, today: datetime.date | None = None) -> bool:
-        return self.is_pending() and (today or timezone.localdate()) >= self.follow_up_on()
-
-    def moved_field(self) -> str:
-        """The offer's date a yes moves: its deadline, or the day it is expected."""
-        return "respond_by" if self.kind == self.Kind.MORE_TIME else "expected_on"
-
-
-class ExchangeRateQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(owner=user)
-
-    def as_rates(self) -> exchange.Rates:
-        return exchange.Rates(rate.as_rate() for rate in self)
-
-
-class ExchangeRate(models.Model):
-    """One rate the user set: one unit of ``currency`` is ``rate`` of ``home_currency``."""
-
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exchange_rates"
-    )
-    currency = models.CharField(
-        "currency", max_length=3, help_text="The three-letter ISO code, such as USD."
-    )
-    home_currency = models.CharField(
-        "worth in", max_length=3, help_text="Your home currency when you set the rate."
-    )
-    rate = models.DecimalField(
-        "rate",
-        max_digits=20,
-        decimal_places=10,
-        help_text="How much of your home currency one unit of this currency is worth, such as "
-        "0.92. Use a point or a comma for the decimals.",
-    )
-    taken_on = models.DateField(
-        "rate taken on",
-        help_text="The day you looked the rate up; after 30 days the pages remind you it may "
-        "have moved.",
-    )
-    source = models.CharField(
-        "where it came from",
-        max_length=200,
-        blank=True,
-        help_text="Optional: your bank, a newspaper, a currency site.",
-    )
-    updated = models.DateTimeField(auto_now=True)
-
-    objects = ExchangeRateQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["currency", "home_currency"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["owner", "currency", "home_currency"], name="exchange_rate_one_per_pair"
-            ),
-            models.CheckConstraint(name="exchange_rate_positive", condition=Q(rate__gt=0)),
-            models.CheckConstraint(
-                name="exchange_rate_two_currencies",
-                condition=~Q(currency=F("home_currency")),
-            ),
-        ]
-
-    def __str__(self):
-        return str(self.as_rate())
-
-    def as_rate(self) -> exchange.Rate:
-        return exchange.Rate(
-            self.currency, self.home_currency, self.rate, self.taken_on, self.source
-        )
+def get_offer_for_user(user, pk, queryset=None) -> Offer:
+    """One of the user's offers, with its contacts unless ``queryset`` says what to load with
+    it; anyone else's is a 404."""
+    queryset = Offer.objects.prefetch_related("contacts") if queryset is None else queryset
+    return get_object_or_404(queryset, pk=pk, owner=user)

@@ -3,7 +3,7 @@ from operator import attrgetter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -12,18 +12,7 @@ from crossroads.navigation import next_url
 from offers import calendar, compensation, conditional, listing
 from offers.asks import records as ask_records
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
-from offers.models import Contact, Offer
-
-
-def get_offer_for_user(user, pk) -> Offer:
-    """One of the user's offers with its contacts; anyone else's is a 404."""
-    return get_object_or_404(Offer.objects.prefetch_related("contacts"), pk=pk, owner=user)
-
-
-def get_contact_for_user(user, offer_pk, pk) -> Contact:
-    return get_object_or_404(
-        Contact.objects.select_related("offer"), pk=pk, offer_id=offer_pk, offer__owner=user
-    )
+from offers.models import Contact, Offer, get_contact_for_user, get_offer_for_user
 
 
 @login_required

@@ -5,8 +5,8 @@ from django.utils import timezone
 from crossroads.errors import require
 from crossroads.formats import format_date
 from crossroads.text import long_text_field, use_text_errors
+from offers.asks.models import TimeAsk
 from offers.fields import DayField
-from offers.models import TimeAsk
 
 HEADS_UP_ANSWERS = [
     (TimeAsk.Answer.GRANTED, "Their offer will come sooner"),

@@ -1,23 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from offers.asks import records, script
 from offers.asks.forms import AnswerForm, AskForm
-from offers.models import Offer, TimeAsk
-from offers.views import get_offer_for_user
-
-
-def get_ask_for_user(user, pk) -> TimeAsk:
-    """One of the user's asks with its offers and contact; anyone else's is a 404."""
-    return get_object_or_404(
-        TimeAsk.objects.select_related("offer", "other_offer", "contact"),
-        pk=pk,
-        offer__owner=user,
-    )
+from offers.asks.models import get_ask_for_user
+from offers.models import Offer, TimeAsk, get_offer_for_user
 
 
 def _other_offer(request, offer) -> Offer | None:
@@ -27,7 +18,7 @@ def _other_offer(request, offer) -> Offer | None:
         return None
     if not pk.isdigit() or int(pk) == offer.pk:
         raise Http404("No such offer.")
-    return get_object_or_404(Offer, pk=pk, owner=request.user)
+    return get_offer_for_user(request.user, pk, Offer.objects)
 
 
 @login_required

@@ -10,7 +10,7 @@ from crossroads.formats import currencies, format_money
 from crossroads.models import User
 from offers import compensation, exchange
 from offers.fields import DayField
-from offers.models import ExchangeRate
+from offers.rates.models import ExchangeRate
 
 NOT_A_CURRENCY = (
     "{code} is not a currency code we know. Use the three-letter ISO 4217 code, such as USD, "

@@ -1,17 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from offers.models import ExchangeRate, Offer
 from offers.rates import money_terms
 from offers.rates.forms import HomeCurrencyForm, RateForm
-
-
-def get_rate_for_user(user, pk) -> ExchangeRate:
-    return get_object_or_404(ExchangeRate, pk=pk, owner=user)
+from offers.rates.models import get_rate_for_user
 
 
 def _rates_page(request, home_form=None, status=200):

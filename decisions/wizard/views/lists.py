@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from crossroads.confirm import delete_when_confirmed
 from decisions.models import Decision, get_decision_for_user
 from decisions.wizard.steps import Step, start_decision, step_url
-from offers.views import get_offer_for_user
+from offers.models import get_offer_for_user
 
 
 @login_required

@@ -1,0 +1,108 @@
+"""Which of a user's offers, and in which order: the QuerySet behind ``Offer.objects``. It reads
+the model's own status rules through ``self.model``; ``offers/models.py`` attaches it."""
+
+import datetime
+import uuid
+
+from django.db import models
+from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models.functions import Coalesce
+
+from offers import calendar
+
+# The list's filter for the offers still open or committed, beside one status at a time.
+IN_PLAY = "in_play"
+
+
+class OfferQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(owner=user)
+
+    def added_with(self, token):
+        """The offer an add form with this token already created, if any."""
+        try:
+            token = uuid.UUID(str(token))
+        except ValueError:
+            return None
+        return self.filter(form_token=token).first()
+
+    def committed(self):
+        return self.filter(status__in=self.model.COMMITTED_STATUSES)
+
+    def examples(self):
+        """The offers of the example a user loaded to try the app (``accounts/example.py``)."""
+        return self.filter(is_example=True)
+
+    def in_play(self):
+        """Offers still open or committed: the ones whose dates matter."""
+        return self.filter(status__in=self.model.IN_PLAY_STATUSES)
+
+    def outlines(self, with_totals=True) -> list:
+        """The offers as :class:`OfferOutline`: what the timeline and the dashboard read. The
+        dashboard compares every offer's four years; the timeline shows the money of a few
+        clashes only (``headlines()``), so it leaves them out (``four_year_headline`` None)."""
+        from offers.outlines import OfferOutline  # it borrows Offer's methods: made after Offer
+
+        if not with_totals:
+            return [OfferOutline(*row) for row in self.values_list(*OfferOutline.FIELDS[:-1])]
+        rows = self.with_four_year_headline().values_list(*OfferOutline.FIELDS)
+        return [OfferOutline(*row) for row in rows]
+
+    def headlines(self, pks) -> dict:
+        """The four-year headline (``with_four_year_headline``) of each offer in ``pks``, by pk:
+        one query, for the few offers a page shows."""
+        found = self.filter(pk__in=pks).with_four_year_headline()
+        return dict(found.values_list("pk", "four_year_headline"))
+
+    def with_four_year_headline(self):
+        """Each offer's four years as its table prints them (``compensation.headline``), added
+        up by the database as ``four_year_headline`` (tests/offers/test_four_year_total.py
+        checks they agree), so the offer worth most is found without pricing each in Python."""
+        from offers.outlines import four_year_headline  # the SQL is made from Offer's fields
+
+        return self.annotate(four_year_headline=four_year_headline())
+
+    def in_calendar(self, now: datetime.datetime):
+        """The offers a calendar file is made of: those in play, and those changed lately, whose
+        closed dates are still sent as cancelled (``calendar.KEEP_CANCELLED``)."""
+        recent = now - calendar.KEEP_CANCELLED
+        return self.filter(Q(status__in=self.model.IN_PLAY_STATUSES) | Q(updated__gte=recent))
+
+    def shown_by(self, status_filter: str):
+        """The offers a list filter asks for: "" for all, ``IN_PLAY``, or one status."""
+        if not status_filter:
+            return self
+        if status_filter == IN_PLAY:
+            return self.in_play()
+        return self.filter(status=status_filter)
+
+    def by_nearest_date(self, today: datetime.date):
+        """Offers whose next date is soonest first, then those whose date has passed (the most
+        recent first), then those with no date at all. The date that counts depends on the
+        status: arrival for an expected offer, the deadline for one received, the start date
+        for one accepted, signed or started."""
+        key_date = Case(
+            When(status=self.model.Status.EXPECTED, then=Coalesce("expected_on", "respond_by")),
+            When(status=self.model.Status.RECEIVED, then=F("respond_by")),
+            When(status__in=self.model.COMMITTED_STATUSES, then=F("start_date")),
+            default=None,
+            output_field=models.DateField(),
+        )
+        date_group = Case(
+            When(key_date__gte=today, then=0),
+            When(key_date__lt=today, then=1),
+            default=2,
+            output_field=IntegerField(),
+        )
+        return (
+            self.annotate(key_date=key_date)
+            .annotate(date_group=date_group)
+            .order_by(
+                "date_group",
+                Case(When(date_group=0, then="key_date")).asc(),
+                F("key_date").desc(nulls_last=True),
+                "company",
+                "role",
+                "pk",
+            )
+        )
