@@ -71,10 +71,7 @@ def _is_views_module(dotted):
     return parts[0] in FLOORS and "views" in parts[1:]
 
 
-# offers and decisions join this list once their views stop sharing helpers through views
-# modules (offers/asks/views.py and decisions' wizard views take get_offer_for_user from
-# offers/views.py; decisions' call and wizard views import each other).
-@pytest.mark.parametrize("floor", ["crossroads", "reminders", "accounts"])
+@pytest.mark.parametrize("floor", FLOORS)
 def test_no_views_module_imports_another_views_module(floor):
     """A view module takes what it shares with another from a module that is not a view."""
     crossing = []
