@@ -3,6 +3,7 @@ that read what people type (amounts, days, percentages) are in ``offers/fields.p
 ``offers/rules.py`` and the layout in ``offers/offer_form_layout.py``. The contact form lives with
 its model (``offers/contacts/``); the offer's pages import it from here."""
 
+import uuid
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
@@ -45,7 +46,7 @@ DATE_FIELDS = (
 DEFAULT_WHEN_EMPTY = ("repayment_for", "repayment_paid", "repayment_ends")
 
 FORM_TOKEN_MESSAGE = (
-    "This form cannot be used: it was sent from another account or has been changed. "
+    "This form cannot be used: it has been changed. "
     "Nothing was saved. Open Add an offer again to start a fresh form."
 )
 
@@ -279,8 +280,7 @@ class OfferForm(forms.ModelForm):
         token = cleaned.get("form_token")
         if token is None and "form_token" not in self.errors:
             return
-        added = None if "form_token" in self.errors else Offer.objects.added_with(token)
-        if "form_token" in self.errors or (added and added.owner_id != self.instance.owner_id):
+        if "form_token" in self.errors:
             self.errors.pop("form_token", None)
             self.add_error(None, FORM_TOKEN_MESSAGE)
             return
@@ -340,19 +340,12 @@ class OfferForm(forms.ModelForm):
 
 
 def _form_token_field() -> forms.UUIDField:
-    """The add form's one-time token. A hidden text input, filled in by static/js/form-token.js
-    with 128 random bits: browsers restore on Back only values changed on the page (and never a
-    type=hidden one's), so the form posted again carries the token it first had. The page holds
-    no token of its own, so it is the same for every visit and can be kept."""
+    """The add form's one-time token, made by the server for each form it sends. Back shows the
+    page the browser already holds (the view lets it keep the empty form), so the form posted
+    again carries the token it first had, with JavaScript or without."""
     return forms.UUIDField(
-        widget=forms.TextInput(
-            attrs={
-                "hidden": True,
-                "tabindex": "-1",
-                "aria-hidden": "true",
-                "data-form-token": "",
-            }
-        ),
+        widget=forms.HiddenInput,
+        initial=uuid.uuid4,
         # Without one (a script's post) nothing guards against a repeat; that is all.
         required=False,
         error_messages={"invalid": FORM_TOKEN_MESSAGE},

@@ -287,7 +287,10 @@ class Offer(models.Model):
     class Meta:
         ordering = ["company", "role"]
         constraints = [
-            models.UniqueConstraint(fields=["form_token"], name="offer_form_token_used_once"),
+            # Per owner: an account imported from another keeps its tokens.
+            models.UniqueConstraint(
+                fields=["owner", "form_token"], name="offer_form_token_once_per_owner"
+            ),
             models.CheckConstraint(
                 name="offer_money_not_negative",
                 condition=Q(base_salary__gte=0)

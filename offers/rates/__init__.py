@@ -3,7 +3,7 @@ them for every page that compares money (two queries, whatever the number of rat
 
 from dataclasses import dataclass
 
-from django.db import models
+from django.db.models import Max
 
 from offers import exchange
 
@@ -36,7 +36,7 @@ def recent_currencies(user, limit: int = 5) -> list[str]:
     """The currencies of the user's offers, the most recently added first."""
     return list(
         user.offers.values("currency")
-        .annotate(last_added=models.Max("created"))
+        .annotate(last_added=Max("created"))
         .order_by("-last_added", "currency")
         .values_list("currency", flat=True)[:limit]
     )

@@ -9,7 +9,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from tests.factories import make_user
+from offers.models import Offer
+from tests.factories import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -169,11 +170,22 @@ def test_a_job_seeker_enters_three_offers_and_sees_the_clash_coming(
     screenshot(page, "dashboard-offers")
 
 
-def test_each_add_form_gets_a_token_of_its_own_from_the_browser(live_server, page, log_in):
-    log_in(make_user("erin"))
+def test_each_add_form_gets_a_token_of_its_own_from_the_server_without_javascript(
+    live_server, open_page
+):
+    page = open_page(java_script_enabled=False)
+    user = make_user("erin")
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.locator("#id_username").fill(user.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
     tokens = []
-    for _ in range(2):  # the same page both times (crossroads/kept.py), a new token each time
+    for _ in range(2):
         page.goto(live_server.url + reverse("offers:new"))
         tokens.append(page.locator("[name=form_token]").input_value())
-    assert all(re.fullmatch(r"[0-9a-f]{32}", token) for token in tokens)
+    assert all(re.fullmatch(r"[0-9a-f-]{36}", token) for token in tokens)
     assert tokens[0] != tokens[1]
+    fill_offer(page, company="Globex", role="Engineer", received_on=in_days(-1))
+    page.get_by_role("button", name="Add this offer").click()
+    expect(page.get_by_role("heading", name="Engineer at Globex")).to_be_visible()
+    assert Offer.objects.filter(owner=user).count() == 1
