@@ -340,9 +340,9 @@ class OfferForm(forms.ModelForm):
 
 
 def _form_token_field() -> forms.UUIDField:
-    """The add form's one-time token, made by the server for each form it sends. Back shows the
-    page the browser already holds (the view lets it keep the empty form), so the form posted
-    again carries the token it first had, with JavaScript or without."""
+    """The add form's one-time token, made by the server for each form it sends, so the same form
+    posted twice (a double click, two tabs, a refused form sent again) adds one offer, with
+    JavaScript or without."""
     return forms.UUIDField(
         widget=forms.HiddenInput,
         initial=uuid.uuid4,

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from crossroads.confirm import delete_when_confirmed
@@ -51,12 +50,7 @@ def offer_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_offer(request):
-    response = _offer_form(request, Offer(owner=request.user))
-    if request.method == "GET":
-        # The empty form may be kept by the browser (it shows nothing of the user's), so that
-        # Back shows this very form again, with its one-time token, rather than fetching a new one.
-        patch_cache_control(response, private=True, no_cache=True)
-    return response
+    return _offer_form(request, Offer(owner=request.user))
 
 
 @login_required

@@ -60,20 +60,15 @@ def test_a_token_is_one_users_own_so_another_account_with_the_same_token_adds_it
     assert list(owners) == [("alice", "Alices"), ("bob", "Initech")]
 
 
-def test_each_form_sent_gets_a_token_of_its_own_and_the_browser_may_keep_the_empty_form(
-    alice_client,
-):
+def test_each_form_sent_gets_a_token_of_its_own(alice_client):
     first, second = form_token(alice_client), form_token(alice_client)
     assert uuid.UUID(first) != uuid.UUID(second)
-    cache = alice_client.get(ADD)["Cache-Control"]
-    assert "private" in cache and "no-cache" in cache and "no-store" not in cache
 
 
-def test_a_refused_form_keeps_its_token_and_is_not_kept_by_the_browser(alice_client):
+def test_a_refused_form_keeps_its_token(alice_client):
     token = form_token(alice_client)
     response = alice_client.post(ADD, offer_form_data(form_token=token, company=""))
     assert f'name="form_token" value="{token}"' in response.content.decode()
-    assert "no-store" in response["Cache-Control"]
 
 
 @pytest.mark.parametrize("token", ["not-a-token", "1234", "\x00"])
