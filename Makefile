@@ -46,7 +46,7 @@ serve: $(STAMP)
 	@echo ""
 	$(BIN)/gunicorn crossroads.wsgi --bind $(ADDR) --workers 2 --access-logfile -
 
-# How fast every page is against a bare page, and under gunicorn (see README.md). wrk, the load
+# How fast every page is against a bare page, and under gunicorn (see docs/performance.md). wrk, the load
 # tool, comes from Debian when missing. The benchmark has a database of its own.
 bench: $(STAMP)
 	@command -v wrk > /dev/null || { echo "Installing wrk (the load tool) from Debian..."; \

@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are compressed (static files come compressed already: gzip and brotli, made by
-    # collectstatic). On BREACH, see README.md, "Connections and compression".
+    # collectstatic). On BREACH, see docs/security.md.
     "django.middleware.gzip.GZipMiddleware",
     # Before anything that reads the database: an outage is answered 503 with our own page.
     "crossroads.availability.DatabaseUnavailableMiddleware",
