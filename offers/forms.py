@@ -341,10 +341,13 @@ class OfferForm(forms.ModelForm):
 
 def _form_token_field() -> forms.UUIDField:
     """The add form's one-time token, made by the server for each form it sends, so the same form
-    posted twice (a double click, two tabs, a refused form sent again) adds one offer, with
-    JavaScript or without."""
+    posted twice (a double click, two tabs, a refused form sent again) adds one offer. A hidden
+    text input rather than type=hidden: static/js/form-token.js marks it changed, so a browser that
+    fetches the page anew on Back restores the token the form was first sent with."""
     return forms.UUIDField(
-        widget=forms.HiddenInput,
+        widget=forms.TextInput(
+            attrs={"hidden": True, "tabindex": "-1", "aria-hidden": "true", "data-form-token": ""}
+        ),
         initial=uuid.uuid4,
         # Without one (a script's post) nothing guards against a repeat; that is all.
         required=False,

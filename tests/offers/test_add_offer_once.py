@@ -19,7 +19,7 @@ ADD = reverse("offers:new")
 def form_token(client) -> str:
     """Open the add form and read the token the server put in it."""
     html = client.get(ADD).content.decode()
-    return re.search(r'<input type="hidden" name="form_token" value="([^"]+)"', html).group(1)
+    return re.search(r'<input type="text" name="form_token" value="([^"]+)"', html).group(1)
 
 
 def test_posting_the_same_form_twice_adds_one_offer_and_lands_on_it(alice_client):
@@ -69,6 +69,13 @@ def test_a_refused_form_keeps_its_token(alice_client):
     token = form_token(alice_client)
     response = alice_client.post(ADD, offer_form_data(form_token=token, company=""))
     assert f'name="form_token" value="{token}"' in response.content.decode()
+
+
+def test_the_token_field_is_hidden_and_marked_changed_by_a_same_origin_script(alice_client):
+    html = alice_client.get(ADD).content.decode()
+    field = re.search(r'<input type="text" name="form_token"[^>]*>', html).group(0)
+    assert "hidden" in field and 'aria-hidden="true"' in field
+    assert 'src="/static/js/form-token.js"' in html
 
 
 @pytest.mark.parametrize("token", ["not-a-token", "1234", "\x00"])
