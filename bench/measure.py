@@ -9,7 +9,6 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from django.core.cache import caches
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,21 +16,16 @@ from django.test.utils import CaptureQueriesContext
 
 @dataclass
 class Probe:
-    """One page as one persona sees it."""
+    """One page as one persona sees it, rendered afresh on every request."""
 
     page: str  # what the page is, in words
     persona: str  # who fetches it ("" for a visitor who is not signed in)
     path: str
     cookies: dict[str, str] = field(default_factory=dict)
-    # Each page is timed twice a round: drawn afresh (as after any change to the user's data,
-    # with nothing kept: crossroads/kept.py), then again as kept (seen again with no change).
-    times: list[float] = field(default_factory=list)  # seconds, one per round: kept
-    drawn_times: list[float] = field(default_factory=list)  # drawn afresh
+    times: list[float] = field(default_factory=list)  # seconds, one per round
     # This page's time over the bare page's, fetched just before it: one per round.
     ratios: list[float] = field(default_factory=list)
-    drawn_ratios: list[float] = field(default_factory=list)
     queries: int = 0
-    drawn_queries: int = 0
     status: int = 0
     size: int = 0  # bytes sent, after any compression
     html_size: int = 0  # bytes before compression
@@ -41,17 +35,9 @@ class Probe:
         return statistics.median(self.times) * 1000
 
     @property
-    def drawn_ms(self) -> float:
-        return statistics.median(self.drawn_times) * 1000
-
-    @property
     def x(self) -> float:
         """How many times the bare page's server time: the median over the rounds."""
         return statistics.median(self.ratios)
-
-    @property
-    def drawn_x(self) -> float:
-        return statistics.median(self.drawn_ratios)
 
 
 class Fetcher:
@@ -102,12 +88,7 @@ class Fetcher:
         return captured["status"], captured["headers"], body
 
     def check(self, probe: Probe) -> None:
-        """Fetch twice, drawn afresh and then kept: the status, the size and the number of
-        queries of each."""
-        caches["pages"].clear()
-        with CaptureQueriesContext(connection) as queries:
-            self.fetch(probe)
-        probe.drawn_queries = len(queries)
+        """Fetch once: the status, the size and the number of queries."""
         with CaptureQueriesContext(connection) as queries:
             status, headers, body = self.fetch(probe)
         probe.status, probe.size, probe.queries = status, len(body), len(queries)
@@ -127,9 +108,9 @@ def _decompress(body: bytes, encoding: str) -> bytes:
 
 
 def run_rounds(fetcher: Fetcher, baseline: Probe, probes: list[Probe], rounds: int) -> None:
-    """Every probe twice per round (drawn afresh, then kept), in a new random order each round,
-    each right after a fetch of the bare page: whatever else the machine is doing falls on the
-    page and on its yardstick alike. The medians over the rounds are what count."""
+    """Every probe once per round, in a new random order each round, each right after a fetch
+    of the bare page: whatever else the machine is doing falls on the page and on its yardstick
+    alike. The medians over the rounds are what count."""
     order = list(probes)
     shuffle = random.Random(15).shuffle
     for probe in [baseline, *order]:  # warm up: templates compiled, code paths loaded
@@ -137,11 +118,6 @@ def run_rounds(fetcher: Fetcher, baseline: Probe, probes: list[Probe], rounds: i
     for number in range(rounds):
         shuffle(order)
         for probe in order:
-            caches["pages"].clear()
-            bare = fetcher.time_once(baseline)
-            took = fetcher.time_once(probe)
-            probe.drawn_times.append(took)
-            probe.drawn_ratios.append(took / bare)
             bare = fetcher.time_once(baseline)
             took = fetcher.time_once(probe)
             baseline.times.append(bare)
