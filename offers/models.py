@@ -287,7 +287,6 @@ class Offer(models.Model):
     class Meta:
         ordering = ["company", "role"]
         constraints = [
-            # Per owner: an account imported from another keeps its tokens.
             models.UniqueConstraint(
                 fields=["owner", "form_token"], name="offer_form_token_once_per_owner"
             ),
