@@ -117,26 +117,38 @@ def format_money(amount, currency: str = "", locale: str | None = None) -> str:
     value = Decimal(amount)
     if not currency:
         return format_number(value, locale)
-    pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
-    # The ISO code (¤¤) rather than a symbol: "$" is ambiguous between a dozen currencies.
-    pattern = re.sub(r"¤\s*", "¤¤ ", pattern) if pattern.startswith("¤") else pattern
-    pattern = pattern.replace("¤", "¤¤").replace("¤¤¤¤", "¤¤")
-    pattern = _fraction(pattern, value)
-    return babel_numbers.format_currency(
-        value, currency, format=pattern, locale=locale, currency_digits=False
-    )
+    pattern = _money_pattern(locale, _is_whole(value))
+    return pattern.apply(value, Locale.parse(locale), currency=currency, currency_digits=False)
 
 
 def format_number(value, locale: str | None = None) -> str:
     """A number in the person's format, cents only if any: ``1.234,5`` -> ``1.234,50``."""
     locale = locale or current_locale()
     value = Decimal(value)
+    return _number_pattern(locale, _is_whole(value)).apply(value, Locale.parse(locale))
+
+
+# Pages print hundreds of amounts: each locale's patterns are read and parsed once per process.
+@functools.cache
+def _money_pattern(locale: str, whole: bool) -> babel_numbers.NumberPattern:
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
+    # The ISO code (¤¤) rather than a symbol: "$" is ambiguous between a dozen currencies.
+    pattern = re.sub(r"¤\s*", "¤¤ ", pattern) if pattern.startswith("¤") else pattern
+    pattern = pattern.replace("¤", "¤¤").replace("¤¤¤¤", "¤¤")
+    return babel_numbers.parse_pattern(_fraction(pattern, whole))
+
+
+@functools.cache
+def _number_pattern(locale: str, whole: bool) -> babel_numbers.NumberPattern:
     pattern = Locale.parse(locale).decimal_formats[None].pattern.split(";")[0]
-    return babel_numbers.format_decimal(value, format=_fraction(pattern, value), locale=locale)
+    return babel_numbers.parse_pattern(_fraction(pattern, whole))
 
 
-def _fraction(pattern: str, value: Decimal) -> str:
-    whole = value == value.to_integral_value()
+def _is_whole(value: Decimal) -> bool:
+    return value == value.to_integral_value()
+
+
+def _fraction(pattern: str, whole: bool) -> str:
     return re.sub(r"\.[0#]+", "" if whole else ".00", pattern)
 
 
