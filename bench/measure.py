@@ -22,6 +22,9 @@ class Probe:
     persona: str  # who fetches it ("" for a visitor who is not signed in)
     path: str
     cookies: dict[str, str] = field(default_factory=dict)
+    # Request headers beyond a browser's usual ones, as WSGI names them: HTTP_IF_NONE_MATCH...
+    headers: dict[str, str] = field(default_factory=dict)
+    expected_status: int = 200
     times: list[float] = field(default_factory=list)  # seconds, one per round
     # This page's time over the bare page's, fetched just before it: one per round.
     ratios: list[float] = field(default_factory=list)
@@ -69,6 +72,7 @@ class Fetcher:
             "wsgi.multithread": False,
             "wsgi.multiprocess": True,
             "wsgi.run_once": False,
+            **probe.headers,
         }
 
     def fetch(self, probe: Probe) -> tuple[int, dict, bytes]:
@@ -94,7 +98,7 @@ class Fetcher:
         probe.status, probe.size, probe.queries = status, len(body), len(queries)
         encoding = dict((k.lower(), v) for k, v in headers).get("content-encoding", "")
         probe.html_size = len(_decompress(body, encoding))
-        if status != 200:
+        if status != probe.expected_status:
             raise SystemExit(f"{probe.page} ({probe.persona}) at {probe.path} answered {status}.")
 
     def time_once(self, probe: Probe) -> float:
