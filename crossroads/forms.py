@@ -78,6 +78,17 @@ class LoginForm(auth_forms.AuthenticationForm):
         super().__init__(*args, **kwargs)
         require(self, {"username": "Enter your username.", "password": "Enter your password."})
 
+    def clean_username(self):
+        # Django sets the field's max_length after making it, so no check comes with it; a name
+        # longer than any account's is refused here, before anything counts a failed login.
+        username = self.cleaned_data["username"]
+        if len(username) > self.username_field.max_length:
+            raise forms.ValidationError(
+                f"A username has at most {self.username_field.max_length} characters: "
+                "check the one you typed."
+            )
+        return username
+
 
 class PasswordChangeForm(auth_forms.PasswordChangeForm):
     def __init__(self, *args, **kwargs):

@@ -57,3 +57,11 @@ def test_logging_out_by_get_is_refused_with_a_page_of_ours(alice_client):
     assert response.status_code == 405
     assert "This address is not for opening directly" in response.content.decode()
     assert alice_client.session.get("_auth_user_id")
+
+
+def test_a_username_longer_than_any_account_is_refused_with_a_message_not_an_error(client):
+    response = client.post(reverse("login"), {"username": "a" * 256, "password": "whatever-it-is"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "A username has at most 150 characters" in html
+    assert 'aria-invalid="true"' in html
