@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
+from crossroads.query import whole_number
 from offers import calendar, compensation, conditional, listing
 from offers.asks import records as ask_records
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
@@ -152,10 +153,7 @@ def offer_timeline(request):
 
 def _page_number(request) -> int:
     """The timeline's ``?page=``: 0 is the page with today; earlier ones are negative."""
-    try:
-        return int(request.GET.get("page", 0))
-    except ValueError:
-        return 0
+    return whole_number(request.GET.get("page"), default=0)
 
 
 @login_required

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from crossroads.query import whole_number
 from offers.asks import records, script
 from offers.asks.forms import AnswerForm, AskForm
 from offers.asks.models import get_ask_for_user
@@ -13,10 +14,11 @@ from offers.models import Offer, TimeAsk, get_offer_for_user
 
 def _other_offer(request, offer) -> Offer | None:
     """The other offer in the clash, named by ``other`` in the address or the form."""
-    pk = request.POST.get("other") or request.GET.get("other")
-    if not pk:
+    given = request.POST.get("other") or request.GET.get("other")
+    if not given:
         return None
-    if not pk.isdigit() or int(pk) == offer.pk:
+    pk = whole_number(given)
+    if pk is None or pk == offer.pk:
         raise Http404("No such offer.")
     return get_offer_for_user(request.user, pk, Offer.objects)
 

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from crossroads.query import currency_code
 from offers.models import ExchangeRate, Offer
 from offers.rates import money_terms
 from offers.rates.forms import HomeCurrencyForm, RateForm
@@ -62,7 +63,7 @@ def home_currency(request):
 def set_rate(request):
     offers = list(Offer.objects.for_user(request.user))
     terms = money_terms(request.user, [offer.currency for offer in offers])
-    code = (request.POST or request.GET).get("currency", "").strip().upper()[:3]
+    code = currency_code((request.POST or request.GET).get("currency", ""))
     rate = ExchangeRate.objects.for_user(request.user).filter(
         currency=code, home_currency=terms.home
     ).first() or ExchangeRate(owner=request.user, currency=code, home_currency=terms.home)
