@@ -154,3 +154,51 @@ def test_the_job_runs_in_a_fixed_number_of_queries_per_batch(db):
     # One query per rule to find what is due, one to count stuck claims, then per batch.
     assert one_batch == len(rules.FINDERS) + 1 + QUERIES_PER_BATCH
     assert two_batches - one_batch == three_batches - two_batches == QUERIES_PER_BATCH
+
+
+def test_a_reminder_that_cannot_be_made_for_one_user_leaves_the_rest_going_out(
+    berta, monkeypatch, caplog
+):
+    carl = person("carl", "Europe/Berlin")
+    make_offer(berta, company="Globex", respond_by=TOMORROW)
+    make_offer(carl, company="Initech", respond_by=TOMORROW)
+    made = job.message
+
+    def broken_for_berta(reminder, connection=None):
+        if reminder.user == berta:
+            raise ValueError("a value in berta's data")
+        return made(reminder, connection)
+
+    monkeypatch.setattr(job, "message", broken_for_berta)
+    summary = job.run(NOW)
+    assert [message.to for message in mail.outbox] == [["carl@example.com"]]
+    assert (summary.sent, summary.broken) == (1, 1)
+    assert "1 could not be made (see the log)" in summary.line()
+    assert f"reminder for user {berta.pk} could not be made" in caplog.text
+    failed = SentReminder.objects.get(user=berta)
+    assert failed.status == SentReminder.Status.FAILED
+    # Mended, it goes out on the next run, and carl's is not sent twice.
+    monkeypatch.setattr(job, "message", made)
+    assert job.run(NOW + datetime.timedelta(hours=1)).sent == 1
+    assert sorted(m.to[0] for m in mail.outbox) == ["berta@example.com", "carl@example.com"]
+
+
+def test_a_kind_of_reminder_that_cannot_be_looked_up_leaves_the_other_kinds(berta, monkeypatch):
+    def broken(now, ids=None):
+        raise RuntimeError("a stored value the query cannot read")
+
+    make_offer(berta, company="Globex", respond_by=TOMORROW)
+    monkeypatch.setattr(rules, "FINDERS", (broken, *rules.FINDERS))
+    summary = job.run(NOW)
+    assert (summary.sent, summary.broken) == (1, 1)
+
+
+def test_the_command_exits_1_and_says_how_many_could_not_be_made(berta, monkeypatch):
+    from django.core.management import CommandError, call_command
+    from django.utils import timezone
+
+    tomorrow = timezone.now().astimezone(berta.zone()).date() + DAY
+    make_offer(berta, company="Globex", respond_by=tomorrow)
+    monkeypatch.setattr(job, "message", lambda reminder, connection=None: 1 / 0)
+    with pytest.raises(CommandError, match="1 reminders could not be made"):
+        call_command("send_reminders")
