@@ -31,7 +31,9 @@ class LogoutView(SafeNextMixin, auth_views.LogoutView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    """Limited per address and per e-mail address; an address with no account is told so."""
+    """Limited per network address, per e-mail address from one network address (so a
+    stranger's requests never use up the owner's), and per e-mail address from everywhere, higher,
+    against a flood from many places. An address with no account is told so by e-mail."""
 
     form_class = PasswordResetForm
 
@@ -41,8 +43,13 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        if wait := rate_limits.hit("password_reset_email", form.cleaned_data["email"]):
-            return rate_limits.too_many_requests(self.request, wait, "Resetting a password")
+        email = form.cleaned_data["email"]
+        for limit, who in (
+            ("password_reset_email_here", f"{email}|{client_ip(self.request)}"),
+            ("password_reset_email", email),
+        ):
+            if wait := rate_limits.hit(limit, who):
+                return rate_limits.too_many_requests(self.request, wait, "Resetting a password")
         return super().form_valid(form)
 
 

@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from crossroads.errors import require
 from crossroads.formats import number_formats
-from crossroads.mail import send_templated_mail
+from crossroads.mail import send_quietly, templated_mail
 from crossroads.zones import grouped_choices
 
 NUMBER_FORMAT_LABEL = "How you write numbers"
@@ -54,7 +56,9 @@ NEW_PASSWORD_MESSAGES = {
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """Django's, but an address with no account gets an e-mail saying so: every request sends
-    exactly one e-mail, so neither the page nor its timing tells who has an account."""
+    exactly one e-mail. Both answers do the same work (the same query, a reset link made and
+    its e-mail written, the no-account e-mail written, one e-mail sent), so neither the page nor
+    the time it takes tells who has an account."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,15 +66,26 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         require(self, {"email": "Enter the e-mail address you signed up with."})
 
     def save(self, *args, request=None, **kwargs):
+        self._reset_sent = False
+        super().save(*args, request=request, **kwargs)
         email = self.cleaned_data["email"]
-        if any(True for _ in self.get_users(email)):
-            return super().save(*args, request=request, **kwargs)
-        send_templated_mail(
-            "registration/password_reset_no_account",
-            email,
-            {"signup_url": request.build_absolute_uri(reverse("signup"))},
-        )
-        return None
+        context = {"signup_url": request.build_absolute_uri(reverse("signup"))}
+        no_account = templated_mail("registration/password_reset_no_account", email, context)
+        if not self._reset_sent:
+            send_quietly(no_account, "registration/password_reset_no_account")
+
+    def get_users(self, email):
+        # No account: a stand-in, never saved, gets its link and e-mail made like anyone's.
+        users = list(super().get_users(email))
+        return users or [get_user_model()(email=email)]
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        if context["user"].pk is None:
+            render_to_string(subject_template_name, context)
+            render_to_string(email_template_name, context)
+            return
+        self._reset_sent = True
+        super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 class LoginForm(auth_forms.AuthenticationForm):

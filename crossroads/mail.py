@@ -1,20 +1,27 @@
 import logging
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
 
 
-def send_templated_mail(template: str, email: str, context: dict) -> None:
-    """Send ``<template>_subject.txt`` and ``<template>_email.txt`` to ``email``.
-
-    A mail server that fails is logged, not shown: the page a person sees must not depend on
-    whether the e-mail went out (nor say anything about the address).
-    """
+def templated_mail(template: str, email: str, context: dict) -> EmailMessage:
+    """``<template>_subject.txt`` and ``<template>_email.txt`` written for ``email``."""
     subject = render_to_string(f"{template}_subject.txt", context).strip()
     body = render_to_string(f"{template}_email.txt", context)
+    return EmailMessage(subject, body, None, [email])
+
+
+def send_quietly(message: EmailMessage, template: str) -> None:
+    """A mail server that fails is logged, not shown: the page a person sees must not depend on
+    whether the e-mail went out (nor say anything about the address)."""
     try:
-        send_mail(subject, body, None, [email])
+        message.send()
     except Exception:
         logger.exception("Could not send the %s e-mail", template)
+
+
+def send_templated_mail(template: str, email: str, context: dict) -> None:
+    """Send ``<template>_subject.txt`` and ``<template>_email.txt`` to ``email``, quietly."""
+    send_quietly(templated_mail(template, email, context), template)

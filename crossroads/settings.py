@@ -145,7 +145,8 @@ CACHES = {
 # (uses allowed, in a window of this many seconds)
 RATE_LIMITS = {
     "password_reset_address": (10, 3600),
-    "password_reset_email": (3, 3600),
+    "password_reset_email_here": (3, 3600),  # one e-mail address from one network address
+    "password_reset_email": (10, 3600),  # one e-mail address from anywhere
     "signup_address": (10, 3600),
 }
 
