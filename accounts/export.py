@@ -15,6 +15,7 @@ is refused (``SECRET_KEY_FALLBACKS`` keep older files importable after the key c
 """
 
 import datetime
+import hashlib
 import hmac
 import json
 from dataclasses import dataclass
@@ -170,6 +171,14 @@ def signature_matches(plain: dict, claimed: object) -> bool:
     return any(hmac.compare_digest(_signature(plain, key), claimed) for key in keys)
 
 
+def content_digest(plain: dict) -> str:
+    """What the file holds, as a digest: the same content gives the same one, whoever signed it."""
+    return hashlib.sha256(_canonical(plain).encode()).hexdigest()
+
+
 def _signature(plain: dict, key: str) -> str:
-    canonical = json.dumps(plain, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return salted_hmac(_SIGNING_SALT, canonical, secret=key, algorithm="sha256").hexdigest()
+    return salted_hmac(_SIGNING_SALT, _canonical(plain), secret=key, algorithm="sha256").hexdigest()
+
+
+def _canonical(plain: dict) -> str:
+    return json.dumps(plain, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

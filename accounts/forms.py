@@ -83,7 +83,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="Your export file",
         help_text=(
-            "The JSON file that “Download my data” gave you, under 50 MB. Nothing is added until "
+            "The JSON file that “Download my data” gave you, under 10 MB. Nothing is added until "
             "you have seen what it holds and confirmed."
         ),
         error_messages={

@@ -14,15 +14,34 @@ Every message is a ``Refused`` in words for the person, naming the record when t
 import json
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, models, transaction
 
-from accounts.export import FORMAT, FORMAT_VERSION, SECTIONS, owner_field, signature_matches
+from accounts.export import (
+    FORMAT,
+    FORMAT_VERSION,
+    SECTIONS,
+    content_digest,
+    owner_field,
+    signature_matches,
+)
+from crossroads.models import ImportedFile, PendingImport
 from crossroads.text import LONG_TEXT_LIMIT
 
-MAX_BYTES = 50 * 1024 * 1024  # 50 MB: far above any real account, well below trouble
+MAX_BYTES = 10 * 1024 * 1024  # 10 MB: an account with 500 offers exports well under 2 MB
+# Objects, lists, keys and items a file may hold (counted before it is read): far above a real
+# export's (a few per field of each record), low enough that reading a hostile file of empty
+# objects or one long list stays within a small multiple of its size.
+MAX_ITEMS = 500_000
 RESTORED = [section for section in SECTIONS if section.restored]
 _SECTION_OF = {section.model: section for section in RESTORED}
+
+
+_IMPORTED_BEFORE = (
+    "You have imported this file into this account before: importing it again would add every "
+    "record twice."
+)
 
 
 class Refused(Exception):
@@ -32,11 +51,19 @@ class Refused(Exception):
 def read_export(uploaded) -> dict:
     """The file's content, once it is known to be an unchanged export of this version."""
     if uploaded.size >= MAX_BYTES:
-        raise Refused(f"This file is {uploaded.size / 1024 / 1024:.0f} MB: the limit is 50 MB.")
+        raise Refused(
+            f"This file is {uploaded.size / 1024 / 1024:.0f} MB: the limit is "
+            f"{MAX_BYTES // 1024 // 1024} MB."
+        )
+    content = uploaded.read(MAX_BYTES)
+    if sum(content.count(mark) for mark in (b"{", b"[", b",", b":")) > MAX_ITEMS:
+        raise Refused("This file holds far more than any export does, so it is not one.")
     try:
-        data = json.loads(uploaded.read())
+        data = json.loads(content)
     except (ValueError, UnicodeDecodeError):
         raise Refused("This is not a Crossroads export: it is not a JSON file.") from None
+    except RecursionError:
+        raise Refused("This is not a Crossroads export: it is nested far too deep.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise Refused("This is not a Crossroads export file.")
     if data.get("version") != FORMAT_VERSION:
@@ -55,6 +82,8 @@ def read_export(uploaded) -> dict:
 
 def check(user, data: dict) -> dict[str, int]:
     """What ``restore`` would add, by section, without keeping any of it."""
+    if ImportedFile.objects.filter(owner=user, digest=content_digest(data)).exists():
+        raise Refused(_IMPORTED_BEFORE)
     with transaction.atomic():
         counts = restore(user, data)
         transaction.set_rollback(True)
@@ -69,9 +98,7 @@ def restore(user, data: dict) -> dict[str, int]:
             for section in RESTORED:
                 new_ids[section.name] = _restore_section(user, section, data, new_ids)
     except (IntegrityError, DataError) as error:
-        raise Refused(
-            f"The file's records break a rule of the database ({_first_line(error)})."
-        ) from None
+        raise Refused(f"The file's records cannot be saved: {_broken_rule(error)}.") from None
     return {section.name: len(new_ids[section.name]) for section in RESTORED}
 
 
@@ -190,19 +217,40 @@ def _first_message(error: ValidationError) -> str:
     return next(iter(error.messages), "not valid")
 
 
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+def _broken_rule(error: Exception) -> str:
+    """The rule a record broke, in words: the constraint's own message, or what kind of rule."""
+    name = getattr(getattr(error.__cause__, "diag", None), "constraint_name", None)
+    for model in apps.get_models():
+        for constraint in model._meta.constraints:
+            if constraint.name == name:
+                return _rule_in_words(model, constraint)
+    if isinstance(error, DataError):
+        return "a value is too large or not valid where it is stored"
+    return "two records that must differ are the same, or one points to nothing"
+
+
+def _rule_in_words(model, constraint) -> str:
+    own = constraint.violation_error_message
+    if own and own != type(constraint).default_violation_error_message:
+        return str(own).rstrip(".")
+    kind = model._meta.verbose_name
+    if isinstance(constraint, models.UniqueConstraint):
+        fields = " and ".join(str(model._meta.get_field(f).verbose_name) for f in constraint.fields)
+        return f"two of its {model._meta.verbose_name_plural} have the same {fields}"
+    return f"a {kind} with a value it does not allow"
 
 
 def restore_pending(user, pk) -> dict[str, int]:
     """Import a previewed file once: a second confirmation (another tab, a double click) finds
     it gone rather than importing it twice."""
-    from crossroads.models import PendingImport
-
     with transaction.atomic():
         pending = PendingImport.objects.select_for_update().filter(pk=pk, owner=user).first()
         if pending is None:
             raise Refused("This file has been imported already, or its preview has expired.")
+        digest = content_digest(pending.data)
+        if ImportedFile.objects.filter(owner=user, digest=digest).exists():
+            raise Refused(_IMPORTED_BEFORE)
+        ImportedFile.objects.create(owner=user, digest=digest)
         counts = restore(user, pending.data)
         pending.delete()
     return counts

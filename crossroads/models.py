@@ -103,5 +103,26 @@ class PendingImport(models.Model):
         return f"import for {self.owner} from {self.created_at:%Y-%m-%d %H:%M}"
 
 
+class ImportedFile(models.Model):
+    """An export file imported into an account, known by a digest of its content: the same file
+    imported again is refused rather than adding every record twice."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="imported_files"
+    )
+    digest = models.CharField(max_length=64)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "digest"], name="file_imported_once_per_account"
+            )
+        ]
+
+    def __str__(self):
+        return f"file imported by {self.owner} on {self.imported_at:%Y-%m-%d %H:%M}"
+
+
 def get_pending_import_for_user(user, pk) -> PendingImport:
     return get_object_or_404(PendingImport, pk=pk, owner=user)

@@ -155,7 +155,7 @@ REFUSED = {
     ),
     "a rating out of range": (
         lambda d: _signed(_change(d, "ratings", 0, score=9)),
-        "break a rule of the database",
+        "cannot be saved: a rating with a value it does not allow",
     ),
     "a missing field": (
         lambda d: _signed(
@@ -180,6 +180,7 @@ def test_a_bad_file_is_refused_with_a_message_and_nothing_is_written(client, ali
     assert response.status_code == 200
     assert message in html.replace("&#x27;", "'")
     assert "Nothing was imported" in html
+    assert "rating_1_to_5" not in html  # the database's own names never reach the person
     assert 'href="#id_file"' in html  # the error summary leads to the field
     assert not PendingImport.objects.exists()
     assert not Offer.objects.filter(owner=bob).exists()
@@ -202,12 +203,41 @@ def test_a_file_that_is_not_an_export_is_refused(client, alice, content, message
     assert not PendingImport.objects.exists()
 
 
-def test_a_file_of_50_mb_is_refused(client, alice):
+def test_a_file_of_10_mb_is_refused_unread(client, alice):
     client.force_login(alice)
-    big = SimpleUploadedFile("big.json", b" " * (50 * 1024 * 1024))
+    big = SimpleUploadedFile("big.json", b" " * (10 * 1024 * 1024))
     response = _upload(client, big)
-    assert "the limit is 50 MB" in response.content.decode()
+    assert "the limit is 10 MB" in response.content.decode()
     assert not PendingImport.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"[" + b"{}," * 600_000 + b"{}]", "far more than any export"),
+        (b"[1" + b",1" * 600_000 + b"]", "far more than any export"),
+        (b"[" * 5000 + b"]" * 5000, "nested far too deep"),
+    ],
+    ids=["empty objects", "one long list", "deep nesting"],
+)
+def test_a_hostile_file_is_refused_in_words_before_it_costs_memory(client, alice, content, message):
+    client.force_login(alice)
+    response = _upload(client, SimpleUploadedFile("export.json", content))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_the_same_file_imported_twice_is_refused_the_second_time(client, alice, bob):
+    _fill(alice)
+    exported = user_data(alice)
+    client.force_login(bob)
+    preview = _upload(client, _file(exported))
+    client.post(preview.url)
+    offers = Offer.objects.filter(owner=bob).count()
+    assert offers > 0
+    again = _upload(client, _file(exported))
+    assert "You have imported this file into this account before" in again.content.decode()
+    assert Offer.objects.filter(owner=bob).count() == offers
 
 
 def test_no_file_chosen_says_so(client, alice):
@@ -277,3 +307,29 @@ def test_the_export_names_its_format_and_version(alice):
     assert data["format"] == "crossroads-export"
     assert data["version"] == 1
     assert len(data["signature"]) == 64
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[" + b"{}," * 160_000 + b"{}]" + b" " * (9 * 1024 * 1024),
+        b'["' + b"x" * (9 * 1024 * 1024) + b'"]',
+        b"[" + b"1," * 240_000 + b"1]" + b" " * (9 * 1024 * 1024),
+    ],
+    ids=["objects up to the limit", "one long text", "a long list"],
+)
+def test_reading_a_hostile_file_just_under_the_limits_stays_within_a_small_multiple_of_its_size(
+    content,
+):
+    import tracemalloc
+
+    from accounts import restore
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(restore.Refused):
+            restore.read_export(SimpleUploadedFile("export.json", content))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * len(content)
