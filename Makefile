@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
+# E-mails link to the address the app is served at (0.0.0.0 is all of this machine's addresses:
+# its name then), unless SITE_URL says otherwise.
+SITE_URL ?= http://$(subst 0.0.0.0,$(shell hostname),$(ADDR))
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run develop test serve bench lint format clean install benchmark
@@ -25,6 +28,7 @@ run: $(STAMP)
 	esac
 
 develop: export DEBUG = 1
+develop: export SITE_URL := $(SITE_URL)
 develop: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
 	@echo ""
@@ -36,6 +40,7 @@ test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 serve: export DEBUG = 0
+serve: export SITE_URL := $(SITE_URL)
 serve: export SECURE_SSL_REDIRECT ?= 0
 serve: export SECRET_KEY ?= $(shell $(PYTHON) crossroads/local_secret.py)
 serve: $(STAMP)
