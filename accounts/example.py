@@ -8,7 +8,7 @@ so pages badge it and ``remove_example`` finds exactly what to delete. Plain log
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 
@@ -22,8 +22,39 @@ def _days(n: int) -> datetime.timedelta:
     return datetime.timedelta(days=n)
 
 
+# Units of each currency worth about one euro: rough example rates (December 2026), used only to
+# give the example amounts that make sense in the user's currency. A currency not listed gets the
+# example in euros, never euro figures under another currency's code.
+EXAMPLE_RATES = {
+    "EUR": 1, "USD": 1.1, "GBP": 0.85, "CHF": 0.95, "CZK": 25, "PLN": 4.3, "HUF": 400,
+    "RON": 5, "BGN": 1.96, "SEK": 11.5, "NOK": 11.7, "DKK": 7.46, "ISK": 150, "CAD": 1.5,
+    "AUD": 1.65, "NZD": 1.8, "JPY": 160, "CNY": 7.8, "INR": 90, "SGD": 1.45, "KRW": 1450,
+    "BRL": 6, "MXN": 20, "ZAR": 20, "TRY": 35, "ILS": 4,
+}  # fmt: skip
+RATE_DATE = "December 2026"
+
+
+def example_currency(user) -> str:
+    """The user's home currency, else their country's, if the example has a rate for it."""
+    currency = user.home_currency or local_currency(user.number_format)
+    return currency if currency in EXAMPLE_RATES else "EUR"
+
+
+def _in_currency(currency: str):
+    """Euro amounts in ``currency`` at its example rate, to two significant figures."""
+    rate = Decimal(str(EXAMPLE_RATES[currency]))
+
+    def money(euros: int) -> Decimal:
+        value = Decimal(euros) * rate
+        rounded = value.quantize(Decimal(1).scaleb(value.adjusted() - 1), rounding=ROUND_HALF_UP)
+        return rounded.quantize(Decimal(1))
+
+    return money
+
+
 def _offers(owner, today: datetime.date, currency: str) -> list[tuple[Offer, list[Contact]]]:
     start = today + _days(16)
+    money = _in_currency(currency)
     accepted = Offer(
         company="Harbor Analytics",
         role="Data Engineer",
@@ -34,20 +65,26 @@ def _offers(owner, today: datetime.date, currency: str) -> list[tuple[Offer, lis
         respond_by=today - _days(17),
         accepted_on=today - _days(18),
         start_date=start,
-        base_salary=Decimal(82000),
+        base_salary=money(82000),
         target_bonus_percent=Decimal(8),
-        signing_bonus=Decimal(6000),
-        benefits_value=Decimal(4000),
+        signing_bonus=money(6000),
+        benefits_value=money(4000),
         yearly_raise_percent=Decimal(3),
         repayment_terms="The signing bonus must be paid back in full if I leave within the "
         "first twelve months.",
-        repayment_amount=Decimal(6000),
+        repayment_amount=money(6000),
         repayment_until=start + _days(365),
         notice_period="One month",
         written_offer_in_hand=True,
         start_date_confirmed=True,
         notes="Example: the job you said yes to. It starts soon, and its signing bonus comes "
-        "with strings attached.",
+        "with strings attached."
+        + (
+            ""
+            if currency == "EUR"
+            else f" The example's amounts are euro figures at a rough example rate of "
+            f"1 EUR = {EXAMPLE_RATES[currency]} {currency} ({RATE_DATE})."
+        ),
     )
     better = Offer(
         company="Lumen Health",
@@ -58,12 +95,12 @@ def _offers(owner, today: datetime.date, currency: str) -> list[tuple[Offer, lis
         received_on=today - _days(2),
         respond_by=today + _days(3),
         start_date=start + _days(14),
-        base_salary=Decimal(96000),
+        base_salary=money(96000),
         target_bonus_percent=Decimal(10),
-        equity_value=Decimal(40000),
+        equity_value=money(40000),
         vesting_years=4,
         cliff_months=12,
-        benefits_value=Decimal(5000),
+        benefits_value=money(5000),
         yearly_raise_percent=Decimal(4),
         equity_discount_percent=Decimal(30),
         written_offer_in_hand=True,
@@ -77,7 +114,7 @@ def _offers(owner, today: datetime.date, currency: str) -> list[tuple[Offer, lis
         work_mode=Offer.WorkMode.ON_SITE,
         status=Offer.Status.EXPECTED,
         expected_on=today + _days(6),
-        base_salary=Decimal(90000),
+        base_salary=money(90000),
         notes="Example: the recruiter said an offer should come next week, after Lumen "
         "Health's deadline.",
     )
@@ -127,7 +164,7 @@ def load_example(user, today: datetime.date) -> Loaded:
         existing = list(Offer.objects.for_user(user).examples())
         if existing:
             return Loaded(existing, added=False)
-        made = _offers(user, today, local_currency(user.number_format))
+        made = _offers(user, today, example_currency(user))
         offers = Offer.objects.bulk_create(offer for offer, _ in made)
         Contact.objects.bulk_create(
             _on(contact, offer)

@@ -76,6 +76,33 @@ def test_the_amounts_are_in_the_currency_of_the_users_number_format(alice_client
     assert set(examples(alice).values_list("currency", flat=True)) == {"EUR"}
 
 
+@pytest.mark.parametrize(
+    ("number_format", "home", "currency", "base"),
+    [
+        ("cs_CZ", "", "CZK", 2_100_000),  # 82,000 EUR at 25 CZK, to two significant figures
+        ("en_NL", "CZK", "CZK", 2_100_000),  # the home currency the user chose wins
+        ("en_US", "", "USD", 90_000),
+        ("en_NL", "", "EUR", 82_000),
+        ("ar_SA", "", "EUR", 82_000),  # no example rate for SAR: euros, under their own code
+    ],
+)
+def test_the_amounts_make_sense_in_the_users_currency(
+    alice_client, alice, number_format, home, currency, base
+):
+    alice.number_format, alice.home_currency = number_format, home
+    alice.save()
+    load(alice_client)
+    accepted = examples(alice).get(status="accepted")
+    assert (accepted.currency, accepted.base_salary) == (currency, base)
+    if currency != "EUR":
+        rate = example.EXAMPLE_RATES[currency]
+        assert f"1 EUR = {rate} {currency} (December 2026)" in accepted.notes
+    offers = list(examples(alice))
+    # The story holds in any currency: the better offer is worth more over four years.
+    better = next(o for o in offers if o.status == "received")
+    assert compensation.headline(better.package())[1] > compensation.headline(accepted.package())[1]
+
+
 def test_loading_twice_adds_nothing_more(alice_client, alice):
     load(alice_client)
     first = sorted(examples(alice).values_list("pk", flat=True))
