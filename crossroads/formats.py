@@ -128,6 +128,20 @@ def format_number(value, locale: str | None = None) -> str:
     return _number_pattern(locale, _is_whole(value)).apply(value, Locale.parse(locale))
 
 
+def format_exact(value, locale: str | None = None) -> str:
+    """A number such as an exchange rate in the person's format, with every decimal it has, up to
+    six: ``25,2`` or ``0.0398``."""
+    locale = locale or current_locale()
+    return babel_numbers.format_decimal(Decimal(value), format="#,##0.######", locale=locale)
+
+
+def parse_exact(text: str, locale: str | None = None) -> Decimal | None:
+    """A number typed in the person's own format (``25,2`` where the comma marks decimals), or
+    None when it is not one."""
+    compact = re.sub(f"[{_SEPARATORS}]", "", text.strip())
+    return _strict(compact, locale or current_locale()) if compact else None
+
+
 # Pages print hundreds of amounts: each locale's patterns are read and parsed once per process.
 @functools.cache
 def _money_pattern(locale: str, whole: bool) -> babel_numbers.NumberPattern:

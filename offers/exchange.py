@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import get_currency_precision
 
-from crossroads.formats import local_currency
+from crossroads.formats import format_exact, local_currency
 
 CENT = Decimal("0.01")
 ONE = Decimal(1)
@@ -41,7 +41,7 @@ class Rate:
     source: str = ""
 
     def __str__(self):
-        return f"1 {self.currency} = {self.per_unit.normalize():f} {self.home}"
+        return f"1 {self.currency} = {format_exact(self.per_unit)} {self.home}"
 
     def age_in_days(self, today: datetime.date) -> int:
         return (today - self.taken_on).days

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.db import transaction
 
-from crossroads.formats import currencies, format_money
+from crossroads.formats import currencies, format_exact, format_money, parse_exact
 from crossroads.models import User
 from offers import compensation, exchange
 from offers.fields import DayField
@@ -50,22 +50,30 @@ class HomeCurrencyForm(forms.ModelForm):
 
 
 class RateField(forms.DecimalField):
-    """A rate typed with a point or a comma for the decimals: "0.92" or "0,92"."""
+    """A rate typed and shown in the person's own number format: "0.92", or "0,92" where the
+    comma marks decimals."""
 
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
     default_error_messages = {
-        "invalid": "Enter the rate as a number, such as 0.92.",
+        "invalid": "Enter the rate as a number written your way, such as %(example)s.",
         "max_decimal_places": "Give the rate with at most %(max)s decimals.",
         "max_whole_digits": "That rate is far too large: check it.",
         "max_digits": "That rate has too many digits: check it.",
     }
 
     def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace(" ", "")
-            if "," in value and "." not in value:
-                value = value.replace(",", ".")
+        if isinstance(value, str) and value.strip():
+            read = parse_exact(value)
+            if read is None:
+                example = format_exact(Decimal("0.92"))
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid", params={"example": example}
+                )
+            value = read
         return super().to_python(value)
+
+    def prepare_value(self, value):
+        return format_exact(value) if isinstance(value, Decimal) else value
 
 
 class RateForm(forms.ModelForm):

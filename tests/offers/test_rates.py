@@ -43,13 +43,33 @@ def test_the_page_names_the_home_currency_and_the_rates_missing(alice_client, eu
 
 
 def test_a_rate_is_saved_with_its_day_and_source(alice_client, alice, euro_offers):
-    response = alice_client.post(reverse("offers:set_rate"), _rate_data(rate="0,92"))
+    response = alice_client.post(reverse("offers:set_rate"), _rate_data(rate="0.92"))
     assert response.status_code == 302
     rate = ExchangeRate.objects.get(owner=alice)
     assert (rate.currency, rate.home_currency, rate.rate) == ("USD", "EUR", Decimal("0.92"))
     assert rate.source == "my bank"
     html = alice_client.get(reverse("offers:rates")).content.decode()
     assert "1 USD = 0.92 EUR" in html and "Rates your offers need" not in html
+
+
+def test_a_rate_is_typed_and_shown_in_the_users_own_number_format(alice_client, alice, euro_offers):
+    alice.number_format = "en_CZ"
+    alice.save()
+    assert alice_client.post(reverse("offers:set_rate"), _rate_data(rate="0,925")).status_code == 302
+    assert ExchangeRate.objects.get(owner=alice).rate == Decimal("0.925")
+    assert "1 USD = 0,925 EUR" in alice_client.get(reverse("offers:rates")).content.decode()
+    form = alice_client.get(reverse("offers:set_rate") + "?currency=USD").content.decode()
+    assert 'value="0,925"' in form
+
+
+def test_a_rate_not_written_the_users_way_is_refused_with_an_example_of_it(alice_client, alice):
+    make_offer(alice, currency="EUR")
+    response = alice_client.post(reverse("offers:set_rate"), _rate_data(rate="0,92"))
+    assert response.status_code == 200
+    assert "Enter the rate as a number written your way, such as 0.92." in (
+        response.content.decode()
+    )
+    assert not ExchangeRate.objects.exists()
 
 
 def test_setting_a_rate_again_changes_it_and_the_reverse_pair_is_replaced(alice_client, alice):
