@@ -11,6 +11,7 @@ from decisions.call.plans import call_day, saved_plan
 from decisions.call.readiness import is_ready, readiness_checks
 from decisions.models import Consideration
 from decisions.wizard.chart import score_chart
+from decisions.wizard.factors import WEIGHT_CHOICES
 from decisions.wizard.forms.ratings import RatingsForm
 from decisions.wizard.forms.result import NOT_DECIDED, OutcomeForm, RecordForm
 from decisions.wizard.result import explain
@@ -111,6 +112,8 @@ def priorities_page(formset) -> dict:
         "factor_forms": [form for form in formset.forms if form.instance.pk],
         "new_form": next((form for form in formset.forms if not form.instance.pk), None),
         "error_summary": of_factors(formset),
+        # For the rows' selects, drawn in the template's loop (see priorities.html).
+        "weight_choices": [(str(value), label) for value, label in WEIGHT_CHOICES],
     }
 
 
