@@ -11,7 +11,7 @@ from decisions.call.plans import call_day, saved_plan
 from decisions.call.readiness import is_ready, readiness_checks
 from decisions.models import Consideration
 from decisions.wizard.chart import score_chart
-from decisions.wizard.forms.pros_cons import ConsiderationForm
+from decisions.wizard.factors import WEIGHT_CHOICES
 from decisions.wizard.forms.ratings import RatingsForm
 from decisions.wizard.forms.result import NOT_DECIDED, OutcomeForm, RecordForm
 from decisions.wizard.result import explain
@@ -112,6 +112,8 @@ def priorities_page(formset) -> dict:
         "factor_forms": [form for form in formset.forms if form.instance.pk],
         "new_form": next((form for form in formset.forms if not form.instance.pk), None),
         "error_summary": of_factors(formset),
+        # For the rows' selects, drawn in the template's loop (see priorities.html).
+        "weight_choices": [(str(value), label) for value, label in WEIGHT_CHOICES],
     }
 
 
@@ -137,9 +139,9 @@ def ratings_page(decision, terms, data=None):
     }
 
 
-def pros_cons_columns(decision, failed=None) -> list[dict]:
-    """A column per offer: its pros and its cons, and an empty add form (or the ``failed`` one
-    with its errors)."""
+def pros_cons_page(decision, add_form) -> dict:
+    """Step 5: a column per offer with its pros and its cons, and the one form to add to any
+    offer (empty, or the failed one with its errors)."""
     by_offer = {}
     for item in decision.considerations.all():
         by_offer.setdefault(item.offer_id, []).append(item)
@@ -153,12 +155,9 @@ def pros_cons_columns(decision, failed=None) -> list[dict]:
                     ("Pros", [c for c in items if c.kind == Consideration.Kind.PRO]),
                     ("Cons", [c for c in items if c.kind == Consideration.Kind.CON]),
                 ],
-                "form": failed
-                if failed is not None and failed.offer == offer
-                else ConsiderationForm(offer=offer),
             }
         )
-    return columns
+    return {"columns": columns, "add_form": add_form}
 
 
 def result_page(decision, terms, today, record_form=None, outcome_form=None) -> dict:

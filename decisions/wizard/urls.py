@@ -12,16 +12,8 @@ urlpatterns = [
     path("<int:pk>/priorities/", priorities.priorities, name="priorities"),
     path("<int:pk>/ratings/", steps.ratings, name="ratings"),
     path("<int:pk>/pros-cons/", pros_cons.pros_cons, name="pros_cons"),
-    path(
-        "<int:pk>/pros-cons/<int:offer_pk>/add/",
-        pros_cons.add_consideration,
-        name="add_consideration",
-    ),
-    path(
-        "<int:pk>/pros-cons/<int:item_pk>/remove/",
-        pros_cons.remove_consideration,
-        name="remove_consideration",
-    ),
+    path("<int:pk>/pros-cons/add/", pros_cons.add_consideration, name="add_consideration"),
+    path("<int:pk>/pros-cons/remove/", pros_cons.remove_consideration, name="remove_consideration"),
     path("<int:pk>/result/", result.result, name="result"),
     path("<int:pk>/result/record/", result.record, name="record"),
     path("<int:pk>/result/outcome/", result.outcome, name="outcome"),

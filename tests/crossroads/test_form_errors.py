@@ -48,7 +48,7 @@ def _empty_forms(user):
         SituationForm(empty, instance=decision),
         FactorForm(empty, instance=factors[1]),
         RatingsForm(factors, offers, {}, {}, empty),
-        ConsiderationForm(empty, offer=new),
+        ConsiderationForm(empty, decision=decision),
         RecordForm(offers, empty),
         OutcomeForm(empty),
         CallPlanForm(decision, empty, answers={}, now=now),

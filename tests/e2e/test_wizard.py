@@ -128,18 +128,29 @@ def test_a_person_weighs_an_accepted_job_against_a_better_paid_offer(
 
     # Step 5: pros and cons, added in place.
     expect(page.get_by_text("Step 5 of 6")).to_be_visible()
-    northwind = page.locator("section.consideration-card").filter(has_text="Northwind Labs")
-    northwind.get_by_label("Pro", exact=True).check()
-    northwind.get_by_label("Later: in a year or more").check()
-    northwind.get_by_label("A pro or con of Northwind Labs").fill("A clear path to lead a team")
-    northwind.get_by_role("button", name="Add to Northwind Labs").click()
+    # One form adds to any offer: choose the offer in it...
+    add = page.locator("section#add")
+    add.get_by_label("Senior Data Analyst at Northwind Labs").check()
+    add.get_by_label("The pro or con, in a few words").fill("A clear path to lead a team")
+    add.get_by_label("Pro", exact=True).check()
+    add.get_by_label("Later: in a year or more").check()
+    add.get_by_role("button", name="Add it").click()
     expect(page.get_by_text("Added to Northwind Labs")).to_be_visible()
+    northwind = page.locator("section.consideration-card").filter(has_text="Northwind Labs")
+    expect(
+        northwind.get_by_role("button", name="Remove “A clear path to lead a team”")
+    ).to_be_visible()
+    # ... or follow the link from an offer's column, which chooses it.
+    page.get_by_role("link", name="Add a pro or con of Harbor Logistics").click()
+    expect(add.get_by_label("Data Analyst at Harbor Logistics", exact=True)).to_be_checked()
+    add.get_by_label("The pro or con, in a few words").fill("I gave them my word last week")
+    add.get_by_label("Con", exact=True).check()
+    add.get_by_label("Now: from day one").check()
+    add.get_by_role("button", name="Add it").click()
     harbor = page.locator("section.consideration-card").filter(has_text="Harbor Logistics")
-    harbor.get_by_label("Con", exact=True).check()
-    harbor.get_by_label("Now: from day one").check()
-    harbor.get_by_label("A pro or con of Harbor Logistics").fill("I gave them my word last week")
-    harbor.get_by_role("button", name="Add to Harbor Logistics").click()
-    expect(page.get_by_text("I gave them my word last week").first).to_be_visible()
+    expect(
+        harbor.get_by_role("button", name="Remove “I gave them my word last week”")
+    ).to_be_visible()
     screenshot(page, "wizard-5-pros-cons")
     page.get_by_role("button", name="Continue to the result").click()
 

@@ -13,7 +13,7 @@ def offer_label(offer: Offer) -> str:
     return f"{offer.role} at {offer.company}"
 
 
-class _LoadedChoices(ModelChoiceIterator):
+class LoadedChoices(ModelChoiceIterator):
     """The choices from the offers the form has loaded already (``field.loaded``), so showing
     them costs no query of its own; a submitted choice is still checked against the queryset."""
 
@@ -30,7 +30,7 @@ class _LoadedChoices(ModelChoiceIterator):
 class _LoadedOffers:
     """A choice field of offers, shown from ``loaded``, each labelled with its status."""
 
-    iterator = _LoadedChoices
+    iterator = LoadedChoices
     loaded = ()
 
     def label_from_instance(self, obj):

@@ -2,19 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from decisions.models import (
-    Decision,
-    get_consideration_of_decision,
-    get_decision_for_user,
-    get_offer_of_decision,
-)
+from decisions.models import Decision, get_consideration_of_decision, get_decision_for_user
 from decisions.wizard.forms.pros_cons import ConsiderationForm
 from decisions.wizard.page import (
     not_reached,
-    pros_cons_columns,
+    pros_cons_page,
     render_step,
     save_and_go_on,
     save_step,
@@ -29,9 +25,8 @@ def _decision(request, pk):
     )
 
 
-def _render(request, decision, failed=None):
-    """The page, with an empty add form per offer, or the failed one with its errors."""
-    context = {"columns": pros_cons_columns(decision, failed), "failed": failed}
+def _render(request, decision, add_form):
+    context = pros_cons_page(decision, add_form)
     return render_step(
         request, decision, Step.PROS_CONS, "decisions/wizard/pros_cons.html", context
     )
@@ -40,39 +35,47 @@ def _render(request, decision, failed=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def pros_cons(request, pk):
-    """The page; its "Save and continue" only records that the step is done."""
+    """The page; its "Save and continue" only records that the step is done. A link from an
+    offer's column (``?offer=<pk>``) opens the add form with that offer chosen."""
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.PROS_CONS) or too_few_offers(request, decision):
         return blocked
     if request.method == "POST":
         return save_and_go_on(request, decision, Step.PROS_CONS, lambda: None)
-    return _render(request, decision)
+    chosen = request.GET.get("offer", "")
+    initial = {"offer": chosen} if chosen.isdecimal() else {}
+    return _render(request, decision, ConsiderationForm(decision=decision, initial=initial))
 
 
 @login_required
 @require_POST
-def add_consideration(request, pk, offer_pk):
+def add_consideration(request, pk):
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.PROS_CONS):
         return blocked
-    offer = get_offer_of_decision(decision, offer_pk)
-    form = ConsiderationForm(request.POST, offer=offer)
+    form = ConsiderationForm(request.POST, decision=decision)
     if not form.is_valid():
-        return _render(request, decision, failed=form)
-    form.instance.decision, form.instance.offer = decision, offer
+        return _render(request, decision, form)
+    offer = form.instance.offer
     if save_step(request, decision, form.save):
         messages.success(request, f"Added to {offer.company}: {form.instance.text}")
+    # Back to the item added, with its offer chosen for the next one.
     anchor = f"consideration-{form.instance.pk}" if form.instance.pk else f"offer-{offer.pk}"
-    return redirect(f"{step_url(decision, Step.PROS_CONS)}#{anchor}")
+    return redirect(f"{step_url(decision, Step.PROS_CONS)}?offer={offer.pk}#{anchor}")
 
 
 @login_required
 @require_POST
-def remove_consideration(request, pk, item_pk):
+def remove_consideration(request, pk):
+    """Remove the pro or con whose button was pressed (``item``): the page's Remove buttons
+    share one form."""
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.PROS_CONS):
         return blocked
-    item = get_consideration_of_decision(decision, item_pk)
+    try:
+        item = get_consideration_of_decision(decision, int(request.POST.get("item", "")))
+    except ValueError:
+        raise Http404("No such pro or con.") from None
     if save_step(request, decision, item.delete):
         messages.success(request, f"Removed: {item.text}")
     return redirect(f"{step_url(decision, Step.PROS_CONS)}#offer-{item.offer_id}")

@@ -221,3 +221,40 @@ def test_a_step_not_reached_sends_you_to_the_first_unfinished_one(alice_client, 
     assert response.url == url("situation", decision)
     response = alice_client.post(url("priorities", decision), factor_data(decision))
     assert response.url == url("situation", decision)
+
+
+@pytest.mark.parametrize(
+    ("field", "changes", "message"),
+    [
+        ("name", {"Culture": ("   ", 3)}, "Give the factor a name."),
+        ("weight", {"Culture": ("Culture", 6)}, "Choose a weight from 0 to 5."),
+    ],
+)
+def test_a_rows_error_sits_under_its_label_and_describes_its_field(
+    alice_client, priorities, field, changes, message
+):
+    html = alice_client.post(
+        url("priorities", priorities), factor_data(priorities, **changes)
+    ).content.decode()
+    field_id = f"id_factors-1-{field}"  # Culture's row
+    assert f'<a href="#{field_id}">' in html  # from the summary at the top
+    row = html[html.index(f'id="div_{field_id}"') :]
+    label, error, box = (
+        row.index(f'<label for="{field_id}"'),
+        row.index(f'id="{field_id}_error"'),
+        row.index(f'name="factors-1-{field}"'),
+    )
+    assert label < error < box
+    assert f'<span class="visually-hidden">Error:</span> {message}' in row[:box]
+    tag = row[box : row.index(">", box)]
+    assert 'aria-invalid="true"' in tag and f'aria-describedby="{field_id}_error"' in tag
+    assert "is-invalid" in tag
+
+
+def test_each_rows_weight_shows_the_one_saved(alice_client, priorities):
+    Factor.objects.filter(decision=priorities, name="People").update(weight=5)
+    html = alice_client.get(url("priorities", priorities)).content.decode()
+    people = html[html.index('name="factors-2-weight"') :]
+    people = people[: people.index("</select>")]
+    assert '<option value="5" selected>5 · most of all</option>' in people
+    assert people.count("selected") == 1

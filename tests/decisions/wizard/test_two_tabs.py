@@ -88,16 +88,13 @@ def test_a_stale_tab_cannot_add_or_remove_pros_and_cons(alice_client, decision, 
     )
     # Another tab saved something meanwhile.
     Decision.objects.filter(pk=decision.pk).update(version=2)
-    _follow_conflict(alice_client, url("remove_consideration", decision, item.pk), {"version": 1})
+    _follow_conflict(
+        alice_client, url("remove_consideration", decision), {"version": 1, "item": item.pk}
+    )
     _follow_conflict(
         alice_client,
-        url("add_consideration", decision, new_offer.pk),
-        {
-            "version": 1,
-            f"offer-{new_offer.pk}-kind": "con",
-            f"offer-{new_offer.pk}-term": "immediate",
-            f"offer-{new_offer.pk}-text": "Stale",
-        },
+        url("add_consideration", decision),
+        {"version": 1, "offer": new_offer.pk, "kind": "con", "term": "immediate", "text": "Stale"},
     )
     assert list(Consideration.objects.values_list("text", flat=True)) == ["Kept"]
 
