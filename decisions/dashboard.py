@@ -5,7 +5,7 @@ from django.db.models import Count, Q, Window
 from django.utils import timezone
 
 from decisions.call import timing
-from decisions.call.readiness import is_ready, readiness_checks
+from decisions.call.readiness import CHECK_NAMES, is_ready, readiness_checks
 from decisions.models import CallPlan, Decision, FollowUp
 from offers.models import Offer
 
@@ -19,11 +19,14 @@ def _drafts_and_look_backs(user) -> dict:
     due = timezone.now() - LOOK_BACK_AFTER
     return {
         "decision_drafts": list(
-            decisions.filter(decided_at__isnull=True).order_by("-updated")[:DRAFTS_SHOWN]
+            decisions.filter(decided_at__isnull=True)
+            .only("title", "step_reached", "decided_at")
+            .order_by("-updated")[:DRAFTS_SHOWN]
         ),
         "decisions_to_look_back": list(
             decisions.filter(decided_at__lte=due, outcome="")
             .select_related("chosen_offer")
+            .only("title", "decided_at", "chosen_offer__company")
             .order_by("decided_at")
         ),
     }
@@ -45,6 +48,10 @@ class CallToMake:
         )
 
 
+_OFFERS = ("committed_offer", "chosen_offer")
+_OFFER_FIELDS = ("company", "status", "respond_by", *CHECK_NAMES)
+
+
 def _calls_to_make(user) -> dict:
     """Call plans not yet done, and decisions to back out of an offer with no plan yet."""
     decisions = (
@@ -55,6 +62,15 @@ def _calls_to_make(user) -> dict:
             | Q(call_plan__isnull=True, committed_offer__status__in=Offer.COMMITTED_STATUSES)
         )
         .select_related("committed_offer", "chosen_offer", "call_plan__contact")
+        # What the list shows and the readiness checks read: a few of the many columns of two
+        # offers, a plan and its contact.
+        .only(
+            "decided_at",
+            *(f"{offer}__{name}" for offer in _OFFERS for name in _OFFER_FIELDS),
+            "call_plan__scheduled_at",
+            "call_plan__done_at",
+            "call_plan__contact__name",
+        )
     )
     zone, now = timezone.get_current_timezone(), timezone.now()
     calls = []
@@ -96,6 +112,7 @@ def follow_ups_due(user, every=False) -> FollowUpsDue:
     due = (
         FollowUp.objects.filter(call_plan__decision__owner=user, done=False, due_on__isnull=False)
         .select_related("call_plan__decision__committed_offer")
+        .only("text", "due_on", "call_plan__decision__committed_offer__company")
         .annotate(total=Window(Count("pk")))
         .order_by("due_on", "pk")
     )

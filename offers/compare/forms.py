@@ -1,3 +1,4 @@
+import datetime
 from urllib.parse import urlencode
 
 from django import forms
@@ -6,6 +7,9 @@ from django.urls import reverse
 from offers.compare.table import MAX_YEARS
 
 DEFAULT_YEARS = 4
+# As many offers as a decision weighs (decisions.wizard): more columns than this cannot be read
+# side by side, on a screen or on paper.
+MAX_COMPARED = 5
 
 
 class CompareForm(forms.Form):
@@ -15,6 +19,7 @@ class CompareForm(forms.Form):
     offers = forms.MultipleChoiceField(
         label="Offers to compare",
         widget=forms.CheckboxSelectMultiple,
+        help_text=f"Up to {MAX_COMPARED}.",
         error_messages={
             "required": "Choose at least one offer.",
             "invalid_choice": "Choose from your own offers.",
@@ -42,6 +47,15 @@ class CompareForm(forms.Form):
             for offer in all_offers
         ]
 
+    def clean_offers(self):
+        offers = self.cleaned_data["offers"]
+        if len(offers) > MAX_COMPARED:
+            raise forms.ValidationError(
+                f"Choose {MAX_COMPARED} offers at most: more columns than that cannot be read "
+                "side by side."
+            )
+        return offers
+
     def choice(self):
         """The chosen offers (in the list's order) and years; the defaults before any choice;
         None when what was asked for cannot be read (the errors then say why)."""
@@ -52,6 +66,20 @@ class CompareForm(forms.Form):
             return None
         chosen = set(self.cleaned_data["offers"])
         return [self.by_pk[pk] for pk in self.by_pk if pk in chosen], self.cleaned_data["years"]
+
+
+def default_offers(all_offers) -> tuple[list, list]:
+    """What the page compares before any choice: the offers in play (all of them when none is),
+    the committed one first, then those whose date is soonest, at most ``MAX_COMPARED``; and
+    the rest of those in play (or of all), left out."""
+    candidates = [offer for offer in all_offers if offer.is_in_play()] or list(all_offers)
+    candidates.sort(key=_soonest_first)
+    return candidates[:MAX_COMPARED], candidates[MAX_COMPARED:]
+
+
+def _soonest_first(offer):
+    date = offer.respond_by or offer.expected_on or offer.start_date or datetime.date.max
+    return (not offer.is_committed(), date)
 
 
 def compare_url(offers, years: int) -> str:

@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from offers.compare.forms import CompareForm
+from offers.compare.forms import MAX_COMPARED, CompareForm, default_offers
 from offers.compare.page import compare_offers
 from offers.models import Offer
 from offers.rates import money_terms
@@ -14,17 +14,24 @@ from offers.rates import money_terms
 def compare(request):
     """Offers side by side, year by year (a decision links here with its offers and horizon)."""
     all_offers = list(Offer.objects.for_user(request.user).order_by("company", "role", "pk"))
-    form = _form(request, all_offers)
+    form, left_out = _form(request, all_offers)
     chosen = form.choice()
-    context = {"form": form, "has_any": bool(all_offers), "today": timezone.localdate()}
+    context = {
+        "form": form,
+        "has_any": bool(all_offers),
+        "left_out": left_out,
+        "max_compared": MAX_COMPARED,
+        "today": timezone.localdate(),
+    }
     if chosen and chosen[0]:
         terms = money_terms(request.user, [offer.currency for offer in all_offers])
         context["table"], context["chart"] = compare_offers(*chosen, terms, context["today"])
     return render(request, "offers/compare.html", context)
 
 
-def _form(request, all_offers) -> CompareForm:
+def _form(request, all_offers) -> tuple[CompareForm, list]:
+    """The form, and the offers the default choice left out (none once a choice is made)."""
     if "offers" in request.GET or "years" in request.GET:
-        return CompareForm(all_offers, request.GET)
-    in_play = [offer for offer in all_offers if offer.is_in_play()]
-    return CompareForm(all_offers, initial_offers=in_play or all_offers)
+        return CompareForm(all_offers, request.GET), []
+    chosen, left_out = default_offers(all_offers)
+    return CompareForm(all_offers, initial_offers=chosen), left_out

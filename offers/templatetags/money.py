@@ -49,9 +49,3 @@ def comparison_notes(context, comparison, names=None, show_missing=True):
         if comparison and names
         else [],
     }
-
-
-@register.filter
-def index(sequence, position):
-    """``{{ columns|index:forloop.counter0 }}``: the item at a position."""
-    return sequence[position]

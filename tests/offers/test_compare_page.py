@@ -83,8 +83,13 @@ def test_with_a_rate_every_offer_is_compared_and_converted_figures_are_labelled(
     # Over two years: 92,000 + 9,200 + 92,000.
     assert "EUR 193,200 from USD 210,000" in text
     assert "Year 2" in text and "Year 3" not in text
+    # The chart's figures are in a table beside it, which its description points to.
     desc = re.search(r"<desc[^>]*>(.*?)</desc>", html, re.S).group(1)
-    assert "New York Co: year 1 EUR 101,200, year 2 EUR 193,200" in desc
+    assert "New York Co" in desc and "The figures are in the table beside the chart" in desc
+    figures = _text(
+        re.search(r'<table class="table table-sm chart-table">.*?</table>', html, re.S).group(0)
+    )
+    assert "Money so far in EUR" in figures and "New York Co 101,200 193,200" in figures
     svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
     assert 'role="img"' in svg and "aria-labelledby" in svg and "style=" not in html
 
@@ -185,6 +190,41 @@ def test_another_users_offer_cannot_be_chosen(alice_client, bob, three_offers):
     bobs = make_offer(bob, company="Bob's Co")
     html = _page(alice_client, offers=[bobs.pk], years=2)
     assert "Choose from your own offers." in html and "Bob&#x27;s Co" not in html
+
+
+def test_by_default_it_compares_five_offers_in_play_and_says_how_to_choose_others(
+    alice_client, alice
+):
+    today = timezone.localdate()
+    committed = make_offer(alice, company="Signed Co", status=Offer.Status.SIGNED)
+    soon = [
+        make_offer(alice, company=f"Soon {i}", respond_by=today + datetime.timedelta(days=i))
+        for i in range(1, 7)
+    ]
+    make_offer(alice, company="Declined Co", status=Offer.Status.DECLINED)
+    html = _page(alice_client)
+    heads = _text(re.search(r"<thead>.*?</thead>", html.split('id="table-title"')[1], re.S)[0])
+    # The commitment first, then the four whose answers are due soonest.
+    for offer in [committed, *soon[:4]]:
+        assert offer.company in heads
+    assert "Soon 5" not in heads and "Soon 6" not in heads and "Declined Co" not in heads
+    text = _text(html)
+    assert "2 more offers in play are not in this comparison: up to 5 can be read" in text
+    assert "To compare others, choose them under Offers to compare and press Compare." in text
+    # Every offer can be chosen, the five compared are ticked.
+    assert html.count('name="offers"') == 8 and html.count("checked") == 5
+
+
+def test_no_note_when_every_offer_in_play_is_compared(alice_client, three_offers):
+    assert "not in this comparison" not in _text(_page(alice_client))
+
+
+def test_more_than_five_offers_is_explained_next_to_the_field(alice_client, alice):
+    offers = [make_offer(alice, company=f"Company {i}") for i in range(6)]
+    html = _page(alice_client, offers=[offer.pk for offer in offers], years=2)
+    assert "There is a problem" in html
+    assert "Choose 5 offers at most: more columns than that cannot be read side by side." in html
+    assert "compare-table" not in html
 
 
 def test_a_visitor_is_sent_to_log_in(client):
