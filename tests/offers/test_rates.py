@@ -55,7 +55,9 @@ def test_a_rate_is_saved_with_its_day_and_source(alice_client, alice, euro_offer
 def test_a_rate_is_typed_and_shown_in_the_users_own_number_format(alice_client, alice, euro_offers):
     alice.number_format = "en_CZ"
     alice.save()
-    assert alice_client.post(reverse("offers:set_rate"), _rate_data(rate="0,925")).status_code == 302
+    assert (
+        alice_client.post(reverse("offers:set_rate"), _rate_data(rate="0,925")).status_code == 302
+    )
     assert ExchangeRate.objects.get(owner=alice).rate == Decimal("0.925")
     assert "1 USD = 0,925 EUR" in alice_client.get(reverse("offers:rates")).content.decode()
     form = alice_client.get(reverse("offers:set_rate") + "?currency=USD").content.decode()
