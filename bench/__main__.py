@@ -21,6 +21,8 @@ from django.urls import reverse  # noqa: E402
 from django.utils.crypto import get_random_string  # noqa: E402
 
 from bench import load, measure, seed  # noqa: E402
+from decisions.models import Decision  # noqa: E402
+from offers.compare.forms import compare_url  # noqa: E402
 from crossroads.env import env_int  # noqa: E402
 
 ROUNDS = env_int("BENCH_ROUNDS", 15)
@@ -56,7 +58,7 @@ def signed_in_pages(p: seed.Persona) -> list[tuple[str, str]]:
         ("calendar feed", reverse("offers:calendar")),
         ("calendar feed" + POLLED, reverse("offers:calendar")),
         ("compare offers", reverse("offers:compare")),
-        ("compare a decision's", f"{reverse('offers:compare')}?decision={decision}"),
+        ("compare a decision's", _decision_comparison(decision)),
         ("exchange rates", reverse("offers:rates")),
         ("ask for more time", reverse("offers:ask_more_time", args=[p.offer_ids[1]])),
         ("ask for a heads-up", reverse("offers:ask_heads_up", args=[offer])),
@@ -82,6 +84,12 @@ def signed_in_pages(p: seed.Persona) -> list[tuple[str, str]]:
         ("delete account", reverse("delete_account")),
         ("data export", reverse("export_data")),
     ]
+
+
+def _decision_comparison(pk: int) -> str:
+    """The compare page as a decision's result links to it: its offers, over its years."""
+    decision = Decision.objects.get(pk=pk)
+    return compare_url(list(decision.offers.all()), decision.horizon_years)
 
 
 VISITOR_PAGES = [
