@@ -21,9 +21,9 @@ from django.urls import reverse  # noqa: E402
 from django.utils.crypto import get_random_string  # noqa: E402
 
 from bench import load, measure, seed  # noqa: E402
+from crossroads.env import env_int  # noqa: E402
 from decisions.models import Decision  # noqa: E402
 from offers.compare.forms import compare_url  # noqa: E402
-from crossroads.env import env_int  # noqa: E402
 
 ROUNDS = env_int("BENCH_ROUNDS", 15)
 LOAD_ROUNDS = env_int("BENCH_LOAD_ROUNDS", 3)
