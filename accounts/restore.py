@@ -206,7 +206,10 @@ def _value(field, value, name):
                 f"The {name}'s {field.verbose_name} is over {LONG_TEXT_LIMIT:,} characters."
             )
     try:
-        return field.to_python(value)
+        converted = field.to_python(value)
+        if converted is not None:
+            field.run_validators(converted)  # the ranges people are held to, dates' included
+        return converted
     except ValidationError as error:
         raise Refused(
             f"The {name}'s {field.verbose_name} is not valid: {_first_message(error)}"

@@ -4,6 +4,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 
+from crossroads import dates
+
 # The call plan's models live in its package; imported here so that Django finds them, and so
 # that ``from decisions.models import CallPlan`` works as it always has.
 from decisions.call.models import (  # noqa: F401
@@ -130,6 +132,7 @@ class Decision(models.Model):
     class Meta:
         ordering = ["-updated"]
         constraints = [
+            *dates.in_range("decision", moments=["decided_at", "outcome_recorded_at"]),
             models.CheckConstraint(
                 name="decision_horizon_in_range",
                 condition=Q(horizon_years__gte=1, horizon_years__lte=4),

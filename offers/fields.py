@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.db import models
 
+from crossroads.dates import validate_day
 from crossroads.formats import AmountError, format_number, parse_amount
 from crossroads.text import text_errors
 
@@ -29,9 +30,17 @@ def percentage_field(verbose_name, help_text):
     )
 
 
+def within(name, low, high, empty=False) -> models.Q:
+    """``name`` is from ``low`` to ``high`` (or empty, with ``empty``): for a CheckConstraint."""
+    inside = models.Q(**{f"{name}__gte": low, f"{name}__lte": high})
+    return models.Q(**{f"{name}__isnull": True}) | inside if empty else inside
+
+
 def day_field(verbose_name, help_text):
     """A date that may not be known yet."""
-    return models.DateField(verbose_name, null=True, blank=True, help_text=help_text)
+    return models.DateField(
+        verbose_name, null=True, blank=True, help_text=help_text, validators=[validate_day]
+    )
 
 
 def tick_field(verbose_name, help_text):
@@ -54,10 +63,6 @@ def notes_field(verbose_name, help_text):
     return models.TextField(verbose_name, blank=True, help_text=help_text)
 
 
-# Far-off years are typing mistakes, and the calendar feed needs the day after each date.
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
-
-
 class DateInput(forms.DateInput):
     """The browser's date picker, which sends and shows 2026-05-31."""
 
@@ -73,12 +78,7 @@ class DayField(forms.DateField):
     widget = DateInput
     default_error_messages = {"invalid": "Enter a real date, such as 2026-05-31."}
 
-    def validate(self, value):
-        super().validate(value)
-        if value and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-            raise forms.ValidationError(
-                f"Check the year: it should be between {EARLIEST_YEAR} and {LATEST_YEAR}."
-            )
+    default_validators = [validate_day]
 
 
 class MoneyField(forms.DecimalField):

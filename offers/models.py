@@ -8,21 +8,19 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
+from crossroads import dates
 from crossroads.text import LONG_TEXT_LIMIT
 from offers import compensation, exchange, fields, leaving_cost, rules, timeline
 
-# A feature's models live in its package: imported here so that Django finds them, and so that
-# ``from offers.models import Contact, TimeAsk, ExchangeRate`` works as it always has.
+# Each feature's models live in its package, imported here so that Django finds them.
 from offers.asks.models import TimeAsk  # noqa: F401
 from offers.contacts.models import Contact, get_contact_for_user  # noqa: F401
 from offers.querysets import IN_PLAY, OfferQuerySet  # noqa: F401
 from offers.rates.models import ExchangeRate  # noqa: F401
 
-
-def _within(name, low, high, empty=False) -> Q:
-    """``name`` is from ``low`` to ``high`` (or empty, with ``empty``): for a CheckConstraint."""
-    within = Q(**{f"{name}__gte": low, f"{name}__lte": high})
-    return Q(**{f"{name}__isnull": True}) | within if empty else within
+# The days a person enters (``fields.day_field``): the database keeps them in range too.
+DAYS = ["expected_on", "received_on", "respond_by", "accepted_on", "start_date"]
+DAYS += ["repayment_paid_on", "repayment_until", "terms_reviewed_on"]
 
 
 class Offer(models.Model):
@@ -166,8 +164,7 @@ class Offer(models.Model):
         PRO_RATA = leaving_cost.PRO_RATA, "Less each month: pro rata over a number of months"
 
     # The repayment clause: what must be paid back if you leave early. The wording is the
-    # clause as the contract puts it; the rest is what the app computes with
-    # (``offers.leaving_cost``).
+    # clause as the contract puts it; the rest is what ``offers.leaving_cost`` computes with.
     repayment_amount = fields.amount_field(
         "amount to pay back",
         "The most you could have to pay back if you left early; leave empty if nothing has to "
@@ -301,7 +298,9 @@ class Offer(models.Model):
             ),
             models.CheckConstraint(
                 name="offer_bonus_percent_in_range",
-                condition=_within("target_bonus_percent", 0, rules.MAX_BONUS_PERCENT, empty=True),
+                condition=fields.within(
+                    "target_bonus_percent", 0, rules.MAX_BONUS_PERCENT, empty=True
+                ),
             ),
             models.CheckConstraint(
                 name="offer_one_kind_of_bonus",
@@ -309,27 +308,28 @@ class Offer(models.Model):
             ),
             models.CheckConstraint(
                 name="offer_vesting_in_range",
-                condition=_within("vesting_years", *rules.VESTING_YEARS)
+                condition=fields.within("vesting_years", *rules.VESTING_YEARS)
                 & Q(cliff_months__lte=models.F("vesting_years") * 12),
             ),
             models.CheckConstraint(
                 name="offer_repayment_months_in_range",
-                condition=_within(
+                condition=fields.within(
                     "repayment_months", 1, leaving_cost.MAX_PRO_RATA_MONTHS, empty=True
                 ),
             ),
             models.CheckConstraint(
                 name="offer_percentages_in_range",
-                condition=_within("yearly_raise_percent", *rules.PERCENT)
-                & _within("equity_discount_percent", *rules.PERCENT),
+                condition=fields.within("yearly_raise_percent", *rules.PERCENT)
+                & fields.within("equity_discount_percent", *rules.PERCENT),
             ),
             models.CheckConstraint(
                 name="offer_adjustments_in_range",
-                condition=_within(
+                condition=fields.within(
                     "cost_of_living_factor", *exchange.COST_OF_LIVING_RANGE, empty=True
                 )
-                & _within("tax_rate_percent", *exchange.TAX_PERCENT_RANGE, empty=True),
+                & fields.within("tax_rate_percent", *exchange.TAX_PERCENT_RANGE, empty=True),
             ),
+            *dates.in_range("offer", days=DAYS, moments=["accepted_despite_expected_at"]),
         ]
 
     def __str__(self):

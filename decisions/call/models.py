@@ -4,6 +4,7 @@ Django finds them in the decisions app."""
 
 from django.db import models
 
+from crossroads import dates
 from crossroads.text import LONG_TEXT_LIMIT
 from offers.models import Contact
 
@@ -27,12 +28,16 @@ class CallPlan(models.Model):
     contact = models.ForeignKey(
         Contact, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    scheduled_at = models.DateTimeField("call planned for", null=True, blank=True)
+    scheduled_at = models.DateTimeField(
+        "call planned for", null=True, blank=True, validators=[dates.validate_day]
+    )
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.PHONE)
     agency_contact = models.ForeignKey(
         Contact, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    agency_call_at = models.DateTimeField("agency call planned for", null=True, blank=True)
+    agency_call_at = models.DateTimeField(
+        "agency call planned for", null=True, blank=True, validators=[dates.validate_day]
+    )
 
     # The script, section by section: the form, the plan and the printed page share these names.
     opening = _script_section(
@@ -63,7 +68,9 @@ class CallPlan(models.Model):
         "closing", "Thank them again and leave the door open. Then let them go."
     )
 
-    called_at = models.DateTimeField("call happened at", null=True, blank=True)
+    called_at = models.DateTimeField(
+        "call happened at", null=True, blank=True, validators=[dates.validate_day]
+    )
     how_it_went = models.TextField(
         "how did it go?",
         blank=True,
@@ -73,6 +80,11 @@ class CallPlan(models.Model):
     done_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = dates.in_range(
+            "call_plan", moments=["scheduled_at", "agency_call_at", "called_at", "done_at"]
+        )
 
     def __str__(self):
         return f"Call plan for {self.decision}"
@@ -136,11 +148,14 @@ class FollowUp(models.Model):
         max_length=300,
         help_text="For example: return the laptop, send the short confirmation e-mail.",
     )
-    due_on = models.DateField("by when", null=True, blank=True, help_text="Optional.")
+    due_on = models.DateField(
+        "by when", null=True, blank=True, help_text="Optional.", validators=[dates.validate_day]
+    )
     done = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["due_on", "pk"]
+        constraints = dates.in_range("follow_up", days=["due_on"])
 
     def __str__(self):
         return self.text
@@ -172,6 +187,7 @@ class SkippedCheck(models.Model):
             models.UniqueConstraint(
                 fields=["call_plan", "check_name"], name="one_skip_per_check_and_plan"
             ),
+            *dates.in_range("skipped_check", moments=["skipped_at"]),
         ]
 
     def __str__(self):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
+from crossroads import dates
 from offers.asks import rules
 
 
@@ -48,7 +49,11 @@ class TimeAsk(models.Model):
         "offers.Offer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    asked_on = models.DateField("when you ask", help_text="Today, or the day you plan to call.")
+    asked_on = models.DateField(
+        "when you ask",
+        help_text="Today, or the day you plan to call.",
+        validators=[dates.validate_day],
+    )
     channel = models.CharField(
         "how",
         max_length=10,
@@ -67,13 +72,17 @@ class TimeAsk(models.Model):
     script = models.TextField("what to say", blank=True)
     names_other_company = models.BooleanField("name the other company", default=False)
     # More time: the day asked for. Heads-up: the day the user must answer elsewhere.
-    requested_date = models.DateField("date asked for", null=True, blank=True)
+    requested_date = models.DateField(
+        "date asked for", null=True, blank=True, validators=[dates.validate_day]
+    )
     answer = models.CharField(
         "what did they say?", max_length=10, choices=Answer.choices, default=Answer.PENDING
     )
-    answered_on = models.DateField("when did they answer?", null=True, blank=True)
+    answered_on = models.DateField(
+        "when did they answer?", null=True, blank=True, validators=[dates.validate_day]
+    )
     # More time: the new answer deadline. Heads-up: the day the offer will now come.
-    new_date = models.DateField("new date", null=True, blank=True)
+    new_date = models.DateField("new date", null=True, blank=True, validators=[dates.validate_day])
     # The offer's date before this answer moved it.
     previous_date = models.DateField("date before", null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
@@ -84,6 +93,10 @@ class TimeAsk(models.Model):
     class Meta:
         ordering = ["-asked_on", "-pk"]
         constraints = [
+            *dates.in_range(
+                "time_ask",
+                days=["asked_on", "requested_date", "answered_on", "new_date", "previous_date"],
+            ),
             models.CheckConstraint(
                 name="time_ask_answer_dated",
                 condition=Q(answer="pending", answered_on__isnull=True)

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
 
+from crossroads import dates
 from offers import exchange
 
 
@@ -39,6 +40,7 @@ class ExchangeRate(models.Model):
         "rate taken on",
         help_text="The day you looked the rate up; after 30 days the pages remind you it may "
         "have moved.",
+        validators=[dates.validate_day],
     )
     source = models.CharField(
         "where it came from",
@@ -57,6 +59,7 @@ class ExchangeRate(models.Model):
                 fields=["owner", "currency", "home_currency"], name="exchange_rate_one_per_pair"
             ),
             models.CheckConstraint(name="exchange_rate_positive", condition=Q(rate__gt=0)),
+            *dates.in_range("exchange_rate", days=["taken_on"]),
             models.CheckConstraint(
                 name="exchange_rate_two_currencies",
                 condition=~Q(currency=F("home_currency")),

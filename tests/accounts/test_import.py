@@ -153,6 +153,14 @@ REFUSED = {
         lambda d: _signed(_change(d, "offers", 0, status="imaginary")),
         "is not a valid choice",
     ),
+    "an offer date in year 1": (
+        lambda d: _signed(_change(d, "offers", 0, expected_on="0001-01-01")),
+        "Check the year: it should be between 1900 and 2200",
+    ),
+    "a call time in year 9999": (
+        lambda d: _signed(_change(d, "call_plans", 0, scheduled_at="9999-12-31T23:59:00Z")),
+        "Check the year: it should be between 1900 and 2200",
+    ),
     "a rating out of range": (
         lambda d: _signed(_change(d, "ratings", 0, score=9)),
         "cannot be saved: a rating with a value it does not allow",

@@ -1,5 +1,7 @@
 """A database migrated at the last landed commit, with data in it, migrates to this one."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -26,7 +28,14 @@ def test_a_database_at_the_landed_commit_migrates_to_this_one_with_its_data():
     state = _migrate(LANDED).loader.project_state(LANDED).apps
     user = state.get_model("crossroads", "User").objects.create(username="alice")
     offer = state.get_model("offers", "Offer").objects.create(
-        owner=user, company="Globex", role="Engineer", currency="EUR", base_salary=70000
+        owner=user,
+        company="Globex",
+        role="Engineer",
+        currency="EUR",
+        base_salary=70000,
+        # Years that broke every page before the range was kept at the boundary.
+        expected_on=datetime.date(1, 1, 1),
+        respond_by=datetime.date(9999, 12, 31),
     )
     decision = state.get_model("decisions", "Decision").objects.create(
         owner=user, title="Stay or go"
@@ -38,4 +47,5 @@ def test_a_database_at_the_landed_commit_migrates_to_this_one_with_its_data():
     apps = latest.loader.project_state().apps
     moved = apps.get_model("offers", "Offer").objects.get(pk=offer.pk)
     assert (moved.company, moved.base_salary, moved.owner_id) == ("Globex", 70000, user.pk)
+    assert (moved.expected_on, moved.respond_by) == (None, None)
     assert apps.get_model("decisions", "Decision").objects.get(pk=decision.pk).offers.count() == 1
