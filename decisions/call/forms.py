@@ -5,6 +5,7 @@ from django.db import transaction
 
 from crossroads.formats import format_date
 from crossroads.text import long_text_field, use_text_errors
+from decisions.call.plans import answers_for
 from decisions.call.readiness import Check
 from decisions.call.script import SCRIPT_SECTIONS
 from decisions.models import CallPlan, FollowUp, PreparedAnswer, Referral
@@ -77,18 +78,22 @@ class CallPlanForm(forms.ModelForm):
             **{name: forms.Textarea(attrs={"rows": 3}) for name in SCRIPT_SECTIONS},
             "logistics": forms.Textarea(attrs={"rows": 4}),
         }
+        # The names are added on the plan, not on the page with the words.
+        help_texts = {
+            "help_offer": "Offer names of people who could fill the role; add them under “Names "
+            "you could suggest” on the plan."
+        }
 
-    def __init__(
-        self, decision, *args, section: str, answers: dict[str, str], now: datetime.datetime, **kw
-    ):
+    def __init__(self, decision, *args, section: str, now: datetime.datetime, **kw):
         super().__init__(*args, **kw)
         for name in set(self.fields) - set(PLAN_SECTIONS[section]):
             del self.fields[name]
-        self.section, self.answers, self.now = section, answers, now
+        self.section, self.now = section, now
         self.employer_contacts_missing = self.agency_contacts_missing = False
         if section == "when":
             self._ask_whom_and_when(decision.committed_offer)
         if section == "answers":
+            answers = answers_for(self.instance)
             for reaction in PreparedAnswer.Reaction:
                 name = f"answer_{reaction.value}"
                 self.fields[name] = long_text_field(reaction.label)
@@ -162,7 +167,7 @@ class CallPlanForm(forms.ModelForm):
                     r.value: self.cleaned_data[f"answer_{r.value}"] for r in PreparedAnswer.Reaction
                 }
             elif created:
-                answers = self.answers
+                answers = answers_for(plan)
             else:
                 return plan
             PreparedAnswer.objects.bulk_create(
@@ -230,7 +235,7 @@ class CallLogForm(forms.ModelForm):
         if value and _to_the_minute(value) > self.now:
             raise forms.ValidationError(
                 "This is when the call happened, so it cannot be in the future. To plan a call, "
-                "use “When will you call?” above."
+                "change “Whom, when and how” on the plan."
             )
         return value
 

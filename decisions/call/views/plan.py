@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from decisions.call.calendar import call_calendar
 from decisions.call.forms import CallPlanForm
 from decisions.call.page import plan_page, plan_url, print_page, section_page
-from decisions.call.plans import answers_for, plan_or_draft, saved_plan
+from decisions.call.plans import plan_or_draft, saved_plan
 from decisions.models import (
     Decision,
     get_decision_for_user,
@@ -55,7 +55,6 @@ def edit_section(request, pk, section):
         request.POST if request.method == "POST" else None,
         instance=copy.copy(plan),
         section=section,
-        answers=answers_for(plan),
         now=timezone.now(),
     )
     if not form.is_valid():

@@ -62,7 +62,7 @@ def test_the_hiring_manager_is_chosen_by_default_with_their_phone_number(
     assert f'<option value="{call_manager.pk}" selected>' in content
     assert "Morgan Lee, +1 555 0142 (hiring manager)" in content
     plan = alice_client.get(_url(call_decision)).content.decode()
-    assert 'Suggested: Morgan Lee, <a href="tel:+1 555 0142">' in plan
+    assert 'Suggested: call Morgan Lee on <a href="tel:+1 555 0142">' in plan
 
 
 def test_only_the_committed_offers_contacts_can_be_chosen(
