@@ -5,6 +5,7 @@ from django.db import transaction
 
 from crossroads.formats import format_date
 from crossroads.text import long_text_field, use_text_errors
+from decisions.call.plans import answers_for
 from decisions.call.readiness import Check
 from decisions.call.script import SCRIPT_SECTIONS
 from decisions.models import CallPlan, FollowUp, PreparedAnswer, Referral
@@ -47,8 +48,17 @@ def _ask_when(field, label, help_text) -> None:
     field.error_messages.update(DATETIME_ERRORS)
 
 
+# The parts of the plan edited on pages of their own, by the address's name (call_<section>).
+PLAN_SECTIONS = {
+    "when": ("contact", "scheduled_at", "channel", "agency_contact", "agency_call_at"),
+    "words": SCRIPT_SECTIONS,
+    "answers": (),
+}
+
+
 class CallPlanForm(forms.ModelForm):
-    """Whom, when, how and what to say, with the prepared answers: all saved in one go."""
+    """One part of the plan (``section``, a key of PLAN_SECTIONS): whom, when and how; what to
+    say; or the prepared answers. A plan saved for the first time keeps the drafts of the rest."""
 
     class Meta:
         model = CallPlan
@@ -68,12 +78,29 @@ class CallPlanForm(forms.ModelForm):
             **{name: forms.Textarea(attrs={"rows": 3}) for name in SCRIPT_SECTIONS},
             "logistics": forms.Textarea(attrs={"rows": 4}),
         }
+        # The names are added on the plan, not on the page with the words.
+        help_texts = {
+            "help_offer": "Offer names of people who could fill the role; add them under “Names "
+            "you could suggest” on the plan."
+        }
 
-    def __init__(self, decision, *args, answers: dict[str, str], now: datetime.datetime, **kw):
+    def __init__(self, decision, *args, section: str, now: datetime.datetime, **kw):
         super().__init__(*args, **kw)
+        for name in set(self.fields) - set(PLAN_SECTIONS[section]):
+            del self.fields[name]
+        self.section, self.now = section, now
+        self.employer_contacts_missing = self.agency_contacts_missing = False
+        if section == "when":
+            self._ask_whom_and_when(decision.committed_offer)
+        if section == "answers":
+            answers = answers_for(self.instance)
+            for reaction in PreparedAnswer.Reaction:
+                name = f"answer_{reaction.value}"
+                self.fields[name] = long_text_field(reaction.label)
+                self.initial.setdefault(name, answers.get(reaction.value, ""))
         use_text_errors(self)
-        self.now = now
-        offer = decision.committed_offer
+
+    def _ask_whom_and_when(self, offer) -> None:
         # The employer's people for the employer's call, the agency's for the agency's call.
         self.employer_contacts_missing = _pick_people(
             self.fields["contact"],
@@ -113,16 +140,6 @@ class CallPlanForm(forms.ModelForm):
             del self.fields["agency_contact"]
             del self.fields["agency_call_at"]
 
-        for reaction in PreparedAnswer.Reaction:
-            self.fields[f"answer_{reaction.value}"] = long_text_field(reaction.label)
-            self.initial.setdefault(f"answer_{reaction.value}", answers.get(reaction.value, ""))
-
-    def answer_fields(self):
-        return [self[f"answer_{reaction.value}"] for reaction in PreparedAnswer.Reaction]
-
-    def script_fields(self):
-        return [self[name] for name in SCRIPT_SECTIONS]
-
     def _not_in_the_past(self, name: str):
         value = self.cleaned_data.get(name)
         saved = _to_the_minute(getattr(self.instance, name))
@@ -141,16 +158,22 @@ class CallPlanForm(forms.ModelForm):
         return self._not_in_the_past("agency_call_at")
 
     def save(self, commit=True):
+        """Save this part; a plan saved for the first time is stored with its drafted answers."""
         with transaction.atomic():
+            created = self.instance.pk is None
             plan = super().save()
+            if self.section == "answers":
+                answers = {
+                    r.value: self.cleaned_data[f"answer_{r.value}"] for r in PreparedAnswer.Reaction
+                }
+            elif created:
+                answers = answers_for(plan)
+            else:
+                return plan
             PreparedAnswer.objects.bulk_create(
                 [
-                    PreparedAnswer(
-                        call_plan=plan,
-                        reaction=reaction.value,
-                        answer=self.cleaned_data[f"answer_{reaction.value}"],
-                    )
-                    for reaction in PreparedAnswer.Reaction
+                    PreparedAnswer(call_plan=plan, reaction=reaction, answer=text)
+                    for reaction, text in answers.items()
                 ],
                 update_conflicts=True,
                 unique_fields=["call_plan", "reaction"],
@@ -212,7 +235,7 @@ class CallLogForm(forms.ModelForm):
         if value and _to_the_minute(value) > self.now:
             raise forms.ValidationError(
                 "This is when the call happened, so it cannot be in the future. To plan a call, "
-                "use “When will you call?” above."
+                "change “Whom, when and how” on the plan."
             )
         return value
 

@@ -6,6 +6,15 @@ from decisions.call.views import actions, plan, readiness
 urlpatterns = [
     path("<int:pk>/readiness/", readiness.save_readiness, name="readiness"),
     path("<int:pk>/call/", plan.call_plan, name="call"),
+    *(
+        path(
+            f"<int:pk>/call/{section}/",
+            plan.edit_section,
+            {"section": section},
+            name=f"call_{section}",
+        )
+        for section in plan.SECTION_ANCHORS
+    ),
     path("<int:pk>/call/print/", plan.call_print, name="call_print"),
     path("<int:pk>/call.ics", plan.call_ics, name="call_ics"),
     path("<int:pk>/call/referrals/", actions.add_referral, name="add_referral"),

@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from accounts import forms as account_forms
 from crossroads import forms as auth_pages_forms
-from decisions.call.forms import CallLogForm, CallPlanForm, FollowUpForm, ReferralForm
+from decisions.call.forms import (
+    PLAN_SECTIONS,
+    CallLogForm,
+    CallPlanForm,
+    FollowUpForm,
+    ReferralForm,
+)
+from decisions.models import CallPlan
 from decisions.wizard.factors import FactorForm
 from decisions.wizard.forms.offers import OffersForm
 from decisions.wizard.forms.pros_cons import ConsiderationForm
@@ -51,7 +58,10 @@ def _empty_forms(user):
         ConsiderationForm(empty, decision=decision),
         RecordForm(offers, empty),
         OutcomeForm(empty),
-        CallPlanForm(decision, empty, answers={}, now=now),
+        *(
+            CallPlanForm(decision, empty, instance=CallPlan(decision=decision), section=s, now=now)
+            for s in PLAN_SECTIONS
+        ),
         ReferralForm(empty),
         FollowUpForm(empty),
         CallLogForm(empty, now=now),

@@ -68,9 +68,7 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
     # A draft, not ready to call: the checks come first.
     expect(page.get_by_role("heading", level=1)).to_have_text("Plan your call to Northwind Freight")
     expect(page.get_by_text("Not ready to call")).to_be_visible()
-    expect(page.get_by_label("Whom to call at Northwind Freight")).to_have_value(
-        str(committed.contacts.get(name="Morgan Lee").pk)
-    )
+    expect(page.locator("#when")).to_contain_text("Suggested: call Morgan Lee")
     screenshot(page, "call-plan-not-ready")
     assert _fits_in_320_pixels(page)
 
@@ -84,7 +82,14 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
     page.get_by_role("button", name="Save checklist").click()
     expect(page.get_by_text("All checks are done")).to_be_visible()
 
-    # Whom, when, and the script in the user's own words.
+    # Whom, when, and the script in the user's own words, each on a page of its own.
+    page.get_by_role("link", name="Change whom, when and how").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Whom will you call at Northwind Freight, and when?"
+    )
+    expect(page.get_by_label("Whom to call at Northwind Freight")).to_have_value(
+        str(committed.contacts.get(name="Morgan Lee").pk)
+    )
     page.get_by_label("Whom to call at Northwind Freight").select_option(
         label="Morgan Lee, +1 555 0100 (hiring manager)"
     )
@@ -92,7 +97,7 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
     yesterday = timezone.now().astimezone(PARIS) - datetime.timedelta(days=1)
     page.get_by_label("When will you call?").fill(yesterday.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("E-mail").check()
-    page.get_by_role("button", name="Save the plan").click()
+    page.get_by_role("button", name="Save and return to the plan").click()
     expect(page.get_by_text("There is a problem")).to_be_visible()
     expect(
         page.get_by_role("link", name="When will you call?: Choose a time from now on")
@@ -103,12 +108,20 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
     when = _next_working_day_at_ten(timezone.now())
     page.get_by_label("When will you call?").fill(when.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("Phone (the usual way").check()
+    page.get_by_role("button", name="Save and return to the plan").click()
+    expect(page.get_by_text("Your call plan is saved.")).to_be_visible()
+    expect(page.locator("#when")).to_be_focused()
+
+    page.get_by_role("link", name="Change what to say").click()
     page.get_by_label("The reason, in one or two sentences").fill(
         "It was a hard decision, and it is the right one for my career."
     )
-    page.get_by_role("button", name="Save the plan").click()
+    screenshot(page, "call-plan-words")
+    page.get_by_role("button", name="Save and return to the plan").click()
     expect(page.get_by_text("Your call plan is saved.")).to_be_visible()
+    expect(page.locator("#script")).to_be_focused()
 
+    page.get_by_role("link", name="Add a person you could suggest").click()
     page.locator("#id_referral-name").fill("Dana Kim")
     page.get_by_label("How to reach them").fill("dana@example.com")
     page.get_by_label("Why they would fit").fill("Has built the same kind of pipelines")
@@ -147,12 +160,15 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
 
     # After the call: log it, add a follow-up, mark it done and let the offers follow.
     page.get_by_role("link", name="Back to the plan").first.click()
+    page.get_by_role("link", name="Record how the call went").click()
     called = timezone.now().astimezone(PARIS) - datetime.timedelta(minutes=30)
     page.get_by_label("When did the call happen?").fill(called.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("How did it go?").fill("Morgan was disappointed but kind. I offered Dana.")
     page.get_by_role("button", name="Save how it went").click()
     expect(page.get_by_text("Saved how the call went.")).to_be_visible()
+    expect(page.locator("#after")).to_contain_text("Morgan was disappointed but kind.")
 
+    page.get_by_role("link", name="Add a follow-up").click()
     page.get_by_label("What to do").fill("Send Morgan a short confirmation e-mail")
     page.get_by_label("By when").fill(called.date().isoformat())
     page.get_by_role("button", name="Add follow-up").click()
@@ -189,10 +205,14 @@ def test_the_plan_works_with_javascript_off(live_server, open_page, finished_dec
     page.get_by_role("button", name="Log in").click()
 
     page.goto(f"{live_server.url}/decisions/{decision.pk}/call/")
+    page.get_by_role("link", name="Change whom, when and how").click()
     when = _next_working_day_at_ten(timezone.now())
     page.get_by_label("When will you call?").fill(when.strftime("%Y-%m-%dT%H:%M"))
-    page.get_by_role("button", name="Save the plan").click()
+    page.get_by_role("button", name="Save and return to the plan").click()
     expect(page.get_by_text("Your call plan is saved.")).to_be_visible()
+    page.get_by_text("Read what you will say").click()
+    expect(page.get_by_text("Hello Morgan")).to_be_visible()
+    page.get_by_role("link", name="Add a person you could suggest").click()
     page.locator("#id_referral-name").fill("Dana Kim")
     page.get_by_role("button", name="Add this person").click()
     expect(page.get_by_text("Dana Kim is on your list")).to_be_visible()

@@ -87,6 +87,12 @@ def _words(page) -> str:
     return " ".join(page.locator("body").inner_text().split())
 
 
+def _open_the_words(page) -> None:
+    """Open the plan's disclosures, so that what it would say is read too."""
+    for summary in ("Read what you will say", "Read your answers"):
+        page.get_by_text(summary).click()
+
+
 def _never_asks_to_repay(text: str, where: str) -> None:
     assert not ASKS_TO_REPAY.search(text), f"{where} asks to pay back money never received"
     assert not AMOUNT_FIRST.search(text), f"{where} asks to pay back money never received"
@@ -136,21 +142,27 @@ def test_the_realistic_case_from_the_result_to_done(
     expect(steps.nth(0)).to_contain_text("Have Contoso’s offer in writing")
     expect(steps.nth(1)).to_contain_text(f"Accept Contoso’s offer in writing, by {_day(deadline)}")
     expect(steps.nth(2)).to_contain_text(f"Then call Northwind, by {_day(deadline)}")
+    _open_the_words(page)
     text = _words(page)
     assert f"Call by {_day(deadline)}: Contoso needs your answer" in text
     _never_asks_to_repay(text, "the plan")
     assert "5,000" not in text
     assert "not about money" not in text
     assert "The terms you agreed with Northwind" in text and "you signed" not in text
-    # The pickers: Northwind's people for Northwind, the agency's for the agency.
+    assert "Then the agency, Brightpath Recruiting" in text
+    page.locator("#steps").screenshot(path=SCREENSHOTS / "call-plan-answer-deadline-steps.png")
+    screenshot(page, "call-plan-answer-deadline")
+    # The pickers, on their own page: Northwind's people for Northwind, the agency's for the agency.
+    page.get_by_role("link", name="Change whom, when and how").click()
     employer = page.get_by_label("Whom to call at Northwind")
     expect(employer.locator("option", has_text="Ari Cole")).to_have_count(0)
     expect(employer.locator("option", has_text="Morgan Lee")).to_have_count(1)
     agency = page.get_by_label("Whom to call at Brightpath Recruiting")
     expect(agency.locator("option", has_text="Morgan Lee")).to_have_count(0)
     expect(agency).to_have_value(str(northwind.contacts.get(name="Ari Cole").pk))
-    page.locator("#steps").screenshot(path=SCREENSHOTS / "call-plan-answer-deadline-steps.png")
-    screenshot(page, "call-plan-answer-deadline")
+    screenshot(page, "call-plan-when-agency")
+    page.get_by_role("link", name="Back to the call plan").click()
+    expect(page.locator("#when")).to_be_focused()
 
     # Step 1: Contoso's offer in writing, its conditions cleared, its start date confirmed.
     for label in (
@@ -185,16 +197,23 @@ def test_the_realistic_case_from_the_result_to_done(
 
     # Step 3: the call, soon; the script now says Contoso is accepted, and still owes nothing.
     when = (timezone.now() + datetime.timedelta(hours=2)).astimezone(PARIS)
+    page.get_by_role("link", name="Change whom, when and how").click()
     page.get_by_label("When will you call?").fill(when.strftime("%Y-%m-%dT%H:%M"))
-    page.get_by_role("button", name="Save the plan").click()
+    page.get_by_role("button", name="Save and return to the plan").click()
     expect(page.get_by_text("Your call plan is saved.")).to_be_visible()
+    expect(page.locator("#when")).to_be_focused()
+    _open_the_words(page)
     _never_asks_to_repay(_words(page), "the saved plan")
+    page.get_by_role("link", name="Change what to say").click()
     expect(page.get_by_label("The reason, in one or two sentences")).to_have_value(
         re.compile("I have accepted another position")
     )
+    page.get_by_role("link", name="Back to the call plan").click()
+    page.get_by_role("link", name="Change the answers if they…").click()
     expect(page.get_by_label("They raise repayment")).to_have_value(
         "Nothing has been paid to me yet, so there is nothing to return."
     )
+    page.get_by_role("link", name="Back to the call plan").click()
 
     # The printed page: "not ready" at the top, no money to pay back, the date printed.
     page.get_by_role("link", name="print the script").first.click()
@@ -217,6 +236,7 @@ def test_the_realistic_case_from_the_result_to_done(
 
     # After the call: a follow-up with a date, then "done" behind the gate.
     page.get_by_role("link", name="Back to the plan").first.click()
+    page.get_by_role("link", name="Add a follow-up").click()
     page.get_by_label("What to do").fill("Send Morgan a short confirmation e-mail")
     page.get_by_label("By when").fill((today + datetime.timedelta(days=1)).isoformat())
     page.get_by_role("button", name="Add follow-up").click()

@@ -67,6 +67,9 @@ def test_every_main_page_fits_a_narrow_phone(live_server, page, log_in, alice):
         f"/decisions/{decision.pk}/pros-cons/",
         f"/decisions/{decision.pk}/result/",
         f"/decisions/{decision.pk}/call/",
+        f"/decisions/{decision.pk}/call/when/",
+        f"/decisions/{decision.pk}/call/words/",
+        f"/decisions/{decision.pk}/call/answers/",
     ]
     too_wide = {}
     tables = {f"/offers/{committed.pk}/": "offer", f"/decisions/{decision.pk}/ratings/": "ratings"}

@@ -1,5 +1,8 @@
 """The small actions on a call plan: referrals, follow-ups, logging the call, marking it done.
-Each is POST-only (except the confirmation page of "done") and returns to the plan."""
+Adding and logging have a page of their own with their form; the others are POST-only (except the
+confirmation pages); each returns to the plan, at what it changed."""
+
+import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from decisions.call import plans
 from decisions.call.forms import AcceptForm, CallLogForm, DoneForm, FollowUpForm, ReferralForm
-from decisions.call.page import plan_url, render_plan
+from decisions.call.page import item_page, plan_url
 from decisions.call.readiness import readiness_checks, to_acknowledge
 from decisions.models import (
     FollowUp,
@@ -19,24 +22,24 @@ from decisions.models import (
 )
 
 
-def _add_to_plan(request, pk, form, anchor: str, message: str):
-    """Add the item ``form`` describes (a referral, a follow-up) to the plan. A refused item
-    shows the plan again with the form's messages."""
+def _add_to_plan(request, pk, form_class, section: str, anchor: str, message: str):
+    """A page with the form that adds an item (a referral, a follow-up) to the plan; a refused
+    item is shown there again with the form's messages."""
     decision = get_leaving_decision_for_user(request.user, pk)
+    form = form_class(request.POST if request.method == "POST" else None)
     if not form.is_valid():
-        return render_plan(
-            request, decision, plans.plan_or_draft(decision), **{form.prefix + "_form": form}
-        )
+        context = item_page(decision, plans.plan_or_draft(decision), form, section)
+        return render(request, f"decisions/call/add_{form.prefix}.html", context)
     plans.add_to_plan(decision, form.instance)
     messages.success(request, message.format(item=form.instance))
     return redirect(plan_url(decision, anchor.format(item=form.instance)))
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def add_referral(request, pk):
     message = "{item.name} is on your list of names to suggest."
-    return _add_to_plan(request, pk, ReferralForm(request.POST), "referral-{item.pk}", message)
+    return _add_to_plan(request, pk, ReferralForm, "referrals", "referral-{item.pk}", message)
 
 
 def _remove_from_plan(request, pk, model, item_pk, anchor: str, message: str):
@@ -56,10 +59,10 @@ def remove_referral(request, pk, referral_pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def add_follow_up(request, pk):
     return _add_to_plan(
-        request, pk, FollowUpForm(request.POST), "follow-up-{item.pk}", "Follow-up added."
+        request, pk, FollowUpForm, "follow-ups", "follow-up-{item.pk}", "Follow-up added."
     )
 
 
@@ -80,14 +83,15 @@ def remove_follow_up(request, pk, follow_up_pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def log_call(request, pk):
-    """Record when the call happened and how it went."""
+    """Record when the call happened and how it went, on a page of its own."""
     decision = get_leaving_decision_for_user(request.user, pk)
     plan = plans.plan_or_draft(decision)
-    form = CallLogForm(request.POST, instance=plan, now=timezone.now())
+    posted = request.POST if request.method == "POST" else None
+    form = CallLogForm(posted, instance=copy.copy(plan), now=timezone.now())
     if not form.is_valid():
-        return render_plan(request, decision, plan, log_form=form)
+        return render(request, "decisions/call/log.html", item_page(decision, plan, form, "after"))
     plans.log_call(decision, form.cleaned_data["called_at"], form.cleaned_data["how_it_went"])
     messages.success(request, "Saved how the call went.")
     return redirect(plan_url(decision, "after"))

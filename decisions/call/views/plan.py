@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from decisions.call.calendar import call_calendar
 from decisions.call.forms import CallPlanForm
-from decisions.call.page import plan_url, print_page, render_plan
-from decisions.call.plans import answers_for, plan_or_draft, saved_plan
+from decisions.call.page import plan_page, plan_url, print_page, section_page
+from decisions.call.plans import plan_or_draft, saved_plan
 from decisions.models import (
     Decision,
     get_decision_for_user,
@@ -28,29 +28,44 @@ SAVED_ELSEWHERE = (
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_GET
 def call_plan(request, pk):
-    """GET shows the plan (a draft until first saved; GET never writes); POST saves it."""
+    """The plan, a summary of each part with a link to change it (a draft until first saved;
+    showing it never writes)."""
     decision = get_decision_for_user(request.user, pk, Decision.objects.with_call_plan())
     if not decision.backs_out():
         return render(request, "decisions/call/not_needed.html", {"decision": decision})
+    context = plan_page(decision, plan_or_draft(decision), timezone.now())
+    return render(request, "decisions/call/plan.html", context)
+
+
+# Each part of the plan: the page that edits it, and the plan's anchor it returns to.
+SECTION_ANCHORS = {"when": "when", "words": "script", "answers": "answers"}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_section(request, pk, section):
+    """One part of the plan on a page of its own (``section``: when, words or answers)."""
+    decision = get_leaving_decision_for_user(request.user, pk)
     plan = plan_or_draft(decision)
-    # The form edits a copy, so a refused POST leaves the plan's status as it is stored.
+    # The form edits a copy, so a refused POST leaves the plan as it is stored.
     form = CallPlanForm(
         decision,
         request.POST if request.method == "POST" else None,
         instance=copy.copy(plan),
-        answers=answers_for(plan),
+        section=section,
         now=timezone.now(),
     )
     if not form.is_valid():
-        return render_plan(request, decision, plan, form=form)
+        context = section_page(decision, plan, form, SECTION_ANCHORS[section], timezone.now())
+        return render(request, f"decisions/call/edit_{section}.html", context)
     try:
         form.save()
         messages.success(request, "Your call plan is saved.")
     except IntegrityError:
         messages.error(request, SAVED_ELSEWHERE)
-    return redirect(plan_url(decision))
+    return redirect(plan_url(decision, SECTION_ANCHORS[section]))
 
 
 @login_required
@@ -68,7 +83,7 @@ def call_ics(request, pk):
     plan = saved_plan(decision)
     if plan is None or plan.scheduled_at is None:
         messages.warning(request, "Set a time for the call and save the plan first.")
-        return redirect(plan_url(decision, "when"))
+        return redirect("decisions:call_when", pk)
     cal = call_calendar(
         plan,
         timezone.get_current_timezone(),

@@ -1,4 +1,5 @@
-"""What the call plan's tests share: its address and the form as a person fills it in."""
+"""What the call plan's tests share: its addresses and its forms as a person fills them in (each
+part's page takes its own fields from the whole)."""
 
 import datetime
 
@@ -10,6 +11,11 @@ from decisions.models import PreparedAnswer
 
 def plan_url(decision):
     return reverse("decisions:call", args=[decision.pk])
+
+
+def section_url(decision, section):
+    """The page that edits one part of the plan: when, words or answers."""
+    return reverse(f"decisions:call_{section}", args=[decision.pk])
 
 
 def local(moment, user):

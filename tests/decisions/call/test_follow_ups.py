@@ -69,9 +69,17 @@ def test_removing_a_follow_up(alice_client, follow_up):
     assert not FollowUp.objects.exists()
 
 
+def test_adding_has_a_page_of_its_own_reached_from_the_plan(alice_client, call_decision, follow_up):
+    plan = alice_client.get(reverse("decisions:call", args=[call_decision.pk])).content.decode()
+    assert "Return the laptop" in plan and 'name="follow_up-text"' not in plan
+    assert f'href="{_add_url(call_decision)}">Add a follow-up' in plan
+    content = alice_client.get(_add_url(call_decision)).content.decode()
+    assert 'name="follow_up-text"' in content and 'name="follow_up-due_on"' in content
+    assert FollowUp.objects.count() == 1
+
+
 def test_get_is_refused(alice_client, call_decision, follow_up):
     for url in (
-        _add_url(call_decision),
         _url("decisions:toggle_follow_up", follow_up),
         _url("decisions:remove_follow_up", follow_up),
     ):

@@ -77,7 +77,7 @@ def test_without_a_time_the_user_is_sent_back_to_set_one(alice_client, call_deci
     call_plan.save()
     response = alice_client.get(_url(call_decision))
     assert response.status_code == 302
-    assert response.url == reverse("decisions:call", args=[call_decision.pk]) + "#when"
+    assert response.url == reverse("decisions:call_when", args=[call_decision.pk])
 
 
 def test_without_a_saved_plan_there_is_no_event(alice_client, call_decision):

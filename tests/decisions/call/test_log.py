@@ -34,6 +34,10 @@ def test_logging_a_call_that_happened_an_hour_ago(alice_client, alice, call_deci
     assert call_plan.done_at is None
     page = alice_client.get(response.url).content.decode()
     assert "They were kind about it." in page
+    assert (
+        f'href="{_url(call_decision)}">Change<span class="visually-hidden"> how the call went'
+        in page
+    )
 
 
 def test_a_call_in_the_future_cannot_have_happened(alice_client, alice, call_decision, call_plan):
@@ -42,6 +46,7 @@ def test_a_call_in_the_future_cannot_have_happened(alice_client, alice, call_dec
     content = response.content.decode()
     assert "There is a problem" in content
     assert "cannot be in the future" in content
+    assert 'href="#id_log-called_at"' in content
     call_plan.refresh_from_db()
     assert call_plan.called_at is None
 
@@ -67,5 +72,13 @@ def test_logging_on_a_draft_saves_the_drafted_plan(alice_client, alice, call_dec
     assert plan.answers.count() == 5
 
 
-def test_get_is_refused(alice_client, call_decision, call_plan):
-    assert alice_client.get(_url(call_decision)).status_code == 405
+def test_the_log_has_a_page_of_its_own_reached_from_the_plan(
+    alice_client, call_decision, call_plan
+):
+    plan = alice_client.get(reverse("decisions:call", args=[call_decision.pk])).content.decode()
+    assert f'href="{_url(call_decision)}">Record how the call went' in plan
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "How did the call to Northwind Freight go?" in content
+    assert 'name="log-called_at"' in content
+    call_plan.refresh_from_db()
+    assert call_plan.called_at is None

@@ -93,16 +93,22 @@ def test_a_referral_of_another_plan_cannot_be_removed_through_this_one(
     assert Referral.objects.filter(pk=referral.pk).exists()
 
 
-def test_get_is_refused(alice_client, call_decision, call_plan):
+def test_removing_is_post_only(alice_client, call_decision, call_plan):
     referral = Referral.objects.create(call_plan=call_plan, name="Dana Kim")
-    assert alice_client.get(_add_url(call_decision)).status_code == 405
     assert alice_client.get(_delete_url(referral)).status_code == 405
     assert Referral.objects.count() == 1
 
 
-def test_after_a_refused_referral_the_checklist_still_returns_to_the_plan(
+def test_the_plan_lists_the_names_and_links_to_the_page_that_adds_one(
     alice_client, call_decision, call_plan
 ):
-    response = alice_client.post(_add_url(call_decision), _data(**{"referral-name": ""}))
+    Referral.objects.create(call_plan=call_plan, name="Dana Kim")
+    plan = alice_client.get(reverse("decisions:call", args=[call_decision.pk])).content.decode()
+    assert "Dana Kim" in plan and 'name="referral-name"' not in plan
+    assert f'href="{_add_url(call_decision)}">Add a person' in plan
+    content = alice_client.get(_add_url(call_decision)).content.decode()
+    assert "Whom could you suggest to Northwind Freight?" in content
+    assert 'name="referral-name"' in content
     plan_url = reverse("decisions:call", args=[call_decision.pk])
-    assert f'name="next" value="{plan_url}"' in response.content.decode()
+    assert f'href="{plan_url}#referrals">Back to the call plan' in content
+    assert Referral.objects.count() == 1
