@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.db import transaction
 
+from crossroads.dates import limit_dates, validate_day
 from crossroads.formats import format_date
 from crossroads.text import long_text_field, use_text_errors
 from decisions.call.plans import answers_for
@@ -99,6 +100,7 @@ class CallPlanForm(forms.ModelForm):
                 self.fields[name] = long_text_field(reaction.label)
                 self.initial.setdefault(name, answers.get(reaction.value, ""))
         use_text_errors(self)
+        limit_dates(self)
 
     def _ask_whom_and_when(self, offer) -> None:
         # The employer's people for the employer's call, the agency's for the agency's call.
@@ -196,6 +198,7 @@ class ReferralForm(forms.ModelForm):
         kwargs.setdefault("prefix", "referral")
         super().__init__(*args, **kwargs)
         use_text_errors(self)
+        limit_dates(self)
         self.fields["name"].error_messages["required"] = "Enter the person’s name."
 
 
@@ -209,6 +212,7 @@ class FollowUpForm(forms.ModelForm):
         kwargs.setdefault("prefix", "follow_up")
         super().__init__(*args, **kwargs)
         use_text_errors(self)
+        limit_dates(self)
         self.fields["text"].error_messages["required"] = "Say what needs doing."
         self.fields["due_on"].error_messages["invalid"] = "Enter a date, such as 2026-12-01."
 
@@ -227,6 +231,7 @@ class CallLogForm(forms.ModelForm):
         kwargs.setdefault("prefix", "log")
         super().__init__(*args, **kwargs)
         use_text_errors(self)
+        limit_dates(self)
         self.now = now
         self.fields["called_at"].error_messages.update(DATETIME_ERRORS)
 
@@ -291,6 +296,7 @@ class AcceptForm(GateForm):
         help_text="Accept in writing (an e-mail is fine) and keep a copy.",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": "Enter the day you accepted.", "invalid": DATE_INVALID},
+        validators=[validate_day],
     )
 
     def __init__(self, offer, *args, today: datetime.date, **kwargs):

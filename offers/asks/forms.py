@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
+from crossroads.dates import limit_dates
 from crossroads.errors import require
 from crossroads.formats import format_date
 from crossroads.text import long_text_field, use_text_errors
@@ -63,6 +64,7 @@ class AskForm(forms.ModelForm):
         else:
             del self.fields["requested_date"]
         use_text_errors(self)
+        limit_dates(self)
         self.helper = _helper()
 
     def clean_requested_date(self):
@@ -100,6 +102,7 @@ class AnswerForm(forms.ModelForm):
 
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_dates(self)
         self.today = today or timezone.localdate()
         ask = self.instance
         self.fields["answer"].choices = (
