@@ -175,7 +175,8 @@ def test_accepting_with_acknowledgements_records_them(alice_client, call_decisio
     [
         ("", "Enter the day you accepted."),
         ("not a date", "Enter a date, such as 2026-12-01."),
-        ("2999-01-01", "it cannot be in the future"),
+        ("2199-01-01", "it cannot be in the future"),
+        ("2999-01-01", "Check the year: it should be between 1900 and 2200."),
         ("2000-01-01", "you cannot have accepted it before that"),
     ],
 )
