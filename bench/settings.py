@@ -11,6 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 from crossroads.local_secret import local_secret_key
 
 os.environ["DEBUG"] = "0"
+# As in production, behind one TLS proxy that says the request came over HTTPS.
+os.environ.setdefault("TRUSTED_PROXY_COUNT", "1")
 os.environ.setdefault("SECRET_KEY", local_secret_key())
 
 from crossroads.settings import *  # noqa: E402, F403

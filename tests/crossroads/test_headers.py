@@ -61,6 +61,7 @@ PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": "a-production-secret-key-that-is-long-and-random-0123456789-abcdefghij",
     "ALLOWED_HOSTS": "crossroads.example.com",
+    "TRUSTED_PROXY_COUNT": "1",  # behind the TLS proxy production runs behind
 }
 SECURITY_SETTINGS = [
     "SECURE_SSL_REDIRECT",
@@ -102,7 +103,9 @@ def production_settings(settings):
     )
     values = json.loads(result.stdout)
     for name, value in values.items():
-        setattr(settings, name, tuple(value) if name == "SECURE_PROXY_SSL_HEADER" else value)
+        setattr(
+            settings, name, tuple(value) if name == "SECURE_PROXY_SSL_HEADER" and value else value
+        )
     settings.DEBUG = False
     return values
 

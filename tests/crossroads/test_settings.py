@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+from django.urls import reverse
 
 from tests.crossroads.processes import ROOT, clean_environment
 
@@ -92,3 +93,24 @@ def test_database_connections_are_kept_and_checked_before_reuse(env, expected):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == expected
+
+
+@pytest.mark.parametrize(("proxies", "believed"), [("0", False), ("1", True)])
+def test_the_https_header_is_believed_only_from_a_proxy_the_settings_name(proxies, believed):
+    printed = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(bool(settings.SECURE_PROXY_SSL_HEADER))",
+        **PRODUCTION,
+        TRUSTED_PROXY_COUNT=proxies,
+    )
+    assert printed.stdout.strip().splitlines()[-1] == str(believed), printed.stderr
+
+
+@pytest.mark.django_db
+def test_with_no_proxy_a_plain_request_claiming_https_gets_no_hsts(client, settings):
+    settings.DEBUG, settings.SECURE_PROXY_SSL_HEADER = False, None
+    settings.SECURE_HSTS_SECONDS, settings.SECURE_SSL_REDIRECT = 31536000, False
+    response = client.get(reverse("login"), HTTP_X_FORWARDED_PROTO="https")
+    assert "Strict-Transport-Security" not in response.headers
+    assert "Strict-Transport-Security" in client.get(reverse("login"), secure=True).headers
