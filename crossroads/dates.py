@@ -43,6 +43,21 @@ def limit_dates(form) -> None:
             field.validators.append(validate_day)
 
 
+def mend_far_off(apps, app_label: str, fields: dict[str, list[str]]) -> None:
+    """For a data migration: rows already outside the range, brought into it before the
+    constraints that keep them there are added. An empty value where the column allows one,
+    else the nearest end of the range."""
+    for model_name, names in fields.items():
+        model = apps.get_model(app_label, model_name)
+        for name in names:
+            field = model._meta.get_field(name)
+            moment = field.get_internal_type() == "DateTimeField"
+            low, high = (_FIRST_MOMENT, _LAST_MOMENT) if moment else (EARLIEST, LATEST)
+            for bound, outside in ((low, f"{name}__lt"), (high, f"{name}__gt")):
+                changed = {name: None if field.null else bound}
+                model.objects.filter(**{outside: bound}).update(**changed)
+
+
 def in_range(model_name: str, days=(), moments=()) -> list:
     """A model's check constraints: each of its dates and moments empty or in the range."""
     return [
