@@ -50,6 +50,7 @@ ACCOUNT_FIELDS = (
     "first_name",
     "last_name",
     "time_zone",
+    "number_format",
     "home_currency",
     "date_joined",
 )

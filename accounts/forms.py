@@ -1,10 +1,14 @@
 """The forms of what joins the apps: signing up, the account page, deleting it, importing."""
 
+from decimal import Decimal
+
+from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
 from accounts import restore
 from crossroads.errors import require
+from crossroads.formats import format_number
 from crossroads.forms import number_format_field, time_zone_field
 from crossroads.models import PendingImport, User
 
@@ -107,3 +111,27 @@ class ImportForm(forms.Form):
 
     def save(self) -> PendingImport:
         return PendingImport.objects.create(owner=self.user, data=self.export, counts=self.counts)
+
+
+class ImportSettingsForm(forms.Form):
+    """On the preview: whether the account also takes the file's settings."""
+
+    take_settings = forms.BooleanField(required=False)
+
+    def __init__(self, offered: dict[str, str], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["take_settings"]
+        field.label = "Also use the file's settings: " + described_settings(offered)
+        field.help_text = "Left unticked, your account keeps its own settings."
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+def described_settings(settings: dict[str, str]) -> str:
+    words = {
+        "time_zone": lambda v: f"time zone {v}",
+        "number_format": lambda v: f"numbers written as {format_number(Decimal('1234567.89'), v)}",
+        "home_currency": lambda v: f"home currency {v}" if v else "no home currency chosen",
+    }
+    return ", ".join(words[name](value) for name, value in settings.items()) + "."

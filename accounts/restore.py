@@ -26,8 +26,10 @@ from accounts.export import (
     owner_field,
     signature_matches,
 )
-from crossroads.models import ImportedFile, PendingImport
+from crossroads.formats import currencies, is_number_format
+from crossroads.models import ImportedFile, PendingImport, User
 from crossroads.text import LONG_TEXT_LIMIT
+from crossroads.zones import is_offered
 
 MAX_BYTES = 10 * 1024 * 1024  # 10 MB: an account with 500 offers exports well under 2 MB
 # Objects, lists, keys and items a file may hold (counted before it is read): far above a real
@@ -243,9 +245,31 @@ def _rule_in_words(model, constraint) -> str:
     return f"a {kind} with a value it does not allow"
 
 
-def restore_pending(user, pk) -> dict[str, int]:
+# The account's settings a file carries, which the person may take with its records.
+SETTINGS = ("time_zone", "number_format", "home_currency")
+
+
+def settings_in(user, data: dict) -> dict[str, str]:
+    """The settings in the file that this app accepts and that differ from ``user``'s own."""
+    account = data.get("account") if isinstance(data.get("account"), dict) else {}
+    accepted = {
+        "time_zone": is_offered,
+        "number_format": is_number_format,
+        "home_currency": lambda code: code == "" or code in currencies(),
+    }
+    return {
+        name: account[name]
+        for name in SETTINGS
+        if isinstance(account.get(name), str)
+        and account[name] != getattr(user, name)
+        and accepted[name](account[name])
+    }
+
+
+def restore_pending(user, pk, take_settings: bool = False) -> dict[str, int]:
     """Import a previewed file once: a second confirmation (another tab, a double click) finds
-    it gone rather than importing it twice."""
+    it gone rather than importing it twice. With ``take_settings``, the account takes the file's
+    time zone, number format and home currency too."""
     with transaction.atomic():
         pending = PendingImport.objects.select_for_update().filter(pk=pk, owner=user).first()
         if pending is None:
@@ -255,6 +279,8 @@ def restore_pending(user, pk) -> dict[str, int]:
             raise Refused(_IMPORTED_BEFORE)
         ImportedFile.objects.create(owner=user, digest=digest)
         counts = restore(user, pending.data)
+        if take_settings and (taken := settings_in(user, pending.data)):
+            User.objects.filter(pk=user.pk).update(**taken)
         pending.delete()
     return counts
 

@@ -13,7 +13,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts import example, restore
 from accounts.dashboard import dashboard_context
 from accounts.export import user_data
-from accounts.forms import DeleteAccountForm, ImportForm, PreferencesForm, SignUpForm
+from accounts.forms import (
+    DeleteAccountForm,
+    ImportForm,
+    ImportSettingsForm,
+    PreferencesForm,
+    SignUpForm,
+)
 from accounts.signup import SignupRefused, create_account, pending_signup, start_signup
 from crossroads import rate_limits, retention
 from crossroads.client_address import client_ip
@@ -121,15 +127,19 @@ def import_data(request):
 @require_http_methods(["GET", "POST"])
 def import_preview(request, pk):
     pending = get_pending_import_for_user(request.user, pk)
+    offered = restore.settings_in(request.user, pending.data)
+    form = ImportSettingsForm(offered, request.POST or None) if offered else None
     if request.method == "POST":
+        take = bool(form and form.is_valid() and form.cleaned_data["take_settings"])
         try:
-            counts = restore.restore_pending(request.user, pending.pk)
+            counts = restore.restore_pending(request.user, pending.pk, take_settings=take)
         except restore.Refused as refused:
             messages.error(request, f"{refused} Nothing was imported.")
             return redirect("import_data")
-        messages.success(request, f"Imported: {restore.in_words(counts)}.")
+        taken = " Your account now uses the file's settings." if take else ""
+        messages.success(request, f"Imported: {restore.in_words(counts)}.{taken}")
         return redirect("home")
-    context = {"pending": pending, "kinds": restore.described(pending.counts)}
+    context = {"pending": pending, "kinds": restore.described(pending.counts), "form": form}
     return render(request, "registration/import_preview.html", context)
 
 

@@ -10,10 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.export import SECTIONS, signature, user_data
+from accounts.restore import RESTORED
 from crossroads.models import PendingImport
 from decisions.models import CallPlan, Decision, FollowUp, PreparedAnswer, Rating, Referral
 from offers.models import Offer
-from tests.factories import make_contact, make_decision, make_offer
+from tests.accounts.test_export_round_trip import _normalised
+from tests.factories import make_contact, make_decision, make_offer, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -341,3 +343,55 @@ def test_reading_a_hostile_file_just_under_the_limits_stays_within_a_small_multi
     finally:
         tracemalloc.stop()
     assert peak < 5 * len(content)
+
+
+def _import(client, exported, **confirm):
+    preview = _upload(client, _file(exported))
+    assert preview.status_code == 302, preview.content.decode()[:2000]
+    return preview, client.post(preview.url, confirm, follow=True)
+
+
+def test_the_files_settings_are_offered_and_taken_only_when_ticked(client, alice, bob):
+    alice.time_zone, alice.number_format, alice.home_currency = "Europe/Prague", "en_CZ", "CZK"
+    alice.save()
+    _fill(alice)
+    exported = user_data(alice)
+    client.force_login(bob)
+    preview, _ = _import(client, exported)
+    page = client.get(preview.url)
+    assert page.status_code == 404  # imported: the preview is gone
+    bob.refresh_from_db()
+    assert (bob.time_zone, bob.home_currency) != ("Europe/Prague", "CZK")
+
+    carol = make_user("carol")
+    client.force_login(carol)
+    preview = _upload(client, _file(exported))
+    html = client.get(preview.url).content.decode()
+    assert "settings: time zone Europe/Prague" in html
+    assert "home currency CZK" in html
+    done = client.post(preview.url, {"take_settings": "on"}, follow=True).content.decode()
+    assert "Your account now uses the file&#x27;s settings." in done
+    carol.refresh_from_db()
+    assert (carol.time_zone, carol.number_format, carol.home_currency) == (
+        "Europe/Prague",
+        "en_CZ",
+        "CZK",
+    )
+
+
+def test_export_import_into_a_second_live_account_and_export_again_reads_the_same(
+    client, alice, bob
+):
+    _fill(alice)
+    first = user_data(alice)
+    client.force_login(bob)
+    _import(client, first, take_settings="on")
+    second = user_data(bob)
+
+    # Apart from ids, times and the account itself: every record the import restores.
+    def shape(data):
+        normalised = _normalised(data)
+        return {section.name: normalised[section.name] for section in RESTORED}
+
+    assert shape(second) == shape(first)
+    assert Offer.objects.filter(owner=alice).count() == Offer.objects.filter(owner=bob).count()
