@@ -30,6 +30,7 @@ DAY_BEFORE_AT_NINE = datetime.timedelta(hours=15)
 # SEQUENCE counts seconds since this moment at the last change of what an event is made of, so
 # it rises with every change and never goes back (a 32-bit number lasts until 2088).
 _SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+_LARGEST_SEQUENCE = 2**31 - 1  # RFC 5545: SEQUENCE is a signed 32-bit integer
 
 _SUMMARY = {
     timeline.Event.ARRIVAL: "Offer expected from {company}",
@@ -80,9 +81,11 @@ def event_uid(offer, kind: str) -> str:
 
 def sequence(*changed: datetime.datetime | None) -> int:
     """The SEQUENCE of an event made from objects last changed at ``changed``: the whole
-    seconds from 2020 to the latest change. It rises whenever any of them changes."""
+    seconds from 2020 to the latest change. It rises whenever any of them changes, until 2088:
+    after that it stays at the largest SEQUENCE RFC 5545 allows (a larger one is refused by the
+    icalendar library, and the whole calendar with it)."""
     latest = max((moment for moment in changed if moment is not None), default=_SEQUENCE_EPOCH)
-    return max(0, int((latest - _SEQUENCE_EPOCH).total_seconds()))
+    return min(_LARGEST_SEQUENCE, max(0, int((latest - _SEQUENCE_EPOCH).total_seconds())))
 
 
 def recently_changed(updated: datetime.datetime | None, now: datetime.datetime) -> bool:

@@ -325,3 +325,16 @@ def test_the_sequence_never_goes_back_when_anything_changes_later(earlier, later
     assert 0 <= calendar.sequence(later, other) < 2**31
     if (later - earlier) >= datetime.timedelta(seconds=1) and other <= earlier:
         assert calendar.sequence(earlier, other) < calendar.sequence(later, other)
+
+
+@pytest.mark.django_db
+def test_an_offer_changed_after_2088_still_draws_the_calendar(alice_client, alice):
+    # Seconds from 2020 pass 2**31 in 2088: an offer last changed at the end of the range (2201)
+    # once made the icalendar library refuse the whole calendar, a 500.
+    last = datetime.datetime(2201, 1, 1, 23, 59, 59, tzinfo=datetime.UTC)
+    offer = make_offer(alice, respond_by=timezone.localdate())
+    Offer.objects.filter(pk=offer.pk).update(updated=last)
+    response = alice_client.get(reverse("offers:calendar"))
+    assert response.status_code == 200
+    assert b"SEQUENCE:2147483647" in response.content
+    assert calendar.sequence(last) == 2**31 - 1
