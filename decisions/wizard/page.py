@@ -18,7 +18,6 @@ from decisions.wizard.result import explain
 from decisions.wizard.scoring import (
     MissingRatings,
     ScoringError,
-    compensation_suggestion,
     money_over_horizon,
 )
 from decisions.wizard.steps import (
@@ -124,10 +123,8 @@ def ratings_page(decision, terms, data=None):
     factors = list(decision.factors.all())
     saved = {(r.factor_id, r.offer_id): r.score for f in factors for r in f.ratings.all()}
     packages = {offer.pk: offer.package() for offer in offers}
-    years, home, rates = decision.horizon_years, terms.home, terms.rates
-    money = money_over_horizon(packages, years, home=home, rates=rates)
-    suggested = compensation_suggestion(packages, years, home=home, rates=rates)
-    form = RatingsForm(factors, offers, saved, suggested, data)
+    money = money_over_horizon(packages, decision.horizon_years, home=terms.home, rates=terms.rates)
+    form = RatingsForm(factors, offers, saved, money.suggested_ratings(), data)
     return form, {
         "form": form,
         "offers": offers,
