@@ -174,7 +174,8 @@ def result_page(decision, terms, today, record_form=None, outcome_form=None) -> 
         "result": result,
         "chart": result and score_chart(result.offers),
         "problem": problem,
-        "record_form": record_form or _record_form(decision, offers),
+        # Once recorded, the choice is changed on a page of its own (views.result.record).
+        "record_form": record_form or (decision.is_draft() and choice_form(decision, offers)),
         "outcome_form": outcome_form or OutcomeForm(initial={"outcome": decision.outcome}),
         "priorities_url": step_url(decision, Step.PRIORITIES),
         "pros_cons_url": step_url(decision, Step.PROS_CONS),
@@ -188,8 +189,8 @@ def result_page(decision, terms, today, record_form=None, outcome_form=None) -> 
     return context
 
 
-def _record_form(decision, offers) -> RecordForm:
+def choice_form(decision, offers, data=None) -> RecordForm:
     """The form with the choice recorded so far, if any, and its reasons."""
     chosen = decision.chosen_offer_id or (NOT_DECIDED if decision.decided_at else None)
     initial = {"choice": chosen and str(chosen), "reasoning": decision.reasoning}
-    return RecordForm(offers, initial=initial)
+    return RecordForm(offers, data, initial=initial)
