@@ -18,7 +18,6 @@ from decisions.wizard.result import explain
 from decisions.wizard.scoring import (
     MissingRatings,
     ScoringError,
-    compensation_suggestion,
     money_over_horizon,
 )
 from decisions.wizard.steps import (
@@ -124,10 +123,8 @@ def ratings_page(decision, terms, data=None):
     factors = list(decision.factors.all())
     saved = {(r.factor_id, r.offer_id): r.score for f in factors for r in f.ratings.all()}
     packages = {offer.pk: offer.package() for offer in offers}
-    years, home, rates = decision.horizon_years, terms.home, terms.rates
-    money = money_over_horizon(packages, years, home=home, rates=rates)
-    suggested = compensation_suggestion(packages, years, home=home, rates=rates)
-    form = RatingsForm(factors, offers, saved, suggested, data)
+    money = money_over_horizon(packages, decision.horizon_years, home=terms.home, rates=terms.rates)
+    form = RatingsForm(factors, offers, saved, money.suggested_ratings(), data)
     return form, {
         "form": form,
         "offers": offers,
@@ -177,7 +174,8 @@ def result_page(decision, terms, today, record_form=None, outcome_form=None) -> 
         "result": result,
         "chart": result and score_chart(result.offers),
         "problem": problem,
-        "record_form": record_form or _record_form(decision, offers),
+        # Once recorded, the choice is changed on a page of its own (views.result.record).
+        "record_form": record_form or (decision.is_draft() and choice_form(decision, offers)),
         "outcome_form": outcome_form or OutcomeForm(initial={"outcome": decision.outcome}),
         "priorities_url": step_url(decision, Step.PRIORITIES),
         "pros_cons_url": step_url(decision, Step.PROS_CONS),
@@ -191,8 +189,8 @@ def result_page(decision, terms, today, record_form=None, outcome_form=None) -> 
     return context
 
 
-def _record_form(decision, offers) -> RecordForm:
+def choice_form(decision, offers, data=None) -> RecordForm:
     """The form with the choice recorded so far, if any, and its reasons."""
     chosen = decision.chosen_offer_id or (NOT_DECIDED if decision.decided_at else None)
     initial = {"choice": chosen and str(chosen), "reasoning": decision.reasoning}
-    return RecordForm(offers, initial=initial)
+    return RecordForm(offers, data, initial=initial)

@@ -226,14 +226,16 @@ class MoneyComparison:
     def left_out(self) -> tuple:
         return self.comparison.left_out
 
-
-def _compared(packages, years, home, rates) -> exchange.Comparison:
-    totals = {
-        offer: (compensation.total_over(package, years), package.currency)
-        for offer, package in packages.items()
-    }
-    currencies = [package.currency for package in packages.values()]
-    return exchange.compare(totals, home or exchange.compared_in(currencies, ""), rates)
+    def suggested_ratings(self) -> dict[Hashable, int] | None:
+        """Suggested compensation ratings from this money: the best-paid offer 5, the others
+        in proportion, never below 1. Offers in other currencies count through the user's
+        rates; an offer whose currency has no rate gets no suggestion (the user rates it).
+        None when fewer than two offers can be compared."""
+        amounts = self.comparison.amounts
+        if len(amounts) < 2:
+            return None
+        totals = {offer: amount.value for offer, amount in amounts.items()}
+        return compensation.compensation_ratings(totals, dict.fromkeys(totals, self.currency))
 
 
 def money_over_horizon(
@@ -246,7 +248,14 @@ def money_over_horizon(
     """Each offer's money over ``years``, side by side, with the difference to ``reference``
     (or to the best-paid offer). Offers in other currencies are converted into ``home`` with
     ``rates``; one whose currency has no rate is shown in its own and never compared."""
-    comparison = _compared(packages, years, home, rates or exchange.Rates())
+    totals = {
+        offer: (compensation.total_over(package, years), package.currency)
+        for offer, package in packages.items()
+    }
+    currencies = [currency for _, currency in totals.values()]
+    comparison = exchange.compare(
+        totals, home or exchange.compared_in(currencies, ""), rates or exchange.Rates()
+    )
     amounts = comparison.amounts
     if reference not in amounts:
         ranked = comparison.ranking()
@@ -254,8 +263,8 @@ def money_over_horizon(
     rows = [
         MoneyRow(
             offer=offer,
-            currency=package.currency,
-            total=compensation.total_over(package, years),
+            currency=currency,
+            total=total,
             amount=amounts.get(offer),
             difference=(
                 amounts[offer].value - amounts[reference].value
@@ -263,7 +272,7 @@ def money_over_horizon(
                 else None
             ),
         )
-        for offer, package in packages.items()
+        for offer, (total, currency) in totals.items()
     ]
     return MoneyComparison(years=years, rows=rows, reference=reference, comparison=comparison)
 
@@ -274,12 +283,6 @@ def compensation_suggestion(
     home: str = "",
     rates: exchange.Rates | None = None,
 ) -> dict[Hashable, int] | None:
-    """Suggested compensation ratings from the money over ``years``: the best-paid offer 5,
-    the others in proportion, never below 1. Offers in other currencies count through the
-    user's rates; an offer whose currency has no rate gets no suggestion (the user rates it).
-    None when fewer than two offers can be compared."""
-    comparison = _compared(packages, years, home, rates or exchange.Rates())
-    if len(comparison.amounts) < 2:
-        return None
-    totals = {offer: amount.value for offer, amount in comparison.amounts.items()}
-    return compensation.compensation_ratings(totals, dict.fromkeys(totals, comparison.currency))
+    """Suggested compensation ratings from the money over ``years`` (see
+    ``MoneyComparison.suggested_ratings``)."""
+    return money_over_horizon(packages, years, home=home, rates=rates).suggested_ratings()

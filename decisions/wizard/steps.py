@@ -85,10 +85,23 @@ def progress(decision: Decision | None, current: int) -> list[StepLink]:
 
 
 def with_offers_and_factors():
-    """A decision with everything the later steps read, loaded in a fixed number of queries."""
-    return Decision.objects.select_related("committed_offer", "chosen_offer").prefetch_related(
+    """A decision with everything the later steps read, loaded in a fixed number of queries.
+    The committed and the chosen offer are not joined: they are among the offers (see
+    ``offers_in_place``)."""
+    return Decision.objects.prefetch_related(
         "offers", Prefetch("factors", queryset=Factor.objects.prefetch_related("ratings"))
     )
+
+
+def offers_in_place(decision) -> None:
+    """Point the decision's committed and chosen offer at its prefetched offers, so reading
+    them costs no query. A choice recorded before its offer was taken out of the decision at
+    step 1 is not among them: that one is read when it is needed (one query)."""
+    by_pk = {offer.pk: offer for offer in decision.offers.all()}
+    if decision.committed_offer_id in by_pk:
+        decision.committed_offer = by_pk[decision.committed_offer_id]
+    if decision.chosen_offer_id in by_pk:
+        decision.chosen_offer = by_pk[decision.chosen_offer_id]
 
 
 def ordered_offers(decision) -> list:

@@ -172,6 +172,14 @@ def test_a_person_weighs_an_accepted_job_against_a_better_paid_offer(
     ).to_be_visible()
     screenshot(page, "wizard-6-result-recorded")
 
+    # Changing it is a page of its own, with what was recorded chosen, and a way back.
+    page.get_by_role("link", name="Change your decision").click()
+    expect(_heading(page)).to_have_text("Change your decision")
+    expect(page.get_by_label("Senior Data Analyst at Northwind Labs")).to_be_checked()
+    screenshot(page, "wizard-6-change-decision")
+    page.get_by_role("link", name="Back to the result").click()
+    expect(_heading(page)).to_have_text("What your answers say")
+
     decision = Decision.objects.get(owner=alice)
     assert decision.chosen_offer.company == "Northwind Labs"
     assert decision.backs_out()

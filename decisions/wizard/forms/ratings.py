@@ -6,6 +6,8 @@ from typing import NamedTuple
 
 from django import forms
 from django.db.models import Q
+from django.template.loader import get_template
+from django.utils.functional import cached_property
 
 from decisions.models import Rating
 from decisions.wizard.forms.offers import offer_label
@@ -20,9 +22,23 @@ RATING_CHOICES = [
 ]
 
 
+def _rating_choices():
+    # Given to each field as a callable, read only when a posted value is checked: the template
+    # draws the options (see RatingsForm.options), and 50 fields each copying the list took a
+    # millisecond and a half.
+    return RATING_CHOICES
+
+
 class RatingCell(NamedTuple):
-    field: forms.BoundField
-    value: str
+    """What the template writes for one cell: its select's name, id, label and errors, and
+    its options with the cell's rating selected."""
+
+    name: str
+    id: str
+    label: str
+    required: bool
+    errors: list
+    options: str
 
 
 class RatingsForm(forms.Form):
@@ -38,7 +54,7 @@ class RatingsForm(forms.Form):
                 if initial is None and factor.is_compensation and suggested:
                     initial = suggested.get(offer.pk)
                 self.fields[self.field_name(factor, offer)] = forms.TypedChoiceField(
-                    choices=RATING_CHOICES,
+                    choices=_rating_choices,
                     coerce=int,
                     empty_value=None,
                     required=factor.weight > 0,
@@ -65,20 +81,37 @@ class RatingsForm(forms.Form):
         return f"rating-{factor.pk}-{offer.pk}"
 
     def rows(self):
-        """The grid for the template: (factor, [cell for each offer]). A cell is the bound field
-        and its chosen value as text; the template draws each select itself (``choices``), as
-        50 selects through crispy's templates took most of the page's time."""
+        """The grid for the template: (factor, [cell for each offer]). The template draws each
+        cell itself, as 50 selects through crispy's templates took most of the page's time."""
         return [
-            (factor, [self._cell(self[self.field_name(factor, offer)]) for offer in self.offers])
+            (factor, [self._cell(self.field_name(factor, offer)) for offer in self.offers])
             for factor in self.factors
         ]
 
-    @staticmethod
-    def _cell(field) -> RatingCell:
+    def _cell(self, name) -> RatingCell:
+        field = self[name]
         value = field.value()
-        return RatingCell(field, "" if value is None else str(value))
+        # A refused value (not 1 to 5) shows as not chosen yet, with its error.
+        options = self.options.get("" if value is None else str(value), self.options[""])
+        return RatingCell(
+            name=field.html_name,
+            id=field.auto_id,
+            label=field.label,
+            required=field.field.required,
+            errors=field.errors,
+            options=options,
+        )
 
-    choices = [(str(value), label) for value, label in RATING_CHOICES]
+    @cached_property
+    def options(self) -> dict[str, str]:
+        """Every cell's options, for each rating it can hold (and none) selected: the same for
+        every cell, so drawn six times a page rather than once a cell."""
+        template = get_template("decisions/wizard/_rating_options.html")
+        choices = [(str(value), label) for value, label in RATING_CHOICES]
+        return {
+            selected: template.render({"choices": choices, "selected": selected})
+            for selected, _ in choices
+        }
 
     def save(self):
         scores = {

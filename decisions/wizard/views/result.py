@@ -4,13 +4,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisions.models import get_decision_for_user
-from decisions.wizard.forms.result import OutcomeForm, RecordForm
-from decisions.wizard.page import not_reached, render_step, result_page, save_step, too_few_offers
+from decisions.wizard.forms.result import OutcomeForm
+from decisions.wizard.page import (
+    choice_form,
+    not_reached,
+    posted,
+    render_step,
+    result_page,
+    save_step,
+    too_few_offers,
+)
 from decisions.wizard.scoring import MissingRatings
-from decisions.wizard.steps import Step, ordered_offers, step_url, with_offers_and_factors
+from decisions.wizard.steps import (
+    Step,
+    offers_in_place,
+    ordered_offers,
+    step_url,
+    with_offers_and_factors,
+)
 from offers.rates import money_terms
 
 RATE_WHAT_IS_MISSING = (
@@ -20,11 +34,13 @@ RATE_WHAT_IS_MISSING = (
 
 
 def _decision(request, pk):
-    return get_decision_for_user(
+    decision = get_decision_for_user(
         request.user,
         pk,
         with_offers_and_factors().select_related("call_plan").prefetch_related("considerations"),
     )
+    offers_in_place(decision)
+    return decision
 
 
 def _render(request, decision, record_form=None, outcome_form=None):
@@ -47,30 +63,36 @@ def result(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def record(request, pk):
-    """Record the user's choice (or "not decided yet") and their reasons."""
+    """Record the user's choice (or "not decided yet") and their reasons: first on the result
+    page, then, to change it, on a page of its own."""
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.RESULT):
         return blocked
-    form = RecordForm(ordered_offers(decision), request.POST)
+    form = choice_form(decision, ordered_offers(decision), posted(request))
     if not form.is_valid():
-        return _render(request, decision, record_form=form)
+        if form.is_bound and decision.is_draft():
+            return _render(request, decision, record_form=form)
+        context = {"record_form": form, "result_url": step_url(decision, Step.RESULT)}
+        return render_step(request, decision, Step.RESULT, "decisions/wizard/record.html", context)
     decision.record_choice(
         form.cleaned_data["chosen_offer"], form.cleaned_data["reasoning"], timezone.now()
     )
     if save_step(request, decision, decision.save):
-        if decision.chosen_offer is None:
-            messages.success(request, "Saved as not decided yet. Come back when you are ready.")
-        elif decision.backs_out():
-            messages.success(
-                request,
-                f"Recorded: {decision.chosen_offer.company}. Before you tell "
-                f"{decision.committed_offer.company}, go through the checks below.",
-            )
-        else:
-            messages.success(request, f"Recorded: {decision.chosen_offer.company}.")
+        messages.success(request, _recorded(decision))
     return redirect(f"{step_url(decision, Step.RESULT)}#record")
+
+
+def _recorded(decision) -> str:
+    if decision.chosen_offer is None:
+        return "Saved as not decided yet. Come back when you are ready."
+    if decision.backs_out():
+        return (
+            f"Recorded: {decision.chosen_offer.company}. Before you tell "
+            f"{decision.committed_offer.company}, go through the checks below."
+        )
+    return f"Recorded: {decision.chosen_offer.company}."
 
 
 @login_required

@@ -272,9 +272,63 @@ def test_a_draft_takes_no_outcome(alice_client, finished):
     assert finished.outcome == ""
 
 
-def test_record_and_outcome_refuse_get(alice_client, finished):
-    assert alice_client.get(url("record", finished)).status_code == 405
+def test_outcome_refuses_get(alice_client, finished):
     assert alice_client.get(url("outcome", finished)).status_code == 405
+
+
+def test_a_draft_is_recorded_on_the_result_page(alice_client, finished):
+    html = _html(alice_client, finished)
+    assert f'action="{url("record", finished)}"' in html
+    assert 'name="choice"' in html and "Change your decision" not in html
+
+
+def test_a_recorded_choice_is_shown_and_changed_on_a_page_of_its_own(
+    alice_client, finished, committed, new_offer
+):
+    alice_client.post(
+        url("record", finished),
+        {"version": finished.version, "choice": new_offer.pk, "reasoning": "More growth."},
+    )
+    finished.refresh_from_db()
+    html = _html(alice_client, finished)
+    assert "More growth." in html and f"{new_offer.role} at {new_offer.company}" in html
+    assert 'name="choice"' not in html  # the form is on its own page now
+    assert f'<a href="{url("record", finished)}">Change your decision</a>' in html
+
+    page = alice_client.get(url("record", finished))
+    assert page.status_code == 200
+    form = page.content.decode()
+    assert "<h1" in form and "Change your decision" in form
+    assert re.search(rf'value="{new_offer.pk}"[^>]*checked', form)  # what was recorded
+    assert "More growth." in form
+    assert f'href="{url("result", finished)}"' in form  # the way back, nothing changed
+
+    response = alice_client.post(
+        url("record", finished),
+        {"version": finished.version, "choice": committed.pk, "reasoning": "I gave my word."},
+    )
+    assert response.url == url("result", finished) + "#record"
+    finished.refresh_from_db()
+    assert finished.chosen_offer == committed and finished.reasoning == "I gave my word."
+
+
+def test_a_refused_change_stays_on_its_page_with_the_errors(alice_client, finished, new_offer):
+    alice_client.post(
+        url("record", finished),
+        {"version": finished.version, "choice": new_offer.pk, "reasoning": "More growth."},
+    )
+    finished.refresh_from_db()
+    response = alice_client.post(
+        url("record", finished),
+        {"version": finished.version, "choice": new_offer.pk, "reasoning": ""},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1" in html and "Change your decision" in html
+    assert 'id="error-summary"' in html and "Write a line or two on why" in html
+    assert "What would change it" not in html  # not the result page
+    finished.refresh_from_db()
+    assert finished.reasoning == "More growth."
 
 
 def test_a_step_not_reached_sends_you_to_the_first_unfinished_one(
