@@ -81,14 +81,17 @@ class OfferForm(forms.ModelForm):
         """``section``: the part of the offer this form shows (``offer_form_layout``), by
         default all that adding an offer asks or the first part of a saved one. The whole offer
         is checked all the same, with the values of the fields not shown as saved."""
-        super().__init__(*args, **kwargs)
-        adding = not self.instance.pk
+        instance = kwargs.get("instance")
+        adding = not (instance and instance.pk)
         self.section = section or (layout.ADD if adding else layout.SECTIONS[""])
         shown = set(self.section.field_names())
         if "status" in shown:
             shown.add("accept_anyway")
-        for name in [name for name in self.fields if name not in shown]:
-            del self.fields[name]
+        # This section's fields only: Django copies every base field for each form it makes.
+        self.base_fields = {
+            name: field for name, field in type(self).base_fields.items() if name in shown
+        }
+        super().__init__(*args, **kwargs)
         # Messages about fields on another section's page: (field name, message).
         self.elsewhere = []
         self.today = today or timezone.localdate()
@@ -319,7 +322,7 @@ class OfferForm(forms.ModelForm):
     def _add_elsewhere(self, name, message):
         """A message about a field of another section: at the top of this one, naming it."""
         section = layout.section_of(name)
-        text = f"{section.title}, {self.base_fields[name].label}: {message}"
+        text = f"{section.title}, {type(self).base_fields[name].label}: {message}"
         self.elsewhere.append((name, section, text))
         self.add_error(None, text)
 

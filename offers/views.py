@@ -59,7 +59,8 @@ def add_offer(request):
 @require_http_methods(["GET", "POST"])
 def edit_offer(request, pk, section=""):
     """One section of a saved offer, each a page of its own (``offers/offer_form_layout.py``)."""
-    offer = get_offer_for_user(request.user, pk)
+    # The owner with it: the money's currency list starts with their recent ones.
+    offer = get_offer_for_user(request.user, pk, Offer.objects.select_related("owner"))
     if section not in layout.SECTIONS:
         raise Http404("No such part of an offer.")
     return _offer_form(request, offer, layout.SECTIONS[section])

@@ -7,7 +7,7 @@ from django.urls import reverse
 from offers import offer_form_layout as layout
 from offers.models import Offer
 from tests.factories import make_offer
-from tests.offers.conftest import offer_form_data
+from tests.offers.conftest import make_many_offers, offer_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +148,28 @@ def test_the_offer_page_links_to_each_section_next_to_what_it_changes(alice_clie
 def test_other_methods_are_refused(alice_client, alice_offer):
     assert alice_client.put(url(alice_offer)).status_code == 405
     assert alice_client.delete(url(alice_offer, "money")).status_code == 405
+
+
+@pytest.mark.parametrize("count", [1, 100])
+@pytest.mark.parametrize(
+    ("section", "queries"),
+    # Session, user, the offer; the pages with the currency: the user's recent currencies.
+    [("", 3), ("money", 4), ("equity", 3), ("terms", 3), ("repayment", 3), ("notes", 3)],
+)
+def test_each_section_takes_the_same_number_of_queries_for_1_or_100_offers(
+    alice_client, alice, today, section, queries, count, django_assert_num_queries
+):
+    make_many_offers(alice, count, today, contacts_each=2)
+    offer = Offer.objects.filter(owner=alice).first()
+    with django_assert_num_queries(queries):
+        assert alice_client.get(url(offer, section)).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 100])
+def test_adding_takes_the_same_number_of_queries_for_1_or_100_offers(
+    alice_client, alice, today, count, django_assert_num_queries
+):
+    make_many_offers(alice, count, today, contacts_each=2)
+    # Session, user, the user's recent currencies.
+    with django_assert_num_queries(3):
+        assert alice_client.get(reverse("offers:new")).status_code == 200
