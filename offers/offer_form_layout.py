@@ -126,17 +126,19 @@ def _row(row):
     return Row(*(Column(name, css_class="col-md-6") for name in row))
 
 
-def _fieldset(key: str) -> Fieldset:
-    legend, rows = FIELDSETS[key]
+def _fieldset(key: str, legend: bool) -> Fieldset:
+    title, rows = FIELDSETS[key]
     hint = (HTML(ADJUSTMENTS_HINT),) if key == "adjustments" else ()
-    return Fieldset(legend, *hint, *(_row(row) for row in rows))
+    return Fieldset(title if legend else "", *hint, *(_row(row) for row in rows))
 
 
 def _layout(section: Section) -> FormHelper:
     helper = FormHelper()
     helper.form_tag = False
     helper.disable_csrf = True
-    helper.layout = Layout(*(_fieldset(key) for key in section.fieldsets))
+    # A section of one fieldset has its title as the page's heading already.
+    legend = len(section.fieldsets) > 1
+    helper.layout = Layout(*(_fieldset(key, legend) for key in section.fieldsets))
     return helper
 
 
