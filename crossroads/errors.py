@@ -14,6 +14,7 @@ from django.utils.functional import LazyObject, Promise
 class ErrorItem:
     text: str
     anchor: str = ""  # the id of the field to go to; none for an error about the whole form
+    page: str = ""  # the address of the page that holds the field, when it is another page
 
 
 class ErrorSummary:

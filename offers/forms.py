@@ -3,22 +3,22 @@ that read what people type (amounts, days, percentages) are in ``offers/fields.p
 ``offers/rules.py`` and the layout in ``offers/offer_form_layout.py``. The contact form lives with
 its model (``offers/contacts/``); the offer's pages import it from here."""
 
-import uuid
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
-from crossroads.errors import require
+from crossroads.errors import ErrorItem, ErrorSummary, form_errors, require
 from crossroads.formats import currencies, local_currency
 from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
+from offers import offer_form_layout as layout
 from offers import rules
 from offers.asks import rules as ask_rules
 from offers.contacts.forms import ContactForm  # noqa: F401
 from offers.fields import CurrencyField, DayField, MoneyField, PercentagesField
+from offers.form_token import FORM_TOKEN_MESSAGE, form_token_field
 from offers.models import IN_PLAY, Offer
-from offers.offer_form_layout import OFFER_LAYOUT
 from offers.rates import recent_currencies
 
 MONEY_FIELDS = (
@@ -45,11 +45,6 @@ DATE_FIELDS = (
 # model's defaults.
 DEFAULT_WHEN_EMPTY = ("repayment_for", "repayment_paid", "repayment_ends")
 
-FORM_TOKEN_MESSAGE = (
-    "This form cannot be used: it has been changed. "
-    "Nothing was saved. Open Add an offer again to start a fresh form."
-)
-
 
 class OfferForm(forms.ModelForm):
     # The model keeps a list; people type it on one line.
@@ -61,50 +56,8 @@ class OfferForm(forms.ModelForm):
 
     class Meta:
         model = Offer
-        fields = (
-            "company",
-            "role",
-            "location",
-            "work_mode",
-            "status",
-            "agency_name",
-            "knows_other_processes",
-            "expected_on",
-            "received_on",
-            "respond_by",
-            "accepted_on",
-            "start_date",
-            "currency",
-            "base_salary",
-            "target_bonus",
-            "target_bonus_percent",
-            "signing_bonus",
-            "benefits_value",
-            "yearly_raise_percent",
-            "equity_value",
-            "vesting_years",
-            "cliff_months",
-            "vesting_schedule",
-            "vesting_percentages",
-            "equity_discount_percent",
-            "written_offer_in_hand",
-            "conditions_cleared",
-            "start_date_confirmed",
-            "notice_period",
-            "repayment_amount",
-            "repayment_for",
-            "repayment_paid",
-            "repayment_paid_on",
-            "repayment_ends",
-            "repayment_until",
-            "repayment_months",
-            "repayment_terms",
-            "terms_reviewed",
-            "terms_reviewed_on",
-            "notes",
-            "cost_of_living_factor",
-            "tax_rate_percent",
-        )
+        # Every field of every section, in the order of the pages.
+        fields = layout.ALL_FIELDS
         field_classes = {
             **dict.fromkeys(MONEY_FIELDS, MoneyField),
             **dict.fromkeys(DATE_FIELDS, DayField),
@@ -124,33 +77,33 @@ class OfferForm(forms.ModelForm):
         "offer, and the decision wizard reminds you of it if you change your mind later.",
     )
 
-    def __init__(self, *args, today=None, **kwargs):
+    def __init__(self, *args, today=None, section=None, **kwargs):
+        """``section``: the part of the offer this form shows (``offer_form_layout``), by
+        default all that adding an offer asks or the first part of a saved one. The whole offer
+        is checked all the same, with the values of the fields not shown as saved."""
+        instance = kwargs.get("instance")
+        adding = not (instance and instance.pk)
+        self.section = section or (layout.ADD if adding else layout.SECTIONS[""])
+        shown = set(self.section.field_names())
+        if "status" in shown:
+            shown.add("accept_anyway")
+        # This section's fields only: Django copies every base field for each form it makes.
+        self.base_fields = {
+            name: field for name, field in type(self).base_fields.items() if name in shown
+        }
         super().__init__(*args, **kwargs)
+        # Messages about fields on another section's page: (field name, message).
+        self.elsewhere = []
         self.today = today or timezone.localdate()
         # The status before this form changes it: the warning is for a change to accepted.
         self.status_before = self.instance.status if self.instance.pk else None
         self.was_open = self.status_before in Offer.OPEN_STATUSES
         self.expected_soon = []
-        self.fields["work_mode"].choices = [("", "Not known yet"), *Offer.WorkMode.choices]
-        self.fields["knows_other_processes"].choices = [
-            ("", "Not said yet"),
-            *Offer._meta.get_field("knows_other_processes").choices,
-        ]
-        # Left empty, these mean 0.
-        self.fields["yearly_raise_percent"].required = False
-        self.fields["equity_discount_percent"].required = False
-        for name in DEFAULT_WHEN_EMPTY:
-            self.fields[name].required = False
-        # One message for a period out of range, whatever the number: clean_repayment_months.
-        self.fields["repayment_months"].validators = []
-        # The model's text fields are unlimited; a form is not the place for a novel.
-        for name in ("repayment_terms", "notes"):
-            limit_text(self.fields[name], LONG_TEXT_LIMIT)
-        for name in ZERO_WHEN_EMPTY:
-            self.fields[name].blank_zero = True
-        self._offer_currencies()
-        if not self.instance.pk:
-            self.fields["form_token"] = _form_token_field()
+        fields = self.fields
+        if "currency" in fields:
+            self._offer_currencies()
+        if adding:
+            fields["form_token"] = form_token_field()
         use_text_errors(self)
         require(
             self,
@@ -164,7 +117,7 @@ class OfferForm(forms.ModelForm):
                 "vesting_schedule": "Choose an even schedule or your own.",
             },
         )
-        self.helper = OFFER_LAYOUT
+        self.helper = layout.LAYOUTS[self.section]
 
     def _offer_currencies(self):
         """A select of ISO 4217 currencies: the user's recent ones first, the last one used (or
@@ -245,13 +198,37 @@ class OfferForm(forms.ModelForm):
         for name in DEFAULT_WHEN_EMPTY:
             if name in cleaned and not cleaned[name]:
                 cleaned[name] = Offer._meta.get_field(name).default
-        self._check_bonus(cleaned)
-        self._check_dates(cleaned)
-        self._check_status_date(cleaned)
-        self._check_vesting(cleaned)
-        self._check_repayment(cleaned)
+        # Each rule reads the whole offer, but only when this page shows a field it reads: a
+        # page cannot be refused for what it does not change.
+        offer = self._whole_offer(cleaned)
+        if self._shows("target_bonus", "target_bonus_percent"):
+            self._check_bonus(offer)
+        if self._shows(*(name for pair in rules.DATES_IN_ORDER for name in pair[:2])):
+            self._check_dates(offer)
+        if self._shows("status", *Offer.DATE_FOR_STATUS.values()):
+            self._check_status_date(offer)
+        if self._shows("vesting_years", "cliff_months", "vesting_schedule"):
+            self._check_vesting(offer, cleaned)
+        if self._shows("repayment_amount", "base_salary", "currency", "start_date"):
+            self._check_repayment(offer)
         self._check_accepting_too_early(cleaned)
         return cleaned
+
+    def _shows(self, *names) -> bool:
+        return any(name in self.fields for name in names)
+
+    def _whole_offer(self, cleaned) -> dict:
+        """The offer as it would be saved: this form's values, and the others as they are."""
+        offer = {
+            name: getattr(self.instance, name)
+            for name in self._meta.fields
+            if name not in self.fields
+        }
+        if "vesting_percentages" in offer:
+            offer["vesting_percentages"] = [
+                Decimal(str(share)) for share in offer["vesting_percentages"]
+            ]
+        return {**offer, **cleaned}
 
     def _check_accepting_too_early(self, cleaned):
         """Accepting while another offer is expected before, or within a week after, this
@@ -288,46 +265,48 @@ class OfferForm(forms.ModelForm):
         # then saving fails on the unique token and the view lands on the offer the other added.
         self.instance.form_token = token
 
-    def _check_bonus(self, cleaned):
-        amount, percent = cleaned.get("target_bonus"), cleaned.get("target_bonus_percent")
+    def _check_bonus(self, offer):
+        amount, percent = offer.get("target_bonus"), offer.get("target_bonus_percent")
         self._add_messages(rules.bonus(amount, percent))
 
-    def _check_dates(self, cleaned):
-        self._add_messages(rules.dates_in_order(cleaned))
+    def _check_dates(self, offer):
+        self._add_messages(rules.dates_in_order(offer))
 
-    def _check_status_date(self, cleaned):
-        status = cleaned.get("status")
+    def _check_status_date(self, offer):
+        status = offer.get("status")
         name = Offer.DATE_FOR_STATUS.get(status)
         if name:
             label = Offer.Status(status).label
-            self._add_messages(rules.date_for_status(name, cleaned.get(name), label))
+            self._add_messages(rules.date_for_status(name, offer.get(name), label))
 
-    def _check_vesting(self, cleaned):
-        years, cliff = cleaned.get("vesting_years"), cleaned.get("cliff_months")
+    def _check_vesting(self, offer, cleaned):
+        years, cliff = offer.get("vesting_years"), offer.get("cliff_months")
         self._add_messages(rules.cliff_within_vesting(years, cliff))
         if "vesting_percentages" in self.errors:
             return
-        shares, schedule = cleaned.get("vesting_percentages") or [], cleaned.get("vesting_schedule")
+        shares, schedule = offer.get("vesting_percentages") or [], offer.get("vesting_schedule")
         message = rules.vesting_shares(schedule, shares, years)
         if message:
-            self.add_error("vesting_percentages", message)
+            self._add_messages({"vesting_percentages": message})
+        if "vesting_percentages" not in self.fields:
+            return
         if schedule == Offer.VestingSchedule.EVEN:
             cleaned["vesting_percentages"] = []
         elif schedule == Offer.VestingSchedule.CUSTOM and not message:
             cleaned["vesting_percentages"] = [rules.as_json_number(share) for share in shares]
 
-    def _check_repayment(self, cleaned):
+    def _check_repayment(self, offer):
         self._add_messages(
             rules.repayment(
-                amount=cleaned.get("repayment_amount"),
-                base_salary=cleaned.get("base_salary"),
-                currency=cleaned.get("currency", ""),
-                paid=cleaned.get("repayment_paid"),
-                paid_on=cleaned.get("repayment_paid_on"),
-                ends=cleaned.get("repayment_ends"),
-                until=cleaned.get("repayment_until"),
-                months=cleaned.get("repayment_months"),
-                start_date=cleaned.get("start_date"),
+                amount=offer.get("repayment_amount"),
+                base_salary=offer.get("base_salary"),
+                currency=offer.get("currency", ""),
+                paid=offer.get("repayment_paid"),
+                paid_on=offer.get("repayment_paid_on"),
+                ends=offer.get("repayment_ends"),
+                until=offer.get("repayment_until"),
+                months=offer.get("repayment_months"),
+                start_date=offer.get("start_date"),
             )
         )
 
@@ -335,24 +314,51 @@ class OfferForm(forms.ModelForm):
         """Each message next to its field, unless the field has one already (an unreadable
         date, say): the first thing wrong is the one to mend."""
         for name, message in messages.items():
-            if name not in self.errors:
+            if name not in self.fields:
+                self._add_elsewhere(name, message)
+            elif name not in self.errors:
                 self.add_error(name, message)
 
+    def _add_elsewhere(self, name, message):
+        """A message about a field of another section: at the top of this one, naming it."""
+        section = layout.section_of(name)
+        text = f"{section.title}, {type(self).base_fields[name].label}: {message}"
+        self.elsewhere.append((name, section, text))
+        self.add_error(None, text)
 
-def _form_token_field() -> forms.UUIDField:
-    """The add form's one-time token, made by the server for each form it sends, so the same form
-    posted twice (a double click, two tabs, a refused form sent again) adds one offer. A hidden
-    text input rather than type=hidden: static/js/form-token.js marks it changed, so a browser that
-    fetches the page anew on Back restores the token the form was first sent with."""
-    return forms.UUIDField(
-        widget=forms.TextInput(
-            attrs={"hidden": True, "tabindex": "-1", "aria-hidden": "true", "data-form-token": ""}
-        ),
-        initial=uuid.uuid4,
-        # Without one (a script's post) nothing guards against a repeat; that is all.
-        required=False,
-        error_messages={"invalid": FORM_TOKEN_MESSAGE},
-    )
+    def error_summary(self) -> ErrorSummary:
+        """The form's errors, a message about a field of another section linking to its page."""
+        pages = {text: (name, section) for name, section, text in self.elsewhere}
+        items = []
+        for item in form_errors(self):
+            if item.text in pages and self.instance.pk:
+                name, section = pages[item.text]
+                page = layout.section_url(self.instance, section)
+                item = ErrorItem(item.text, f"id_{name}", page)
+            items.append(item)
+        return ErrorSummary(items)
+
+
+def _read_as_people_type(fields):
+    """Once, for the class: what the model's fields need to read an offer as people type it."""
+    fields["work_mode"].choices = [("", "Not known yet"), *Offer.WorkMode.choices]
+    fields["knows_other_processes"].choices = [
+        ("", "Not said yet"),
+        *Offer._meta.get_field("knows_other_processes").choices,
+    ]
+    # Left empty, these mean 0; the repayment clause's choices, the model's defaults.
+    for name in ("yearly_raise_percent", "equity_discount_percent", *DEFAULT_WHEN_EMPTY):
+        fields[name].required = False
+    # One message for a period out of range, whatever the number: clean_repayment_months.
+    fields["repayment_months"].validators = []
+    # The model's text fields are unlimited; a form is not the place for a novel.
+    for name in ("repayment_terms", "notes"):
+        limit_text(fields[name], LONG_TEXT_LIMIT)
+    for name in ZERO_WHEN_EMPTY:
+        fields[name].blank_zero = True
+
+
+_read_as_people_type(OfferForm.base_fields)
 
 
 class OfferFilterForm(forms.Form):

@@ -14,6 +14,7 @@ urlpatterns = [
     path("calendar.ics", views.offer_calendar, name="calendar"),
     path("<int:pk>/", views.offer_detail, name="detail"),
     path("<int:pk>/edit/", views.edit_offer, name="edit"),
+    path("<int:pk>/edit/<slug:section>/", views.edit_offer, name="edit_section"),
     path("<int:pk>/delete/", views.delete_offer, name="delete"),
     path("<int:pk>/contacts/add/", views.add_contact, name="add_contact"),
     path("<int:pk>/contacts/<int:contact_pk>/edit/", views.edit_contact, name="edit_contact"),

@@ -3,6 +3,7 @@ from operator import attrgetter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -11,6 +12,7 @@ from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
 from crossroads.query import whole_number
 from offers import calendar, compensation, conditional, listing
+from offers import offer_form_layout as layout
 from offers.asks import records as ask_records
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer, get_contact_for_user, get_offer_for_user
@@ -51,22 +53,33 @@ def offer_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_offer(request):
-    return _offer_form(request, Offer(owner=request.user))
+    return _offer_form(request, Offer(owner=request.user), layout.ADD)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit_offer(request, pk):
-    return _offer_form(request, get_offer_for_user(request.user, pk))
+def edit_offer(request, pk, section=""):
+    """One section of a saved offer, each a page of its own (``offers/offer_form_layout.py``)."""
+    # The owner with it: the money's currency list starts with their recent ones.
+    offer = get_offer_for_user(request.user, pk, Offer.objects.select_related("owner"))
+    if section not in layout.SECTIONS:
+        raise Http404("No such part of an offer.")
+    return _offer_form(request, offer, layout.SECTIONS[section])
 
 
-def _offer_form(request, offer):
+def _offer_form(request, offer, section):
     # Another page (such as a decision's first step) may send the user here and want them back.
     back_to = next_url(request)
     if offer._state.adding and (added := _already_added(request)):
         return redirect(back_to or added)
-    form = OfferForm(request.POST or None, instance=offer)
-    context = {"offer": offer, "back_to": back_to}
+    form = OfferForm(request.POST or None, instance=offer, section=section)
+    context = {"offer": offer, "back_to": back_to, "section": section}
+    if not offer._state.adding:
+        context["other_sections"] = [
+            (other, layout.section_url(offer, other))
+            for other in layout.SECTIONS.values()
+            if other != section
+        ]
     try:
         return _save_or_show(request, form, "offers/form.html", context, str, back_to)
     except IntegrityError:
@@ -128,7 +141,11 @@ def _save_or_show(request, form, template, context, name, done_url=""):
         for note in getattr(form, "reading_notes", list)():
             messages.info(request, note)
         return redirect(done_url or saved)
-    return render(request, template, {**context, "form": form, "adding": adding})
+    context = {**context, "form": form, "adding": adding}
+    # A form that names errors on other pages (the offer form's sections) gives its own summary.
+    if form.is_bound and hasattr(form, "error_summary"):
+        context["error_summary"] = form.error_summary()
+    return render(request, template, context)
 
 
 @login_required

@@ -29,6 +29,7 @@ from decisions.wizard.forms.situation import SituationForm
 from offers.asks.forms import AnswerForm, AskForm
 from offers.forms import ContactForm, OfferForm
 from offers.models import Offer, TimeAsk
+from offers.offer_form_layout import SECTIONS
 from tests.factories import make_decision, make_offer
 
 DJANGO_REQUIRED = Field.default_error_messages["required"]
@@ -50,6 +51,7 @@ def _empty_forms(user):
         auth_pages_forms.PasswordResetForm(empty),
         auth_pages_forms.SetPasswordForm(user, empty),
         OfferForm(empty),
+        *(OfferForm(empty, instance=new, section=section) for section in SECTIONS.values()),
         ContactForm(empty),
         OffersForm(user, empty),
         SituationForm(empty, instance=decision),
@@ -100,7 +102,14 @@ def test_a_failed_offer_form_says_error_in_the_title_and_sums_up_at_the_top(alic
     # The summary is the first thing in the content, before the heading.
     assert main.index('class="alert alert-danger error-summary"') < main.index("<h1")
     assert '<a href="#id_company">Company: Enter the company’s name.</a>' in html
+    assert 'href="#"' not in html
+
+
+@pytest.mark.django_db
+def test_a_radio_group_s_error_links_to_its_first_option(alice_client, alice):
     # A radio group has no id of its own: the link reaches its first option.
+    equity = reverse("offers:edit_section", args=[make_offer(alice).pk, "equity"])
+    html = alice_client.post(equity, {"vesting_schedule": ""}).content.decode()
     assert 'href="#id_vesting_schedule_0"' in html
     assert 'id="id_vesting_schedule_0"' in html
     assert 'href="#"' not in html

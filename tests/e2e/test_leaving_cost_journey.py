@@ -120,7 +120,10 @@ def test_the_realistic_case_from_the_result_to_done(
 
     # The clause as the form asks for it.
     page.get_by_role("link", name="Change the repayment terms").click()
-    fieldset = page.locator("fieldset", has_text="Money to pay back if you leave early")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Money to pay back if you leave early"
+    )
+    fieldset = page.locator("form fieldset").first
     expect(fieldset.get_by_label("On your first day")).to_be_checked()
     fieldset.screenshot(path=SCREENSHOTS / "offer-form-repayment-clause.png")
 

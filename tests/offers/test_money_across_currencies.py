@@ -128,19 +128,24 @@ def test_an_adjustment_out_of_range_is_refused_and_nothing_saved(
 ):
     from tests.offers.conftest import offer_form_data
 
-    response = alice_client.post(reverse("offers:new"), offer_form_data(**{field: value}))
+    offer = make_offer(alice)
+    before = Offer.objects.values().get()
+    money = reverse("offers:edit_section", args=[offer.pk, "money"])
+    response = alice_client.post(money, offer_form_data(**{field: value}))
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html and f'href="#id_{field}"' in html
-    assert not Offer.objects.filter(owner=alice).exists()
+    assert Offer.objects.values().get() == before
 
 
 def test_adjustments_in_range_are_saved(alice_client, alice):
     from tests.offers.conftest import offer_form_data
 
+    offer = make_offer(alice)
     data = offer_form_data(cost_of_living_factor="1.15", tax_rate_percent="42.5")
-    assert alice_client.post(reverse("offers:new"), data).status_code == 302
-    offer = Offer.objects.get(owner=alice)
+    money = reverse("offers:edit_section", args=[offer.pk, "money"])
+    assert alice_client.post(money, data).status_code == 302
+    offer.refresh_from_db()
     assert offer.cost_of_living_factor == Decimal("1.15") and offer.tax_rate_percent == Decimal(
         "42.5"
     )

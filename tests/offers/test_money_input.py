@@ -85,7 +85,9 @@ def test_empty_amounts_stay_empty_on_a_new_form_and_when_editing(dutch_client):
         assert f'name="{name}" value="0"' not in html
     dutch_client.post(ADD, offer_form_data(base_salary="95.000", signing_bonus=""))
     offer = Offer.objects.get()
-    edit = dutch_client.get(reverse("offers:edit", args=[offer.pk])).content.decode()
+    edit = dutch_client.get(
+        reverse("offers:edit_section", args=[offer.pk, "money"])
+    ).content.decode()
     assert 'name="base_salary" value="95.000"' in edit
     assert 'name="signing_bonus" ' in edit and 'name="signing_bonus" value' not in edit
 
@@ -93,11 +95,15 @@ def test_empty_amounts_stay_empty_on_a_new_form_and_when_editing(dutch_client):
 def test_saving_an_edit_unchanged_keeps_the_amounts(dutch_client):
     dutch_client.post(ADD, offer_form_data(base_salary="95.000,50"))
     offer = Offer.objects.get()
-    html = dutch_client.get(reverse("offers:edit", args=[offer.pk])).content.decode()
+    html = dutch_client.get(
+        reverse("offers:edit_section", args=[offer.pk, "money"])
+    ).content.decode()
     shown = re.search(r'name="base_salary" value="([^"]*)"', html).group(1)
     assert shown == "95.000,50"
     data = offer_form_data(base_salary=shown)
-    response = dutch_client.post(reverse("offers:edit", args=[offer.pk]), data, follow=True)
+    response = dutch_client.post(
+        reverse("offers:edit_section", args=[offer.pk, "money"]), data, follow=True
+    )
     offer.refresh_from_db()
     assert str(offer.base_salary) == "95000.50"
     assert "read as" not in response.content.decode()

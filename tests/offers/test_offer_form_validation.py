@@ -5,9 +5,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from crossroads.models import User
 from crossroads.text import LONG_TEXT_LIMIT, NUL_MESSAGE
+from offers import offer_form_layout as layout
 from offers.forms import DATE_FIELDS, MONEY_FIELDS
 from offers.models import Offer
+from tests.factories import make_offer
 from tests.offers.conftest import offer_form_data
 
 pytestmark = pytest.mark.django_db
@@ -30,11 +33,18 @@ def iso(date):
 
 
 def refused(client, field, **data):
-    """Post the add form with ``data``; return the errors on ``field`` after checking that the
-    form came back and nothing was saved."""
-    response = client.post(ADD, offer_form_data(**data))
+    """Post the form that holds ``field`` with ``data``: adding an offer, or else the section of
+    a saved offer that holds it. Return the errors on ``field`` after checking that the form came
+    back and nothing was saved or changed."""
+    if field in layout.ADD.field_names():
+        url = ADD
+    else:
+        owner = User.objects.get(pk=client.session["_auth_user_id"])
+        url = layout.section_url(make_offer(owner), layout.section_of(field))
+    before = list(Offer.objects.values())
+    response = client.post(url, offer_form_data(**data))
     assert response.status_code == 200, "the form should come back with its errors"
-    assert not Offer.objects.exists()
+    assert list(Offer.objects.values()) == before
     errors = response.context["form"].errors
     assert field in errors, f"expected an error on {field}, got {dict(errors)}"
     assert f'href="#id_{field}' in response.content.decode()
@@ -183,9 +193,11 @@ def test_it_rejects_10000_characters_of_text(alice_client, field, limit):
     assert f"Keep this under {limit:,} characters (it has 10000)." in message
 
 
-def test_it_accepts_notes_right_at_the_limit(alice_client):
-    alice_client.post(ADD, offer_form_data(notes="x" * LONG_TEXT_LIMIT))
-    assert len(Offer.objects.get().notes) == LONG_TEXT_LIMIT
+def test_it_accepts_notes_right_at_the_limit(alice_client, alice_offer):
+    notes = reverse("offers:edit_section", args=[alice_offer.pk, "notes"])
+    alice_client.post(notes, {"notes": "x" * LONG_TEXT_LIMIT})
+    alice_offer.refresh_from_db()
+    assert len(alice_offer.notes) == LONG_TEXT_LIMIT
 
 
 @pytest.mark.parametrize("field", TEXT_FIELDS)
@@ -239,9 +251,9 @@ def test_it_rejects_an_unknown_status(alice_client):
 def test_a_bad_edit_changes_nothing(alice_client, alice_offer):
     before = Offer.objects.values().get(pk=alice_offer.pk)
     response = alice_client.post(
-        reverse("offers:edit", args=[alice_offer.pk]),
-        offer_form_data(company="Renamed", base_salary="-5", notes="\x00"),
+        reverse("offers:edit_section", args=[alice_offer.pk, "money"]),
+        offer_form_data(currency="USD", base_salary="-5", benefits_value="\x00"),
     )
     assert response.status_code == 200
-    assert set(response.context["form"].errors) == {"base_salary", "notes"}
+    assert set(response.context["form"].errors) == {"base_salary", "benefits_value"}
     assert Offer.objects.values().get(pk=alice_offer.pk) == before

@@ -10,6 +10,7 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
+from crossroads.models import User
 from offers.models import Offer
 from tests.factories import make_offer
 from tests.offers.conftest import offer_form_data
@@ -19,11 +20,9 @@ ADD = reverse("offers:new")
 
 
 def _clause(**fields) -> dict:
-    """The realistic case: 5,000 signing bonus paid on the first day, all of it repayable for a
-    year, on an offer paying 60,000."""
+    """The realistic case: the signing bonus paid on the first day, all of it repayable for a
+    year."""
     data = {
-        "base_salary": "60000",
-        "signing_bonus": "5000",
         "repayment_amount": "5000",
         "repayment_for": "signing_bonus",
         "repayment_paid": "on_start",
@@ -35,10 +34,23 @@ def _clause(**fields) -> dict:
     return offer_form_data(**data)
 
 
+def _offer(owner, **fields) -> Offer:
+    """An offer paying 60,000 EUR with a 5,000 signing bonus."""
+    fields = {"currency": "EUR", "base_salary": 60000, "signing_bonus": 5000, **fields}
+    return make_offer(owner, **fields)
+
+
+def _repayment(offer) -> str:
+    return reverse("offers:edit_section", args=[offer.pk, "repayment"])
+
+
 def _refused(client, field, **fields) -> str:
-    response = client.post(ADD, _clause(**fields))
+    """Post the repayment terms of a saved offer; the errors on ``field``, nothing changed."""
+    offer = _offer(User.objects.get(pk=client.session["_auth_user_id"]))
+    before = Offer.objects.values().get()
+    response = client.post(_repayment(offer), _clause(**fields))
     assert response.status_code == 200
-    assert not Offer.objects.exists()
+    assert Offer.objects.values().get() == before
     errors = response.context["form"].errors
     assert field in errors, dict(errors)
     assert f'href="#id_{field}' in response.content.decode()
@@ -46,15 +58,23 @@ def _refused(client, field, **fields) -> str:
 
 
 def test_a_clause_is_saved_as_data_with_its_wording(alice_client, alice):
-    response = alice_client.post(ADD, _clause(repayment_ends="pro_rata", repayment_months="12"))
-    assert response.status_code == 302
-    offer = Offer.objects.get()
+    offer = _offer(alice)
+    data = _clause(repayment_ends="pro_rata", repayment_months="12")
+    response = alice_client.post(_repayment(offer), data)
+    assert response.url == offer.get_absolute_url()
+    offer.refresh_from_db()
     assert offer.repayment_amount == Decimal(5000)
     assert offer.repayment_for == Offer.RepaymentFor.SIGNING_BONUS
     assert offer.repayment_paid == Offer.RepaymentPaid.ON_START
     assert offer.repayment_ends == Offer.RepaymentEnds.PRO_RATA
     assert offer.repayment_months == 12
     assert offer.repayment_terms.startswith("Signing bonus repayable in full")
+
+
+def test_adding_an_offer_leaves_the_clause_for_later(alice_client):
+    html = alice_client.get(ADD).content.decode()
+    assert 'name="repayment_amount"' not in html
+    assert "money to pay back if you leave early" in html
 
 
 @pytest.mark.parametrize("months", ["0", "121", "-3"])
@@ -83,17 +103,26 @@ def test_a_payment_date_after_the_repayable_until_date_is_refused(alice_client):
 
 
 def test_a_start_date_after_the_repayable_until_date_is_refused_for_money_paid_on_it(
-    alice_client,
+    alice_client, alice
 ):
-    message = _refused(
-        alice_client,
-        "repayment_until",
+    """The start date is on the first page, the clause on its own: the message is at the top,
+    linking to the field on the clause's page."""
+    offer = _offer(
+        alice,
         status="accepted",
-        accepted_on="2026-11-16",
-        start_date="2028-01-10",
-        repayment_until="2027-12-10",
+        accepted_on=datetime.date(2026, 11, 16),
+        repayment_amount=5000,
+        repayment_until=datetime.date(2027, 12, 10),
     )
+    data = offer_form_data(status="accepted", accepted_on="2026-11-16", start_date="2028-01-10")
+    response = alice_client.post(reverse("offers:edit", args=[offer.pk]), data)
+    assert response.status_code == 200
+    offer.refresh_from_db()
+    assert offer.start_date is None
+    (message,) = response.context["form"].non_field_errors()
+    assert message.startswith("Money to pay back if you leave early, Repayable until")
     assert "paid on 10 January 2028" in message
+    assert f'href="{_repayment(offer)}#id_repayment_until"' in response.content.decode()
 
 
 def test_a_repayment_over_ten_times_the_base_salary_names_both_figures(alice_client):
@@ -117,8 +146,7 @@ def test_unknown_choices_are_refused_with_a_message(alice_client):
 
 def test_editing_another_users_offer_is_a_404_and_changes_nothing(charlie_client, alice):
     offer = make_offer(alice, repayment_amount=Decimal(100))
-    url = reverse("offers:edit", args=[offer.pk])
-    assert charlie_client.post(url, _clause(repayment_amount="1")).status_code == 404
+    assert charlie_client.post(_repayment(offer), _clause(repayment_amount="1")).status_code == 404
     offer.refresh_from_db()
     assert offer.repayment_amount == Decimal(100)
 
