@@ -48,6 +48,7 @@ PARAMETERS = {
     "accounts/reset/<uidb64>/<token>": "reset_token",
     "offers/<int:pk>": "offer",
     "offers/<int:pk>/contacts/<int:contact_pk>": "contact",
+    "offers/<int:pk>/edit/<slug:section>": "offer_section",
     "offers/asks/<int:ask_pk>": "ask",
     "offers/rates/<int:pk>": "rate",
     "decisions/reconsider/<int:offer_pk>": "offer",
@@ -148,6 +149,7 @@ def make_world(user) -> dict:
         "new_offer": new.pk,
         "contact": contact.pk,
         "decision": decision.pk,
+        "offer_section": "repayment",  # the section with the most rules
         "factor": decision.factors.first().pk,
         "consideration": consideration.pk,
         "referral": Referral.objects.create(call_plan=plan, name="Sam").pk,
