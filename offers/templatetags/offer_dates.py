@@ -1,4 +1,8 @@
 from django import template
+from django.utils import dateformat
+from django.utils.html import format_html
+
+from offers.templatetags.offer_badges import deadline_badge
 
 register = template.Library()
 
@@ -18,3 +22,18 @@ def days_away(days):
     if days > 0:
         return f"in {days} days"
     return f"{-days} days ago"
+
+
+@register.simple_tag
+def event_when(event) -> str:
+    """``{% event_when event %}``: a date in play as a list of offers writes it, its day, how far
+    away it is and where its answer stands: ``4 Mar 2026 (in 3 days) [Closing soon]``. A tag
+    rather than template lines: the list shows two or three a row."""
+    day = event.date
+    return format_html(
+        '<time datetime="{}">{}</time>\n<span class="small text-body-secondary">({})</span>\n{}',
+        day.isoformat(),
+        dateformat.format(day, "j M Y"),
+        days_away(event.days_away),
+        deadline_badge(event.deadline_state),
+    )
