@@ -1,6 +1,7 @@
 from django import template
 from django.utils import dateformat
 from django.utils.html import format_html
+from django.utils.text import capfirst
 
 from offers.templatetags.offer_badges import deadline_badge
 
@@ -36,4 +37,17 @@ def event_when(event) -> str:
         dateformat.format(day, "j M Y"),
         days_away(event.days_away),
         deadline_badge(event.deadline_state),
+    )
+
+
+@register.simple_tag
+def timeline_day(event) -> str:
+    """``{% timeline_day event %}``: a date on the timeline, its day and, below it, how far away
+    it is: ``Wed 4 Mar 2026`` / ``In 3 days``."""
+    day = event.date
+    return format_html(
+        '<time datetime="{}">{}</time>\n<span class="small text-body-secondary d-block">{}</span>',
+        day.isoformat(),
+        dateformat.format(day, "D j M Y"),
+        capfirst(days_away(event.days_away)),
     )
