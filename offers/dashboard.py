@@ -1,6 +1,8 @@
+import heapq
+
 from django.utils import timezone
 
-from offers import timeline
+from offers import exchange, timeline
 from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.models import Offer
@@ -9,6 +11,9 @@ from offers.rates import money_terms
 NEXT_DATES = 3
 # An open offer "needs an answer soon" when its deadline is this close, or already passed.
 ANSWER_SOON_DAYS = 7
+# The dashboard names this many offers of a list (the soonest first) and counts the rest, which
+# the list of offers shows: the page stays short however many offers there are.
+OFFERS_SHOWN = 5
 
 
 def dashboard_context(user) -> dict:
@@ -27,29 +32,34 @@ def dashboard_context(user) -> dict:
         and offer.respond_by is not None
         and offer.days_until_deadline(today) <= ANSWER_SOON_DAYS
     ]
-    answer_soon.sort(key=lambda offer: (offer.respond_by, offer.company))
+    soonest = heapq.nsmallest(
+        OFFERS_SHOWN, answer_soon, key=lambda offer: (offer.respond_by, offer.company)
+    )
+    no_deadline = [
+        offer
+        for offer in in_play
+        if offer.status == Offer.Status.RECEIVED and offer.respond_by is None
+    ]
     asks = ask_records.asks_about(user, in_play)
-    answer_clashes = timeline.first_clashes(
+    clash_count, answer_clashes = timeline.count_and_first_clashes(
         in_play, today, timeline.Clash.ANSWER_BEFORE_ARRIVAL, NEXT_DATES
     )
-    comparison = money_terms(user, [offer.currency for offer in offers]).compare(
-        {offer: (offer.four_year_headline, offer.currency) for offer in in_play}
-    )
+    # The best two of each currency decide which is worth most (``exchange.leaders``).
+    totals = {offer: (offer.four_year_headline, offer.currency) for offer in in_play}
+    terms = money_terms(user, [offer.currency for offer in offers])
+    comparison = terms.compare(exchange.leaders(totals))
     best = comparison.best()
     return {
         "offers_has_any": bool(offers),
         "offers_money": comparison if len(in_play) > 1 else None,
         "offers_money_best": best and (best, comparison.amounts[best]),
-        "offers_money_names": {offer: offer.company for offer in in_play},
         "offers_has_example": any(offer.is_example for offer in offers),
         "offers_next_dates": timeline.upcoming(in_play, today, NEXT_DATES),
-        "offers_answer_soon": [(offer, offer.days_until_deadline(today)) for offer in answer_soon],
-        "offers_clash_count": timeline.count_clashes(in_play, today),
+        "offers_answer_soon": [(offer, offer.days_until_deadline(today)) for offer in soonest],
+        "offers_answer_soon_more": len(answer_soon) - len(soonest),
+        "offers_clash_count": clash_count,
         "offers_clash_rows": ask_rules.clashes_with_asks(answer_clashes, asks),
         "offers_pending_asks": [ask for ask in asks if ask.is_pending()],
-        "offers_no_deadline": [
-            offer
-            for offer in in_play
-            if offer.status == Offer.Status.RECEIVED and offer.respond_by is None
-        ],
+        "offers_no_deadline": no_deadline[:OFFERS_SHOWN],
+        "offers_no_deadline_more": len(no_deadline) - OFFERS_SHOWN,
     }

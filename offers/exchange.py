@@ -193,6 +193,25 @@ def compare(totals: Mapping[Hashable, tuple[Decimal, str]], home: str, rates: Ra
     )
 
 
+# The offers in each currency that can decide a comparison: its best two. The best of all is the
+# best of some currency, and a tie at the top is a tie between the best two of one currency or
+# between the bests of two, so comparing these finds the same best (or none) as comparing all.
+LEADERS_PER_CURRENCY = 2
+
+
+def leaders(totals: Mapping[Hashable, tuple[Decimal, str]]) -> dict:
+    """The ``LEADERS_PER_CURRENCY`` largest of ``totals`` (key -> (amount, currency)) in each
+    currency, in the caller's order: ``compare()`` of them names the same best as of them all,
+    converts with the same rates and misses the same currencies, without converting every one."""
+    ranked = sorted(totals.items(), key=lambda item: -item[1][0])
+    kept, counts = set(), {}
+    for key, (_value, currency) in ranked:
+        if counts.get(currency, 0) < LEADERS_PER_CURRENCY:
+            counts[currency] = counts.get(currency, 0) + 1
+            kept.add(key)
+    return {key: total for key, total in totals.items() if key in kept}
+
+
 def suspicious_ratio(these: Iterable[Decimal], others: Iterable[Decimal]) -> Decimal | None:
     """How many times the richest of ``these`` is worth the poorest of ``others``, or the other
     way round, when that is ``SUSPICIOUS_RATIO`` or more: a sign that a rate was mistyped.

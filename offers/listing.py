@@ -5,7 +5,7 @@ import datetime
 
 from django.core.paginator import Paginator
 
-from offers import compensation, timeline
+from offers import compensation, exchange, timeline
 from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.models import Offer
@@ -19,32 +19,34 @@ def offer_list(user, status: str, page_number, today: datetime.date) -> dict:
     with every offer in play's money compared."""
     offers = Offer.objects.for_user(user).shown_by(status).by_nearest_date(today)
     page = Paginator(offers, OFFERS_PER_PAGE).get_page(page_number)
-    # The database adds up each offer's four years as its table prints them: no offer is priced
-    # here but the rows shown.
-    in_play = Offer.objects.for_user(user).in_play().with_four_year_headline()
-    totals = list(in_play.values_list("pk", "company", "currency", "four_year_headline"))
-    comparison = money_terms(user).compare(
-        {pk: (total, currency) for pk, _company, currency, total in totals}
-    )
+    # The database adds up the four years of the offers in play; the best two in each currency
+    # are compared (``exchange.leaders``), which finds the best of them all. Only the rows shown
+    # are priced here.
+    in_play = Offer.objects.for_user(user).in_play().with_four_year_headline().order_by()
+    totals = in_play.values_list("pk", "four_year_headline", "currency")
+    terms = money_terms(user)
+    comparison = terms.compare(exchange.leaders({pk: (total, cur) for pk, total, cur in totals}))
     return {
         "status": status,
         "page": page,
-        "rows": [_list_row(offer, today, comparison) for offer in page],
+        "rows": [_list_row(offer, today, comparison, terms) for offer in page],
         "has_example": any(offer.is_example for offer in page),
         # With a filter on, "nothing matches" is said instead of inviting a first offer.
         "has_any": bool(status) or page.paginator.count > 0,
         "comparison": comparison,
-        "names": {pk: company for pk, company, _currency, _total in totals},
         "best": comparison.best(),
         "today": today,
     }
 
 
-def _list_row(offer, today, comparison) -> dict:
+def _list_row(offer, today, comparison, terms) -> dict:
     first_year, four_years = compensation.headline(offer.package())
-    converted = comparison.amounts.get(offer.pk)
+    converted = None
+    # An offer in play in another currency than the comparison's: its four years converted.
+    if offer.is_in_play() and offer.currency != comparison.currency:
+        converted = terms.rates.convert(four_years, offer.currency, comparison.currency)
     return {
-        "converted": converted if converted and converted.converted else None,
+        "converted": converted,
         "offer": offer,
         "dates": offer.dates_in_play(today),
         "first_year": first_year,

@@ -176,8 +176,19 @@ def clashes(offers, today: datetime.date) -> list[Clash]:
 def first_clashes(offers, today: datetime.date, kind: str, count: int) -> list[Clash]:
     """The first ``count`` clashes of one kind, in the order ``clashes`` lists them, found
     without listing the rest."""
+    return _first_of(_forcing(offers, today), kind, count)
+
+
+def count_and_first_clashes(offers, today, kind: str, count: int) -> tuple[int, list[Clash]]:
+    """``count_clashes`` and ``first_clashes`` at once, finding the offers that force a choice
+    once for both."""
+    forcing = _forcing(offers, today)
+    return sum(each.count() for each in forcing), _first_of(forcing, kind, count)
+
+
+def _first_of(forcings, kind: str, count: int) -> list[Clash]:
     found = []
-    for forcing in _forcing(offers, today):
+    for forcing in forcings:
         if forcing.kind == kind and len(found) < count:
             found += forcing.clashes(limit=count - len(found))
     return found

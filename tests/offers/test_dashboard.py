@@ -53,6 +53,31 @@ def test_the_dashboard_lists_offers_needing_an_answer_within_a_week(alice_client
     assert "Deadline passed" in html and "Closing soon" in html
 
 
+def test_the_dashboard_names_the_five_soonest_answers_and_links_to_the_rest(
+    alice_client, alice, today
+):
+    for n in range(8):
+        make_offer(alice, company=f"Due {n}", received_on=today, respond_by=today + days(n))
+    response = alice_client.get(URL)
+    shown = [o.company for o, _ in response.context["offers_answer_soon"]]
+    assert shown == ["Due 0", "Due 1", "Due 2", "Due 3", "Due 4"]
+    html = response.content.decode()
+    assert "Due 5" not in html
+    assert "And 3 more answers due within a week" in html
+    assert f'<a href="{reverse("offers:timeline")}">see them all on the timeline</a>' in html
+
+
+def test_the_dashboard_names_five_offers_with_no_deadline_and_links_to_the_rest(
+    alice_client, alice, today
+):
+    for n in range(6):
+        make_offer(alice, company=f"Open {n}", received_on=today, respond_by=None)
+    html = alice_client.get(URL).content.decode()
+    assert "No answer deadline known" in html and "Open 4" in html and "Open 5" not in html
+    assert "And 1 more with no deadline known" in html
+    assert f'href="{reverse("offers:list")}?status=received"' in html
+
+
 def test_the_dashboard_points_to_clashes_on_the_timeline(alice_client, alice, today):
     make_offer(alice, company="Due", received_on=today, respond_by=today + days(3))
     make_offer(alice, status=Offer.Status.EXPECTED, expected_on=today + days(7))

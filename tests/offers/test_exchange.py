@@ -174,3 +174,29 @@ def test_yen_are_written_without_decimals_through_the_one_money_format():
         Decimal("1000.10"), "EUR", "JPY"
     )
     assert format_money(amount.value, amount.currency, locale="en_US") == "JPY 161,253"
+
+
+@given(
+    st.dictionaries(
+        st.integers(0, 30),
+        st.tuples(st.integers(0, 6).map(Decimal), st.sampled_from(["EUR", "USD", "GBP"])),
+        max_size=12,
+    ),
+    st.dictionaries(
+        st.sampled_from(["USD", "GBP"]), st.sampled_from(["0.5", "1", "2"]).map(Decimal)
+    ),
+)
+def test_comparing_the_leaders_of_each_currency_finds_what_comparing_all_finds(totals, known):
+    # Small whole amounts and round rates: plenty of ties, within a currency and across.
+    rates = Rates(Rate(code, "EUR", rate, DAY) for code, rate in known.items())
+    every, leaders = compare(totals, "EUR", rates), compare(exchange.leaders(totals), "EUR", rates)
+    assert leaders.best() == every.best()
+    assert (leaders.currency, leaders.missing, leaders.rates) == (
+        every.currency,
+        every.missing,
+        every.rates,
+    )
+    assert leaders.complete == every.complete and leaders.converts == every.converts
+    assert all(leaders.amounts[key] == every.amounts[key] for key in leaders.amounts)
+    per_currency = [currency for _value, currency in exchange.leaders(totals).values()]
+    assert all(per_currency.count(code) <= 2 for code in per_currency)

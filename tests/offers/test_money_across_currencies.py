@@ -59,7 +59,9 @@ def test_the_list_marks_no_offer_the_most_without_a_rate_and_names_the_missing_o
 ):
     text = _text(alice_client.get(reverse("offers:list")))
     assert "Most over four years" not in text
-    assert "No exchange rate for USD in EUR yet, so New York Co (USD) is not compared" in text
+    # The currency is named (however many offers are paid in it), with where to set its rate.
+    assert "No exchange rate for USD in EUR yet, so money in USD is not compared" in text
+    assert "Set the rate for USD" in text
 
 
 def test_with_a_rate_the_list_ranks_all_three_and_labels_the_converted_total(

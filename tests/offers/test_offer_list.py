@@ -1,10 +1,11 @@
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
 from offers import compensation
-from offers.models import Offer
+from offers.models import ExchangeRate, Offer
 from tests.factories import make_offer
 from tests.offers.conftest import days, make_many_offers
 
@@ -166,3 +167,17 @@ def test_the_best_of_many_offers_is_found_pricing_only_the_offers_shown(
     first = alice_client.get(reverse("offers:list")).content.decode()
     assert "Most over four years" not in first
     assert len(priced) == 20
+
+
+@pytest.mark.parametrize(("second", "best"), [(300, None), (250, "Co 1")])
+def test_a_tie_at_the_top_marks_no_offer_the_most(alice_client, alice, second, best):
+    for n, (currency, salary) in enumerate([("EUR", 100), ("EUR", 300), ("EUR", second)]):
+        make_offer(alice, company=f"Co {n}", currency=currency, base_salary=Decimal(salary))
+    make_offer(alice, company="Dollars", currency="USD", base_salary=Decimal(50))
+    ExchangeRate.objects.create(
+        owner=alice, currency="USD", home_currency="EUR", rate=1, taken_on=date.today()
+    )
+    response = alice_client.get(URL)
+    found = Offer.objects.filter(pk=response.context["best"]).first()
+    assert (found and found.company) == best
+    assert response.content.decode().count("Most over four years") == (1 if best else 0)

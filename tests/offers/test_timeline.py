@@ -295,6 +295,11 @@ def test_the_clashes_are_those_found_by_comparing_every_pair(offers):
         (c.kind, c.offer, c.other, c.date, c.has_passed) for c in expected
     ]
     assert timeline.count_clashes(offers, TODAY) == len(expected)
+    kind = timeline.Clash.ANSWER_BEFORE_ARRIVAL
+    assert timeline.count_and_first_clashes(offers, TODAY, kind, 3) == (
+        len(expected),
+        timeline.first_clashes(offers, TODAY, kind, 3),
+    )
 
 
 class _CountedDay(datetime.date):
