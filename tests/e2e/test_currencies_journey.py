@@ -89,7 +89,7 @@ def test_a_person_sets_one_rate_and_compares_euro_and_dollar_offers(
     page.get_by_role("button", name="Save the rate").click()
     expect(page.get_by_text(re.compile("times another over four years")).first).to_be_visible()
     assert not ExchangeRate.objects.exists()
-    page.get_by_label(re.compile("One unit of this currency")).fill("0,92")
+    page.get_by_label(re.compile("One unit of this currency")).fill("0.92")
     page.get_by_label("Where it came from").fill("My bank's app")
     page.get_by_role("button", name="Save the rate").click()
     expect(page.get_by_text("Saved: 1 USD = 0.92 EUR.")).to_be_visible()
