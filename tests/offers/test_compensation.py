@@ -219,6 +219,7 @@ def _offer(schedule):
 
 
 def test_an_offers_yearly_percentages_count_only_for_a_custom_schedule():
+    assert package_of(_offer("custom")).currency == "EUR"
     assert package_of(_offer("custom")).vesting_percentages == (D(25), D("75.5"))
     assert package_of(_offer("even")).vesting_percentages == ()
     assert equity_by_year(package_of(_offer("even")), 2) == [D(20000), D(20000)]
