@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from decimal import Decimal
+from types import SimpleNamespace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,6 +15,7 @@ from offers.compensation import (
     currencies,
     four_year_total,
     headline,
+    package_of,
     same_currency,
     table,
     total_over,
@@ -163,6 +165,64 @@ def test_the_best_offer_is_singled_out_only_when_the_comparison_is_honest():
     assert best({"a": high, "b": high}) is None
     assert best({"a": Package("USD"), "b": Package("USD")}) is None
     assert best({"low": low, "euros": Package("EUR", base_salary=D(9))}) is None
+
+
+def test_a_tie_at_the_top_gives_no_offer_the_badge_however_small_the_lead_otherwise():
+    tied = {"a": Package("USD", base_salary=D(5)), "b": Package("USD", signing_bonus=D(20))}
+    assert four_year_total(tied["a"]) == four_year_total(tied["b"]) == D(20)
+    assert best(tied) is None
+    # One unit over four years against nothing is still the most.
+    assert best({"a": Package("USD", base_salary=D("0.25")), "b": Package("USD")}) == "a"
+
+
+def test_no_offers_get_no_ratings_rather_than_an_error():
+    assert compensation_ratings({}, {}) == {}
+
+
+def test_money_rounds_half_a_cent_up_and_the_table_half_a_unit_up():
+    package = Package("EUR", base_salary=D("50000.005"))
+    assert breakdown(package, 1)[0].salary == D("50000.01")
+    rounded = Package("EUR", base_salary=D("50000.50"))
+    assert table(rounded, 1)[0].amounts == (D(50001),)  # not the banker's 50,000
+    assert table(Package("EUR", base_salary=D("50001.50")), 1)[0].amounts == (D(50002),)
+
+
+def test_the_table_has_as_many_columns_as_years_asked_for():
+    rows = table(Package("USD", base_salary=D(100)), 2)
+    assert all(len(row.amounts) == 2 for row in rows)
+    assert rows[-1].amounts == (D(100), D(100))
+
+
+def test_percentages_adding_up_to_more_than_100_never_vest_more_than_the_grant():
+    package = Package(
+        "USD", equity_value=D(1000), cliff_months=0, vesting_percentages=(D(60), D(60))
+    )
+    assert sum(equity_by_year(package)) == D(1000)
+
+
+def _offer(schedule):
+    return SimpleNamespace(
+        currency="EUR",
+        base_salary=D(90000),
+        target_bonus=None,
+        target_bonus_percent=D(10),
+        signing_bonus=D(0),
+        equity_value=D(40000),
+        vesting_years=2,
+        cliff_months=0,
+        vesting_schedule=schedule,
+        vesting_percentages=[25, "75.5"],
+        benefits_value=D(0),
+        yearly_raise_percent=D(0),
+        equity_discount_percent=D(0),
+    )
+
+
+def test_an_offers_yearly_percentages_count_only_for_a_custom_schedule():
+    assert package_of(_offer("custom")).currency == "EUR"
+    assert package_of(_offer("custom")).vesting_percentages == (D(25), D("75.5"))
+    assert package_of(_offer("even")).vesting_percentages == ()
+    assert equity_by_year(package_of(_offer("even")), 2) == [D(20000), D(20000)]
 
 
 def test_currencies_lists_each_code_once():

@@ -44,6 +44,28 @@ def test_there_is_no_conversion_without_a_rate_and_none_through_a_third_currency
 def test_the_same_currency_is_never_converted():
     amount = Rates().convert(Decimal(5), "EUR", "EUR")
     assert amount.value == 5 and not amount.converted
+    assert amount.original == 5 and amount.original_currency == "EUR"
+
+
+def test_a_rate_of_zero_is_no_rate_at_all():
+    rates = Rates([Rate("USD", "EUR", Decimal(0), DAY), Rate("USD", "GBP", Decimal("0.92"), DAY)])
+    assert [str(rate) for rate in rates] == ["1 USD = 0.92 GBP"]
+    assert rates.convert(Decimal(10), "USD", "EUR") is None
+    assert rates.convert(Decimal(10), "EUR", "USD") is None
+
+
+def test_a_tie_at_the_top_singles_no_offer_out():
+    totals = {"a": (Decimal(90000), "EUR"), "b": (Decimal(90000), "EUR"), "c": (Decimal(1), "EUR")}
+    assert compare(totals, "EUR", Rates()).best() is None
+    mixed = {"paris": (Decimal(92000), "EUR"), "new york": (Decimal(100000), "USD")}
+    assert compare(mixed, "EUR", Rates([USD_IN_EUR])).best() is None
+
+
+def test_the_richer_offer_is_singled_out_however_little_money_there_is():
+    totals = {"a": (Decimal("0.50"), "EUR"), "b": (Decimal(0), "EUR")}
+    assert compare(totals, "EUR", Rates()).best() == "a"
+    nothing = {"a": (Decimal(0), "EUR"), "b": (Decimal(0), "EUR")}
+    assert compare(nothing, "EUR", Rates()).best() is None
 
 
 def test_offers_in_one_currency_are_compared_in_it_whatever_the_home_currency():
@@ -84,12 +106,20 @@ def test_a_suspicious_ratio_is_a_thousand_times_or_more_between_currencies():
     assert exchange.suspicious_ratio([Decimal(999)], [Decimal(1)]) is None
     assert exchange.suspicious_ratio([Decimal(1)], [Decimal(5000)]) == 5000
     assert exchange.suspicious_ratio([Decimal(0)], [Decimal(5000)]) is None
+    # The ratio is richest over poorest, either way round.
+    assert exchange.suspicious_ratio([Decimal(2000)], [Decimal(2)]) == 1000
+    assert exchange.suspicious_ratio([Decimal(2)], [Decimal(2000)]) == 1000
+    # An offer with no figures yet (zero) is never the poorest.
+    assert exchange.suspicious_ratio([Decimal(100)], [Decimal(0), Decimal(90)]) is None
 
 
 def test_the_home_currency_defaults_to_the_one_most_offers_use():
     assert exchange.most_used_currency(["EUR", "USD", "EUR"], "USD") == "EUR"
     assert exchange.most_used_currency(["USD", "EUR"], "GBP") == "EUR"  # a tie: by code
     assert exchange.most_used_currency([], "USD") == "USD"
+    # The most used wins even when it comes last in the alphabet, and the default is no pick.
+    assert exchange.most_used_currency(["ZAR", "AUD", "ZAR"], "EUR") == "ZAR"
+    assert exchange.most_used_currency([], "ZAR") == "ZAR"
 
 
 def test_the_home_currency_chosen_wins_else_the_offers_else_the_number_formats_country():
@@ -98,6 +128,10 @@ def test_the_home_currency_chosen_wins_else_the_offers_else_the_number_formats_c
     assert exchange.comparison_currency(dutch, ["USD", "GBP", "USD"]) == "USD"
     dutch.home_currency = "CHF"
     assert exchange.comparison_currency(dutch, ["USD"]) == "CHF"
+    assert exchange.comparison_currency(dutch, []) == "CHF"
+    # With no offers, the number format's country, not the first code alphabetically.
+    swiss = User(home_currency="", number_format="de_CH")
+    assert exchange.comparison_currency(swiss, []) == "CHF"
 
 
 def test_the_adjustments_are_rough_and_absent_by_default():
@@ -167,6 +201,19 @@ def test_a_conversion_rounds_to_the_currencys_own_smallest_unit():
     assert yen.convert(Decimal(161253), "JPY", "EUR").value == Decimal("1000.10")
 
 
+def test_conversions_and_estimates_round_half_a_unit_up():
+    half = Rates([Rate("USD", "EUR", Decimal("0.5"), DAY), Rate("USD", "JPY", Decimal("0.5"), DAY)])
+    assert half.convert(Decimal("100.01"), "USD", "EUR").value == Decimal("50.01")
+    assert half.convert(Decimal(1001), "USD", "JPY").value == Decimal(501)
+    assert exchange.after_tax(Decimal("100.01"), Decimal(50)) == Decimal("50.01")
+    assert exchange.in_purchasing_power(Decimal("100.01"), Decimal(2)) == Decimal("50.01")
+
+
+def test_an_amount_in_a_currency_without_a_code_keeps_cents():
+    rates = Rates([Rate("USD", "", Decimal(1) / 3, DAY)])
+    assert rates.convert(Decimal(1), "USD", "").value == Decimal("0.33")
+
+
 def test_yen_are_written_without_decimals_through_the_one_money_format():
     from crossroads.formats import format_money
 
@@ -200,3 +247,11 @@ def test_comparing_the_leaders_of_each_currency_finds_what_comparing_all_finds(t
     assert all(leaders.amounts[key] == every.amounts[key] for key in leaders.amounts)
     per_currency = [currency for _value, currency in exchange.leaders(totals).values()]
     assert all(per_currency.count(code) <= 2 for code in per_currency)
+
+
+@given(st.dictionaries(st.sampled_from("abcd"), amounts, min_size=2))
+def test_only_a_single_offer_with_the_most_money_is_singled_out(values):
+    comparison = compare({key: (value, "EUR") for key, value in values.items()}, "EUR", Rates())
+    top = max(values.values())
+    winners = [key for key, value in values.items() if value == top]
+    assert comparison.best() == (winners[0] if top > 0 and len(winners) == 1 else None)
