@@ -205,6 +205,21 @@ def test_sensitivity_still_tries_the_factors_after_one_not_rated_for_every_offer
     assert result["people"] == [scoring.Flip(3, 3, ("a", "b")), scoring.Flip(4, 5, ("b",))]
 
 
+def test_sensitivity_counts_a_tie_in_the_shown_scores_as_a_tie():
+    # Only with many factors can two different exact scores show as the same number (within
+    # the wizard's 15, distinct scores are at least 0.27 apart): 45 factors here. With x at
+    # weight 4, a scores 60.446... and b 60.357..., both shown as 60.4: the page shows a tie,
+    # and sensitivity says so too.
+    weights = {f"filler {n}": 5 for n in range(43)} | {"edge": 5, "x": 1}
+    ratings = {(factor, offer): 3 for factor in weights for offer in ["a", "b"]}
+    ratings |= {("edge", "a"): 4, ("x", "b"): 4}
+    tried = scoring.weighted_scores({**weights, "x": 4}, ratings, ["a", "b"])
+    assert tried == {"a": Decimal("60.4"), "b": Decimal("60.4")}
+    assert scoring.sensitivity(weights, ratings, ["a", "b"])["x"] == [
+        scoring.Flip(4, 5, ("a", "b"))
+    ]
+
+
 def test_sensitivity_never_tries_all_weights_at_zero():
     weights = {"money": 2}
     ratings = {("money", "a"): 5, ("money", "b"): 1}
