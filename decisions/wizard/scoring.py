@@ -252,10 +252,7 @@ def money_over_horizon(
         offer: (compensation.total_over(package, years), package.currency)
         for offer, package in packages.items()
     }
-    currencies = [currency for _, currency in totals.values()]
-    comparison = exchange.compare(
-        totals, home or exchange.compared_in(currencies, ""), rates or exchange.Rates()
-    )
+    comparison = exchange.compare(totals, home, rates or exchange.Rates())
     amounts = comparison.amounts
     if reference not in amounts:
         ranked = comparison.ranking()

@@ -14,6 +14,8 @@ from offers.models import Contact, Offer
 
 UTC = datetime.UTC
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
+LOS_ANGELES = zoneinfo.ZoneInfo("America/Los_Angeles")
 # A week in November 2026: Monday the 23rd to Sunday the 29th.
 MON, TUE, WED, THU, FRI, SAT, SUN = (datetime.date(2026, 11, 23 + i) for i in range(7))
 NEXT_MON, NEXT_TUE = datetime.date(2026, 11, 30), datetime.date(2026, 12, 1)
@@ -111,6 +113,64 @@ def test_promptness_counts_days_in_the_users_own_time_zone():
     decided = datetime.datetime(2026, 11, 25, 23, 30, tzinfo=UTC)
     assert timing.promptness(decided, None, UTC, decided).call_by == FRI
     assert timing.promptness(decided, None, PARIS, decided).call_by == NEXT_MON
+
+
+def test_a_decision_late_on_thursday_in_los_angeles_counts_from_thursday_not_friday():
+    # 23:30 on Thursday in Los Angeles is already Friday morning in UTC.
+    decided = datetime.datetime.combine(THU, datetime.time(23, 30), tzinfo=LOS_ANGELES)
+    planned = datetime.datetime.combine(NEXT_MON, datetime.time(9), tzinfo=LOS_ANGELES)
+    p = timing.promptness(decided, planned, LOS_ANGELES, decided)
+    assert p.call_by == NEXT_MON
+    assert not p.late
+    # Friday and Monday: the second working day, not the first.
+    assert p.working_days_planned == 2
+
+
+def test_a_call_planned_late_on_the_last_day_in_los_angeles_is_prompt_across_the_weekend():
+    # Decided on Friday; the call at 23:30 on Tuesday in Los Angeles is Wednesday in UTC.
+    decided = datetime.datetime.combine(FRI, datetime.time(17), tzinfo=LOS_ANGELES)
+    planned = datetime.datetime.combine(NEXT_TUE, datetime.time(23, 30), tzinfo=LOS_ANGELES)
+    p = timing.promptness(decided, planned, LOS_ANGELES, decided)
+    assert p.call_by == NEXT_TUE
+    assert not p.late
+    assert p.working_days_planned == 2
+
+
+def test_an_unplanned_call_is_late_on_wednesday_morning_in_tokyo_while_utc_is_still_tuesday():
+    # Decided late on Friday in Tokyo: the call was due by Tuesday.
+    decided = datetime.datetime.combine(FRI, datetime.time(23, 30), tzinfo=TOKYO)
+    wednesday_morning = datetime.datetime.combine(
+        NEXT_TUE + ONE_DAY, datetime.time(8), tzinfo=TOKYO
+    )
+    tuesday_night = datetime.datetime.combine(NEXT_TUE, datetime.time(23, 59), tzinfo=TOKYO)
+    assert timing.promptness(decided, None, TOKYO, wednesday_morning).late
+    assert not timing.promptness(decided, None, TOKYO, tuesday_night).late
+
+
+ZONES = [UTC, PARIS, TOKYO, LOS_ANGELES, zoneinfo.ZoneInfo("Pacific/Auckland")]
+
+
+@given(
+    decided=st.datetimes(
+        min_value=datetime.datetime(2000, 1, 1),
+        max_value=datetime.datetime(2100, 1, 1),
+        timezones=st.just(UTC),
+    ),
+    zone=st.sampled_from(ZONES),
+    hour=st.integers(0, 23),
+)
+def test_in_every_time_zone_the_last_day_is_prompt_and_the_day_after_is_late(decided, zone, hour):
+    """Whatever the hour, in the user's own calendar: a call on the last day of the window is
+    on time and counts two working days; the next day it is late, planned or not."""
+    due = timing.promptness(decided, None, zone, decided).call_by
+    on_last_day = datetime.datetime.combine(due, datetime.time(hour), tzinfo=zone)
+    on_next_day = datetime.datetime.combine(due + ONE_DAY, datetime.time(hour), tzinfo=zone)
+    last_day = timing.promptness(decided, on_last_day, zone, decided)
+    assert not last_day.late
+    assert last_day.working_days_planned == 2
+    assert timing.promptness(decided, on_next_day, zone, decided).late
+    assert not timing.promptness(decided, None, zone, on_last_day).late
+    assert timing.promptness(decided, None, zone, on_next_day).late
 
 
 def test_there_is_no_promptness_without_a_recorded_decision():

@@ -86,11 +86,33 @@ def test_an_agency_and_money_to_repay_add_half_a_point_each_with_reasons():
     assert any("lawyer" in reason.lowers_it for reason in result.reasons)
 
 
-def test_every_reason_says_what_lowers_it():
+EVERY_STAGE = [
+    risk.Stage("accepted"),
+    risk.Stage("signed"),
+    risk.Stage("started", None),
+    risk.Stage("started", 3),
+    risk.Stage("started", 30),
+    risk.Stage("started", 200),
+]
+
+
+@pytest.mark.parametrize("stage", EVERY_STAGE)
+@pytest.mark.parametrize("close_knit", ["yes", "not_sure", ""])
+def test_every_reason_says_why_and_what_lowers_it(stage, close_knit):
+    result = risk.backing_out_risk(
+        stage, close_knit, "A", Decimal(1), "USD", "First Co", accepted_while_expecting="Second"
+    )
+    assert len(result.reasons) == 5
+    assert sum(reason.points for reason in result.reasons) == result.points
+    for reason in result.reasons:
+        assert isinstance(reason.text, str) and reason.text.strip()
+        assert isinstance(reason.lowers_it, str) and reason.lowers_it.strip()
+
+
+def test_the_reasons_come_in_order_each_with_its_points():
     result = _risk(risk.Stage("started", 30), close_knit="yes", agency="A", repayable=Decimal(1))
-    assert len(result.reasons) == 4
-    assert sum(reason.points for reason in result.reasons) == result.points == Decimal(4)
-    assert all(reason.text and reason.lowers_it for reason in result.reasons)
+    assert [reason.points for reason in result.reasons] == [2, 1, Decimal("0.5"), Decimal("0.5")]
+    assert result.points == Decimal(4)
 
 
 @pytest.mark.parametrize(
@@ -131,3 +153,47 @@ def test_no_money_owed_adds_no_point_and_no_reason():
     result = _risk(risk.Stage("accepted"), repayable=Decimal(0))
     assert result.points == 0
     assert not any("pay back" in reason.text for reason in result.reasons)
+
+
+def test_not_sure_about_the_field_is_not_called_unanswered():
+    result = _risk(risk.Stage("accepted"), close_knit="not_sure")
+    assert "not sure" in result.reasons[-1].text
+    assert "not answered" not in result.reasons[-1].text
+
+
+def test_without_a_day_of_leaving_the_money_reason_says_leaving_now():
+    result = _risk(risk.Stage("signed"), repayable=Decimal(800))
+    assert result.reasons[-1].text.startswith("If you leave now, you would pay back USD 800")
+
+
+def test_accepting_while_expecting_another_offer_adds_advice_but_no_points():
+    plain = _risk(risk.Stage("accepted"))
+    result = risk.backing_out_risk(
+        risk.Stage("accepted"), "no", "", Decimal(0), "USD", "First Co", None, "Second Co"
+    )
+    assert result.points == plain.points == 0
+    assert result.level == "low"
+    warned = result.reasons[-1]
+    assert warned.points == 0
+    assert "You accepted First Co knowing an offer from Second Co was on its way" in warned.text
+    assert "chose too early" in warned.lowers_it
+    assert len(result.reasons) == len(plain.reasons) + 1
+
+
+@pytest.mark.parametrize(
+    ("stage", "close_knit", "agency", "repayable", "points", "level"),
+    [
+        # Just under and exactly at 1.5: signed, plus half a point or not.
+        (risk.Stage("signed"), "no", "", Decimal(0), Decimal(1), "low"),
+        (risk.Stage("signed"), "no", "Talent Partners", Decimal(0), Decimal("1.5"), "medium"),
+        # Just under and exactly at 3: started a month ago, plus half a point or a whole one.
+        (risk.Stage("started", 30), "not_sure", "", Decimal(0), Decimal("2.5"), "medium"),
+        (risk.Stage("started", 30), "not_sure", "", Decimal(100), Decimal(3), "high"),
+    ],
+)
+def test_the_level_changes_exactly_at_one_and_a_half_and_at_three_points(
+    stage, close_knit, agency, repayable, points, level
+):
+    result = _risk(stage, close_knit=close_knit, agency=agency, repayable=repayable)
+    assert result.points == points
+    assert result.level == level

@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 from fractions import Fraction
 
@@ -7,6 +8,7 @@ from hypothesis import strategies as st
 
 from decisions.wizard import scoring
 from offers.compensation import Package
+from offers.exchange import Rate, Rates
 
 FACTORS = ["money", "culture", "people", "growth", "freedom"]
 OFFERS = ["first", "second", "third"]
@@ -48,6 +50,28 @@ def test_scores_are_rounded_to_one_decimal():
     assert scoring.weighted_scores(weights, ratings, ["a"]) == {"a": Decimal("86.7")}
 
 
+def test_a_score_exactly_at_a_half_rounds_up():
+    # Weights 5, 5, 5 and 1 (most 80); ratings 4, 4, 4 and 1 (61): 61/80 = 76.25 exactly.
+    weights = {"money": 5, "culture": 5, "people": 5, "growth": 1}
+    ratings = {("money", "a"): 4, ("culture", "a"): 4, ("people", "a"): 4, ("growth", "a"): 1}
+    ratings |= {(factor, "b"): 3 for factor in weights}
+    assert scoring.weighted_scores(weights, ratings, ["a", "b"]) == {
+        "a": Decimal("76.3"),
+        "b": Decimal("60.0"),
+    }
+
+
+@given(weights=weights_st, ratings=ratings_st)
+def test_the_shown_score_is_the_exact_one_rounded_half_up(weights, ratings):
+    exact = scoring.exact_scores(
+        dict(zip(FACTORS, weights, strict=True)), _ratings(ratings), OFFERS
+    )
+    for offer, shown in _scores(weights, ratings).items():
+        # Half up: at most a twentieth below the exact score, and up to a twentieth above it.
+        assert -Fraction(1, 20) < Fraction(shown) - exact[offer] <= Fraction(1, 20)
+        assert shown == shown.quantize(Decimal("0.1"))
+
+
 def test_factors_with_weight_zero_drop_out_and_need_no_rating():
     weights = {"money": 4, "culture": 0}
     ratings = {("money", "a"): 5, ("money", "b"): 1}
@@ -78,16 +102,24 @@ def test_a_missing_rating_for_a_factor_that_counts_is_reported():
     assert error.value.missing == [("money", "b")]
 
 
+def test_the_missing_ratings_message_says_how_many_are_missing():
+    with pytest.raises(scoring.MissingRatings) as error:
+        scoring.weighted_scores({"money": 3, "culture": 1}, {("money", "a"): 4}, ["a", "b"])
+    assert str(error.value).startswith("3 rating(s) are missing")
+
+
 @pytest.mark.parametrize("weight", [-1, 6, 2.5])
-def test_a_weight_out_of_range_is_refused(weight):
-    with pytest.raises(scoring.ScoringError):
+def test_a_weight_out_of_range_is_refused_naming_the_factor(weight):
+    with pytest.raises(scoring.ScoringError) as error:
         scoring.weighted_scores({"money": weight}, {("money", "a"): 3}, ["a"])
+    assert str(error.value) == "The weight of money must be a whole number from 0 to 5."
 
 
 @pytest.mark.parametrize("rating", [0, 6])
-def test_a_rating_out_of_range_is_refused(rating):
-    with pytest.raises(scoring.ScoringError):
+def test_a_rating_out_of_range_is_refused_naming_the_factor(rating):
+    with pytest.raises(scoring.ScoringError) as error:
         scoring.weighted_scores({"money": 3}, {("money", "a"): rating}, ["a"])
+    assert str(error.value) == "The rating of money must be a whole number from 1 to 5."
 
 
 def test_margin_and_close_call_at_the_five_point_boundary():
@@ -110,6 +142,21 @@ def test_a_tie_at_the_top_has_two_leaders_and_no_margin():
     assert scoring.leaders(scores) == ("a", "b")
     assert scoring.margin(scores) == 0
     assert scoring.is_close_call(scores)
+
+
+def test_a_tie_for_second_place_leaves_one_leader_and_the_margin_to_the_seconds():
+    scores = {"b": Decimal("71.3"), "a": Decimal("76.3"), "c": Decimal("71.3")}
+    assert scoring.leaders(scores) == ("a",)
+    assert scoring.margin(scores) == Decimal("5.0")
+    assert scoring.ranking(scores) == ["a", "b", "c"]
+
+
+@given(weights=weights_st, ratings=ratings_st)
+def test_there_is_no_margin_exactly_when_the_top_is_shared(weights, ratings):
+    scores = _scores(weights, ratings)
+    tied = len(scoring.leaders(scores)) > 1
+    assert (scoring.margin(scores) == 0) == tied
+    assert scoring.ranking(scores)[: len(scoring.leaders(scores))] == list(scoring.leaders(scores))
 
 
 def test_sensitivity_reports_the_weights_that_change_the_leader_and_to_whom():
@@ -148,6 +195,31 @@ def test_sensitivity_skips_a_factor_not_rated_for_every_offer():
     assert scoring.sensitivity(weights, ratings, ["a", "b"])["culture"] is None
 
 
+def test_sensitivity_still_tries_the_factors_after_one_not_rated_for_every_offer():
+    weights = {"culture": 0, "money": 3, "people": 2}
+    ratings = {("culture", "a"): 1, ("money", "a"): 5, ("money", "b"): 1}
+    ratings |= {("people", "a"): 1, ("people", "b"): 5}
+    result = scoring.sensitivity(weights, ratings, ["a", "b"])
+    assert result["culture"] is None
+    assert result["money"] == [scoring.Flip(0, 1, ("b",)), scoring.Flip(2, 2, ("a", "b"))]
+    assert result["people"] == [scoring.Flip(3, 3, ("a", "b")), scoring.Flip(4, 5, ("b",))]
+
+
+def test_sensitivity_counts_a_tie_in_the_shown_scores_as_a_tie():
+    # Only with many factors can two different exact scores show as the same number (within
+    # the wizard's 15, distinct scores are at least 0.27 apart): 45 factors here. With x at
+    # weight 4, a scores 60.446... and b 60.357..., both shown as 60.4: the page shows a tie,
+    # and sensitivity says so too.
+    weights = {f"filler {n}": 5 for n in range(43)} | {"edge": 5, "x": 1}
+    ratings = {(factor, offer): 3 for factor in weights for offer in ["a", "b"]}
+    ratings |= {("edge", "a"): 4, ("x", "b"): 4}
+    tried = scoring.weighted_scores({**weights, "x": 4}, ratings, ["a", "b"])
+    assert tried == {"a": Decimal("60.4"), "b": Decimal("60.4")}
+    assert scoring.sensitivity(weights, ratings, ["a", "b"])["x"] == [
+        scoring.Flip(4, 5, ("a", "b"))
+    ]
+
+
 def test_sensitivity_never_tries_all_weights_at_zero():
     weights = {"money": 2}
     ratings = {("money", "a"): 5, ("money", "b"): 1}
@@ -176,14 +248,17 @@ def _flips_by_trying_every_weight(weights, ratings, offers):
 @given(
     weights=weights_st,
     ratings=ratings_st,
-    unrated=st.booleans(),
+    unrated_at=st.none() | st.integers(0, len(FACTORS)),
 )
-def test_sensitivity_finds_what_trying_every_weight_from_scratch_finds(weights, ratings, unrated):
-    weights = dict(zip(FACTORS, weights, strict=True))
+def test_sensitivity_finds_what_trying_every_weight_from_scratch_finds(
+    weights, ratings, unrated_at
+):
+    weights = list(zip(FACTORS, weights, strict=True))
     ratings = _ratings(ratings)
-    if unrated:  # a factor at weight 0 may stay unrated
-        weights["extra"] = 0
+    if unrated_at is not None:  # a factor at weight 0 may stay unrated, anywhere in the list
+        weights.insert(unrated_at, ("extra", 0))
         ratings[("extra", OFFERS[0])] = 3
+    weights = dict(weights)
     expected = _flips_by_trying_every_weight(weights, ratings, OFFERS)
     found = scoring.sensitivity(weights, ratings, OFFERS)
     assert found.keys() == expected.keys()
@@ -335,3 +410,45 @@ def test_money_in_different_currencies_is_shown_but_never_compared():
     assert money.currencies == ("EUR", "USD")
     assert all(row.difference is None for row in money.rows)
     assert money.reference is None
+
+
+EUR_IN_USD = Rates([Rate("EUR", "USD", Decimal("1.25"), datetime.date(2026, 1, 5))])
+
+
+def test_money_in_two_currencies_is_compared_in_the_home_currency_with_the_users_rate():
+    packages = {"paris": _package("EUR", base_salary=80000), "boston": _package(base_salary=90000)}
+    money = scoring.money_over_horizon(packages, 2, home="USD", rates=EUR_IN_USD)
+    assert money.comparable and money.currency == "USD" and money.years == 2
+    rows = {row.offer: row for row in money.rows}
+    # 160,000 EUR over two years at 1.25 is 200,000 USD: Paris pays more.
+    assert rows["paris"].total == Decimal("160000.00") and rows["paris"].currency == "EUR"
+    assert rows["paris"].amount.value == Decimal("200000.00")
+    assert rows["boston"].amount.value == Decimal("180000.00")
+    assert money.reference == "paris"
+    assert rows["boston"].difference == Decimal("-20000.00")
+    assert rows["boston"].gap == Decimal("20000.00")
+
+
+def test_an_offer_whose_currency_has_no_rate_is_left_out_of_the_comparison_with_the_others():
+    packages = {
+        "paris": _package("EUR", base_salary=80000),
+        "boston": _package(base_salary=90000),
+        "london": _package("GBP", base_salary=70000),
+    }
+    money = scoring.money_over_horizon(
+        packages, 1, reference="boston", home="USD", rates=EUR_IN_USD
+    )
+    assert money.comparable and money.reference == "boston"
+    assert money.left_out == ("london",)
+    rows = {row.offer: row for row in money.rows}
+    assert rows["london"].amount is None and rows["london"].difference is None
+    assert rows["london"].gap is None
+    assert rows["paris"].difference == Decimal("10000.00")
+
+
+def test_the_compensation_suggestion_converts_other_currencies_with_the_users_rate():
+    packages = {"paris": _package("EUR", base_salary=80000), "boston": _package(base_salary=50000)}
+    # 100,000 USD against 50,000 USD a year: Paris 5, Boston 2.5 -> 3.
+    suggestion = scoring.compensation_suggestion(packages, 1, home="USD", rates=EUR_IN_USD)
+    assert suggestion == {"paris": 5, "boston": 3}
+    assert scoring.compensation_suggestion(packages, 1, home="USD") is None
