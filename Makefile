@@ -65,6 +65,7 @@ benchmark: $(STAMP)
 # Mutation testing of the modules that decide what a person is told ([tool.mutmut] in
 # pyproject.toml); not part of `make test`. Prints each module's kill rate and the survivors.
 mutate: $(STAMP)
+	rm -rf mutants  # mutmut keeps old results for code that did not change, even when tests did
 	$(BIN)/mutmut run --max-children 2 $(MUTANTS)
 	$(BIN)/python scripts/mutation_report.py
 
