@@ -395,3 +395,30 @@ def test_export_import_into_a_second_live_account_and_export_again_reads_the_sam
 
     assert shape(second) == shape(first)
     assert Offer.objects.filter(owner=alice).count() == Offer.objects.filter(owner=bob).count()
+
+
+def test_a_50_mb_hostile_upload_is_refused_without_being_read_into_memory(tmp_path):
+    """Django keeps an upload over 2.5 MB in a temporary file; the size is checked before
+    anything of it is read."""
+    import tracemalloc
+
+    from django.core.files.uploadedfile import TemporaryUploadedFile
+
+    from accounts import restore
+
+    upload = TemporaryUploadedFile("export.json", "application/json", 0, None)
+    chunk = b"{}," * (1024 * 1024 // 3)
+    for _ in range(50):
+        upload.write(chunk)
+    upload.size = upload.tell()
+    upload.seek(0)
+    tracemalloc.start()
+    try:
+        with pytest.raises(restore.Refused, match="the limit is 10 MB"):
+            restore.read_export(upload)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        upload.close()
+    assert upload.size > 48 * 1024 * 1024
+    assert peak < 1024 * 1024
