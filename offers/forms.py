@@ -339,6 +339,20 @@ class OfferForm(forms.ModelForm):
         return ErrorSummary(items)
 
 
+NUMBER_TOO_LONG = {
+    "max_whole_digits": "That number is far too large here: check it.",
+    "max_digits": "That number is far too large here: check it.",
+    "max_decimal_places": "Give at most %(max)s decimals, such as 2.5.",
+    "invalid": "Enter a number, such as 2.5.",
+}
+
+
+PERCENT_TOO_LONG = dict.fromkeys(
+    ["max_whole_digits", "max_digits"],
+    "Enter a percentage, such as 3 or 2.5: this one is far too large.",
+)
+
+
 def _read_as_people_type(fields):
     """Once, for the class: what the model's fields need to read an offer as people type it."""
     fields["work_mode"].choices = [("", "Not known yet"), *Offer.WorkMode.choices]
@@ -356,6 +370,12 @@ def _read_as_people_type(fields):
         limit_text(fields[name], LONG_TEXT_LIMIT)
     for name in ZERO_WHEN_EMPTY:
         fields[name].blank_zero = True
+    # Percentages and factors: Django's "no more than 3 digits before the decimal point" in words.
+    for name, field in fields.items():
+        if isinstance(field, forms.DecimalField) and not isinstance(field, MoneyField):
+            field.error_messages.update(NUMBER_TOO_LONG)
+            if name.endswith("_percent"):
+                field.error_messages.update(PERCENT_TOO_LONG)
 
 
 _read_as_people_type(OfferForm.base_fields)

@@ -168,6 +168,12 @@ def test_it_rejects_a_percentage_outside_0_to_100(alice_client, field):
     assert "from 0 to 100" in refused(alice_client, field, **{field: "101"})
 
 
+@pytest.mark.parametrize("field", ["yearly_raise_percent", "equity_discount_percent"])
+def test_a_percentage_of_1000_gets_words_of_ours_not_djangos(alice_client, field):
+    message = refused(alice_client, field, **{field: "1000"})
+    assert "this one is far too large" in message and "digits" not in message
+
+
 @pytest.mark.parametrize("code", ["XYZ", "EU", "€", "12"])
 def test_it_rejects_an_unknown_currency_code(alice_client, code):
     assert "is not an ISO 4217 currency code we know" in refused(
