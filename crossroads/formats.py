@@ -252,12 +252,12 @@ def parse_amount(text: str, locale: str | None = None) -> Reading | None:
             continue
         shown = f"{format_number(other, locale)}{_size(other)}"
         if own is not None:
-            note = (
-                f"“{typed}” could be read two ways; it was read as {shown}. "
-                "If you meant something else, correct it."
+            # Both readings are amounts someone could mean: the person says which, never a guess.
+            raise AmountError(
+                f"“{typed}” could be {shown} or {format_number(own, locale)}: type it without "
+                f"a separator for thousands, or with the cents, as in {_example(locale)}."
             )
-        else:
-            note = f"“{typed}” was read as {shown}."
+        note = f"“{typed}” was read as {shown}."
         return Reading(other, typed, note)
     if own is not None:
         raise AmountError(

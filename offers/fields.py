@@ -85,7 +85,7 @@ class MoneyField(forms.DecimalField):
     """An amount typed as people write it, read in their own number format first ("95.000" is
     ninety-five thousand in the Netherlands) and shown back in it. Never negative; left empty it
     is None, whatever the model says, and the form decides what that means. ``reading_note``
-    says how an entry that could be read two ways was read."""
+    says how an entry written the other way round (dot and comma swapped) was read."""
 
     # No autocomplete="off": the browser's own form restoration (Back, reload) must keep amounts.
     widget = forms.TextInput(attrs={"inputmode": "decimal"})

@@ -146,7 +146,7 @@ class OfferForm(forms.ModelForm):
             self.initial["currency"] = recent[0] if recent else local_currency()
 
     def reading_notes(self) -> list[str]:
-        """How each amount that could be read two ways was read, to tell the user."""
+        """How each amount written the other way round was read, to tell the user."""
         return [
             f"{field.label}: {field.reading_note}"
             for field in self.fields.values()

@@ -137,7 +137,7 @@ def _save_or_show(request, form, template, context, name, done_url=""):
         with transaction.atomic():
             saved = form.save()
         messages.success(request, f"{name(saved)} is {'added' if adding else 'saved'}.")
-        # How an amount that could be read two ways was read (the offer form's money).
+        # How an amount written the other way round was read (the offer form's money).
         for note in getattr(form, "reading_notes", list)():
             messages.info(request, note)
         return redirect(done_url or saved)

@@ -62,10 +62,6 @@ def test_an_amount_in_the_persons_own_format_is_read_without_a_note(locale, type
         # Dot and comma swapped from the person's own habit: read the only way that fits money.
         (DUTCH, "95,000.50", "95000.50", "95.000,50"),
         (AMERICAN, "95.000,50", "95000.50", "95,000.50"),
-        # Three decimals would be no amount of money: the other reading is taken, and said.
-        (AMERICAN, "95.000", "95000", "95,000"),
-        (DUTCH, "95,000", "95000", "95.000"),
-        (SWISS, "95.000", "95000", "95’000"),
     ],
 )
 def test_an_entry_read_another_way_says_how_it_was_read(locale, typed, value, shown):
@@ -75,9 +71,17 @@ def test_an_entry_read_another_way_says_how_it_was_read(locale, typed, value, sh
     assert typed in reading.note
 
 
-def test_an_ambiguous_entry_says_it_could_be_read_two_ways():
-    note = parse_amount("95.000", AMERICAN).note
-    assert "could be read two ways" in note and "95,000 (95 thousand)" in note
+@pytest.mark.parametrize(
+    ("locale", "typed", "readings"),
+    [
+        (AMERICAN, "95.000", ("95,000 (95 thousand)", "or 95:")),
+        (DUTCH, "78,000", ("78.000", "or 78:")),
+    ],
+)
+def test_an_entry_that_two_readings_fit_is_refused_showing_both(locale, typed, readings):
+    with pytest.raises(AmountError) as refused:
+        parse_amount(typed, locale)
+    assert all(reading in str(refused.value) for reading in readings)
 
 
 @pytest.mark.parametrize("locale", [DUTCH, AMERICAN, SWISS, FRENCH])
