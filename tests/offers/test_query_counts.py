@@ -12,8 +12,9 @@ PAGES = [
     # the offers in play, the currencies of all offers (for the home currency), the exchange rates.
     ("offers:list", 7),
     # Session, user, the user's offers, the four years of those the page shows,
-    # the asks about them, the exchange rates, the follow-ups still to tick.
-    ("offers:timeline", 7),
+    # the asks about them, the exchange rates, the follow-ups still to tick, the withdrawals
+    # still to make.
+    ("offers:timeline", 8),
     # Session, user, the version of the file (one query that fingerprints every table it reads,
     # for the ETag: calendar apps poll it), the offers, the asks about them.
     ("offers:calendar", 5),
