@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.offers.conftest import make_many_offers
+from offers import changes
+from tests.offers.conftest import make_many_offers, three_offers
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +30,15 @@ def test_the_page_takes_the_same_number_of_queries_for_1_or_100_offers(
     make_many_offers(alice, count, today, contacts_each=2)
     with django_assert_num_queries(queries):
         assert alice_client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 100])
+def test_the_withdraw_page_takes_the_same_number_of_queries_for_1_or_100_offers(
+    alice_client, alice, today, count, django_assert_num_queries
+):
+    make_many_offers(alice, count, today, contacts_each=2)
+    _, amsterdam, moldau = three_offers(alice, today)
+    changes.accept(amsterdam, go_ahead=True, today=today)
+    # Session, user, the offer, its people, the withdrawal owed with the offer accepted instead.
+    with django_assert_num_queries(5):
+        assert alice_client.get(reverse("offers:withdraw", args=[moldau.pk])).status_code == 200
