@@ -11,7 +11,7 @@ class WithdrawForm(forms.ModelForm):
     class Meta:
         model = Withdrawal
         fields = ["message", "names_new_employer"]
-        widgets = {"message": forms.Textarea(attrs={"rows": 9})}
+        widgets = {"message": forms.Textarea(attrs={"rows": 11})}
 
     def __init__(self, *args, new_employer: str, **kwargs):
         super().__init__(*args, **kwargs)
