@@ -51,15 +51,18 @@ def commits(status, before) -> bool:
     return status in Offer.COMMITTED_STATUSES and before not in Offer.COMMITTED_STATUSES
 
 
+_AS_SAVED = object()
+
+
 def check_committing(
-    offer, status, before, today: datetime.date, go_ahead=False, deadline="unchanged"
+    offer, status, before, today: datetime.date, go_ahead=False, deadline=_AS_SAVED
 ) -> list:
     """The guard before committing: raises ``AcceptingTooEarly`` unless ``go_ahead``; returns
     the offers expected soon (none when nothing is in the way). ``deadline``: the answer's day
     as it will be saved, when a form changes it too."""
     if not commits(status, before):
         return []
-    deadline = offer.respond_by if deadline == "unchanged" else deadline
+    deadline = offer.respond_by if deadline is _AS_SAVED else deadline
     others = Offer.objects.filter(owner_id=offer.owner_id, status=Offer.Status.EXPECTED)
     expected = ask_rules.expected_soon_after(offer, deadline, others, today)
     if expected and not go_ahead:
