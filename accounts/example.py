@@ -15,6 +15,7 @@ from django.db import transaction
 from crossroads.formats import local_currency
 from crossroads.models import User
 from decisions.models import Decision
+from offers import changes
 from offers.models import Contact, Offer
 
 
@@ -166,6 +167,8 @@ def load_example(user, today: datetime.date) -> Loaded:
             return Loaded(existing, added=False)
         made = _offers(user, today, example_currency(user))
         offers = Offer.objects.bulk_create(offer for offer, _ in made)
+        # Its story is the past: what the offers owe follows from it (``offers.changes``).
+        changes.record_history(offers)
         Contact.objects.bulk_create(
             _on(contact, offer)
             for offer, (_, contacts) in zip(offers, made, strict=True)

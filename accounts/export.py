@@ -39,7 +39,7 @@ from decisions.models import (
     Referral,
     SkippedCheck,
 )
-from offers.models import Contact, ExchangeRate, Offer, TimeAsk
+from offers.models import Contact, ExchangeRate, Offer, TimeAsk, Withdrawal
 from reminders.models import CalendarFeed, ReminderSettings, SentReminder
 
 FORMAT = "crossroads-export"
@@ -66,6 +66,8 @@ class Section:
     left_out: tuple[str, ...] = ()  # fields never written: secrets, bookkeeping
     # False: written for the person to read, not imported; the importing account keeps its own.
     restored: bool = True
+    # True: a kind added after files of this version were made; a file without it has none.
+    added_later: bool = False
 
     def written_fields(self) -> list[models.Field]:
         owner = owner_field(self.model)
@@ -88,6 +90,7 @@ SECTIONS = [
     Section("contacts", Contact, "offer__owner"),
     Section("exchange_rates", ExchangeRate, "owner"),
     Section("time_asks", TimeAsk, "offer__owner"),
+    Section("withdrawals", Withdrawal, "offer__owner", added_later=True),
     Section("decisions", Decision, "owner"),
     Section("factors", Factor, "decision__owner"),
     Section("ratings", Rating, "factor__decision__owner"),

@@ -30,6 +30,8 @@ from crossroads.formats import currencies, is_number_format
 from crossroads.models import ImportedFile, PendingImport, User
 from crossroads.text import LONG_TEXT_LIMIT
 from crossroads.zones import is_offered
+from offers import changes
+from offers.models import Offer
 
 MAX_BYTES = 10 * 1024 * 1024  # 10 MB: an account with 500 offers exports well under 2 MB
 # Objects, lists, keys and items a file may hold (counted before it is read): far above a real
@@ -99,6 +101,8 @@ def restore(user, data: dict) -> dict[str, int]:
         with transaction.atomic():
             for section in RESTORED:
                 new_ids[section.name] = _restore_section(user, section, data, new_ids)
+            # The file is the past: the withdrawals it owes, as ``offers.changes`` says.
+            changes.record_history(Offer.objects.filter(pk__in=new_ids["offers"].values()))
     except (IntegrityError, DataError) as error:
         raise Refused(f"The file's records cannot be saved: {_broken_rule(error)}.") from None
     return {section.name: len(new_ids[section.name]) for section in RESTORED}
@@ -113,7 +117,7 @@ class _Built:
 
 
 def _restore_section(user, section, data, new_ids) -> dict[int, int]:
-    rows = data.get(section.name)
+    rows = data.get(section.name, [] if section.added_later else None)
     if not isinstance(rows, list):
         raise Refused(f"The file has no list of {section.model._meta.verbose_name_plural}.")
     built = [_build(user, section, row, new_ids) for row in rows]

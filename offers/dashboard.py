@@ -7,6 +7,7 @@ from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.models import Offer
 from offers.rates import money_terms
+from offers.withdrawals import records as withdrawal_records
 
 NEXT_DATES = 3
 # An open offer "needs an answer soon" when its deadline is this close, or already passed.
@@ -19,12 +20,14 @@ OFFERS_SHOWN = 5
 def dashboard_context(user) -> dict:
     """The offers' part of the dashboard: next deadlines, offers that need an answer soon, clashes
     with the conversations that resolve them, asks still waiting for an answer, offers with no
-    known deadline and the one worth most (with the user's rates). Three queries, whatever the
+    known deadline, the one worth most (with the user's rates) and the withdrawals still to make
+    (whose offers are weighed no more). Four queries, whatever the
     numbers: the offers read as outlines with their four years added up by the database, their
     clashes counted and the first few found without comparing every pair."""
     today = timezone.localdate(timezone=user.zone())
     offers = Offer.objects.for_user(user).outlines()
-    in_play = [offer for offer in offers if offer.is_in_play()]
+    withdrawals = withdrawal_records.pending_for(user)
+    in_play = withdrawal_records.still_weighed([o for o in offers if o.is_in_play()], withdrawals)
     answer_soon = [
         offer
         for offer in in_play
@@ -51,6 +54,7 @@ def dashboard_context(user) -> dict:
     best = comparison.best()
     return {
         "offers_has_any": bool(offers),
+        "offers_withdrawals": withdrawals,
         "offers_money": comparison if len(in_play) > 1 else None,
         "offers_money_best": best and (best, comparison.amounts[best]),
         "offers_has_example": any(offer.is_example for offer in offers),

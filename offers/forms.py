@@ -12,9 +12,9 @@ from django.utils import timezone
 from crossroads.errors import ErrorItem, ErrorSummary, form_errors, require
 from crossroads.formats import currencies, local_currency
 from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
+from offers import changes, rules
 from offers import offer_form_layout as layout
-from offers import rules
-from offers.asks import rules as ask_rules
+from offers.asks.forms import go_ahead_field
 from offers.contacts.forms import ContactForm  # noqa: F401
 from offers.fields import CurrencyField, DayField, MoneyField, PercentagesField
 from offers.form_token import FORM_TOKEN_MESSAGE, form_token_field
@@ -70,12 +70,7 @@ class OfferForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 5}),
         }
 
-    accept_anyway = forms.BooleanField(
-        label="I understand: accept this offer anyway",
-        required=False,
-        help_text="Shown only when another offer is on its way. Your choice is noted on the "
-        "offer, and the decision wizard reminds you of it if you change your mind later.",
-    )
+    accept_anyway = go_ahead_field(required=False)
 
     def __init__(self, *args, today=None, section=None, **kwargs):
         """``section``: the part of the offer this form shows (``offer_form_layout``), by
@@ -98,7 +93,7 @@ class OfferForm(forms.ModelForm):
         # The status before this form changes it: the warning is for a change to accepted.
         self.status_before = self.instance.status if self.instance.pk else None
         self.was_open = self.status_before in Offer.OPEN_STATUSES
-        self.expected_soon = []
+        self.too_early = None  # what ``offers.changes`` refused, to warn about
         fields = self.fields
         if "currency" in fields:
             self._offer_currencies()
@@ -231,25 +226,31 @@ class OfferForm(forms.ModelForm):
         return {**offer, **cleaned}
 
     def _check_accepting_too_early(self, cleaned):
-        """Accepting while another offer is expected before, or within a week after, this
-        offer's deadline: warn, and let the user go ahead with the box ticked (recorded)."""
-        status = cleaned.get("status")
-        if status not in Offer.COMMITTED_STATUSES or self.status_before in Offer.COMMITTED_STATUSES:
-            return
-        others = Offer.objects.for_user(self.instance.owner).filter(status=Offer.Status.EXPECTED)
-        self.expected_soon = ask_rules.expected_soon_after(
-            self.instance, cleaned.get("respond_by"), others, self.today
-        )
-        if not self.expected_soon:
-            return
-        if cleaned.get("accept_anyway"):
-            self.instance.accepted_despite_expected_at = timezone.now()
-            self.instance.accepted_despite_expected_offer = self.expected_soon[0]
-        else:
-            self.add_error(
-                "accept_anyway",
-                "Tick this box to accept anyway, or ask for more time first.",
+        """``offers.changes``' guard: accepting with an offer expected soon needs the box."""
+        try:
+            changes.check_committing(
+                self.instance,
+                cleaned.get("status"),
+                self.status_before,
+                self.today,
+                go_ahead=cleaned.get("accept_anyway", False),
+                deadline=cleaned.get("respond_by"),
             )
+        except changes.AcceptingTooEarly as refused:
+            self.too_early = refused
+            self.add_error("accept_anyway", refused.message)
+
+    def save(self, commit=True):
+        """Saved through the change of state it makes (``offers/changes.py``)."""
+        offer = super().save(commit=False)
+        if not commit:
+            return offer
+        how = {"go_ahead": self.cleaned_data.get("accept_anyway", False), "today": self.today}
+        if self.status_before is None:
+            changes.add(offer, **how)
+        else:
+            changes.change_status(offer, offer.status, before=self.status_before, **how)
+        return offer
 
     def _check_form_token(self, cleaned):
         if "form_token" not in self.fields:

@@ -10,6 +10,7 @@ from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.models import Offer
 from offers.rates import money_terms
+from offers.withdrawals import records as withdrawal_records
 
 OFFERS_PER_PAGE = 20
 
@@ -58,7 +59,10 @@ def offer_timeline(user, page_number: int, every_clash: bool, today: datetime.da
     """The timeline's page ``page_number`` (0 has today) of the dates of the offers in play,
     with its clashes (all of them if ``every_clash``), their money and the asks about them."""
     everything = Offer.objects.for_user(user).outlines(with_totals=False)
-    offers = [offer for offer in everything if offer.is_in_play()]
+    withdrawals = withdrawal_records.pending_for(user)
+    offers = withdrawal_records.still_weighed(
+        [offer for offer in everything if offer.is_in_play()], withdrawals
+    )
     page = timeline.window(offers, today, page_number, every_clash)
     # The money of the offers this page shows (its clashes compare it), not of every offer.
     totals = Offer.objects.for_user(user).headlines({o.pk for o in page.offers})
@@ -72,6 +76,7 @@ def offer_timeline(user, page_number: int, every_clash: bool, today: datetime.da
             for clash, clash_asks in ask_rules.clashes_with_asks(page.clashes, asks)
         ],
         "asks": asks,
+        "withdrawals": withdrawals,
         "rows": page.rows(),
         "today": today,
         "today_index": page.today_index,

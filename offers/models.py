@@ -17,6 +17,7 @@ from offers.asks.models import TimeAsk  # noqa: F401
 from offers.contacts.models import Contact, get_contact_for_user  # noqa: F401
 from offers.querysets import IN_PLAY, OfferQuerySet  # noqa: F401
 from offers.rates.models import ExchangeRate  # noqa: F401
+from offers.withdrawals.models import Withdrawal  # noqa: F401
 
 # The days a person enters (``fields.day_field``): the database keeps them in range too.
 DAYS = ["expected_on", "received_on", "respond_by", "accepted_on", "start_date"]
@@ -394,7 +395,6 @@ class Offer(models.Model):
 
 
 def get_offer_for_user(user, pk, queryset=None) -> Offer:
-    """One of the user's offers, with its contacts unless ``queryset`` says what to load with
-    it; anyone else's is a 404."""
+    """One of the user's offers (with its contacts, or what ``queryset`` loads); else a 404."""
     queryset = Offer.objects.prefetch_related("contacts") if queryset is None else queryset
     return get_object_or_404(queryset, pk=pk, owner=user)

@@ -3,6 +3,7 @@ from django.urls import include, path
 from offers import views
 from offers.asks import views as asks
 from offers.compare import views as compare_views
+from offers.withdrawals import views as withdrawals
 
 app_name = "offers"
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/contacts/<int:contact_pk>/edit/", views.edit_contact, name="edit_contact"),
     path("<int:pk>/contacts/<int:contact_pk>/delete/", views.delete_contact, name="delete_contact"),
     path("<int:pk>/ask/more-time/", asks.ask_more_time, name="ask_more_time"),
+    path("<int:pk>/withdraw/", withdrawals.withdraw, name="withdraw"),
     path("<int:pk>/ask/heads-up/", asks.ask_heads_up, name="ask_heads_up"),
     path("asks/<int:ask_pk>/", asks.ask_detail, name="ask"),
     path("asks/<int:ask_pk>/answer/", asks.ask_answer, name="ask_answer"),

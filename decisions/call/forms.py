@@ -10,7 +10,9 @@ from decisions.call.plans import answers_for
 from decisions.call.readiness import Check
 from decisions.call.script import SCRIPT_SECTIONS
 from decisions.models import CallPlan, FollowUp, PreparedAnswer, Referral
-from offers.models import Contact
+from offers import changes
+from offers.asks.forms import go_ahead_field
+from offers.models import Contact, Offer
 
 CHANNEL_CHOICES = [
     (CallPlan.Channel.PHONE, "Phone (the usual way: personal and quick)"),
@@ -265,6 +267,29 @@ class GateForm(forms.Form):
     def acknowledgement_fields(self):
         return [self[f"skip_{check.name}"] for check in self.to_acknowledge]
 
+    too_early = None  # what ``offers.changes`` would refuse about accepting the new offer
+
+    def guard_accepting(self, offer, today: datetime.date) -> None:
+        """Accepting ``offer`` while another is expected soon: the warning, and the tick box
+        that records the choice to go ahead (the same guard as the offer form's)."""
+        try:
+            changes.check_committing(offer, Offer.Status.ACCEPTED, offer.status, today)
+        except changes.AcceptingTooEarly as refused:
+            self.too_early = refused
+            self.fields["accept_anyway"] = go_ahead_field(required=False)
+
+    def accepting(self) -> bool:
+        return True
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.too_early and self.accepting() and not cleaned.get("accept_anyway"):
+            self.add_error("accept_anyway", changes.TICK_TO_GO_AHEAD)
+        return cleaned
+
+    def go_ahead(self) -> bool:
+        return bool(self.cleaned_data.get("accept_anyway"))
+
     def acknowledged(self):
         """The checks the user chose to go ahead without (all of them, once the form is valid)."""
         return self.to_acknowledge
@@ -283,6 +308,9 @@ class DoneForm(GateForm):
 
     def change_fields(self):
         return [self[name] for name in self.changes]
+
+    def accepting(self) -> bool:
+        return bool(self.cleaned_data.get("accept"))
 
     def confirmed(self):
         return [change for name, change in self.changes.items() if self.cleaned_data.get(name)]

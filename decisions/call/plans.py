@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from decisions.call import script
 from decisions.models import CallPlan, PreparedAnswer, SkippedCheck
+from offers import changes as offer_changes
 from offers.models import Offer
 
 
@@ -115,27 +116,37 @@ def _record_skips(plan, checks, now: datetime.datetime) -> None:
 
 
 def mark_done(
-    decision, changes: list["StatusChange"], now: datetime.datetime, today, skipped=()
+    decision,
+    changes: list["StatusChange"],
+    now: datetime.datetime,
+    today,
+    skipped=(),
+    go_ahead=False,
 ) -> None:
     """The call is done; the choices to go ahead without open checks are recorded and the
-    confirmed status changes of both offers go with it, or nothing."""
+    confirmed status changes of both offers go with it (each through ``offers.changes``, whose
+    guard may refuse accepting without ``go_ahead``), or nothing."""
     with transaction.atomic():
         plan = save_plan(decision)
         _record_skips(plan, skipped, now)
         plan.done_at = now
         plan.save(update_fields=["done_at", "updated"])
         for change in changes:
-            change.apply(today)
-            change.offer.save(update_fields=["status", "accepted_on", "updated"])
+            offer_changes.change_status(
+                change.offer, change.status, go_ahead=go_ahead, today=today, now=now, fields=[]
+            )
 
 
-def accept_new_offer(decision, accepted_on: datetime.date, now: datetime.datetime, skipped=()):
-    """The step before the call: the new offer is accepted on ``accepted_on``; the choices to go
-    ahead without open checks are recorded with it, or nothing."""
-    offer = decision.chosen_offer
+def accept_new_offer(
+    decision, accepted_on: datetime.date, now: datetime.datetime, skipped=(), go_ahead=False
+):
+    """The step before the call: the new offer is accepted on ``accepted_on`` (through
+    ``offers.changes.accept``, guard and consequences included); the choices to go ahead without
+    open checks are recorded with it, or nothing."""
     with transaction.atomic():
-        offer.status, offer.accepted_on = Offer.Status.ACCEPTED, accepted_on
-        offer.save(update_fields=["status", "accepted_on", "updated"])
+        offer_changes.accept(
+            decision.chosen_offer, on=accepted_on, go_ahead=go_ahead, now=now, fields=[]
+        )
         # A plan drafted now says the new position is accepted.
         _record_skips(save_plan(decision), skipped, now)
 
@@ -155,16 +166,12 @@ def reopen(decision) -> bool:
 
 @dataclass(frozen=True)
 class StatusChange:
-    """A change of an offer's status proposed after the call; applied only once confirmed."""
+    """A change of an offer's status proposed after the call; made only once confirmed, by
+    ``offers.changes``."""
 
     offer: Offer
     status: str
     description: str
-
-    def apply(self, today: datetime.date) -> None:
-        self.offer.status = self.status
-        if self.status == Offer.Status.ACCEPTED and self.offer.accepted_on is None:
-            self.offer.accepted_on = today
 
 
 def back_out_change(committed: Offer) -> StatusChange | None:

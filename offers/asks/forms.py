@@ -6,6 +6,7 @@ from crossroads.dates import limit_dates
 from crossroads.errors import require
 from crossroads.formats import format_date
 from crossroads.text import long_text_field, use_text_errors
+from offers import changes
 from offers.asks.models import TimeAsk
 from offers.fields import DayField
 
@@ -173,3 +174,14 @@ class AnswerForm(forms.ModelForm):
                 self.add_error("new_date", "The new deadline cannot be in the past.")
         elif answered_on and new_date < answered_on:
             self.add_error("new_date", "Their offer cannot come before they told you.")
+
+
+def go_ahead_field(required: bool):
+    """The tick box a path shows with ``AcceptingTooEarly``: the user's choice to go ahead."""
+    return forms.BooleanField(
+        label="I understand: accept this offer anyway",
+        required=required,
+        help_text="Shown only when another offer is on its way. Your choice is noted on the "
+        "offer, and the decision wizard reminds you of it if you change your mind later.",
+        error_messages={"required": changes.TICK_TO_GO_AHEAD},
+    )

@@ -69,13 +69,13 @@ def test_export_takes_the_same_queries_for_little_and_much_data(
 ):
     _fill(alice, offers=2)
     with django_assert_num_queries(
-        19
-    ):  # reminder records (3), time asks (1) and exchange rates (1), skipped checks (1) too
+        20
+    ):  # reminder records (3), time asks, exchange rates, skipped checks, withdrawals (1 each)
         alice_client.get(reverse("export_data"))
     _fill(alice, offers=30)
     with django_assert_num_queries(
-        19
-    ):  # reminder records (3), time asks (1) and exchange rates (1), skipped checks (1) too
+        20
+    ):  # reminder records (3), time asks, exchange rates, skipped checks, withdrawals (1 each)
         alice_client.get(reverse("export_data"))
 
 

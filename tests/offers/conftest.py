@@ -133,3 +133,40 @@ def dilemma(alice, today):
             expected_on=today + days(7),
         ),
     ]
+
+
+def three_offers(owner, today):
+    """The case: a job accepted and started in Prague; a better offer from Amsterdam, due in
+    four days; a third expected from Moldau Bank in nine days, whose recruiter is on the offer."""
+    prague = make_offer(
+        owner,
+        company="Vltava Systems",
+        location="Prague",
+        currency="CZK",
+        base_salary=Decimal("1800000"),
+        status=Offer.Status.STARTED,
+        received_on=today - days(70),
+        accepted_on=today - days(60),
+        start_date=today - days(30),
+    )
+    amsterdam = make_offer(
+        owner,
+        company="Grachten Data",
+        role="Senior Data Engineer",
+        location="Amsterdam",
+        currency="EUR",
+        base_salary=Decimal("95000"),
+        received_on=today - days(1),
+        respond_by=today + days(4),
+        start_date=today + days(40),
+    )
+    moldau = make_offer(
+        owner,
+        company="Moldau Bank",
+        role="Analytics Engineer",
+        currency="CZK",
+        status=Offer.Status.EXPECTED,
+        expected_on=today + days(9),
+    )
+    make_contact(moldau, name="Pat Novak", role=Contact.Role.RECRUITER, email="pat@moldau.example")
+    return prague, amsterdam, moldau

@@ -94,12 +94,12 @@ def test_the_dashboard_shows_none_of_someone_elses_offers(charlie_client, alice,
 
 
 @pytest.mark.parametrize("count", [1, 100])
-def test_the_offers_part_takes_three_queries_for_1_or_100_offers(
+def test_the_offers_part_takes_four_queries_for_1_or_100_offers(
     alice, today, count, django_assert_num_queries
 ):
     make_many_offers(alice, count, today, contacts_each=2)
-    # The offers, the asks about them, the exchange rates.
-    with django_assert_num_queries(3):
+    # The offers, the withdrawals still to make, the asks about them, the exchange rates.
+    with django_assert_num_queries(4):
         dashboard_context(alice)
 
 

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.offers.conftest import make_many_offers
+from offers import changes
+from tests.offers.conftest import make_many_offers, three_offers
 
 pytestmark = pytest.mark.django_db
 
@@ -12,8 +13,9 @@ PAGES = [
     # the offers in play, the currencies of all offers (for the home currency), the exchange rates.
     ("offers:list", 7),
     # Session, user, the user's offers, the four years of those the page shows,
-    # the asks about them, the exchange rates, the follow-ups still to tick.
-    ("offers:timeline", 7),
+    # the asks about them, the exchange rates, the follow-ups still to tick, the withdrawals
+    # still to make.
+    ("offers:timeline", 8),
     # Session, user, the version of the file (one query that fingerprints every table it reads,
     # for the ETag: calendar apps poll it), the offers, the asks about them.
     ("offers:calendar", 5),
@@ -28,3 +30,15 @@ def test_the_page_takes_the_same_number_of_queries_for_1_or_100_offers(
     make_many_offers(alice, count, today, contacts_each=2)
     with django_assert_num_queries(queries):
         assert alice_client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 100])
+def test_the_withdraw_page_takes_the_same_number_of_queries_for_1_or_100_offers(
+    alice_client, alice, today, count, django_assert_num_queries
+):
+    make_many_offers(alice, count, today, contacts_each=2)
+    _, amsterdam, moldau = three_offers(alice, today)
+    changes.accept(amsterdam, go_ahead=True, today=today)
+    # Session, user, the offer, its people, the withdrawal owed with the offer accepted instead.
+    with django_assert_num_queries(5):
+        assert alice_client.get(reverse("offers:withdraw", args=[moldau.pk])).status_code == 200

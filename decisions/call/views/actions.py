@@ -113,11 +113,13 @@ def mark_done(request, pk):
     decision = get_leaving_decision_for_user(request.user, pk)
     gate_rows, open_checks = _gate(decision)
     posted = request.POST if request.method == "POST" else None
-    form = DoneForm(plans.status_changes(decision), posted, to_acknowledge=open_checks)
+    changes = plans.status_changes(decision)
+    form = DoneForm(changes, posted, to_acknowledge=open_checks)
+    if "accept" in changes:
+        form.guard_accepting(decision.chosen_offer, timezone.localdate())
     if form.is_valid():
-        plans.mark_done(
-            decision, form.confirmed(), timezone.now(), timezone.localdate(), form.acknowledged()
-        )
+        now, skipped, go_ahead = timezone.now(), form.acknowledged(), form.go_ahead()
+        plans.mark_done(decision, form.confirmed(), now, timezone.localdate(), skipped, go_ahead)
         if form.confirmed():
             messages.success(request, "The call is done and your offers are up to date. Well done.")
         else:
@@ -131,25 +133,23 @@ def mark_done(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def accept_new_offer(request, pk):
-    """The step before the call: accept the new offer, recorded with its date, behind the gate."""
+    """The step before the call: accept the new offer, recorded with its date, behind the gate
+    and the guard every acceptance has (``offers.changes``)."""
     decision = get_leaving_decision_for_user(request.user, pk)
-    new_offer = decision.chosen_offer
+    new_offer, today = decision.chosen_offer, timezone.localdate()
     if not new_offer.is_open():
         status = new_offer.get_status_display().lower()
         messages.info(request, f"{new_offer.company}’s offer is already {status}.")
         return redirect(plan_url(decision, "steps"))
     gate_rows, open_checks = _gate(decision)
     posted = request.POST if request.method == "POST" else None
-    form = AcceptForm(new_offer, posted, today=timezone.localdate(), to_acknowledge=open_checks)
+    form = AcceptForm(new_offer, posted, today=today, to_acknowledge=open_checks)
+    form.guard_accepting(new_offer, today)
     if form.is_valid():
-        plans.accept_new_offer(
-            decision, form.cleaned_data["accepted_on"], timezone.now(), form.acknowledged()
-        )
-        messages.success(
-            request,
-            f"Recorded: you accepted {new_offer.company}’s offer. "
-            f"Now call {decision.committed_offer.company}.",
-        )
+        day, skipped = form.cleaned_data["accepted_on"], form.acknowledged()
+        plans.accept_new_offer(decision, day, timezone.now(), skipped, go_ahead=form.go_ahead())
+        then = f"Now call {decision.committed_offer.company}."
+        messages.success(request, f"Recorded: you accepted {new_offer.company}’s offer. {then}")
         return redirect(plan_url(decision, "steps"))
     context = {"decision": decision, "form": form, "new_offer": new_offer, "gate_rows": gate_rows}
     context.update(committed=decision.committed_offer)

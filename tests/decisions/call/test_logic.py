@@ -406,16 +406,3 @@ def test_accepting_is_proposed_only_for_a_chosen_offer_not_yet_accepted():
     assert plans.accept_change(_offer(status=Offer.Status.RECEIVED)) is not None
     for status in Offer.COMMITTED_STATUSES:
         assert plans.accept_change(_offer(status=status)) is None
-
-
-def test_accepting_sets_the_acceptance_date_only_when_it_is_empty():
-    today = datetime.date(2026, 11, 26)
-    fresh = _offer(status=Offer.Status.RECEIVED)
-    plans.accept_change(fresh).apply(today)
-    assert fresh.status == Offer.Status.ACCEPTED
-    assert fresh.accepted_on == today
-
-    earlier = datetime.date(2026, 11, 20)
-    dated = _offer(status=Offer.Status.RECEIVED, accepted_on=earlier)
-    plans.accept_change(dated).apply(today)
-    assert dated.accepted_on == earlier
