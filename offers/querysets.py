@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Case, F, IntegerField, Q, When
 from django.db.models.functions import Coalesce
 
-from offers import calendar
+from offers import calendar, compensation
 
 # The list's filter for the offers still open or committed, beside one status at a time.
 IN_PLAY = "in_play"
@@ -32,6 +32,13 @@ class OfferQuerySet(models.QuerySet):
     def examples(self):
         """The offers of the example a user loaded to try the app (``accounts/example.py``)."""
         return self.filter(is_example=True)
+
+    def with_figures(self):
+        """Offers with money entered: ``compensation.has_figures`` asked of the database."""
+        entered = Q()
+        for name in compensation.MONEY_FIELDS:
+            entered |= Q(**{f"{name}__gt": 0})
+        return self.filter(entered)
 
     def in_play(self):
         """Offers still open or committed: the ones whose dates matter."""
