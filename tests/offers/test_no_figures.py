@@ -168,3 +168,11 @@ def test_the_list_converts_the_first_year_as_it_converts_the_four_years(alice_cl
     # An offer in the comparison's own currency is not converted in either column.
     prague = _text(re.search(r"Prague Co</div>.*?</tr>", html, re.S).group(0))
     assert "about" not in prague
+
+
+def test_the_dashboard_names_it_and_asks_no_rate_for_it(alice_client, offers):
+    Offer.objects.filter(company="Moldau Bank").update(currency="EUR")
+    text = _text(_get(alice_client, reverse("home")))
+    assert "No exchange rate" not in text
+    assert LEFT_OUT in text
+    assert "Worth the most over four years: Amsterdam Co" in text
