@@ -84,6 +84,10 @@ def test_the_result_says_no_figures_yet_and_leaves_it_out_of_the_money_ranking(
     assert LEFT_OUT in text
     # Its score still stands: it comes from the user's own ratings, not from its money.
     assert "Moldau Bank: 40.0" in text
+    assert (
+        "Moldau Bank has no figures yet: its score stands on your own ratings, compensation "
+        "included, not on money." in text
+    )
 
 
 def test_the_ratings_step_pre_fills_no_compensation_rating_for_it(
