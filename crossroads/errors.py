@@ -120,11 +120,12 @@ OWN_MESSAGES = {
     "max_whole_digits": "That is more than we can store: at most %(max)s digits before the "
     "decimal separator.",
 }
-# "invalid" depends on what the field reads.
+# "invalid" depends on what the field reads; the first kind that fits (a DecimalField is an
+# IntegerField to Django) says it.
 OWN_INVALID = (
     (forms.EmailField, "Enter an e-mail address such as name@example.com."),
-    (forms.IntegerField, "Enter a whole number in digits, such as 12."),
     (forms.DecimalField, "Enter a number in digits, such as 12.5."),
+    (forms.IntegerField, "Enter a whole number in digits, such as 12."),
     (forms.DateField, "Enter a date, such as 2026-12-01."),
     (forms.FileField, "Choose a file on your device, then send the form again."),
 )

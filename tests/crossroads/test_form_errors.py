@@ -338,3 +338,26 @@ def test_a_group_of_checkboxes_is_reached_through_its_first_box(alice, alice_cli
     assert '<a href="#id_offers_0">Offers to compare: Pick at least two offers to compare.</a>' in (
         html
     )
+
+
+def test_a_number_field_gets_the_words_for_what_it_reads():
+    from crossroads.errors import use_own_messages
+
+    class Numbers(forms.Form):
+        whole = forms.IntegerField(min_value=1)
+        decimal = forms.DecimalField(max_digits=4, decimal_places=1)
+        email = forms.EmailField(required=False)
+
+    form = Numbers({"whole": "0", "decimal": "12.5x", "email": "nobody"})
+    use_own_messages(form)
+    assert form.errors == {
+        "whole": ["Enter 1 or more."],
+        "decimal": ["Enter a number in digits, such as 12.5."],
+        "email": ["Enter an e-mail address such as name@example.com."],
+    }
+    form = Numbers({"whole": "1.5", "decimal": "12345"})
+    use_own_messages(form)
+    assert form.errors == {
+        "whole": ["Enter a whole number in digits, such as 12."],
+        "decimal": ["That is more than we can store: at most 4 digits in all."],
+    }
