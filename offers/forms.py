@@ -9,7 +9,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
-from crossroads.errors import ErrorItem, ErrorSummary, form_errors, require
+from crossroads.errors import ErrorItem, ErrorSummary, form_errors, require, use_own_messages
 from crossroads.formats import currencies, local_currency
 from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
 from offers import changes, rules
@@ -87,6 +87,7 @@ class OfferForm(forms.ModelForm):
             name: field for name, field in type(self).base_fields.items() if name in shown
         }
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         # Messages about fields on another section's page: (field name, message).
         self.elsewhere = []
         self.today = today or timezone.localdate()
@@ -391,6 +392,7 @@ class OfferFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.form_tag = False

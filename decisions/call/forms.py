@@ -4,6 +4,7 @@ from django import forms
 from django.db import transaction
 
 from crossroads.dates import limit_dates, validate_day
+from crossroads.errors import use_own_messages
 from crossroads.formats import format_date
 from crossroads.text import long_text_field, use_text_errors
 from decisions.call.plans import answers_for
@@ -89,6 +90,7 @@ class CallPlanForm(forms.ModelForm):
 
     def __init__(self, decision, *args, section: str, now: datetime.datetime, **kw):
         super().__init__(*args, **kw)
+        use_own_messages(self)
         for name in set(self.fields) - set(PLAN_SECTIONS[section]):
             del self.fields[name]
         self.section, self.now = section, now

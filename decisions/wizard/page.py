@@ -130,6 +130,7 @@ def ratings_page(decision, terms, data=None):
         "offers": offers,
         "money": money,
         "left_out": [offer for offer in offers if offer.pk in money.left_out],
+        "offer_names": {offer.pk: offer.company for offer in offers},
         # Each offer with its money, in the grid's column order (packages follow `offers`).
         "money_by_offer": list(zip(offers, money.rows, strict=True)),
         "suggested": form.shows_suggestion(),
