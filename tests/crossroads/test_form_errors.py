@@ -37,6 +37,7 @@ from offers.asks.forms import AnswerForm, AskForm
 from offers.forms import ContactForm, OfferForm
 from offers.models import Offer, TimeAsk
 from offers.offer_form_layout import SECTIONS
+from offers.withdrawals.forms import WithdrawForm
 from tests.factories import make_decision, make_offer
 
 DJANGO_REQUIRED = Field.default_error_messages["required"]
@@ -159,6 +160,7 @@ def _form_builders(user) -> dict:
         AcceptForm: lambda: [AcceptForm(new, today=today, to_acknowledge=checks)],
         ReadinessForm: lambda: [ReadinessForm(checks)],
         ReminderSettingsForm: lambda: [ReminderSettingsForm(instance=ReminderSettings(user=user))],
+        WithdrawForm: lambda: [WithdrawForm(new_employer="Bluebird")],
     }
 
 
