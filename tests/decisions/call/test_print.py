@@ -78,13 +78,25 @@ def test_the_print_says_not_ready_at_the_top_while_checks_are_open(
     content = alice_client.get(_url(call_decision)).content.decode()
     assert "Not ready to call." in content
     assert content.index("Not ready to call.") < content.index("<h1")
-    assert "A legal review of your terms with Northwind Freight" in content
+    assert "Still missing: a legal review of your terms with Northwind Freight, " in content
+
+
+def test_the_print_keeps_accepting_first_while_it_is_open(
+    alice_client, call_decision, call_plan, call_ready
+):
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "Not ready to call.</strong> Still missing: accepting Bluebird Health’s offer" in content
+    accept = content.split('data-step="new_offer_accepted"')[1].split("</li>")[0]
+    assert 'data-state="open"' in accept
+    assert "Not yet</span> <span class=\"step-text\">Accept Bluebird Health’s offer" in accept
 
 
 def test_a_ready_plan_prints_without_the_warning(
-    alice_client, call_decision, call_plan, call_ready
+    alice_client, call_decision, call_plan, call_ready, call_accepted
 ):
-    assert "Not ready to call" not in alice_client.get(_url(call_decision)).content.decode()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "Not ready to call" not in content
+    assert content.count('data-state="done"') == 5
 
 
 def test_the_print_has_a_print_button_the_date_printed_and_room_for_notes(
