@@ -88,7 +88,7 @@ def test_the_print_keeps_accepting_first_while_it_is_open(
     assert "Not ready to call.</strong> Still missing: accepting Bluebird Health’s offer" in content
     accept = content.split('data-step="new_offer_accepted"')[1].split("</li>")[0]
     assert 'data-state="open"' in accept
-    assert "Not yet</span> <span class=\"step-text\">Accept Bluebird Health’s offer" in accept
+    assert 'Not yet</span> <span class="step-text">Accept Bluebird Health’s offer' in accept
 
 
 def test_a_ready_plan_prints_without_the_warning(
