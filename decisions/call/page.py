@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from decisions.call import script, steps, timing
 from decisions.call.forms import ReadinessForm
-from decisions.call.plans import answers_for, call_day, saved_plan, skipped_at
+from decisions.call.plans import answers_for, call_day, plan_or_draft, skipped_at
 from decisions.call.readiness import CHECK_NAMES, is_ready
 from decisions.models import CallPlan, PreparedAnswer
 
@@ -87,7 +87,8 @@ def readiness_page(committed, new_offer, form=None) -> dict:
 def readiness_saved(decision, new_offer) -> str:
     """What to say once the checklist is saved: ready to call only when every step before the
     call is settled and the plan says whom to call and when."""
-    plan = saved_plan(decision)
+    # The plan as its page shows it: a draft suggests whom to call.
+    plan = plan_or_draft(decision) if decision.backs_out() else None
     done = plan is not None and plan.done_at is not None
     ordered = steps.call_steps(decision.committed_offer, new_offer, skipped_at(plan), done)
     checks = [step for step in ordered if step.name in CHECK_NAMES]
