@@ -68,7 +68,7 @@ def readiness_checks(committed_offer, new_offer) -> list[Check]:
             "or relocation money to repay, and whether a non-compete applies.",
             f"a legal review of your terms with {old}",
             f"I go ahead without a legal review of my terms with {old}",
-            f"Have the terms you {_agreed(committed_offer)} with {old} legally reviewed",
+            f"Have your terms with {old} legally reviewed",
         ),
         Check(
             "written_offer_in_hand",
@@ -78,7 +78,7 @@ def readiness_checks(committed_offer, new_offer) -> list[Check]:
             "cannot hold in your hand.",
             f"the offer from {new} in writing",
             f"I go ahead without the offer from {new} in writing",
-            f"Get the offer from {new} formally, in writing",
+            f"Get {new}’s offer in writing",
         ),
         Check(
             "conditions_cleared",
@@ -88,7 +88,7 @@ def readiness_checks(committed_offer, new_offer) -> list[Check]:
             "backed out of the other one.",
             f"{new}’s conditions cleared",
             f"I go ahead before {new}’s conditions are cleared",
-            f"Have {new}’s conditions cleared (background check, references)",
+            f"Have {new}’s conditions cleared",
         ),
         Check(
             "start_date_confirmed",
@@ -97,7 +97,7 @@ def readiness_checks(committed_offer, new_offer) -> list[Check]:
             "Knowing when you start lets you tell the first employer exactly what happens next.",
             f"your start date at {new} confirmed",
             f"I go ahead without a confirmed start date at {new}",
-            f"Have your start date at {new} confirmed",
+            f"Get your start date at {new} confirmed",
         ),
     ]
 

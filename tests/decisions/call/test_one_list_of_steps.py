@@ -87,13 +87,13 @@ def test_the_four_renderings_list_the_same_steps_in_the_same_order_and_state(
     states = situation(call_plan, call_committed, call_new)
     steps, ics = _renderings(alice_client, call_decision)
     expected = [
-        ("terms_reviewed", "Have the terms you signed with Northwind Freight legally reviewed"),
-        ("written_offer_in_hand", "Get the offer from Bluebird Health formally, in writing"),
+        ("terms_reviewed", "Have your terms with Northwind Freight legally reviewed"),
+        ("written_offer_in_hand", "Get Bluebird Health’s offer in writing"),
         (
             "conditions_cleared",
-            "Have Bluebird Health’s conditions cleared (background check, references)",
+            "Have Bluebird Health’s conditions cleared",
         ),
-        ("start_date_confirmed", "Have your start date at Bluebird Health confirmed"),
+        ("start_date_confirmed", "Get your start date at Bluebird Health confirmed"),
         ("new_offer_accepted", "Accept Bluebird Health’s offer in writing"),
         ("call", "Call Northwind Freight"),
     ]

@@ -420,7 +420,7 @@ def test_while_the_new_offer_awaits_an_answer_the_plan_leads_with_its_deadline_a
     assert heading in content
     # The deadline comes before the checklist, and the steps come in the order that protects.
     assert content.index(heading) < content.index("Before you tell Northwind Freight")
-    in_writing = content.index("Get the offer from Bluebird Health formally, in writing")
+    in_writing = content.index("Get Bluebird Health’s offer in writing")
     accept = content.index("Accept Bluebird Health’s offer in writing")
     call = content.index('data-step="call"')
     assert in_writing < accept < call

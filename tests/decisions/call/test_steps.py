@@ -41,10 +41,10 @@ def test_the_steps_are_the_checks_then_accepting_then_the_call():
     ordered = steps.call_steps(*_offers(), {}, call_done=False)
     assert [step.name for step in ordered] == ORDER
     assert [step.text for step in ordered] == [
-        "Have the terms you signed with Northwind Freight legally reviewed",
-        "Get the offer from Bluebird Health formally, in writing",
-        "Have Bluebird Health’s conditions cleared (background check, references)",
-        "Have your start date at Bluebird Health confirmed",
+        "Have your terms with Northwind Freight legally reviewed",
+        "Get Bluebird Health’s offer in writing",
+        "Have Bluebird Health’s conditions cleared",
+        "Get your start date at Bluebird Health confirmed",
         "Accept Bluebird Health’s offer in writing",
         "Call Northwind Freight",
     ]
