@@ -375,7 +375,8 @@ class ReadinessForm(forms.Form):
         ]
 
     def _lacks_fact(self, check) -> bool:
-        return bool(check.missing_fact) or (self.is_bound and check.name in self.errors)
+        # Refused, the ticks posted decide (two ticked at once); else the offer's own.
+        return check.name in self.errors if self.is_bound else bool(check.missing_fact)
 
     def clean(self):
         cleaned = super().clean()

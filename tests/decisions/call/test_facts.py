@@ -219,3 +219,11 @@ def test_strangers_get_404_and_anonymous_visitors_log_in(
     assert not SkippedCheck.objects.exists()
     client.logout()
     assert client.post(_skip(call_decision), data).url.startswith(reverse("login"))
+
+
+def test_refused_only_the_refused_tick_says_what_it_needs(alice_client, call_decision, call_new):
+    ticks = ("written_offer_in_hand", "conditions_cleared", "start_date_confirmed")
+    content = _post(alice_client, call_decision, call_new, *ticks).content.decode()
+    assert 'id="ready-start_date_confirmed-fact"' in content
+    # The offer in writing is ticked in the same post: clearing its conditions is fine.
+    assert 'id="ready-conditions_cleared-fact"' not in content
