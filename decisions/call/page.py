@@ -65,17 +65,11 @@ def _common(decision, plan) -> dict:
 
 
 def plan_steps(decision, plan) -> dict:
-    """The steps in order with their state (``decisions.call.steps``), what still keeps the
-    user from calling, and the steps skipped by a recorded choice; the plan page and the printed
-    script show the same."""
+    """The steps in order with their state (``decisions.call.steps``) and what still keeps the
+    user from calling; the plan page and the printed script show the same."""
     ordered = steps.steps_of_plan(decision, plan, skipped_at(plan))
     gaps = steps.plan_gaps(ordered, plan)
-    return {
-        "steps": ordered,
-        "gaps": gaps,
-        "ready_to_call": not gaps,
-        "skipped": [step for step in ordered if step.state == steps.SKIPPED],
-    }
+    return {"steps": ordered, "gaps": gaps, "ready_to_call": not gaps}
 
 
 def readiness_page(committed, new_offer, form=None) -> dict:
