@@ -114,12 +114,12 @@ def _record_skips(plan, checks, now: datetime.datetime) -> None:
     )
 
 
-def skip_accepting_first(decision, checks, now: datetime.datetime) -> None:
-    """The user chose, through the gate, to call before accepting the new offer: that choice and
-    those to go ahead without the other open ``checks`` are recorded together, or nothing."""
+def skip_accepting_first(decision, accepting, now: datetime.datetime) -> None:
+    """The user chose, through the gate, to call before accepting the new offer (``accepting``,
+    ``readiness.accept_first``): the choice is recorded on the plan, saved first if need be."""
     with transaction.atomic():
         plan = save_plan(decision)
-        _record_skips(plan, checks, now)
+        _record_skips(plan, [accepting], now)
         # The plan changed: its calendar event says so (its SEQUENCE follows ``updated``).
         plan.save(update_fields=["updated"])
 

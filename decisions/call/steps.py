@@ -2,9 +2,12 @@
 the new offer, then the call. The one list the plan page, the printed script, the calendar event
 and the dashboard show, so none of them can promise what another does not.
 
-A step before the call is settled when it is done (the offers' facts say so) or when the user
-chose, through the gate, to go ahead without it (a recorded ``SkippedCheck``). "Ready to call"
-means every step before the call is settled, someone is chosen to call and a time is set.
+Each step is done (the offers' facts say so), skipped (the user chose, through the gate, to go
+ahead without it: a recorded ``SkippedCheck``) or open. "Ready to call" means every check is done,
+the new offer is accepted or calling first was the user's recorded choice, someone is chosen to
+call and a time is set. A skipped check is still missing: going ahead without a fact leaves the
+risk it guards against; calling before accepting changes only the order of two things the user
+does.
 """
 
 import datetime
@@ -14,6 +17,8 @@ from decisions.call.readiness import ACCEPT_FIRST, Check, accept_first, readines
 
 DONE, SKIPPED, OPEN = "done", "skipped", "open"
 CALL = "call"
+# The one step a recorded choice settles for the call (see above).
+SETTLED_BY_CHOICE = (ACCEPT_FIRST,)
 # What each state is called wherever a step is shown (a badge with words, never colour alone).
 STATE_WORDS = {DONE: "Done", SKIPPED: "Skipped", OPEN: "Not yet"}
 
@@ -33,6 +38,12 @@ class Step:
     @property
     def is_open(self) -> bool:
         return self.state == OPEN
+
+    @property
+    def keeps_from_calling(self) -> bool:
+        if self.name == CALL:
+            return False
+        return self.state == OPEN or (self.state == SKIPPED and self.name not in SETTLED_BY_CHOICE)
 
 
 def _state(check: Check, skipped) -> str:
@@ -66,27 +77,22 @@ def before_the_call(steps: list[Step]) -> list[Step]:
     return [step for step in steps if step.name != CALL]
 
 
-def gate_checks(steps: list[Step]) -> list[Check]:
-    """What the gate asks the user to go ahead without: the steps before the call still open."""
-    return [step.check for step in before_the_call(steps) if step.is_open]
-
-
 def gate_rows(steps: list[Step]) -> list[tuple[Check, "Step | None"]]:
     """The gate's rows (``_gate.html``): each step before the call, with itself when skipped."""
     return [(s.check, s if s.state == SKIPPED else None) for s in before_the_call(steps)]
 
 
-def may_skip_accepting(steps: list[Step], new_offer) -> bool:
-    """Whether the user can still choose to call before accepting: the offer is open, and
-    accepting it is neither done nor already skipped."""
+def accepting_to_skip(steps: list[Step], new_offer) -> Check | None:
+    """Accepting first, when the user can still choose to call before it: the offer is open,
+    and accepting it is neither done nor already skipped."""
     accept = next(step for step in steps if step.name == ACCEPT_FIRST)
-    return accept.is_open and new_offer.is_open()
+    return accept.check if accept.is_open and new_offer.is_open() else None
 
 
 def call_gaps(steps: list[Step], contact_chosen: bool, time_set: bool) -> list[str]:
     """What still keeps the user from making the call, as short phrases: the steps before it
     still open, then whom to call and when. None left: ready to call."""
-    gaps = [step.check.short for step in before_the_call(steps) if step.is_open]
+    gaps = [step.check.short for step in steps if step.keeps_from_calling]
     if not contact_chosen:
         gaps.append("someone to call")
     if not time_set:

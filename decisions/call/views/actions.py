@@ -166,17 +166,18 @@ def accept_new_offer(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def skip_accepting_first(request, pk):
-    """Call before accepting the new offer: the gate asks a ticked, recorded choice for that and
-    for each other step before the call still open."""
+    """Call before accepting the new offer: the gate (every step with its state) asks for a
+    ticked choice, recorded on the plan."""
     decision = get_leaving_decision_for_user(request.user, pk)
     plan = plans.saved_plan(decision)
     ordered = steps.steps_of_plan(decision, plan, plans.skipped_at(plan))
-    if not steps.may_skip_accepting(ordered, decision.chosen_offer):
+    accepting = steps.accepting_to_skip(ordered, decision.chosen_offer)
+    if accepting is None:
         return redirect(plan_url(decision, "steps"))
     posted = request.POST if request.method == "POST" else None
-    form = GateForm(posted, to_acknowledge=steps.gate_checks(ordered))
+    form = GateForm(posted, to_acknowledge=[accepting])
     if form.is_valid():
-        plans.skip_accepting_first(decision, form.acknowledged(), timezone.now())
+        plans.skip_accepting_first(decision, accepting, timezone.now())
         new = decision.chosen_offer.company
         messages.success(request, f"Recorded: you chose to call before accepting {new}’s offer.")
         return redirect(plan_url(decision, "steps"))

@@ -153,7 +153,7 @@ def _skip(decision):
     return reverse("decisions:skip_accepting_first", args=[decision.pk])
 
 
-def test_calling_before_accepting_asks_for_each_open_step_and_refuses_without_the_ticks(
+def test_calling_before_accepting_shows_every_step_and_refuses_without_the_tick(
     alice_client, call_decision, call_plan, call_ready
 ):
     content = alice_client.get(_skip(call_decision)).content.decode()
@@ -186,18 +186,16 @@ def test_the_choice_to_call_before_accepting_is_recorded_and_the_plan_is_ready(
     assert call_new.status == Offer.Status.RECEIVED
 
 
-def test_open_checks_are_acknowledged_with_it_in_one_go(alice_client, call_decision, call_plan):
-    data = {
-        "skip_new_offer_accepted": "on",
-        "skip_terms_reviewed": "on",
-        "skip_written_offer_in_hand": "on",
-        "skip_conditions_cleared": "on",
-    }
-    assert alice_client.post(_skip(call_decision), data).status_code == 200  # one left
-    assert not SkippedCheck.objects.exists()
-    data["skip_start_date_confirmed"] = "on"
+def test_calling_first_settles_only_the_order_the_checks_still_open_stay_missing(
+    alice_client, call_decision, call_plan
+):
+    data = {"skip_new_offer_accepted": "on", "skip_terms_reviewed": "on"}
     assert alice_client.post(_skip(call_decision), data).status_code == 302
-    assert SkippedCheck.objects.filter(call_plan=call_plan).count() == 5
+    assert [s.check_name for s in SkippedCheck.objects.all()] == ["new_offer_accepted"]
+    page = alice_client.get(_plan(call_decision)).content.decode()
+    assert "Not ready to call" in page
+    assert "a legal review of your terms with Northwind Freight" in page
+    assert "accepting Bluebird Health’s offer in writing" not in page
 
 
 def test_an_accepted_offer_has_nothing_to_skip(

@@ -113,13 +113,26 @@ def test_the_gaps_name_each_open_step_then_whom_and_when():
     ]
 
 
-def test_the_gate_asks_for_each_open_step_before_the_call_and_not_for_the_call():
-    ordered = steps.call_steps(*_offers(terms_reviewed=True), {"conditions_cleared": None}, False)
-    assert [check.name for check in steps.gate_checks(ordered)] == [
-        "written_offer_in_hand",
-        "start_date_confirmed",
-        ACCEPT_FIRST,
+def test_a_skipped_check_is_still_missing_but_calling_first_is_settled():
+    moment = datetime.datetime(2026, 12, 5, 10, tzinfo=datetime.UTC)
+    skipped = {"terms_reviewed": moment, ACCEPT_FIRST: moment}
+    ordered = steps.call_steps(*_every_fact(terms_reviewed=False), skipped, False)
+    assert _states(ordered)["terms_reviewed"] == steps.SKIPPED
+    assert steps.call_gaps(ordered, True, True) == [
+        "a legal review of your terms with Northwind Freight"
     ]
+
+
+def test_only_an_open_offer_not_accepted_can_be_called_before_accepting():
+    committed, new = _offers()
+    assert steps.accepting_to_skip(steps.call_steps(committed, new, {}, False), new).name == (
+        ACCEPT_FIRST
+    )
+    skipped = steps.call_steps(committed, new, {ACCEPT_FIRST: None}, False)
+    assert steps.accepting_to_skip(skipped, new) is None
+    for status in (Offer.Status.ACCEPTED, Offer.Status.WITHDRAWN):
+        committed, new = _offers(new_status=status)
+        assert steps.accepting_to_skip(steps.call_steps(committed, new, {}, False), new) is None
 
 
 ticks = st.fixed_dictionaries({name: st.booleans() for name in CHECK_NAMES})
@@ -149,10 +162,10 @@ def test_ready_to_call_follows_the_facts(ticks, status, start, skipped, call_don
     for name in (*CHECK_NAMES, ACCEPT_FIRST):
         if states[name] == steps.SKIPPED:
             assert name in skipped
-    # Ready to call: every step before the call done or skipped, whom and when set.
+    # Ready to call: every check done, accepting done or skipped, whom and when set.
     ready = not steps.call_gaps(ordered, contact, time)
-    settled = all(states[name] != steps.OPEN for name in (*CHECK_NAMES, ACCEPT_FIRST))
-    assert ready == (settled and contact and time)
+    checks_done = all(states[name] == steps.DONE for name in CHECK_NAMES)
+    assert ready == (checks_done and states[ACCEPT_FIRST] != steps.OPEN and contact and time)
     # Never ready while accepting first is neither done nor skipped.
     if not new.is_committed() and ACCEPT_FIRST not in skipped:
         assert not ready
