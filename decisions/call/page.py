@@ -69,7 +69,13 @@ def plan_steps(decision, plan) -> dict:
     user from calling; the plan page and the printed script show the same."""
     ordered = steps.steps_of_plan(decision, plan, skipped_at(plan))
     gaps = steps.plan_gaps(ordered, plan)
-    return {"steps": ordered, "gaps": gaps, "ready_to_call": not gaps}
+    return {
+        "steps": ordered,
+        "gaps": gaps,
+        "ready_to_call": not gaps,
+        # Whom to call and when, for the printed page that lists the steps beside them.
+        "missing_besides_steps": steps.plan_gaps([], plan),
+    }
 
 
 def readiness_page(committed, new_offer, form=None) -> dict:
