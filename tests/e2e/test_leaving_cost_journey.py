@@ -233,13 +233,6 @@ def test_the_realistic_case_from_the_result_to_done(
     screenshot(page, "call-print-not-ready")
     pdf = SCREENSHOTS / "call-print-realistic.pdf"
     page.emulate_media(media="print")
-    page.set_viewport_size({"width": 688, "height": 1000})
-    print(
-        "HEIGHTS",
-        page.evaluate(
-            "[document.documentElement.scrollHeight, ...[...document.querySelectorAll('.call-print > *')].map(e => e.className + ':' + Math.round(e.getBoundingClientRect().height))]"
-        ),
-    )
     page.pdf(path=str(pdf), format="A4")
     page.emulate_media(media="screen")
     pdf_text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
