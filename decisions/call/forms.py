@@ -325,24 +325,16 @@ class AcceptForm(GateForm):
 
 @dataclass(frozen=True)
 class Fix:
-    """Where to add the fact a tick needs: a section of the offer's form (``page``), or a tick
-    above on the same list (only its ``anchor``)."""
+    """Where to add the fact a tick needs: an offer form's section, or a tick on the same list."""
 
     words: str
     anchor: str
     page: str = ""
 
 
-FIX_WORDS = {
-    "status": "Change the status of {company}’s offer",
-    "start_date": "Add the start date to {company}’s offer",
-    "written_offer_in_hand": "First tick that the offer from {company} is in writing",
-}
-
-
 def _fix(check: Check) -> Fix:
-    fact, offer = TICKS_NEED[check.name][0], check.offer
-    words = FIX_WORDS[fact].format(company=offer.company)
+    fact, _, words = TICKS_NEED[check.name]
+    words, offer = words.format(company=check.offer.company), check.offer
     if fact in CHECK_NAMES:
         return Fix(words, f"ready-{fact}")
     section = offer_form_layout.section_of(fact)
@@ -364,8 +356,8 @@ class ReadinessForm(forms.Form):
             )
 
     @classmethod
-    def for_offers(cls, committed_offer, new_offer, data=None):
-        return cls(readiness_checks(committed_offer, new_offer), data)
+    def for_offers(cls, committed, new_offer, data=None):
+        return cls(readiness_checks(committed, new_offer), data)
 
     def rows(self) -> list[tuple[Check, forms.BoundField, Fix | None]]:
         """Each check with its field and, when it lacks its fact, where to add it."""

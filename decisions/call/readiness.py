@@ -8,7 +8,7 @@ status-change pages ask for one per open check. Accepting the new offer first is
 before the call (``accept_first``); ``decisions.call.steps`` puts them all in order.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from offers.rules import ticks_without_facts
 
@@ -34,7 +34,7 @@ class Check:
     short: str  # what is missing, as a short phrase: "the offer from B in writing"
     skip: str  # the acknowledgement when going ahead without it
     todo: str  # the step, as something to do: "Get the offer from B in writing"
-    done: bool = field(default=None)  # None: the offer's tick, and the fact it needs
+    done: bool | None = None  # None: the offer's tick, and the fact it needs
 
     def __post_init__(self):
         if self.done is None:
