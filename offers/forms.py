@@ -207,6 +207,8 @@ class OfferForm(forms.ModelForm):
             self._check_vesting(offer, cleaned)
         if self._shows("repayment_amount", "base_salary", "currency", "start_date"):
             self._check_repayment(offer)
+        if self._shows(*rules.TICKS_NEED):  # the same rule as the call plan's checklist
+            self._add_messages(rules.ticks_without_facts(offer))
         self._check_accepting_too_early(cleaned)
         return cleaned
 

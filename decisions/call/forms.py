@@ -1,4 +1,5 @@
 import datetime
+from dataclasses import dataclass
 
 from django import forms
 from django.db import transaction
@@ -8,12 +9,13 @@ from crossroads.errors import use_own_messages
 from crossroads.formats import format_date
 from crossroads.text import long_text_field, use_text_errors
 from decisions.call.plans import answers_for
-from decisions.call.readiness import Check
+from decisions.call.readiness import CHECK_NAMES, READ_FIELDS, Check, readiness_checks
 from decisions.call.script import SCRIPT_SECTIONS
 from decisions.models import CallPlan, FollowUp, PreparedAnswer, Referral
-from offers import changes
+from offers import changes, offer_form_layout
 from offers.asks.forms import go_ahead_field
 from offers.models import Contact, Offer
+from offers.rules import TICKS_NEED, ticks_without_facts
 
 CHANNEL_CHOICES = [
     (CallPlan.Channel.PHONE, "Phone (the usual way: personal and quick)"),
@@ -350,16 +352,62 @@ class AcceptForm(GateForm):
         return day
 
 
+@dataclass(frozen=True)
+class Fix:
+    """Where to add the fact a tick needs: an offer form's section, or a tick on the same list."""
+
+    words: str
+    anchor: str
+    page: str = ""
+
+
+def _fix(check: Check) -> Fix:
+    fact, _, words = TICKS_NEED[check.name]
+    words, offer = words.format(company=check.offer.company), check.offer
+    if fact in CHECK_NAMES:
+        return Fix(words, f"ready-{fact}")
+    section = offer_form_layout.section_of(fact)
+    return Fix(words, f"id_{fact}", offer_form_layout.section_url(offer, section))
+
+
 class ReadinessForm(forms.Form):
-    """Tick the readiness checks; each one writes the offer's own field."""
+    """Tick the readiness checks; each one writes the offer's own field. A tick standing for a
+    fact the offer does not record (``offers.rules.ticks_without_facts``) is refused next to it,
+    with where to add the fact, and nothing is saved."""
 
     def __init__(self, checks: list[Check], *args, **kwargs):
+        kwargs.setdefault("auto_id", "ready-%s")
         super().__init__(*args, **kwargs)
         self.checks = checks
         for check in checks:
             self.fields[check.name] = forms.BooleanField(
                 label=check.label, help_text=check.why, required=False, initial=check.done
             )
+
+    @classmethod
+    def for_offers(cls, committed, new_offer, data=None):
+        return cls(readiness_checks(committed, new_offer), data)
+
+    def rows(self) -> list[tuple[Check, forms.BoundField, Fix | None]]:
+        """Each check with its field and, when it lacks its fact, where to add it."""
+        return [
+            (check, self[check.name], _fix(check) if self._lacks_fact(check) else None)
+            for check in self.checks
+        ]
+
+    def _lacks_fact(self, check) -> bool:
+        # Refused, the ticks posted decide (two ticked at once); else the offer's own.
+        return check.name in self.errors if self.is_bound else bool(check.missing_fact)
+
+    def clean(self):
+        cleaned = super().clean()
+        for offer in {check.offer for check in self.checks}:
+            ticks = {c.name: cleaned.get(c.name) for c in self.checks if c.offer is offer}
+            values = {name: getattr(offer, name) for name in READ_FIELDS} | ticks
+            for name, message in ticks_without_facts(values).items():
+                if name in ticks:
+                    self.add_error(name, message)
+        return cleaned
 
     def save(self, today: datetime.date) -> None:
         offers = {}

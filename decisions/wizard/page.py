@@ -7,8 +7,8 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 
+from decisions.call.page import readiness_page
 from decisions.call.plans import call_day, saved_plan
-from decisions.call.readiness import is_ready, readiness_checks
 from decisions.models import Consideration
 from decisions.wizard.chart import score_chart
 from decisions.wizard.factors import WEIGHT_CHOICES
@@ -185,8 +185,7 @@ def result_page(decision, terms, today, record_form=None, outcome_form=None) -> 
         "offer_names": {offer: offer.company for offer in offers},
     }
     if result and result.backing_out:
-        checks = readiness_checks(result.committed, result.new_offer)
-        context.update(new_offer=result.new_offer, readiness=checks, ready=is_ready(checks))
+        context.update(readiness_page(result.committed, result.new_offer))
     return context
 
 
