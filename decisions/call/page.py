@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from decisions.call import script, steps, timing
-from decisions.call.forms import ReadinessForm
+from decisions.call.gate import ReadinessForm
 from decisions.call.plans import answers_for, call_day, plan_or_draft, skipped_at
 from decisions.call.readiness import CHECK_NAMES, is_ready
 from decisions.models import CallPlan, PreparedAnswer

@@ -101,7 +101,7 @@ APPS = ("crossroads", "offers", "decisions", "reminders", "accounts")
 
 
 def _form_builders(user) -> dict:
-    from decisions.call.forms import AcceptForm, DoneForm, GateForm, ReadinessForm
+    from decisions.call.gate import AcceptForm, DoneForm, GateForm, ReadinessForm
     from decisions.call.plans import status_changes
     from decisions.call.readiness import readiness_checks
     from offers.compare.forms import CompareForm

@@ -11,14 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from decisions.call import plans, steps
-from decisions.call.forms import (
-    AcceptForm,
-    CallLogForm,
-    DoneForm,
-    FollowUpForm,
-    GateForm,
-    ReferralForm,
-)
+from decisions.call.forms import CallLogForm, FollowUpForm, ReferralForm
+from decisions.call.gate import AcceptForm, DoneForm, GateForm
 from decisions.call.page import item_page, plan_url
 from decisions.call.readiness import readiness_checks, to_acknowledge
 from decisions.models import (

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from crossroads.navigation import next_url
-from decisions.call.forms import ReadinessForm
+from decisions.call.gate import ReadinessForm
 from decisions.call.page import readiness_page, readiness_saved
 from decisions.models import Decision, get_decision_for_user
 
