@@ -86,9 +86,13 @@ def main(command: list[str]) -> int:
     if not command:
         print(__doc__, file=sys.stderr)
         return 2
-    with throwaway_server() as url:
-        print(f"A throw-away PostgreSQL server: {url}", file=sys.stderr, flush=True)
-        return subprocess.run(command, env={**os.environ, "DATABASE_URL": url}).returncode
+    try:
+        with throwaway_server() as url:
+            print(f"A throw-away PostgreSQL server: {url}", file=sys.stderr, flush=True)
+            return subprocess.run(command, env={**os.environ, "DATABASE_URL": url}).returncode
+    except RuntimeError as problem:
+        print(problem, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
