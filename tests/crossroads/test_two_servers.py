@@ -28,7 +28,7 @@ from tests.crossroads.two_servers import (
     Inbox,
     Instance,
     Visitor,
-    at_once,
+    each_at_once,
     manage,
     production_environment,
     request,
@@ -99,13 +99,22 @@ class Site:
         keys = shell(self.env, SIGNED_IN.format(names=list(names), password=PASSWORD))
         return [Visitor(f"192.0.2.{n + 10}", key) for n, key in enumerate(keys)]
 
+    def either(self, n: int) -> Instance:
+        """ "a" for odd ``n``, "b" for even."""
+        return self.a if n % 2 else self.b
+
+    def alternately(self, start: int):
+        """The two servers in turn, starting with ``either(start)``."""
+        return cycle([self.either(start), self.either(start + 1)])
+
     def offers(self, *names: str) -> list[tuple[int, str, str]]:
         return [tuple(row) for row in shell(self.env, OFFERS.format(names=list(names)))]
 
 
-def _new_offer(company: str, token: str) -> dict:
+def _new_offer(company: str) -> dict:
+    """A fresh add form, with its one-time token, filled in."""
     return {
-        "form_token": token,
+        "form_token": str(uuid.uuid4()),
         "company": company,
         "role": "Engineer",
         "location": "Lisbon",
@@ -130,55 +139,55 @@ def _added(answer) -> int | None:
 
 def test_offers_added_and_changed_through_both_at_once_are_each_stored_once(site):
     names = [f"writer{n}" for n in range(6)]
-    visitors = site.signed_in(*names)
-    per_visitor = 12
+    visitors = dict(zip(names, site.signed_in(*names), strict=True))
 
-    def add_all(n, visitor):
-        servers = cycle([site.a, site.b] if n % 2 else [site.b, site.a])
-        return [
-            (f"{names[n]}-{k}", request(next(servers), "POST", "/offers/new/", visitor,
-                                        _new_offer(f"{names[n]}-{k}", str(uuid.uuid4()))))
-            for k in range(per_visitor)
-        ]  # fmt: skip
+    def add(name):
+        """Twelve offers, one after another, each through the other server than the last."""
+        servers = site.alternately(names.index(name))
+        answers = []
+        for company in (f"{name}-{k}" for k in range(12)):
+            form = _new_offer(company)
+            answers.append(
+                (company, request(next(servers), "POST", "/offers/new/", visitors[name], form))
+            )
+        return answers
 
-    answers = [pair for pairs in at_once([
-        lambda n=n, v=v: add_all(n, v) for n, v in enumerate(visitors)
-    ]) for pair in pairs]  # fmt: skip
+    answers = [pair for pairs in each_at_once(add, names) for pair in pairs]
     added = {company: _added(answer) for company, answer in answers}
-    assert None not in added.values(), [a for _, a in answers if not _added(a)][:3]
+    assert None not in added.values(), [answer for _, answer in answers if not _added(answer)][:3]
     stored = site.offers(*names)
     assert sorted((pk, company) for pk, company, _ in stored) == sorted(
         (pk, company) for company, pk in added.items()
     )
 
-    def change_all(n, visitor):
-        servers = cycle([site.a, site.b] if n % 2 else [site.b, site.a])
-        mine = [(company, pk) for company, pk in added.items() if company.startswith(names[n])]
-        return [
-            (pk, server.port, request(server, "POST", f"/offers/{pk}/edit/notes/", visitor,
-                                      {"notes": f"changed through {server.port}"}))
-            for (company, pk), server in zip(mine, servers, strict=False)
-        ]  # fmt: skip
+    def change(name):
+        """Each of one's offers changed, each through the other server than the last."""
+        servers = site.alternately(names.index(name) + 1)  # not the server that added it
+        mine = [pk for company, pk in added.items() if company.startswith(f"{name}-")]
+        changes = []
+        for pk, server in zip(mine, servers, strict=False):
+            notes = {"notes": f"changed through {server.port}"}
+            answer = request(server, "POST", f"/offers/{pk}/edit/notes/", visitors[name], notes)
+            changes.append((pk, server.port, answer.status))
+        return changes
 
-    changes = [c for cs in at_once([
-        lambda n=n, v=v: change_all(n, v) for n, v in enumerate(visitors)
-    ]) for c in cs]  # fmt: skip
-    assert {answer.status for _, _, answer in changes} == {302}
+    changes = [change for changes in each_at_once(change, names) for change in changes]
+    assert {status for _, _, status in changes} == {302}
+    assert {port for _, port, _ in changes} == {site.a.port, site.b.port}
     notes = {pk: note for pk, _, note in site.offers(*names)}
     assert notes == {pk: f"changed through {port}" for pk, port, _ in changes}
-    assert {port for _, port, _ in changes} == {site.a.port, site.b.port}
 
 
 def test_one_add_form_sent_to_both_servers_at_once_adds_one_offer(site):
     (visitor,) = site.signed_in("doubleclick")
     for n in range(8):
-        form = _new_offer(f"Twice {n}", str(uuid.uuid4()))
-        answers = at_once([
-            lambda server=server, form=form: request(server, "POST", "/offers/new/", visitor, form)
-            for server in (site.a, site.b)
-        ])  # fmt: skip
+        form = _new_offer(f"Twice {n}")
+        answers = each_at_once(
+            lambda server, form=form: request(server, "POST", "/offers/new/", visitor, form),
+            [site.a, site.b],
+        )
         # Both land on the one offer: one added it, the other found it added.
-        assert [a.status for a in answers] == [302, 302]
+        assert [answer.status for answer in answers] == [302, 302]
         assert answers[0].location == answers[1].location
     companies = Counter(company for _, company, _ in site.offers("doubleclick"))
     assert companies == {f"Twice {n}": 1 for n in range(8)}
@@ -198,10 +207,10 @@ def _sign_up(n: int) -> dict:
 def test_the_sign_up_limit_counts_sign_ups_through_both_servers(site):
     crowd = Visitor("203.0.113.10")
     allowed = 10  # settings.RATE_LIMITS["signup_address"]
-    answers = at_once([
-        lambda n=n, server=server: request(server, "POST", "/accounts/signup/", crowd, _sign_up(n))
-        for n, server in zip(range(allowed + 4), cycle([site.a, site.b]))
-    ])  # fmt: skip
+    answers = each_at_once(
+        lambda n: request(site.either(n), "POST", "/accounts/signup/", crowd, _sign_up(n)),
+        range(allowed + 4),
+    )
     statuses = Counter(answer.status for answer in answers)
     assert statuses[429] == 4
     assert set(statuses) <= {200, 302, 429}
@@ -212,23 +221,31 @@ def test_the_sign_up_limit_counts_sign_ups_through_both_servers(site):
 
 def test_the_password_reset_limits_count_requests_through_both_servers(site):
     crowd, allowed = Visitor("203.0.113.20"), 10  # RATE_LIMITS["password_reset_address"]
-    answers = at_once([
-        lambda n=n, server=server: request(
-            server, "POST", "/accounts/password_reset/", crowd, {"email": f"reset{n}@example.com"}
-        )
-        for n, server in zip(range(allowed + 3), cycle([site.a, site.b]))
-    ])  # fmt: skip
+    answers = each_at_once(
+        lambda n: request(
+            site.either(n),
+            "POST",
+            "/accounts/password_reset/",
+            crowd,
+            {"email": f"reset{n}@example.com"},
+        ),
+        range(allowed + 3),
+    )
     assert Counter(answer.status for answer in answers) == {302: allowed, 429: 3}
     assert len(site.inbox.to(r"reset\d+@example\.com")) == allowed  # one e-mail each, no more
 
     # One e-mail address from one network address: three an hour.
     sender = Visitor("203.0.113.21")
-    answers = at_once([
-        lambda server=server: request(
-            server, "POST", "/accounts/password_reset/", sender, {"email": "owner@example.com"}
-        )
-        for server in (site.a, site.b) * 3
-    ])  # fmt: skip
+    answers = each_at_once(
+        lambda n: request(
+            site.either(n),
+            "POST",
+            "/accounts/password_reset/",
+            sender,
+            {"email": "owner@example.com"},
+        ),
+        range(6),
+    )
     assert Counter(answer.status for answer in answers) == {302: 3, 429: 3}
     assert len(site.inbox.to(r"owner@example\.com")) == 3
 
@@ -258,10 +275,7 @@ def test_wrong_passwords_through_both_servers_pause_logging_in_on_both(site):
 
     # Wrong passwords sent to both at once are all counted too.
     besieged = Visitor("198.51.100.9")
-    at_once([
-        lambda server=server: _log_in(server, besieged, "besieged", "wrong")
-        for server in [site.a, site.b] * 4
-    ])  # fmt: skip
+    each_at_once(lambda n: _log_in(site.either(n), besieged, "besieged", "wrong"), range(8))
     for server in (site.a, site.b):
         assert _log_in(server, besieged, "besieged", PASSWORD).status == 429
 
@@ -334,16 +348,14 @@ def test_a_server_stopped_under_load_loses_nothing_either_served(site):
         added, k = {}, 0
         servers = cycle([stopping, site.b])
         while time.monotonic() < until:
-            company, token, k = f"{names[n]}-{k}", str(uuid.uuid4()), k + 1
-            server = next(servers)
-            answer = request(server, "POST", "/offers/new/", visitor, _new_offer(company, token))
-            if answer.status == 0 and server is stopping:  # refused: sent to the other one
+            company, k = f"{names[n]}-{k}", k + 1
+            form, server = _new_offer(company), next(servers)
+            answer = request(server, "POST", "/offers/new/", visitor, form)
+            if answer.status == 0 and server is stopping:  # refused: the same form to the other
                 with lock:
                     served["refused by c"] += 1
                 server = site.b
-                answer = request(
-                    server, "POST", "/offers/new/", visitor, _new_offer(company, token)
-                )
+                answer = request(server, "POST", "/offers/new/", visitor, form)
             with lock:
                 served[server.port, answer.status] += 1
             added[company] = _added(answer)
@@ -351,7 +363,7 @@ def test_a_server_stopped_under_load_loses_nothing_either_served(site):
 
     stopper = threading.Timer(3, stopping.stop)
     stopper.start()
-    results = at_once([lambda n=n, v=v: write(n, v) for n, v in enumerate(visitors)])
+    results = each_at_once(lambda n: write(n, visitors[n]), range(len(visitors)))
     stopper.join()
     added = {company: pk for result in results for company, pk in result.items()}
     assert None not in added.values(), served

@@ -9,6 +9,7 @@ whichever of them a request reaches.
 
 import email
 import email.policy
+import functools
 import json
 import re
 import signal
@@ -178,6 +179,11 @@ def at_once(calls) -> list:
     for thread in threads:
         thread.join()
     return results
+
+
+def each_at_once(function, items) -> list:
+    """``function`` called on each of ``items`` in threads started together; results in order."""
+    return at_once([functools.partial(function, item) for item in items])
 
 
 class Inbox:
