@@ -9,6 +9,7 @@ from django.db import IntegrityError
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from crossroads.once import claim, repeat, submits_once
 from decisions.models import get_decision_for_user
 from decisions.wizard.factors import UNKNOWN_FACTOR, FactorFormSet
 from decisions.wizard.page import not_reached, posted, priorities_page, render_step, save_step
@@ -24,9 +25,18 @@ def _save(request, decision, formset):
     """Save the factors; a move, a removal or an addition stays on the page, else go on."""
     here = step_url(decision, Step.PRIORITIES)
     reach = 0 if formset.stays else next_step(decision, Step.PRIORITIES)
+
+    def write():
+        formset.save()
+        # A factor added claims the page's token with it (``crossroads/once.py``).
+        if added := [form.instance for form in formset.extra_forms if form.instance.pk]:
+            claim(request, f"{here}#factor-{added[0].pk}", ", ".join(map(str, added)))
+
     try:
-        saved = save_step(request, decision, formset.save, reach=reach)
+        saved = save_step(request, decision, write, reach=reach)
     except IntegrityError:
+        if landing := repeat(request):  # the same form, posted twice at once
+            return landing
         messages.error(request, TWO_NAMES_SWAPPED)
         return redirect(here)
     if saved and formset.stays:
@@ -46,6 +56,7 @@ def _changed(formset) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submits_once
 def priorities(request, pk):
     decision = get_decision_for_user(request.user, pk)
     if blocked := not_reached(decision, Step.PRIORITIES):
