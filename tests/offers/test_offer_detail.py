@@ -25,7 +25,7 @@ def test_the_owner_sees_the_offers_facts_and_people(alice_client, alice_offer):
     assert "USD 80,000, vesting over 4 years, evenly, after a 12-month cliff" in html
     assert alice_offer.respond_by.strftime("%B") in html
     assert "Sam Ortiz" in html and "mailto:sam@example.com" in html
-    assert f'action="{reverse("offers:add_contact", args=[alice_offer.pk])}"' in html
+    assert f'href="{reverse("offers:add_contact", args=[alice_offer.pk])}"' in html
     assert "&larr; All offers" in html
 
 
