@@ -9,7 +9,7 @@ from django.db import IntegrityError
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
-from crossroads.once import claim, repeat, submits_once
+from crossroads.once import claim, repeat, with_token
 from decisions.models import get_decision_for_user
 from decisions.wizard.factors import UNKNOWN_FACTOR, FactorFormSet
 from decisions.wizard.page import not_reached, posted, priorities_page, render_step, save_step
@@ -56,10 +56,10 @@ def _changed(formset) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@submits_once
 def priorities(request, pk):
     decision = get_decision_for_user(request.user, pk)
-    if blocked := not_reached(decision, Step.PRIORITIES):
+    # The page's token, for the factor its form may add (``crossroads/once.py``).
+    if blocked := not_reached(decision, Step.PRIORITIES) or with_token(request) or repeat(request):
         return blocked
     formset = FactorFormSet(
         posted(request), queryset=decision.factors.all(), decision=decision, prefix="factors"

@@ -38,11 +38,11 @@ def _render(request, decision, add_form):
 def pros_cons(request, pk):
     """The page; its "Save and continue" only records that the step is done. A link from an
     offer's column (``?offer=<pk>``) opens the add form with that offer chosen."""
-    if landing := with_token(request):  # the add form's token (``crossroads/once.py``)
-        return landing
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.PROS_CONS) or too_few_offers(request, decision):
         return blocked
+    if landing := with_token(request):  # the add form's token (``crossroads/once.py``)
+        return landing
     if request.method == "POST":
         return save_and_go_on(request, decision, Step.PROS_CONS, lambda: None)
     chosen = request.GET.get("offer", "")
