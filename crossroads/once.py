@@ -96,12 +96,13 @@ class AlreadySaved(Exception):
 
 
 def submits_once(view):
-    """For a view with a create form: a token in the page's address, a repeat landing on what
-    the first post made, and two posts at once ending as one (``AlreadySaved``)."""
+    """For a view with a create form: a repeat lands on what the first post made, and two posts
+    at once end as one (``AlreadySaved``). The view gives its page a token with ``with_token``
+    once it has found the user's objects (another user's is a 404, not a redirect)."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if landing := with_token(request) or repeat(request):
+        if landing := repeat(request):
             return landing
         try:
             return view(request, *args, **kwargs)

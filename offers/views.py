@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
-from crossroads.once import save_once, submits_once
+from crossroads.once import save_once, submits_once, with_token
 from crossroads.query import whole_number
 from offers import calendar, compensation, conditional, listing
 from offers import offer_form_layout as layout
@@ -53,7 +53,7 @@ def offer_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 @submits_once
 def add_offer(request):
-    return _offer_form(request, Offer(owner=request.user), layout.ADD)
+    return with_token(request) or _offer_form(request, Offer(owner=request.user), layout.ADD)
 
 
 @login_required
@@ -94,7 +94,7 @@ def delete_offer(request, pk):
 @submits_once
 def add_contact(request, pk):
     offer = get_offer_for_user(request.user, pk)
-    return _contact_form(request, Contact(offer=offer))
+    return with_token(request) or _contact_form(request, Contact(offer=offer))
 
 
 @login_required

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from crossroads.once import save_once, submits_once
+from crossroads.once import save_once, submits_once, with_token
 from crossroads.query import whole_number
 from offers.asks import records, script
 from offers.asks.forms import AnswerForm, AskForm
@@ -41,6 +41,8 @@ def ask_heads_up(request, pk):
 def _ask_form(request, pk, kind):
     offer = get_offer_for_user(request.user, pk)
     other = _other_offer(request, offer)
+    if landing := with_token(request):
+        return landing
     names_other = (request.POST.get("names_other") or request.GET.get("names_other")) == "1"
     today = timezone.localdate()
     ask = records.draft_ask(offer, kind, other, names_other, today)

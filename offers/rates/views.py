@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from crossroads.once import save_once, submits_once
+from crossroads.once import save_once, submits_once, with_token
 from crossroads.query import currency_code
 from offers.models import ExchangeRate, Offer
 from offers.rates import money_terms
@@ -64,6 +64,8 @@ def home_currency(request):
 @require_http_methods(["GET", "POST"])
 @submits_once
 def set_rate(request):
+    if landing := with_token(request):
+        return landing
     offers = list(Offer.objects.for_user(request.user))
     terms = money_terms(request.user, [offer.currency for offer in offers])
     code = currency_code((request.POST or request.GET).get("currency", ""))

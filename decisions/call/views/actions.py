@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from crossroads.once import save_once, submits_once
+from crossroads.once import save_once, submits_once, with_token
 from decisions.call import plans, steps
 from decisions.call.forms import CallLogForm, FollowUpForm, ReferralForm
 from decisions.call.gate import AcceptForm, DoneForm, GateForm
@@ -28,6 +28,8 @@ def _add_to_plan(request, pk, form_class, section: str, anchor: str, message: st
     """A page with the form that adds an item (a referral, a follow-up) to the plan; a refused
     item is shown there again with the form's messages."""
     decision = get_leaving_decision_for_user(request.user, pk)
+    if landing := with_token(request):
+        return landing
     form = form_class(request.POST if request.method == "POST" else None)
     if not form.is_valid():
         context = item_page(decision, plans.plan_or_draft(decision), form, section)
