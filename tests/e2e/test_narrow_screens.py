@@ -58,6 +58,7 @@ def test_every_main_page_fits_a_narrow_phone(live_server, page, log_in, alice):
         "/offers/",
         "/offers/new/",
         f"/offers/{committed.pk}/",
+        f"/offers/{committed.pk}/contacts/add/",
         "/offers/timeline/",
         "/decisions/",
         f"/decisions/{decision.pk}/offers/",

@@ -113,12 +113,14 @@ def test_a_job_seeker_enters_three_offers_and_sees_the_clash_coming(
     page.get_by_role("button", name="Save changes").click()
     expect(page.get_by_text("Signing bonus repayable in full")).to_be_visible()
 
-    # Its recruiter, added on the offer's own page.
-    people = page.locator("#contacts")
-    people.get_by_label("Name").fill("Riley Chen")
-    people.get_by_label("Their part in the offer").select_option("recruiter")
-    people.get_by_label("Phone").fill("+44 161 496 0000")
-    people.get_by_role("button", name="Add this person").click()
+    # Its recruiter, added on a page of its own that returns to the offer.
+    page.locator("#contacts").get_by_role("link", name="Add a person").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Add a person to")
+    page.get_by_label("Name").fill("Riley Chen")
+    page.get_by_label("Their part in the offer").select_option("recruiter")
+    page.get_by_label("Phone").fill("+44 161 496 0000")
+    screenshot(page, "contact-add")
+    page.get_by_role("button", name="Add this person").click()
     expect(page.locator(".contact-card")).to_contain_text("Riley Chen")
     expect(page.locator(".contact-card")).to_contain_text("Recruiter")
 

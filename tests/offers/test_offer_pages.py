@@ -20,6 +20,7 @@ def page_urls(offer):
         reverse("offers:detail", args=[offer.pk]),
         reverse("offers:edit", args=[offer.pk]),
         reverse("offers:delete", args=[offer.pk]),
+        with_token(reverse("offers:add_contact", args=[offer.pk])),
         reverse("offers:edit_contact", args=[offer.pk, contact.pk]),
         reverse("offers:delete_contact", args=[offer.pk, contact.pk]),
         reverse("home"),
