@@ -1,6 +1,6 @@
 """The add-offer form's token, beyond what every create form shares
-(``tests/test_create_forms_once.py``): the address keeps its other parts, a refused form keeps
-its token, an edit has none."""
+(``tests/crossroads/test_every_create_form_submits_once.py``): the address keeps its other
+parts, a refused form keeps its token, an edit has none."""
 
 import re
 
