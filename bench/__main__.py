@@ -66,7 +66,7 @@ def signed_in_pages(p: seed.Persona) -> list[tuple[str, str]]:
         ("ask for a heads-up", _form(reverse("offers:ask_heads_up", args=[offer]))),
         ("a conversation", reverse("offers:ask", args=[p.ask_id])),
         ("decisions list", reverse("decisions:list")),
-        ("new decision", reverse("decisions:new")),
+        ("new decision", _form(reverse("decisions:new"))),
         ("step 1: offers", reverse("decisions:offers", args=[decision])),
         ("step 2: situation", reverse("decisions:situation", args=[decision])),
         ("step 3: priorities", _form(reverse("decisions:priorities", args=[decision]))),

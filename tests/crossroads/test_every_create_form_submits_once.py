@@ -100,6 +100,12 @@ def _pro_or_con(user):
     return form
 
 
+def _decision(user):
+    offers = [make_offer(user, company="First Co"), make_offer(user, company="Second Co")]
+    data = {"title": "Which one?", "offers": [offer.pk for offer in offers]}
+    return Form(reverse("decisions:new"), data, Decision.objects.filter(owner=user))
+
+
 def _own_factor(user):
     decision = _wizard(user, Decision.Step.PRIORITIES)
     data = factor_data(decision, new_name="Commute", add="")
@@ -114,6 +120,7 @@ FORMS: dict[str, Callable] = {
     "exchange rate": _rate,
     "follow-up": _follow_up,
     "referral": _referral,
+    "decision": _decision,
     "pro or con": _pro_or_con,
     "own factor": _own_factor,
 }

@@ -77,7 +77,7 @@ def test_step_1_takes_the_same_queries_with_one_committed_offer_or_several(
     alice_client, alice, name, django_assert_num_queries
 ):
     decision = finished_decision(alice, offers=2, factors=5, considerations=0)  # one signed
-    path = reverse("decisions:new") if name == "new" else url("offers", decision)
+    path = with_token(reverse("decisions:new")) if name == "new" else url("offers", decision)
     expected = _count(alice_client, path)
     # Twenty more offers, three more of them signed: step 1 now asks which one is the reference.
     for n in range(3):
