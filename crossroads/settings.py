@@ -207,6 +207,9 @@ STORAGES = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+# crispy gives each widget its class's name as a CSS class: crossroads/widgets.py's LongSelect is
+# Django's select drawn faster, and keeps the select's class.
+CRISPY_CLASS_CONVERTERS = {"longselect": "select"}
 
 # E-mail: the console locally; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
