@@ -188,7 +188,10 @@ LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_time_zone("TIME_ZONE", "UTC")
-USE_I18N = True
+# The app speaks English only (numbers and dates follow each person's country through Babel,
+# crossroads/formats.py): without Django's translation machinery every message, label and date
+# Django writes skips a lookup of the active language.
+USE_I18N = False
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
 
