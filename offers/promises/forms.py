@@ -6,6 +6,7 @@ from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
 from offers.fields import DayField
 from offers.promises.models import Promise
 
+OTHER_CONTACT = "Choose one of the people on this offer, or someone not listed."
 BOTH_WHO = "Choose a person from the list or type who it was, not both."
 
 
@@ -30,9 +31,9 @@ class PromiseForm(forms.ModelForm):
         contact.queryset = self.instance.offer.contacts.all()
         contact.empty_label = "Someone not listed, or I do not know"
         contact.help_text = "One of the people on this offer."
-        contact.error_messages["invalid_choice"] = (
-            "Choose one of the people on this offer, or someone not listed."
-        )
+        # Only an edited page sends anything else (a NUL included): the same words for both.
+        for code in ("invalid_choice", "null_characters_not_allowed"):
+            contact.error_messages[code] = OTHER_CONTACT
         limit_text(self.fields["what"], LONG_TEXT_LIMIT)
         use_text_errors(self)
         limit_dates(self)
