@@ -10,6 +10,15 @@ OTHER_CONTACT = "Choose one of the people on this offer, or someone not listed."
 BOTH_WHO = "Choose a person from the list or type who it was, not both."
 
 
+class _PersonField(forms.ModelChoiceField):
+    """The offer's people; anything else, a NUL included (only an edited page sends one), is
+    "not one of them", in the same words."""
+
+    def validate_no_null_characters(self, value):
+        if "\x00" in str(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], "invalid_choice")
+
+
 class PromiseForm(forms.ModelForm):
     """One promise about an offer: what, who, when and how. Whom to pick from is the offer's own
     people; anyone else is typed."""
@@ -17,7 +26,7 @@ class PromiseForm(forms.ModelForm):
     class Meta:
         model = Promise
         fields = ("what", "contact", "promised_by", "promised_on", "how")
-        field_classes = {"promised_on": DayField}
+        field_classes = {"promised_on": DayField, "contact": _PersonField}
         widgets = {
             "what": forms.Textarea(attrs={"rows": 3}),
             "promised_by": forms.TextInput(attrs={"autocomplete": "off"}),
@@ -31,9 +40,7 @@ class PromiseForm(forms.ModelForm):
         contact.queryset = self.instance.offer.contacts.all()
         contact.empty_label = "Someone not listed, or I do not know"
         contact.help_text = "One of the people on this offer."
-        # Only an edited page sends anything else (a NUL included): the same words for both.
-        for code in ("invalid_choice", "null_characters_not_allowed"):
-            contact.error_messages[code] = OTHER_CONTACT
+        contact.error_messages["invalid_choice"] = OTHER_CONTACT
         limit_text(self.fields["what"], LONG_TEXT_LIMIT)
         use_text_errors(self)
         limit_dates(self)
