@@ -49,7 +49,11 @@ class Promise(models.Model):
         "when", help_text="The day they said it; roughly is fine.", validators=[dates.validate_day]
     )
     how = models.CharField(
-        "how", max_length=10, choices=How.choices, default=How.PHONE, help_text="How they said it."
+        "how they said it",
+        max_length=10,
+        choices=How.choices,
+        default=How.PHONE,
+        help_text="Calls and meetings leave no record: the written offer is what counts.",
     )
     found_in_writing = models.BooleanField(
         "found in the written offer",
