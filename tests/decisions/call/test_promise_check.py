@@ -195,3 +195,26 @@ def test_the_dashboards_calls_take_the_same_queries_with_no_promise_or_many(
     with django_assert_num_queries(expected):
         content = alice_client.get(reverse("home")).content.decode()
     assert content.count(f'{STEP} data-state="open"') == 4
+
+
+# Calendars follow a promise ticked ----------------------------------------------------------------
+
+
+def test_ticking_a_promise_updates_the_calls_event_with_a_higher_sequence(
+    alice_client, call_decision, call_plan, call_new
+):
+    from tests.ical import read
+
+    promise = _promise(call_new)
+    hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    CallPlan.objects.filter(pk=call_plan.pk).update(updated=hour_ago)
+    Offer.objects.update(updated=hour_ago)
+    type(call_decision).objects.filter(pk=call_decision.pk).update(updated=hour_ago)
+    [before] = read(alice_client.get(url("call_ics", call_decision)).content)
+    line = "Check that everything Bluebird Health promised is in the written offer"
+    assert f"{line} (1 of 1 not found yet): not yet" in before.description
+    found = reverse("offers:promise_found", args=[call_new.pk, promise.pk])
+    alice_client.post(found, {"found_in_writing": "on"})
+    [after] = read(alice_client.get(url("call_ics", call_decision)).content)
+    assert f"{line}: done" in after.description
+    assert after.sequence > before.sequence
