@@ -111,3 +111,16 @@ def test_a_promise_is_noted_checked_before_accepting_then_found_in_writing(
         "The promise you recorded is in the written offer."
     )
     screenshot(page, "call-plan-promise-done")
+
+    # Its own pages to change or remove it, each with a way back.
+    page.goto(f"{live_server.url}{new.get_absolute_url()}")
+    page.locator(".promise-card").get_by_role("link", name="Edit").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Edit a promise from Bluebird Health")
+    expect(page.get_by_label("What was promised")).to_have_value("A remote day every week")
+    page.get_by_role("link", name="Cancel").click()
+    page.locator(".promise-card").get_by_role("link", name="Remove").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Remove this promise?")
+    screenshot(page, "promise-remove")
+    page.get_by_role("link", name="No, keep it").click()
+    expect(page.locator(".promise-card")).to_have_count(1)
+    assert Promise.objects.count() == 1
