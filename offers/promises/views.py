@@ -1,6 +1,8 @@
 """Adding, editing, ticking and removing what was promised about an offer. The promises are
 listed on the offer's page; each view returns there, at the promise it changed."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -8,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from crossroads.navigation import next_url
+from crossroads.once import save_once, submits_once, with_token
 from offers.models import Offer, get_offer_for_user
 from offers.promises import records
 from offers.promises.forms import FoundForm, PromiseForm
@@ -16,9 +19,11 @@ from offers.promises.models import Promise, get_promise_for_user
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submits_once
 def add_promise(request, pk):
     offer = get_offer_for_user(request.user, pk, Offer.objects)
-    return _promise_form(request, Promise(offer=offer, promised_on=timezone.localdate()))
+    promise = Promise(offer=offer, promised_on=timezone.localdate())
+    return with_token(request) or _promise_form(request, promise)
 
 
 @login_required
@@ -31,9 +36,11 @@ def _promise_form(request, promise):
     adding, offer = promise._state.adding, promise.offer
     form = PromiseForm(request.POST or None, instance=promise)
     if form.is_valid():
-        records.save_promise(form.instance)
+        # Adding, the form's token is claimed with the promise (``crossroads/once.py``).
+        save = functools.partial(records.save_promise, form.instance)
+        saved = save_once(request, save, Promise.get_absolute_url, str)
         messages.success(request, f"The promise is {'added' if adding else 'saved'}.")
-        return redirect(form.instance)
+        return redirect(saved)
     context = {"form": form, "offer": offer, "promise": promise, "adding": adding}
     return render(request, "offers/promises/form.html", context)
 

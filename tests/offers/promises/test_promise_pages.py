@@ -75,7 +75,7 @@ def test_the_offer_page_lists_each_promise_with_who_how_when_and_whether_it_is_i
 def test_the_add_page_asks_what_who_when_and_how_and_saves_nothing_on_get(
     alice_client, offer, recruiter
 ):
-    content = alice_client.get(_add(offer)).content.decode()
+    content = alice_client.get(_add(offer), follow=True).content.decode()
     assert "What did Bluebird Health promise you?" in content
     for name in ("what", "contact", "promised_by", "promised_on", "how"):
         assert f'name="{name}"' in content
