@@ -151,7 +151,8 @@ def test_the_offer_page_invites_what_adding_it_did_not_ask(alice_client, alice):
     """Adding an offer asks only what is known when it arrives; its page asks for the rest."""
     offer = make_offer(alice, base_salary=90000)
     html = alice_client.get(offer.get_absolute_url()).content.decode()
-    assert f'href="{url(offer, "money")}">Add the rest of the money (a yearly raise, benefits)</a>' in html
+    invitation = "Add the rest of the money (a yearly raise, benefits)"
+    assert f'href="{url(offer, "money")}">{invitation}</a>' in html
     offer = make_offer(alice, agency_name="Hays", yearly_raise_percent=3)
     html = alice_client.get(offer.get_absolute_url()).content.decode()
     assert f'href="{url(offer, "")}">Change the offer and its dates</a>' in html
