@@ -88,7 +88,9 @@ class OffersForm(forms.Form):
         super().__init__(*args, **kwargs)
         use_own_messages(self)
         self.decision = decision
-        self.user_offers = list(Offer.objects.for_user(user).order_by("company", "role", "pk"))
+        # What the lists show of each offer: its role, company and status.
+        mine = Offer.objects.for_user(user).only("company", "role", "status")
+        self.user_offers = list(mine.order_by("company", "role", "pk"))
         self.fields["offers"].loaded = self.user_offers
         self.fields["offers"].queryset = Offer.objects.for_user(user)
         committed = [offer for offer in self.user_offers if offer.is_committed()]
