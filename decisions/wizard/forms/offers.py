@@ -82,7 +82,8 @@ class OffersForm(forms.Form):
         if decision is not None:
             kwargs["initial"] = {
                 "title": decision.title,
-                "offers": list(decision.offers.all()),
+                # Their keys are enough to tick them: the offers are loaded below.
+                "offers": list(decision.offers.values_list("pk", flat=True)),
                 "committed_offer": decision.committed_offer,
             }
         super().__init__(*args, **kwargs)
