@@ -78,6 +78,8 @@ def test_adding_asks_only_what_is_known_when_an_offer_arrives(alice_client):
             yearly_raise_percent="3", target_bonus_percent="10", benefits_value="4000",
         ),
     )  # fmt: skip
+    form = alice_client.get(URL, follow=True).context["form"]
+    assert "percentage below" not in form.fields["target_bonus"].help_text
     offer = Offer.objects.get()
     assert (offer.work_mode, offer.agency_name, offer.knows_other_processes) == ("", "", "")
     assert (offer.yearly_raise_percent, offer.benefits_value) == (0, 0)
