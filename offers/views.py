@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,6 +17,7 @@ from offers import offer_form_layout as layout
 from offers.asks import records as ask_records
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer, get_contact_for_user, get_offer_for_user
+from offers.terms import page as terms_page
 
 
 @login_required
@@ -31,7 +33,8 @@ def offer_list(request):
 @login_required
 @require_GET
 def offer_detail(request, pk):
-    offer = get_offer_for_user(request.user, pk)
+    queryset = Offer.objects.select_related("leaving_terms").prefetch_related("contacts")
+    offer = get_offer_for_user(request.user, pk, queryset)
     package = offer.package()
     today = timezone.localdate()
     return render(
@@ -46,6 +49,7 @@ def offer_detail(request, pk):
             if offer.has_repayment_clause()
             else None,
             "vesting_terms": compensation.vesting_terms(package),
+            **terms_page.leaving_section(offer, today),
         },
     )
 
@@ -79,7 +83,7 @@ def _offer_form(request, offer, section):
             (other, layout.section_url(offer, other))
             for other in layout.SECTIONS.values()
             if other != section
-        ]
+        ] + [(terms_page.SECTION, reverse("offers:edit_leaving_terms", args=[offer.pk]))]
     try:
         return _save_or_show(request, form, "offers/form.html", context, str, back_to)
     except IntegrityError:
