@@ -132,7 +132,7 @@ NOTES = {
         ),
         Note(
             "GB",
-            "United Kingdom",
+            "the United Kingdom",
             (
                 Line(BINDS, "Yes. Once you accept, a contract exists, even before the first "
                      "day.", UK_NOTICE),
@@ -147,7 +147,7 @@ NOTES = {
         ),
         Note(
             "US",
-            "United States",
+            "the United States",
             (
                 Line(BINDS, "Usually not: in most states work is \"at will\", so either side may "
                      "end it at any time, before or after the first day, unless a contract "
@@ -229,7 +229,7 @@ NOTES = {
         ),
         Note(
             "NL",
-            "Netherlands",
+            "the Netherlands",
             (
                 Line(BINDS, "Yes. A signed contract binds from signing.", NL_BW),
                 Line(ENDED, "By notice, to the end of a month; one month unless the contract "
