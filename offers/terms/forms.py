@@ -5,7 +5,7 @@ from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 from django.utils.text import capfirst
 
-from crossroads.errors import use_own_messages
+from crossroads.errors import require, use_own_messages
 from crossroads.formats import format_money
 from offers import country_notes
 from offers.fields import MoneyField
@@ -99,6 +99,9 @@ class LeavingTermsForm(forms.ModelForm):
             if name.endswith(("_amount", "_months")):
                 field.widget.attrs.update({"inputmode": "numeric"})
         use_own_messages(self)
+        require(
+            self, {f"{prefix}_unit": "Choose days, weeks or months." for prefix in terms.PERIODS}
+        )
         country.error_messages["invalid_choice"] = not_a_country("%(value)s")
         self.helper = _helper()
 
