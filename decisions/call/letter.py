@@ -11,7 +11,7 @@ from crossroads.dates import limit_dates
 from crossroads.errors import require, use_own_messages
 from crossroads.formats import format_date
 from decisions.call.models import NoticeLetter
-from decisions.call.plans import call_day, saved_plan
+from decisions.call.plans import call_day, plan_or_draft
 from decisions.call.steps import needs_letter
 from offers.fields import DayField
 from offers.terms.page import free_day
@@ -45,7 +45,7 @@ def draft(decision, plan, given_on: datetime.date, signature: str = "") -> str:
         greeting,
         f"As I told you when we spoke, I am ending my employment contract for the {offer.role} "
         f"role at {offer.company}, {notice}.",
-        "Thank you for your offer, your trust and the time you gave me. I am sorry to bring you "
+        "Thank you for your trust and for the time you have given me. I am sorry to bring you "
         "this news, and I wish you and the team all the best.",
         "Yours sincerely,",
         signature or "[your name and handwritten signature]",
@@ -90,7 +90,8 @@ class LetterSentForm(forms.Form):
 
 def letter_page(decision, user, form, today: datetime.date) -> dict:
     """The printable letter with the form that logs it sent."""
-    plan = saved_plan(decision)
+    # A draft plan suggests whom to call: the letter goes to them too.
+    plan = plan_or_draft(decision)
     sent = getattr(decision, "notice_letter", None)
     given_on = notice_day(plan, today)
     offer = decision.committed_offer

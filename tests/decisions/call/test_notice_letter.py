@@ -71,7 +71,7 @@ def test_the_letter_page_drafts_the_date_the_notice_the_last_day_and_thanks(
     assert "Dear Morgan Lee," in page
     assert "four weeks to the 15th or the end of a month" in page
     assert "my last day under the contract is" in page
-    assert "Thank you for your offer" in page
+    assert "Thank you for your trust" in page
     assert 'name="csrfmiddlewaretoken"' in page
     assert f'href="{url("call", call_decision)}#steps"' in page
 
@@ -83,7 +83,7 @@ def test_recording_it_sent_logs_the_letter_and_marks_the_step_done(
     response = alice_client.post(url("notice_letter_sent", call_decision), {"sent_on": today})
     assert response.status_code == 302
     letter = NoticeLetter.objects.get(decision=call_decision)
-    assert letter.sent_on == today and "Thank you for your offer" in letter.text
+    assert letter.sent_on == today and "Thank you for your trust" in letter.text
     content = alice_client.get(url("call", call_decision)).content.decode()
     assert 'data-step="letter" data-state="done"' in content
 
