@@ -8,7 +8,7 @@ from django.utils.text import capfirst
 from crossroads.errors import require, use_own_messages
 from crossroads.formats import format_money
 from offers import country_notes
-from offers.fields import MoneyField
+from offers.fields import MONEY_DIGITS, MoneyField
 from offers.terms import models as terms
 from offers.terms.countries import countries, not_a_country
 from offers.terms.models import LeavingTerms
@@ -63,7 +63,7 @@ def _model_field(name: str):
 
 class LeavingTermsForm(forms.ModelForm):
     country = forms.ChoiceField(required=False)
-    no_start_penalty = MoneyField()
+    no_start_penalty = MoneyField(**MONEY_DIGITS)
 
     class Meta:
         model = LeavingTerms

@@ -130,3 +130,10 @@ def test_a_us_offer_in_california_shows_the_state_note(alice_client, alice):
     assert "How backing out usually works in the United States" in page
     assert "How backing out usually works in California" in page
     assert "sectionNum=16608" in page
+
+
+def test_a_penalty_too_big_to_store_is_refused_with_a_message(alice_client, berlin):
+    response = alice_client.post(_url(berlin), _form(no_start_penalty="1" * 30))
+    assert response.status_code == 200
+    assert "That is more than we can store" in response.content.decode()
+    assert not LeavingTerms.objects.exists()
