@@ -32,8 +32,8 @@ class Unit(models.TextChoices):
 
 class To(models.TextChoices):
     ANY_DAY = notice.ANY_DAY, "Any day"
-    MID_OR_END = notice.MID_OR_END, "The 15th or the end of a month"
-    MONTH_END = notice.MONTH_END, "The end of a month"
+    MID_OR_END = notice.MID_OR_END, "15th or end of month"
+    MONTH_END = notice.MONTH_END, "End of month"
 
 
 def _amount(when: str, help_text: str):
