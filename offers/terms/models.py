@@ -138,18 +138,24 @@ class LeavingTerms(models.Model):
         constraints = [
             *(
                 models.CheckConstraint(
-                    condition=_period_in_range(prefix), name=f"leaving_{prefix}_in_range"
+                    condition=_period_in_range(prefix),
+                    name=f"leaving_{prefix}_in_range",
+                    violation_error_message=f"a notice period {words} of 0 to "
+                    f"{MAX_NOTICE_MONTHS} months",
                 )
-                for prefix in PERIODS
+                for prefix, words in PERIODS.items()
             ),
             models.CheckConstraint(
                 condition=within("probation_months", 0, MAX_PROBATION_MONTHS, empty=True)
                 & within("non_compete_months", 0, MAX_NON_COMPETE_MONTHS, empty=True),
                 name="leaving_months_in_range",
+                violation_error_message=f"probation of 0 to {MAX_PROBATION_MONTHS} months and a "
+                f"non-compete of 0 to {MAX_NON_COMPETE_MONTHS} months",
             ),
             models.CheckConstraint(
                 condition=Q(no_start_penalty__isnull=True) | Q(no_start_penalty__gte=0),
                 name="leaving_penalty_not_negative",
+                violation_error_message="a penalty for not starting of zero or more",
             ),
         ]
 
