@@ -5,9 +5,9 @@ from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 from django.utils.text import capfirst
 
-from crossroads.errors import require, use_own_messages
+from crossroads.errors import use_own_messages
 from crossroads.formats import format_money
-from offers import country_notes
+from offers import country_notes, notice
 from offers.fields import MONEY_DIGITS, MoneyField
 from offers.terms import models as terms
 from offers.terms.countries import countries, not_a_country
@@ -95,20 +95,21 @@ class LeavingTermsForm(forms.ModelForm):
         penalty.help_text = model_field.help_text.replace("the offer's currency", offer.currency)
         for prefix in terms.PERIODS:
             self.fields[f"{prefix}_amount"].label = "How long"
+            # A select always sends a unit; one left out (a script) counts in weeks.
+            self.fields[f"{prefix}_unit"].required = False
+            self.fields[f"{prefix}_unit"].label = "Counted in"
         for name, field in self.fields.items():
             if name.endswith(("_amount", "_months")):
                 field.widget.attrs.update({"inputmode": "numeric"})
         use_own_messages(self)
-        require(
-            self, {f"{prefix}_unit": "Choose days, weeks or months." for prefix in terms.PERIODS}
-        )
         country.error_messages["invalid_choice"] = not_a_country("%(value)s")
         self.helper = _helper()
 
     def clean(self):
         cleaned = super().clean()
         for prefix in terms.PERIODS:
-            amount, unit = cleaned.get(f"{prefix}_amount"), cleaned.get(f"{prefix}_unit")
+            unit = cleaned[f"{prefix}_unit"] = cleaned.get(f"{prefix}_unit") or notice.WEEKS
+            amount = cleaned.get(f"{prefix}_amount")
             if amount is not None and amount < 0:
                 self.add_error(f"{prefix}_amount", NOT_NEGATIVE)
             elif amount is not None and unit and amount > terms.MAX_NOTICE[unit]:

@@ -137,3 +137,14 @@ def test_a_penalty_too_big_to_store_is_refused_with_a_message(alice_client, berl
     assert response.status_code == 200
     assert "That is more than we can store" in response.content.decode()
     assert not LeavingTerms.objects.exists()
+
+
+def test_a_post_without_units_counts_in_weeks(alice_client, berlin):
+    data = {"country": "DE", "notice_amount": "4", "notice_to": "mid_or_end"}
+    assert alice_client.post(_url(berlin), data).status_code == 302
+    terms = LeavingTerms.objects.get(offer=berlin)
+    assert (terms.notice_amount, terms.notice_unit, terms.probation_notice_unit) == (
+        4,
+        "weeks",
+        "weeks",
+    )
