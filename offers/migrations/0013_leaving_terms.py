@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offers', '0011_withdrawals'),
+        ('offers', '0012_offer_form_token_retired'),
     ]
 
     operations = [
