@@ -2,7 +2,7 @@
 exclusion of ending before the first day, a penalty for not starting, a non-compete; and where
 the job is, which picks the country note (``offers/country_notes.py``). Every part is optional."""
 
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 
 from offers import country_notes, notice
@@ -196,6 +196,19 @@ class LeavingTerms(models.Model):
 
     def has_clause_against_leaving(self) -> bool:
         return bool(self.no_start_penalty) or self.no_ending_before_start
+
+
+def save_leaving_terms(terms: LeavingTerms) -> LeavingTerms:
+    """Save an offer's leaving terms; a first save made at the same moment in another tab has
+    created the row: this one then updates it, as if it came second."""
+    try:
+        with transaction.atomic():
+            terms.save()
+    except IntegrityError:
+        terms.pk = LeavingTerms.objects.only("pk").get(offer_id=terms.offer_id).pk
+        terms._state.adding = False
+        terms.save(force_update=True)
+    return terms
 
 
 def terms_of(offer) -> LeavingTerms | None:

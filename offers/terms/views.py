@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 from offers import offer_form_layout as layout
 from offers.models import Offer, get_offer_for_user
 from offers.terms.forms import LeavingTermsForm
-from offers.terms.models import LeavingTerms, terms_of
+from offers.terms.models import LeavingTerms, save_leaving_terms, terms_of
 
 
 @login_required
@@ -19,7 +19,7 @@ def edit_leaving_terms(request, pk):
     terms = terms_of(offer) or LeavingTerms(offer=offer)
     form = LeavingTermsForm(request.POST or None, instance=terms)
     if form.is_valid():
-        form.save()
+        save_leaving_terms(form.instance)
         messages.success(request, f"The leaving terms of {offer} are saved.")
         return redirect(offer.get_absolute_url() + "#leaving-title")
     other_sections = [(s, layout.section_url(offer, s)) for s in layout.SECTIONS.values()]

@@ -148,3 +148,13 @@ def test_a_post_without_units_counts_in_weeks(alice_client, berlin):
         "weeks",
         "weeks",
     )
+
+
+def test_two_first_saves_at_once_make_one_row(alice, berlin):
+    from offers.terms.models import save_leaving_terms
+
+    LeavingTerms.objects.create(offer=berlin, country="GB")  # the other tab's save
+    late = LeavingTerms(offer=berlin, country="DE", notice_amount=4)
+    save_leaving_terms(late)
+    (terms,) = LeavingTerms.objects.filter(offer=berlin)
+    assert (terms.country, terms.notice_amount) == ("DE", 4)
