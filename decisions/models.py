@@ -17,6 +17,7 @@ from decisions.call.models import (  # noqa: F401
     SkippedCheck,
 )
 from offers.models import Offer
+from offers.promises.models import prefetch_promises
 
 DEFAULT_FACTORS = ("Compensation", "Culture", "People", "Advancement", "Autonomy")
 
@@ -52,7 +53,7 @@ class DecisionQuerySet(models.QuerySet):
             "call_plan__contact",
             "call_plan__agency_contact",
             "notice_letter",
-        )
+        ).prefetch_related(prefetch_promises("chosen_offer__promises"))
 
 
 def get_decision_for_user(user, pk, queryset=None) -> "Decision":

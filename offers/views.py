@@ -17,6 +17,7 @@ from offers import offer_form_layout as layout
 from offers.asks import records as ask_records
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer, get_contact_for_user, get_offer_for_user
+from offers.promises.models import prefetch_promises
 from offers.terms import page as terms_page
 
 
@@ -33,7 +34,9 @@ def offer_list(request):
 @login_required
 @require_GET
 def offer_detail(request, pk):
-    queryset = Offer.objects.select_related("leaving_terms").prefetch_related("contacts")
+    queryset = Offer.objects.select_related("leaving_terms").prefetch_related(
+        "contacts", prefetch_promises()
+    )
     offer = get_offer_for_user(request.user, pk, queryset)
     package = offer.package()
     today = timezone.localdate()
@@ -43,6 +46,7 @@ def offer_detail(request, pk):
         {
             "offer": offer,
             "contacts": offer.contacts.all(),
+            "promises": offer.promises.all(),
             "money_table": compensation.table(package),
             "leaving_cost": offer.leaving_cost_table(today)
             if offer.has_repayment_clause()

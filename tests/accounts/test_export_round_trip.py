@@ -25,7 +25,7 @@ from decisions.models import (
     Referral,
     SkippedCheck,
 )
-from offers.models import Contact, ExchangeRate, LeavingTerms, Offer, TimeAsk
+from offers.models import Contact, ExchangeRate, LeavingTerms, Offer, Promise, TimeAsk
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +72,16 @@ def _offer(draw, owner):
         _time_ask(draw, offer, contacts)
     if draw(st.booleans()):
         _leaving_terms(draw, offer)
+    for _ in range(draw(st.integers(0, 2))):
+        Promise.objects.create(
+            offer=offer,
+            what=draw(words),
+            contact=draw(st.none() | st.sampled_from(contacts)) if contacts else None,
+            promised_by=draw(st.just("") | words),
+            promised_on=draw(days),
+            how=draw(st.sampled_from(Promise.How.values)),
+            found_in_writing=draw(st.booleans()),
+        )
     return offer
 
 

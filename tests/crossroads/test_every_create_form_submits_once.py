@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from decisions.models import Consideration, Decision, Factor, FollowUp, Referral
-from offers.models import Contact, ExchangeRate, Offer, TimeAsk
+from offers.models import Contact, ExchangeRate, Offer, Promise, TimeAsk
 from tests.decisions.helpers import at_step, factor_data, signed_job_with_a_bonus_to_repay
 from tests.factories import make_contact, make_decision, make_offer
 from tests.offers.conftest import offer_form_data
@@ -41,6 +41,13 @@ def _contact(user):
     page = reverse("offers:add_contact", args=[offer.pk])
     data = {"name": "Riley Chen", "role": "hiring_manager"}
     return Form(page, data, Contact.objects.filter(offer__owner=user))
+
+
+def _promise(user):
+    offer = make_offer(user)
+    page = reverse("offers:add_promise", args=[offer.pk])
+    data = {"what": "A remote day a week", "promised_on": "2026-11-30", "how": "phone"}
+    return Form(page, data, Promise.objects.filter(offer__owner=user))
 
 
 def _ask(user):
@@ -116,6 +123,7 @@ def _own_factor(user):
 FORMS: dict[str, Callable] = {
     "offer": _offer,
     "contact": _contact,
+    "promise": _promise,
     "time ask": _ask,
     "exchange rate": _rate,
     "follow-up": _follow_up,

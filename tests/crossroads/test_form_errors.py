@@ -37,6 +37,8 @@ from offers.asks.forms import AnswerForm, AskForm
 from offers.forms import ContactForm, OfferForm
 from offers.models import Offer, TimeAsk
 from offers.offer_form_layout import SECTIONS
+from offers.promises.forms import FoundForm, PromiseForm
+from offers.promises.models import Promise as OfferPromise
 from offers.withdrawals.forms import WithdrawForm
 from tests.factories import make_decision, make_offer
 
@@ -61,6 +63,7 @@ def _empty_forms(user):
         OfferForm(empty),
         *(OfferForm(empty, instance=new, section=section) for section in SECTIONS.values()),
         ContactForm(empty),
+        PromiseForm(empty, instance=OfferPromise(offer=new)),
         OffersForm(user, empty),
         SituationForm(empty, instance=decision),
         FactorForm(empty, instance=factors[1]),
@@ -166,6 +169,8 @@ def _form_builders(user) -> dict:
         WithdrawForm: lambda: [WithdrawForm(new_employer="Bluebird")],
         LeavingTermsForm: lambda: [LeavingTermsForm(instance=LeavingTerms(offer=committed))],
         LetterSentForm: lambda: [LetterSentForm(today=today)],
+        PromiseForm: lambda: [PromiseForm(instance=OfferPromise(offer=new))],
+        FoundForm: lambda: [FoundForm(instance=OfferPromise(offer=new))],
     }
 
 

@@ -15,7 +15,7 @@ from decisions.call import plans, steps
 from decisions.call.forms import CallLogForm, FollowUpForm, ReferralForm
 from decisions.call.gate import AcceptForm, DoneForm, GateForm
 from decisions.call.page import item_page, plan_url
-from decisions.call.readiness import readiness_checks, to_acknowledge
+from decisions.call.readiness import checks_before_the_call, to_acknowledge
 from decisions.models import (
     FollowUp,
     Referral,
@@ -114,7 +114,7 @@ def log_call(request, pk):
 
 def _gate(decision):
     """The readiness checks, and those still needing a recorded choice to go ahead without."""
-    checks = readiness_checks(decision.committed_offer, decision.chosen_offer)
+    checks = checks_before_the_call(decision.committed_offer, decision.chosen_offer)
     skipped = plans.skipped_checks(plans.saved_plan(decision))
     rows = [(check, skipped.get(check.name)) for check in checks]
     return rows, to_acknowledge(checks, set(skipped))

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from decisions.call import steps
+from decisions.call.readiness import ACCEPT_FIRST, CHECK_NAMES, PROMISES_IN_WRITING
 from decisions.models import CallPlan, NoticeLetter
 from offers.models import LeavingTerms
 from tests.decisions.helpers import url
@@ -45,11 +46,17 @@ def test_without_leaving_terms_the_plan_ends_with_the_call(alice_client, call_de
     assert _names(alice_client, call_decision) == ["call"]
 
 
-def test_the_letter_comes_after_the_call_and_never_keeps_you_from_calling(call_committed, call_new):
+def test_the_letter_comes_last_and_never_keeps_you_from_calling(call_committed, call_new):
     LeavingTerms.objects.create(offer=call_committed, country="DE")
     call_committed.refresh_from_db()
     ordered = steps.call_steps(call_committed, call_new, {}, call_done=False)
-    assert [s.name for s in ordered][-2:] == [steps.CALL, steps.LETTER]
+    assert [s.name for s in ordered] == [
+        *CHECK_NAMES,
+        PROMISES_IN_WRITING,
+        ACCEPT_FIRST,
+        steps.CALL,
+        steps.LETTER,
+    ]
     assert not ordered[-1].keeps_from_calling
     assert steps.LETTER not in [s.name for s in steps.before_the_call(ordered)]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('decisions', '0006_skipping_accepting_first'),
+        ('decisions', '0007_promise_check'),
     ]
 
     operations = [

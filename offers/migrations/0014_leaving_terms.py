@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offers', '0012_offer_form_token_retired'),
+        ('offers', '0013_promises'),
     ]
 
     operations = [
