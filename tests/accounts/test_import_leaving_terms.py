@@ -24,7 +24,10 @@ def _export_with_terms(alice, **terms):
     ("change", "message"),
     [
         ({"country": "XX"}, "not a country code in ISO 3166"),
-        ({"notice_amount": 25, "notice_unit": "months"}, "a notice period after probation of 0 to 24"),
+        (
+            {"notice_amount": 25, "notice_unit": "months"},
+            "a notice period after probation of 0 to 24",
+        ),
         ({"probation_months": 13}, "probation of 0 to 12 months"),
     ],
 )
