@@ -1,9 +1,19 @@
 import logging
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
+
+# With no mail server set up (EMAIL_HOST unset), e-mails are printed in the terminal the app runs
+# in: sign-up then makes the account at once instead of sending a link that cannot arrive.
+CONSOLE_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+
+def is_delivered() -> bool:
+    """Whether e-mails reach people's mailboxes (not only the terminal the app runs in)."""
+    return settings.EMAIL_BACKEND != CONSOLE_BACKEND
 
 
 def templated_mail(template: str, email: str, context: dict) -> EmailMessage:
