@@ -22,7 +22,7 @@ class BadAddress(ValueError):
 def parse(addr: str) -> tuple[str, int]:
     """``HOST:PORT`` (an IPv6 host in brackets) as host and port."""
     host, colon, port = addr.strip().rpartition(":")
-    if not colon or not host or "]" in port:
+    if not colon or not host or not port or "]" in port:
         raise BadAddress(
             f"ADDR={addr} has no port: give an address and a port, such as ADDR=127.0.0.1:8000 "
             "(this machine only) or ADDR=0.0.0.0:8000 (from other machines too)."
