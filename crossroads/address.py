@@ -29,8 +29,7 @@ def parse(addr: str) -> tuple[str, int]:
         )
     if not port.isdigit() or not 0 < int(port) < 65536:
         raise BadAddress(
-            f"ADDR={addr}: the port must be a number from 1 to 65535, such as "
-            f"ADDR={host}:8000."
+            f"ADDR={addr}: the port must be a number from 1 to 65535, such as ADDR={host}:8000."
         )
     return host.removeprefix("[").removesuffix("]"), int(port)
 

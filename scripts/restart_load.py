@@ -2,12 +2,12 @@
 """Load with a database restart in the middle: do requests fail cleanly, and is anything lost?
 
 Starts the app with the production settings (DEBUG off; gunicorn, two workers) on its own
-throw-away embedded PostgreSQL, signs in N users, and has each add offers as fast as it can for T seconds (reading
-its dashboard every fifth time). At R seconds the PostgreSQL server is stopped ("fast": every
-open connection is cut); the app must start it again by itself (``--mode stop``, the default), or
-it is restarted from outside as an operator would (``--mode restart``). At the end it counts the
-answers, the time until requests succeeded again, and checks that every offer the app said it
-saved is in the database.
+throw-away embedded PostgreSQL, signs in N users, and has each add offers as fast as it can for
+T seconds (reading its dashboard every fifth time). At R seconds the PostgreSQL server is stopped
+("fast": every open connection is cut); the app must start it again by itself (``--mode stop``,
+the default), or it is restarted from outside as an operator would (``--mode restart``). At the
+end it counts the answers, the time until requests succeeded again, and checks that every offer
+the app said it saved is in the database.
 
     .venv/bin/python scripts/restart_load.py                      # 20 users, 60 s, stop at 20 s
     .venv/bin/python scripts/restart_load.py --users 4 --seconds 6 --stop-at 2   # the suite's

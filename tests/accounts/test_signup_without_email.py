@@ -91,7 +91,9 @@ def test_with_a_mail_server_the_reset_page_says_to_check_the_e_mail(client, alic
     assert len(mail.outbox) == 1
 
 
-@pytest.mark.parametrize(("email_host", "delivered"), [(None, "False"), ("smtp.example.com", "True")])
+@pytest.mark.parametrize(
+    ("email_host", "delivered"), [(None, "False"), ("smtp.example.com", "True")]
+)
 def test_the_mail_server_setting_decides_the_mode(email_host, delivered):
     import subprocess
     import sys

@@ -4,7 +4,6 @@ package alone still trips on it (so the repair is still needed: when one starts 
 can go) and one that the app, through ``crossroads.embedded_db``, does not."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -122,9 +121,7 @@ def bystander():
     process.wait()
 
 
-def test_the_package_alone_attaches_to_nothing_then_kills_the_pids_new_owner(
-    data_dir, bystander
-):
+def test_the_package_alone_attaches_to_nothing_then_kills_the_pids_new_owner(data_dir, bystander):
     _write_stale_postmaster_pid(data_dir, bystander.pid)
     result = _run(CONNECT_WITHOUT_REPAIRS, data_dir)
     assert result.returncode != 0 and "OperationalError" in result.stderr
