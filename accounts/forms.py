@@ -47,7 +47,7 @@ class SignUpForm(UserCreationForm):
         if not mail.is_delivered():
             self.fields["email"].help_text = (
                 "For a link if you forget your password, and for reminders of your deadlines "
-                "and calls. While e-mail is off they are printed in the terminal instead."
+                "and calls (while e-mail is off, the link is printed in the terminal instead)."
             )
 
     def clean_username(self):

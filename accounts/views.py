@@ -61,8 +61,8 @@ def _welcome(request, user):
     welcome = f"Welcome, {user.username}. Your account is ready."
     if not mail.is_delivered():
         welcome += (
-            " E-mail is off on this server: reminders and password-reset links are printed in "
-            "the terminal where Crossroads runs, not sent."
+            " E-mail is off on this server: password-reset links are printed in the terminal "
+            "where Crossroads runs, and reminders are not e-mailed."
         )
     messages.success(request, welcome)
     return redirect("home")

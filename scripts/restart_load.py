@@ -216,7 +216,7 @@ def run(users: int, seconds: float, stop_at: float, mode: str, workers: int) -> 
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=(Path(tmp) / "gunicorn.log").open("w"),
         )
         try:
             _wait_until_up(base)
@@ -239,6 +239,9 @@ def run(users: int, seconds: float, stop_at: float, mode: str, workers: int) -> 
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=60)
         stored = set(json.loads(_shell(env, COUNT_OFFERS)))
+        if any(a.status >= 500 and a.status != 503 for a in results.answers):
+            # What the app logged about its errors, for whoever has to explain them.
+            sys.stderr.write((Path(tmp) / "gunicorn.log").read_text()[-6000:])
     return _summary(results, stored, start, stopped, stop_took, users, seconds, stop_at, mode)
 
 

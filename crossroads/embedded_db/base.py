@@ -12,7 +12,12 @@ import psycopg
 from django.db.backends.postgresql import base
 from psycopg import sql
 
-from crossroads.embedded_db.server import SUPERUSER, get_server, where_it_listens
+from crossroads.embedded_db.server import (
+    RACING_A_START,
+    SUPERUSER,
+    get_server,
+    where_it_listens,
+)
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
@@ -26,7 +31,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
         data_dir = self.settings_dict["DATA_DIR"]
         try:
             server = get_server(data_dir)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+        except (*RACING_A_START, subprocess.TimeoutExpired) as error:
             raise psycopg.OperationalError(_did_not_start(Path(data_dir))) from error
         host, port = where_it_listens(server)
         self.settings_dict["HOST"], self.settings_dict["PORT"] = host, str(port)

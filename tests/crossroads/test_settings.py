@@ -58,9 +58,16 @@ def test_a_malformed_variable_stops_the_app_with_a_message_naming_it(env, named)
 
 
 def test_production_settings_pass_the_deployment_checks():
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, EMAIL_HOST="smtp.example.com"
+    )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deployment_checks_warn_without_a_mail_server():
+    result = _manage("check", "--deploy", **PRODUCTION)
+    assert "crossroads.W001" in result.stderr and "EMAIL_HOST is unset" in result.stderr
 
 
 @pytest.mark.parametrize(
