@@ -34,7 +34,7 @@ develop: $(STAMP)
 	@$(PYTHON) crossroads/address.py check $(ADDR)
 	$(BIN)/python manage.py migrate --no-input
 	@echo ""
-	@echo "Crossroads (development, DEBUG on) is starting at http://$(ADDR)/  (press Ctrl+C to stop)"
+	@echo "Crossroads (development, DEBUG on) is starting at $(SITE_URL)/  (press Ctrl+C to stop)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(ADDR)
 
@@ -52,7 +52,7 @@ serve: $(STAMP)
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py migrate --no-input
 	@echo ""
-	@echo "Crossroads is starting at http://$(ADDR)/  (press Ctrl+C to stop)"
+	@echo "Crossroads is starting at $(SITE_URL)/  (press Ctrl+C to stop)"
 	@echo ""
 	$(BIN)/gunicorn crossroads.wsgi --bind $(ADDR) --workers 2 --access-logfile -
 
