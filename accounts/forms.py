@@ -8,13 +8,15 @@ from django.contrib.auth.forms import UserCreationForm
 
 from accounts import restore
 from crossroads import mail
-from crossroads.errors import require
+from crossroads.errors import require, use_own_messages
 from crossroads.formats import format_number
-from crossroads.forms import number_format_field, time_zone_field
+from crossroads.forms import PASSWORD_MISMATCH, number_format_field, time_zone_field
 from crossroads.models import PendingImport, User
 
 
 class SignUpForm(UserCreationForm):
+    error_messages = PASSWORD_MISMATCH
+
     email = forms.EmailField(
         label="E-mail address",
         help_text="We send a link here to finish signing up. It is also for a link if you forget "
@@ -35,6 +37,7 @@ class SignUpForm(UserCreationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         require(
             self,
             {
@@ -80,6 +83,7 @@ class DeleteAccountForm(forms.Form):
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         self.user = user
 
     def clean_password(self):
@@ -104,6 +108,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         self.user = user
 
     def clean_file(self):

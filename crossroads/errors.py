@@ -6,8 +6,11 @@ errors need other words (many small forms in one list) gives its own `error_summ
 
 from dataclasses import dataclass
 
+from django import forms
 from django.forms import BaseForm, BaseFormSet
 from django.utils.functional import LazyObject, Promise
+
+from crossroads.text import text_errors
 
 
 @dataclass(frozen=True)
@@ -100,3 +103,62 @@ def require(form, messages: dict[str, str]) -> None:
     for name, message in messages.items():
         if name in form.fields:
             form.fields[name].error_messages["required"] = message
+
+
+# Our words for what Django's fields would otherwise say in its own ("Select a valid choice.",
+# "Enter a whole number.", "Null characters are not allowed."). A form whose field needs
+# sharper words sets them itself; these fill in only where Django's own would show.
+OWN_MESSAGES = {
+    "invalid_choice": "Choose one of the options shown: %(value)s is not one of them.",
+    "invalid_list": "Choose from the options shown.",
+    "invalid_pk_value": "Choose from the options shown: %(pk)s is not one of them.",
+    "min_value": "Enter %(limit_value)s or more.",
+    "max_value": "Enter %(limit_value)s or less.",
+    "step_size": "Enter a multiple of %(limit_value)s.",
+    "max_digits": "That is more than we can store: at most %(max)s digits in all.",
+    "max_decimal_places": "Give it with at most %(max)s decimals.",
+    "max_whole_digits": "That is more than we can store: at most %(max)s digits before the "
+    "decimal separator.",
+}
+# "invalid" depends on what the field reads; the first kind that fits (a DecimalField is an
+# IntegerField to Django) says it.
+OWN_INVALID = (
+    (forms.EmailField, "Enter an e-mail address such as name@example.com."),
+    (forms.DecimalField, "Enter a number in digits, such as 12.5."),
+    (forms.IntegerField, "Enter a whole number in digits, such as 12."),
+    (forms.DateField, "Enter a date, such as 2026-12-01."),
+    (forms.FileField, "Choose a file on your device, then send the form again."),
+)
+
+
+def _djangos(field) -> set[str]:
+    """The codes of the errors ``field`` would word in Django's own messages: its classes'
+    messages left as they are, and Django's validators' with no word of the field's own."""
+    codes = set()
+    for cls in type(field).__mro__:
+        if cls.__module__.startswith("django."):
+            for code, message in vars(cls).get("default_error_messages", {}).items():
+                if field.error_messages.get(code) is message:
+                    codes.add(code)
+    for validator in field.validators:
+        if type(validator).__module__.startswith("django."):
+            own = getattr(validator, "messages", None) or {getattr(validator, "code", ""): None}
+            codes |= {code for code in own if code and code not in field.error_messages}
+    return codes
+
+
+def use_own_messages(form) -> None:
+    """Give every field of ``form`` our words wherever it would show Django's own: the words
+    above and the text limits' (``crossroads.text``). What to say of a field left empty is each
+    form's own (``require``). ``tests/crossroads/test_form_errors.py`` walks every form for a
+    Django message left over."""
+    for field in form.fields.values():
+        own = dict(OWN_MESSAGES)
+        for kind, message in OWN_INVALID:
+            if isinstance(field, kind):
+                own["invalid"] = own["missing"] = message
+                break
+        if isinstance(field, forms.CharField):
+            own.update(text_errors(field.max_length))
+        for code in _djangos(field) & set(own):
+            field.error_messages[code] = own[code]

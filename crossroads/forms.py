@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from crossroads.errors import require
+from crossroads.errors import require, use_own_messages
 from crossroads.formats import number_formats
 from crossroads.mail import send_quietly, templated_mail
 from crossroads.zones import grouped_choices
@@ -48,6 +48,11 @@ def number_format_field() -> forms.ChoiceField:
     )
 
 
+# What the password forms say in our words rather than Django's.
+PASSWORD_MISMATCH = {
+    "password_mismatch": "The two passwords are not the same: type the same password in both boxes."
+}
+
 NEW_PASSWORD_MESSAGES = {
     "new_password1": "Choose a new password.",
     "new_password2": "Type the new password again, to be sure it is the one you meant.",
@@ -62,6 +67,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         self.fields["email"].label = "E-mail address"
         require(self, {"email": "Enter the e-mail address you signed up with."})
 
@@ -89,8 +95,15 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 
 class LoginForm(auth_forms.AuthenticationForm):
+    error_messages = {
+        "invalid_login": "That username and password do not match an account. Check both: "
+        "capital letters count.",
+        "inactive": "This account is switched off, so it cannot sign in.",
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         require(self, {"username": "Enter your username.", "password": "Enter your password."})
 
     def clean_username(self):
@@ -106,12 +119,21 @@ class LoginForm(auth_forms.AuthenticationForm):
 
 
 class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    error_messages = {
+        **PASSWORD_MISMATCH,
+        "password_incorrect": "That is not your current password. Type it again.",
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         require(self, {"old_password": "Enter your current password.", **NEW_PASSWORD_MESSAGES})
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
+    error_messages = PASSWORD_MISMATCH
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         require(self, NEW_PASSWORD_MESSAGES)

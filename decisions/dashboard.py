@@ -1,12 +1,13 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Window
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Count, OuterRef, Q, Window
 from django.utils import timezone
 
-from decisions.call import timing
-from decisions.call.readiness import CHECK_NAMES, is_ready, readiness_checks
-from decisions.models import CallPlan, Decision, FollowUp
+from decisions.call import steps, timing
+from decisions.call.readiness import READ_FIELDS
+from decisions.models import CallPlan, Decision, FollowUp, SkippedCheck
 from offers.models import Offer
 
 LOOK_BACK_AFTER = datetime.timedelta(days=30)
@@ -37,6 +38,7 @@ class CallToMake:
     decision: Decision
     plan: CallPlan | None
     promptness: timing.Promptness | None
+    steps: list[steps.Step]
     ready: bool
 
     @property
@@ -49,7 +51,7 @@ class CallToMake:
 
 
 _OFFERS = ("committed_offer", "chosen_offer")
-_OFFER_FIELDS = ("company", "status", "respond_by", *CHECK_NAMES)
+_OFFER_FIELDS = ("respond_by", *READ_FIELDS)
 
 
 def _calls_to_make(user) -> dict:
@@ -71,12 +73,19 @@ def _calls_to_make(user) -> dict:
             "call_plan__done_at",
             "call_plan__contact__name",
         )
+        # The steps the user chose to go ahead without, in the same query.
+        .annotate(
+            skipped=ArraySubquery(
+                SkippedCheck.objects.filter(call_plan__decision=OuterRef("pk")).values("check_name")
+            )
+        )
     )
     zone, now = timezone.get_current_timezone(), timezone.now()
     calls = []
     for decision in decisions:
         # A decision without a plan raises a subclass of AttributeError here.
         plan = getattr(decision, "call_plan", None)
+        ordered = steps.steps_of_plan(decision, plan, dict.fromkeys(decision.skipped))
         calls.append(
             CallToMake(
                 decision=decision,
@@ -88,7 +97,8 @@ def _calls_to_make(user) -> dict:
                     now,
                     answer_by=timing.answer_deadline(decision.chosen_offer),
                 ),
-                ready=is_ready(readiness_checks(decision.committed_offer, decision.chosen_offer)),
+                steps=ordered,
+                ready=not steps.plan_gaps(ordered, plan),
             )
         )
     return {"calls_to_make": sorted(calls, key=lambda call: call.sort_key)}

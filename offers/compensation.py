@@ -55,6 +55,20 @@ def package_of(offer) -> Package:
     )
 
 
+# The money a person enters for an offer. An offer with none of them above zero has no figures
+# yet (an offer expected before its terms are known): every page says "No figures yet" for it
+# and leaves it out of totals, charts and rankings, never shows it as worth nothing.
+NO_FIGURES = "No figures yet"
+MONEY_FIELDS = ("base_salary", "target_bonus", "signing_bonus", "equity_value", "benefits_value")
+
+
+def has_figures(package: Package) -> bool:
+    """Whether any money was entered for ``package`` (a bonus as a percentage of no salary is
+    no money). The one rule for "No figures yet"; ``OfferQuerySet.with_figures`` asks the
+    database the same of ``MONEY_FIELDS``."""
+    return any((getattr(package, name) or ZERO) > 0 for name in MONEY_FIELDS)
+
+
 @dataclass(frozen=True)
 class Year:
     number: int

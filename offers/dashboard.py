@@ -47,10 +47,13 @@ def dashboard_context(user) -> dict:
     clash_count, answer_clashes = timeline.count_and_first_clashes(
         in_play, today, timeline.Clash.ANSWER_BEFORE_ARRIVAL, NEXT_DATES
     )
-    # The best two of each currency decide which is worth most (``exchange.leaders``).
+    # The best two of each currency decide which is worth most (``exchange.leaders``); the
+    # offers with no figures yet are named, never compared.
     totals = {offer: (offer.four_year_headline, offer.currency) for offer in in_play}
+    no_figures = {offer: totals[offer] for offer in in_play if not offer.has_figures}
+    leaders = exchange.leaders({o: t for o, t in totals.items() if o not in no_figures})
     terms = money_terms(user, [offer.currency for offer in offers])
-    comparison = terms.compare(exchange.leaders(totals))
+    comparison = terms.compare({**leaders, **no_figures}, no_figures)
     best = comparison.best()
     return {
         "offers_has_any": bool(offers),

@@ -9,7 +9,9 @@ The rule every comparison follows:
 - offers all in one currency are compared in it, converting nothing (a rate for another
   currency changes nothing);
 - otherwise everything is compared in the user's home currency, and an offer whose currency has
-  no rate to it is left out and named, never added to or ranked against the others.
+  no rate to it is left out and named, never added to or ranked against the others;
+- an offer with no figures yet (``compensation.has_figures``) is left out and named too: it is
+  not worth nothing, its money is not known.
 """
 
 import datetime
@@ -142,6 +144,7 @@ class Comparison:
     left_out: tuple = ()  # keys whose currency has no rate to ``currency``
     missing: tuple[str, ...] = ()  # those currencies, sorted
     rates: tuple[Rate, ...] = field(default=())  # the rates used, by currency
+    no_figures: tuple = ()  # keys with no figures yet: neither compared nor converted
 
     @property
     def complete(self) -> bool:
@@ -168,11 +171,21 @@ class Comparison:
         return sorted(self.amounts, key=lambda key: -self.amounts[key].value)
 
 
-def compare(totals: Mapping[Hashable, tuple[Decimal, str]], home: str, rates: Rates) -> Comparison:
+def compare(
+    totals: Mapping[Hashable, tuple[Decimal, str]],
+    home: str,
+    rates: Rates,
+    no_figures: Iterable[Hashable] = (),
+) -> Comparison:
     """Set ``totals`` (key -> (amount, currency)) against each other.
 
     One currency throughout: nothing is converted. Several: each is converted into ``home``; a
-    currency with no rate to it is left out (and named), never mixed in."""
+    currency with no rate to it is left out (and named), never mixed in. The keys in
+    ``no_figures`` (offers with no figures yet) are left out before anything else, so their
+    currency neither decides the comparison's nor asks for a rate."""
+    skipped = set(no_figures)
+    no_figures = tuple(key for key in totals if key in skipped)
+    totals = {key: total for key, total in totals.items() if key not in no_figures}
     target = compared_in((currency for _, currency in totals.values()), home)
     amounts, left_out, missing, used = {}, [], set(), {}
     for key, (value, currency) in totals.items():
@@ -190,6 +203,7 @@ def compare(totals: Mapping[Hashable, tuple[Decimal, str]], home: str, rates: Ra
         left_out=tuple(left_out),
         missing=tuple(sorted(missing)),
         rates=tuple(sorted(used.values(), key=lambda rate: (rate.currency, rate.home))),
+        no_figures=no_figures,
     )
 
 

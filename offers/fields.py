@@ -9,6 +9,7 @@ from django import forms
 from django.db import models
 
 from crossroads.dates import validate_day
+from crossroads.errors import OWN_MESSAGES
 from crossroads.formats import AmountError, format_number, parse_amount
 from crossroads.text import text_errors
 
@@ -91,9 +92,8 @@ class MoneyField(forms.DecimalField):
     widget = forms.TextInput(attrs={"inputmode": "decimal"})
     default_error_messages = {
         "min_value": "Enter an amount of zero or more.",
-        "max_digits": "That is more than we can store: at most %(max)s digits in all.",
-        "max_whole_digits": "That is more than we can store: at most %(max)s digits before "
-        "the decimal separator.",
+        "max_digits": OWN_MESSAGES["max_digits"],
+        "max_whole_digits": OWN_MESSAGES["max_whole_digits"],
     }
 
     def __init__(self, *, required=False, blank_zero=False, **kwargs):

@@ -9,7 +9,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
-from crossroads.errors import ErrorItem, ErrorSummary, form_errors, require
+from crossroads.errors import ErrorItem, ErrorSummary, form_errors, require, use_own_messages
 from crossroads.formats import currencies, local_currency
 from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
 from offers import changes, rules
@@ -87,6 +87,7 @@ class OfferForm(forms.ModelForm):
             name: field for name, field in type(self).base_fields.items() if name in shown
         }
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         # Messages about fields on another section's page: (field name, message).
         self.elsewhere = []
         self.today = today or timezone.localdate()
@@ -206,6 +207,8 @@ class OfferForm(forms.ModelForm):
             self._check_vesting(offer, cleaned)
         if self._shows("repayment_amount", "base_salary", "currency", "start_date"):
             self._check_repayment(offer)
+        if self._shows(*rules.TICKS_NEED):  # the same rule as the call plan's checklist
+            self._add_messages(rules.ticks_without_facts(offer))
         self._check_accepting_too_early(cleaned)
         return cleaned
 
@@ -391,6 +394,7 @@ class OfferFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.form_tag = False

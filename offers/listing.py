@@ -20,10 +20,11 @@ def offer_list(user, status: str, page_number, today: datetime.date) -> dict:
     with every offer in play's money compared."""
     offers = Offer.objects.for_user(user).shown_by(status).by_nearest_date(today)
     page = Paginator(offers, OFFERS_PER_PAGE).get_page(page_number)
-    # The database adds up the four years of the offers in play; the best two in each currency
-    # are compared (``exchange.leaders``), which finds the best of them all. Only the rows shown
-    # are priced here.
-    in_play = Offer.objects.for_user(user).in_play().with_four_year_headline().order_by()
+    # The database adds up the four years of the offers in play with figures; the best two in
+    # each currency are compared (``exchange.leaders``), which finds the best of them all. Only
+    # the rows shown are priced here.
+    in_play = Offer.objects.for_user(user).in_play().with_figures()
+    in_play = in_play.with_four_year_headline().order_by()
     totals = in_play.values_list("pk", "four_year_headline", "currency")
     terms = money_terms(user)
     comparison = terms.compare(exchange.leaders({pk: (total, cur) for pk, total, cur in totals}))
@@ -41,17 +42,24 @@ def offer_list(user, status: str, page_number, today: datetime.date) -> dict:
 
 
 def _list_row(offer, today, comparison, terms) -> dict:
-    first_year, four_years = compensation.headline(offer.package())
-    converted = None
-    # An offer in play in another currency than the comparison's: its four years converted.
-    if offer.is_in_play() and offer.currency != comparison.currency:
-        converted = terms.rates.convert(four_years, offer.currency, comparison.currency)
+    package = offer.package()
+    first_year, four_years = compensation.headline(package)
+    figures = compensation.has_figures(package)
+    # An offer in play with figures in another currency than the comparison's: every money
+    # column converted, the same way.
+    converts = figures and offer.is_in_play() and offer.currency != comparison.currency
+
+    def converted(value):
+        return terms.rates.convert(value, offer.currency, comparison.currency) if converts else None
+
     return {
-        "converted": converted,
         "offer": offer,
         "dates": offer.dates_in_play(today),
+        "has_figures": figures,
         "first_year": first_year,
         "four_years": four_years,
+        "first_year_converted": converted(first_year),
+        "converted": converted(four_years),
     }
 
 

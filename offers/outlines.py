@@ -28,6 +28,7 @@ class OfferOutline:
         *("pk", "role", "company", "status", "is_example"),
         *("expected_on", "respond_by", "start_date", "currency"),
         "four_year_headline",  # added up by the database: see with_four_year_headline()
+        "has_figures",  # compensation.has_figures, asked of the database
     )
 
     pk: int
@@ -40,6 +41,7 @@ class OfferOutline:
     start_date: datetime.date | None
     currency: str
     four_year_headline: Decimal | None = None  # outlines(with_totals=False) leaves it out
+    has_figures: bool | None = None  # and this
 
     Status = Offer.Status
     OPEN_STATUSES = Offer.OPEN_STATUSES

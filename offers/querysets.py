@@ -5,13 +5,21 @@ import datetime
 import uuid
 
 from django.db import models
-from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, When
 from django.db.models.functions import Coalesce
 
-from offers import calendar
+from offers import calendar, compensation
 
 # The list's filter for the offers still open or committed, beside one status at a time.
 IN_PLAY = "in_play"
+
+
+def figures_entered() -> Q:
+    """``compensation.has_figures`` as a condition for the database: some money entered."""
+    entered = Q()
+    for name in compensation.MONEY_FIELDS:
+        entered |= Q(**{f"{name}__gt": 0})
+    return entered
 
 
 class OfferQuerySet(models.QuerySet):
@@ -33,6 +41,10 @@ class OfferQuerySet(models.QuerySet):
         """The offers of the example a user loaded to try the app (``accounts/example.py``)."""
         return self.filter(is_example=True)
 
+    def with_figures(self):
+        """Offers with money entered: ``compensation.has_figures`` asked of the database."""
+        return self.filter(figures_entered())
+
     def in_play(self):
         """Offers still open or committed: the ones whose dates matter."""
         return self.filter(status__in=self.model.IN_PLAY_STATUSES)
@@ -44,9 +56,10 @@ class OfferQuerySet(models.QuerySet):
         from offers.outlines import OfferOutline  # it borrows Offer's methods: made after Offer
 
         if not with_totals:
-            return [OfferOutline(*row) for row in self.values_list(*OfferOutline.FIELDS[:-1])]
-        rows = self.with_four_year_headline().values_list(*OfferOutline.FIELDS)
-        return [OfferOutline(*row) for row in rows]
+            return [OfferOutline(*row) for row in self.values_list(*OfferOutline.FIELDS[:-2])]
+        has_figures = ExpressionWrapper(figures_entered(), output_field=models.BooleanField())
+        rows = self.with_four_year_headline().annotate(has_figures=has_figures)
+        return [OfferOutline(*row) for row in rows.values_list(*OfferOutline.FIELDS)]
 
     def headlines(self, pks) -> dict:
         """The four-year headline (``with_four_year_headline``) of each offer in ``pks``, by pk:

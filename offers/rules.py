@@ -198,3 +198,44 @@ def repayment(
             f"repayable ({format_date(until)}). Check both dates."
         )
     return messages
+
+
+# The readiness ticks that stand for a fact the offer records: a tick cannot claim what the offer
+# itself does not hold. Each tick: the field holding the fact, what to say when it is missing,
+# and the words of a link to where it is added.
+TICKS_NEED = {
+    "written_offer_in_hand": (
+        "status",
+        "An offer that is still expected cannot be in your hand: once it arrives, change its "
+        "status to “Received” first.",
+        "Change the status of {company}’s offer",
+    ),
+    "conditions_cleared": (
+        "written_offer_in_hand",
+        "Have the offer in writing first: its conditions are cleared only when nothing can still "
+        "hold back an offer you hold in writing.",
+        "First tick that the offer from {company} is in writing",
+    ),
+    "start_date_confirmed": (
+        "start_date",
+        "Add the start date to the offer first: a start date that is not recorded cannot be "
+        "confirmed.",
+        "Add the start date to {company}’s offer",
+    ),
+}
+
+
+def ticks_without_facts(offer: dict) -> dict[str, str]:
+    """The ticks set in ``offer`` (values by field name) whose fact is missing, with what to
+    say; the other ticks in the same values count (ticking two at once is fine)."""
+    received = offer.get("status") != "expected"
+    facts = {
+        "status": received,
+        "written_offer_in_hand": received and bool(offer.get("written_offer_in_hand")),
+        "start_date": offer.get("start_date") is not None,
+    }
+    return {
+        tick: message
+        for tick, (fact, message, _) in TICKS_NEED.items()
+        if offer.get(tick) and not facts[fact]
+    }

@@ -9,13 +9,14 @@ the hints that make calendar apps refresh it.
 
 import datetime
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from icalendar import Calendar, vDuration, vText
 
 from decisions.call.calendar import call_calendar
 from decisions.dashboard import LOOK_BACK_AFTER
-from decisions.models import CallPlan, Decision, FollowUp
+from decisions.models import CallPlan, Decision, FollowUp, SkippedCheck
 from offers.asks.records import asks_about
 from offers.calendar import (
     ALL_DAY,
@@ -70,7 +71,12 @@ def subscription_calendar(user, now, absolute) -> bytes:
             for name in ("decisions:call", "decisions:call_print")
         ]
         events = call_calendar(
-            plan, zone, now, *map(absolute, links), still_backing_out=plan.still_backing_out
+            plan,
+            zone,
+            now,
+            *map(absolute, links),
+            skipped=plan.skipped,
+            still_backing_out=plan.still_backing_out,
         )
         for event in events.walk("VEVENT"):
             cal.add_component(event)
@@ -94,14 +100,21 @@ def _calls(user, now):
             decision__committed_offer__isnull=False,
             scheduled_at__isnull=False,
         )
-        .annotate(still_backing_out=Exists(backing_out.filter(pk=OuterRef("decision_id"))))
+        .annotate(
+            still_backing_out=Exists(backing_out.filter(pk=OuterRef("decision_id"))),
+            skipped=ArraySubquery(
+                SkippedCheck.objects.filter(call_plan=OuterRef("pk")).values("check_name")
+            ),
+        )
         .filter(
             Q(still_backing_out=True, done_at__isnull=True)
             | Q(updated__gte=recent)
             | Q(decision__updated__gte=recent)
             | Q(decision__committed_offer__updated__gte=recent)
         )
-        .select_related("decision__committed_offer", "contact", "agency_contact")
+        .select_related(
+            "decision__committed_offer", "decision__chosen_offer", "contact", "agency_contact"
+        )
     )
 
 

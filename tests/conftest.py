@@ -1,5 +1,6 @@
 import datetime
 
+import hypothesis
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -8,6 +9,11 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from tests.factories import make_user
+
+# Properties are checked on a shared, busy machine (two test workers, CI): a slow example is not
+# a failure, only a wrong one is.
+hypothesis.settings.register_profile("crossroads", deadline=None)
+hypothesis.settings.load_profile("crossroads")
 
 
 @pytest.fixture(autouse=True)
@@ -81,3 +87,11 @@ def clock(monkeypatch):
     stopped = _Clock(ahead.replace(minute=0, second=0, microsecond=0))
     monkeypatch.setattr(timezone, "now", lambda: stopped.now)
     return stopped
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "two_servers: two app servers against Debian's PostgreSQL server (tests/crossroads/"
+        "test_two_servers.py)",
+    )

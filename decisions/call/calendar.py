@@ -7,6 +7,7 @@ calendar that imported or subscribed to it stops reminding.
 
 import datetime
 
+from decisions.call.steps import steps_of_plan
 from decisions.models import CallPlan
 from offers.calendar import new_calendar, reminder_event, sequence
 
@@ -46,14 +47,23 @@ def _closed(plan: CallPlan, still_backing_out: bool) -> str:
     return "" if still_backing_out else "Cancelled"
 
 
+def steps_text(steps) -> str:
+    """The steps in order with their state, as lines of the event's description."""
+    lines = [f"{n}. {step.text}: {step.state_words.lower()}" for n, step in enumerate(steps, 1)]
+    return "Your steps, in order:\n" + "\n".join(lines) + "\n"
+
+
 def call_calendar(
-    plan: CallPlan, zone, now, plan_link: str, print_link: str, still_backing_out=True
+    plan: CallPlan, zone, now, plan_link: str, print_link: str, skipped, still_backing_out=True
 ):
-    """The call to the employer (and to the agency, when there is one and a time is set).
-    ``still_backing_out`` False: the decision changed, the calls are cancelled."""
-    offer = plan.decision.committed_offer
+    """The call to the employer (and to the agency, when there is one and a time is set), with
+    the plan's steps (``decisions.call.steps``; ``skipped``: the names of those the user chose to
+    go ahead without). ``still_backing_out`` False: the decision changed, the calls are
+    cancelled."""
+    decision, offer = plan.decision, plan.decision.committed_offer
     closed = _closed(plan, still_backing_out)
-    changed = sequence(plan.updated, plan.decision.updated, offer.updated)
+    steps = steps_of_plan(decision, plan, dict.fromkeys(skipped))
+    changed = sequence(plan.updated, decision.updated, offer.updated, decision.chosen_offer.updated)
     first = {
         "Done": "You made this call and marked it done: nothing more to do.\n",
         "Cancelled": "Your decision no longer backs out of this offer: no call to make.\n",
@@ -72,6 +82,7 @@ def call_calendar(
             f"{first}Call {_who(plan.contact)}.\n"
             f"Tell them you will not continue as {offer.role} at {offer.company}: early, "
             "plainly, humbly and briefly. Offer names of people who could fill the role.\n"
+            f"{steps_text(steps)}"
             f"Your script: {print_link}\nYour plan: {plan_link}",
             now,
             by_phone=plan.channel == CallPlan.Channel.PHONE,

@@ -168,13 +168,14 @@ class FollowUp(models.Model):
 class SkippedCheck(models.Model):
     """The user's recorded choice to go ahead without one readiness check
     (``decisions.call.readiness``), asked for before the call is marked done or an offer's
-    status changes while that check is still open."""
+    status changes while that check is still open; or to call before accepting the new offer."""
 
     class Name(models.TextChoices):
         TERMS_REVIEWED = "terms_reviewed", "Legal review of the terms"
         WRITTEN_OFFER = "written_offer_in_hand", "New offer in writing"
         CONDITIONS_CLEARED = "conditions_cleared", "New offer's conditions cleared"
         START_DATE_CONFIRMED = "start_date_confirmed", "New start date confirmed"
+        NEW_OFFER_ACCEPTED = "new_offer_accepted", "New offer accepted before the call"
 
     call_plan = models.ForeignKey(CallPlan, on_delete=models.CASCADE, related_name="skipped_checks")
     check_name = models.CharField("check", max_length=30, choices=Name.choices)

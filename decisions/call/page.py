@@ -5,9 +5,10 @@ these; they read what the view loaded (``Decision.objects.with_call_plan()``).""
 from django.urls import reverse
 from django.utils import timezone
 
-from decisions.call import script, timing
-from decisions.call.plans import answers_for, call_day, skipped_checks
-from decisions.call.readiness import is_ready, readiness_checks
+from decisions.call import script, steps, timing
+from decisions.call.gate import ReadinessForm
+from decisions.call.plans import answers_for, call_day, plan_or_draft, skipped_at
+from decisions.call.readiness import CHECK_NAMES, is_ready
 from decisions.models import CallPlan, PreparedAnswer
 
 
@@ -63,28 +64,52 @@ def _common(decision, plan) -> dict:
     }
 
 
+def plan_steps(decision, plan) -> dict:
+    """The steps in order with their state (``decisions.call.steps``) and what still keeps the
+    user from calling; the plan page and the printed script show the same."""
+    ordered = steps.steps_of_plan(decision, plan, skipped_at(plan))
+    gaps = steps.plan_gaps(ordered, plan)
+    return {
+        "steps": ordered,
+        "gaps": gaps,
+        "ready_to_call": not gaps,
+        # Whom to call and when, for the printed page that lists the steps beside them.
+        "missing_besides_steps": steps.plan_gaps([], plan),
+    }
+
+
+def readiness_page(committed, new_offer, form=None) -> dict:
+    """The readiness checklist (``_readiness.html``): its form, unbound unless refused."""
+    form = form or ReadinessForm.for_offers(committed, new_offer)
+    return {"readiness_form": form, "ready": is_ready(form.checks), "new_offer": new_offer}
+
+
+def readiness_saved(decision, new_offer) -> str:
+    """What to say once the checklist is saved: ready to call only when every step before the
+    call is settled and the plan says whom to call and when."""
+    # The plan as its page shows it: a draft suggests whom to call.
+    plan = plan_or_draft(decision) if decision.backs_out() else None
+    done = plan is not None and plan.done_at is not None
+    ordered = steps.call_steps(decision.committed_offer, new_offer, skipped_at(plan), done)
+    checks = [step for step in ordered if step.name in CHECK_NAMES]
+    return steps.saved_message(
+        steps.plan_gaps(ordered, plan), all(s.state == steps.DONE for s in checks)
+    )
+
+
 def plan_page(decision, plan, now) -> dict:
     """The plan: where it stands, the steps and checks, then a summary of each part."""
-    readiness = readiness_checks(decision.committed_offer, decision.chosen_offer)
-    gaps = script.call_gaps(readiness, plan.contact_id is not None, plan.scheduled_at is not None)
-    skipped = skipped_checks(plan)
     words = _words(plan)
     return {
         **_common(decision, plan),
-        "readiness": readiness,
-        "ready": is_ready(readiness),
-        "gaps": gaps,
-        "ready_to_call": not gaps,
+        **plan_steps(decision, plan),
+        **readiness_page(decision.committed_offer, decision.chosen_offer),
         "words": words,
         "words_said": sum(1 for _, text in words if text),
         "answers": _answers(plan),
         "referrals": list(plan.referrals.all()) if plan.pk else [],
         "follow_ups": list(plan.follow_ups.all()) if plan.pk else [],
-        "skipped": [
-            skipped[check.name] for check in readiness if not check.done and check.name in skipped
-        ],
         "promptness": _promptness(decision, plan, now),
-        "offer_checks": [check for check in readiness if check.offer == decision.chosen_offer][:2],
         "channel_advice": script.channel_advice(plan.channel),
         "why_delay_hurts": script.WHY_DELAY_HURTS,
         "plan_url": plan_url(decision),
@@ -111,12 +136,10 @@ def item_page(decision, plan, form, back_to: str) -> dict:
 
 
 def print_page(decision, plan, today) -> dict:
-    """The printable script: the plan, its prepared answers, and the checks still open."""
-    readiness = readiness_checks(decision.committed_offer, decision.chosen_offer)
-    skipped = skipped_checks(plan)
+    """The printable script: the plan, its prepared answers, and the steps in order."""
     return {
         **_common(decision, plan),
-        "not_done": [(check, skipped.get(check.name)) for check in readiness if not check.done],
+        **plan_steps(decision, plan),
         "printed_on": today,
         "script": _words(plan),
         "answers": _answers(plan),

@@ -115,6 +115,21 @@ def _record_skips(plan, checks, now: datetime.datetime) -> None:
     )
 
 
+def skip_accepting_first(decision, accepting, now: datetime.datetime) -> None:
+    """The user chose, through the gate, to call before accepting the new offer (``accepting``,
+    ``readiness.accept_first``): the choice is recorded on the plan, saved first if need be."""
+    with transaction.atomic():
+        plan = save_plan(decision)
+        _record_skips(plan, [accepting], now)
+        # The plan changed: its calendar event says so (its SEQUENCE follows ``updated``).
+        plan.save(update_fields=["updated"])
+
+
+def skipped_at(plan) -> dict:
+    """When the user chose to go ahead without each step skipped, by the step's name."""
+    return {name: skip.skipped_at for name, skip in skipped_checks(plan).items()}
+
+
 def mark_done(
     decision,
     changes: list["StatusChange"],

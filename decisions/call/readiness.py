@@ -1,11 +1,16 @@
 """Are you ready to tell the first employer? The checks before backing out of a commitment.
 
 Each check reads a field of one of the two offers: the facts live on the offers, never copied.
-A check not done can be skipped only by an explicit, recorded choice (``SkippedCheck``): the
-"mark done" and status-change pages ask for one per open check.
+A tick that stands for a fact the offer records (a confirmed start date needs a start date:
+``offers.rules.ticks_without_facts``) counts as done only with that fact. A check not done can
+be skipped only by an explicit, recorded choice (``SkippedCheck``): the "mark done" and
+status-change pages ask for one per open check. Accepting the new offer first is the last step
+before the call (``accept_first``); ``decisions.call.steps`` puts them all in order.
 """
 
 from dataclasses import dataclass
+
+from offers.rules import ticks_without_facts
 
 # The checks by name, in the order to do them; a SkippedCheck stores one of these names.
 CHECK_NAMES = (
@@ -14,6 +19,10 @@ CHECK_NAMES = (
     "conditions_cleared",
     "start_date_confirmed",
 )
+# Accepting the new offer before the call: a step a SkippedCheck can record going ahead without.
+ACCEPT_FIRST = "new_offer_accepted"
+# What the checks read of an offer, for pages that load only some of its columns.
+READ_FIELDS = ("company", "status", "start_date", *CHECK_NAMES)
 
 
 @dataclass(frozen=True)
@@ -24,10 +33,22 @@ class Check:
     why: str
     short: str  # what is missing, as a short phrase: "the offer from B in writing"
     skip: str  # the acknowledgement when going ahead without it
+    todo: str  # the step, as something to do: "Get the offer from B in writing"
+    done: bool | None = None  # None: the offer's tick, and the fact it needs
+
+    def __post_init__(self):
+        if self.done is None:
+            done = bool(getattr(self.offer, self.name)) and not self.missing_fact
+            object.__setattr__(self, "done", done)
 
     @property
-    def done(self) -> bool:
-        return bool(getattr(self.offer, self.name))
+    def missing_fact(self) -> str:
+        """What the offer lacks for this tick to count, as a message; "" when nothing."""
+        return ticks_without_facts(_values(self.offer) | {self.name: True}).get(self.name, "")
+
+
+def _values(offer) -> dict:
+    return {name: getattr(offer, name) for name in READ_FIELDS}
 
 
 def _agreed(offer) -> str:
@@ -47,6 +68,7 @@ def readiness_checks(committed_offer, new_offer) -> list[Check]:
             "or relocation money to repay, and whether a non-compete applies.",
             f"a legal review of your terms with {old}",
             f"I go ahead without a legal review of my terms with {old}",
+            f"Have your terms with {old} legally reviewed",
         ),
         Check(
             "written_offer_in_hand",
@@ -56,6 +78,7 @@ def readiness_checks(committed_offer, new_offer) -> list[Check]:
             "cannot hold in your hand.",
             f"the offer from {new} in writing",
             f"I go ahead without the offer from {new} in writing",
+            f"Get {new}’s offer in writing",
         ),
         Check(
             "conditions_cleared",
@@ -65,6 +88,7 @@ def readiness_checks(committed_offer, new_offer) -> list[Check]:
             "backed out of the other one.",
             f"{new}’s conditions cleared",
             f"I go ahead before {new}’s conditions are cleared",
+            f"Have {new}’s conditions cleared",
         ),
         Check(
             "start_date_confirmed",
@@ -73,8 +97,25 @@ def readiness_checks(committed_offer, new_offer) -> list[Check]:
             "Knowing when you start lets you tell the first employer exactly what happens next.",
             f"your start date at {new} confirmed",
             f"I go ahead without a confirmed start date at {new}",
+            f"Get your start date at {new} confirmed",
         ),
     ]
+
+
+def accept_first(committed_offer, new_offer) -> Check:
+    """The step after the checks and before the call: the new offer accepted in writing, so
+    the user never gives up one job before the other is theirs. Done once it is committed to."""
+    old, new = committed_offer.company, new_offer.company
+    return Check(
+        ACCEPT_FIRST,
+        new_offer,
+        f"You accepted {new}’s offer in writing",
+        f"Until you accept, {new} can still change or withdraw the offer.",
+        f"accepting {new}’s offer in writing",
+        f"I call {old} before I have accepted {new}’s offer in writing",
+        f"Accept {new}’s offer in writing",
+        done=new_offer.is_committed(),
+    )
 
 
 def is_ready(checks: list[Check]) -> bool:

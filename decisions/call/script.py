@@ -45,20 +45,6 @@ def default_agency_contact(contacts) -> Contact | None:
     return next((c for c in contacts if c.role == Contact.Role.AGENCY), None)
 
 
-# Ready to call -----------------------------------------------------------------------------------
-
-
-def call_gaps(checks, contact_chosen: bool, time_set: bool) -> list[str]:
-    """What still keeps the user from making the call, as short phrases: the readiness checks
-    not done (``decisions.call.readiness``), then whom to call and when."""
-    gaps = [check.short for check in checks if not check.done]
-    if not contact_chosen:
-        gaps.append("someone to call")
-    if not time_set:
-        gaps.append("a time for the call")
-    return gaps
-
-
 # How ---------------------------------------------------------------------------------------------
 
 

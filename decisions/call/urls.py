@@ -36,6 +36,11 @@ urlpatterns = [
     ),
     path("<int:pk>/call/log/", actions.log_call, name="call_log"),
     path("<int:pk>/call/accept/", actions.accept_new_offer, name="accept_new_offer"),
+    path(
+        "<int:pk>/call/accept/skip/",
+        actions.skip_accepting_first,
+        name="skip_accepting_first",
+    ),
     path("<int:pk>/call/done/", actions.mark_done, name="call_done"),
     path("<int:pk>/call/reopen/", actions.reopen, name="call_reopen"),
 ]

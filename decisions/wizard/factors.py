@@ -3,6 +3,7 @@
 from django import forms
 from django.forms import BaseModelFormSet, modelformset_factory
 
+from crossroads.errors import use_own_messages
 from decisions.models import Factor
 
 MAX_FACTORS = 15
@@ -37,6 +38,7 @@ class FactorForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         self.fields["name"].error_messages["required"] = "Give the factor a name."
         self.fields["name"].label = "Name"
         self.fields["weight"].label = "How much it matters"

@@ -7,8 +7,8 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 
+from decisions.call.page import readiness_page
 from decisions.call.plans import call_day, saved_plan
-from decisions.call.readiness import is_ready, readiness_checks
 from decisions.models import Consideration
 from decisions.wizard.chart import score_chart
 from decisions.wizard.factors import WEIGHT_CHOICES
@@ -130,6 +130,7 @@ def ratings_page(decision, terms, data=None):
         "offers": offers,
         "money": money,
         "left_out": [offer for offer in offers if offer.pk in money.left_out],
+        "offer_names": {offer.pk: offer.company for offer in offers},
         # Each offer with its money, in the grid's column order (packages follow `offers`).
         "money_by_offer": list(zip(offers, money.rows, strict=True)),
         "suggested": form.shows_suggestion(),
@@ -184,8 +185,7 @@ def result_page(decision, terms, today, record_form=None, outcome_form=None) -> 
         "offer_names": {offer: offer.company for offer in offers},
     }
     if result and result.backing_out:
-        checks = readiness_checks(result.committed, result.new_offer)
-        context.update(new_offer=result.new_offer, readiness=checks, ready=is_ready(checks))
+        context.update(readiness_page(result.committed, result.new_offer))
     return context
 
 

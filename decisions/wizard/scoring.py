@@ -195,6 +195,8 @@ class MoneyRow:
     # Against the reference offer (the committed one, else the best paid), in the comparison's
     # currency; None if not compared.
     difference: Decimal | None
+    # No money entered yet (``compensation.has_figures``): shown as such, never compared.
+    no_figures: bool = False
 
     @property
     def gap(self) -> Decimal | None:
@@ -247,12 +249,13 @@ def money_over_horizon(
 ) -> MoneyComparison:
     """Each offer's money over ``years``, side by side, with the difference to ``reference``
     (or to the best-paid offer). Offers in other currencies are converted into ``home`` with
-    ``rates``; one whose currency has no rate is shown in its own and never compared."""
+    ``rates``; one whose currency has no rate, or with no figures yet, is never compared."""
     totals = {
         offer: (compensation.total_over(package, years), package.currency)
         for offer, package in packages.items()
     }
-    comparison = exchange.compare(totals, home, rates or exchange.Rates())
+    without = [key for key, package in packages.items() if not compensation.has_figures(package)]
+    comparison = exchange.compare(totals, home, rates or exchange.Rates(), without)
     amounts = comparison.amounts
     if reference not in amounts:
         ranked = comparison.ranking()
@@ -268,6 +271,7 @@ def money_over_horizon(
                 if offer in amounts and reference is not None
                 else None
             ),
+            no_figures=offer in comparison.no_figures,
         )
         for offer, (total, currency) in totals.items()
     ]

@@ -3,7 +3,7 @@ from django import forms
 from django.utils import timezone
 
 from crossroads.dates import limit_dates
-from crossroads.errors import require
+from crossroads.errors import require, use_own_messages
 from crossroads.formats import format_date
 from crossroads.text import long_text_field, use_text_errors
 from offers import changes
@@ -41,6 +41,7 @@ class AskForm(forms.ModelForm):
 
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         self.today = today or timezone.localdate()
         offer = self.instance.offer
         contact = self.fields["contact"]
@@ -103,6 +104,7 @@ class AnswerForm(forms.ModelForm):
 
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         limit_dates(self)
         self.today = today or timezone.localdate()
         ask = self.instance

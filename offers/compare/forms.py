@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.urls import reverse
 
+from crossroads.errors import use_own_messages
 from offers.compare.table import MAX_YEARS
 
 DEFAULT_YEARS = 4
@@ -30,7 +31,10 @@ class CompareForm(forms.Form):
         coerce=int,
         choices=[(n, f"{n} year{'s' if n != 1 else ''}") for n in range(1, MAX_YEARS + 1)],
         help_text=f"Up to {MAX_YEARS}.",
-        error_messages={"invalid_choice": f"Choose from 1 to {MAX_YEARS} years."},
+        error_messages={
+            "invalid_choice": f"Choose from 1 to {MAX_YEARS} years.",
+            "required": f"Choose how many years to compare, from 1 to {MAX_YEARS}.",
+        },
     )
 
     def __init__(self, all_offers, data=None, *, initial_offers=(), initial_years=DEFAULT_YEARS):
@@ -41,6 +45,7 @@ class CompareForm(forms.Form):
                 "years": initial_years,
             },
         )
+        use_own_messages(self)
         self.by_pk = {str(offer.pk): offer for offer in all_offers}
         self.fields["offers"].choices = [
             (str(offer.pk), f"{offer.company}, {offer.role} ({offer.currency})")

@@ -21,7 +21,8 @@ def compare_offers(offers, years: int, terms: MoneyTerms, today: datetime.date):
         {
             offer: (compensation.table(package, years)[-1].total, package.currency)
             for offer, package in packages
-        }
+        },
+        no_figures=[offer for offer, package in packages if not compensation.has_figures(package)],
     )
     committed = next((offer for offer in offers if offer.is_committed()), None)
     table = side_by_side(

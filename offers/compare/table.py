@@ -4,7 +4,8 @@ HTTP, no queries; the view loads, this lays out.
 Every cell is in whole units. An offer in another currency is converted cell by cell with the
 user's rate (each converted cell rounded on its own, so the columns add up as printed) and keeps
 its original amount beside it. An offer whose currency has no rate is shown in its own currency
-and left out of the totals' comparison and the chart, never mixed in.
+and left out of the totals' comparison and the chart, never mixed in; so is an offer with no
+figures yet, whose cells the page fills with "No figures yet" rather than zeros.
 """
 
 from collections.abc import Hashable, Sequence
@@ -27,10 +28,14 @@ class Cell:
     original: Decimal  # in the offer's own currency
 
 
+# The cell of an offer with no figures yet: the page says so rather than print a zero.
+NO_FIGURES = object()
+
+
 @dataclass(frozen=True)
 class Line:
     label: str
-    cells: tuple  # one Cell (or None: nothing to show) per column
+    cells: tuple  # one Cell (None: nothing to show; NO_FIGURES) per column
     kind: str = "part"  # "part", "total" or "cumulative"
 
 
@@ -49,6 +54,7 @@ class Column:
     per_unit: Decimal | None
     left_out: bool  # no rate to the comparison's currency: shown in its own, not compared
     committed: bool = False
+    no_figures: bool = False  # no money entered yet: nothing shown, nothing compared
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,7 @@ class SideBySide:
         """Each compared offer's running total at the end of each year (for the chart)."""
         running = {}
         for index, column in enumerate(self.columns):
-            if column.left_out:
+            if column.left_out or column.no_figures:
                 continue
             running[column.offer] = [block.lines[-1].cells[index].value for block in self.years]
         return running
@@ -104,7 +110,8 @@ def side_by_side(
     adjustments = adjustments or {}
     columns, tables, factors = [], [], []
     for key, package in offers:
-        left_out = key in comparison.left_out
+        no_figures = key in comparison.no_figures
+        left_out = key in comparison.left_out or no_figures
         shown_in = package.currency if left_out else comparison.currency
         factor = exchange.ONE if left_out else rates.factor(package.currency, shown_in)
         rate = None if left_out else rates.between(package.currency, shown_in)
@@ -117,8 +124,9 @@ def side_by_side(
                 shown_in=shown_in,
                 rate=rate,
                 per_unit=factor if rate else None,
-                left_out=left_out,
+                left_out=key in comparison.left_out,
                 committed=key == committed,
+                no_figures=no_figures,
             )
         )
         tables.append(compensation.table(package, years))
@@ -135,17 +143,17 @@ def side_by_side(
                 value = whole(original * factors[index])
                 totals[index] += value
                 cells.append(Cell(value, original))
-            lines.append(Line(label, tuple(cells)))
+            lines.append(Line(label, _shown(columns, cells)))
         originals = [table[-1].amounts[year] for table in tables]
         lines.append(
-            Line("Total", tuple(map(Cell, totals, originals)), kind="total"),
+            Line("Total", _shown(columns, map(Cell, totals, originals)), kind="total"),
         )
         running = [a + b for a, b in zip(running, totals, strict=True)]
         original_running = [sum(t[-1].amounts[: year + 1], ZERO) for t in tables]
         lines.append(
             Line(
                 "Total so far",
-                tuple(map(Cell, running, original_running)),
+                _shown(columns, map(Cell, running, original_running)),
                 kind="cumulative",
             )
         )
@@ -154,7 +162,7 @@ def side_by_side(
     original_totals = [table[-1].total for table in tables]
     grand = Line(
         f"Over {years} year{'s' if years != 1 else ''}",
-        tuple(map(Cell, running, original_totals)),
+        _shown(columns, map(Cell, running, original_totals)),
         kind="total",
     )
     return SideBySide(
@@ -170,12 +178,20 @@ def side_by_side(
     )
 
 
+def _shown(columns, cells) -> tuple:
+    """``cells`` as the page shows them: those of an offer with no figures yet say so."""
+    return tuple(
+        NO_FIGURES if column.no_figures else cell
+        for column, cell in zip(columns, cells, strict=True)
+    )
+
+
 def _adjusted(columns, grand: Line, adjustments: dict, name: str, adjust) -> Line | None:
     cells, any_set = [], False
     for column, cell in zip(columns, grand.cells, strict=True):
         setting = getattr(adjustments.get(column.offer, Adjustments()), name)
-        if setting is None:
-            cells.append(None)
+        if setting is None or cell is NO_FIGURES:
+            cells.append(None if setting is None else NO_FIGURES)
             continue
         any_set = True
         cells.append(

@@ -1,6 +1,6 @@
 from django import forms
 
-from crossroads.errors import require
+from crossroads.errors import require, use_own_messages
 from crossroads.text import limit_text, use_text_errors
 from offers.contacts.models import Contact
 
@@ -19,6 +19,7 @@ class ContactForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         limit_text(self.fields["notes"], Contact.NOTES_LIMIT)
         use_text_errors(self)
         require(

@@ -15,8 +15,8 @@ class MoneyTerms:
     home: str
     rates: exchange.Rates
 
-    def compare(self, totals) -> exchange.Comparison:
-        return exchange.compare(totals, self.home, self.rates)
+    def compare(self, totals, no_figures=()) -> exchange.Comparison:
+        return exchange.compare(totals, self.home, self.rates, no_figures)
 
 
 def money_terms(user, offer_currencies=None) -> MoneyTerms:

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.db import transaction
 
+from crossroads.errors import require, use_own_messages
 from crossroads.formats import currencies, format_exact, format_money, parse_exact
 from crossroads.models import User
 from offers import compensation, exchange
@@ -92,6 +93,15 @@ class RateForm(forms.ModelForm):
 
     def __init__(self, *args, home: str, offers=(), rates=None, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
+        require(
+            self,
+            {
+                "currency": "Enter the currency’s code, such as EUR.",
+                "rate": "Enter the rate, such as 0.92.",
+                "taken_on": "Enter the day you took the rate, such as 2026-12-01.",
+            },
+        )
         self.home = home
         self.offers = list(offers)
         self.rates = rates or exchange.Rates()

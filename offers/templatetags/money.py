@@ -2,8 +2,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils import timezone
+from django.utils.text import get_text_list
 
 from crossroads.formats import format_money
+from offers import compensation
 
 register = template.Library()
 
@@ -20,6 +22,13 @@ def whole_money(amount, currency=""):
     if amount is None or amount == "":
         return format_money(amount, currency)
     return format_money(Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP), currency)
+
+
+@register.simple_tag
+def no_figures() -> str:
+    """``{% no_figures %}``: what every page shows for an offer with no money entered yet
+    (``compensation.has_figures``) instead of a zero."""
+    return compensation.NO_FIGURES
 
 
 @register.inclusion_tag("offers/rates/_amount.html", takes_context=True)
@@ -41,8 +50,14 @@ def comparison_notes(context, comparison, names=None, show_missing=True):
     maps each left-out key to how the page calls it; ``show_missing=False`` when the page says
     itself which rates are missing."""
     today = context.get("today") or timezone.localdate()
+    without = comparison.no_figures if comparison else ()
     return {
         "comparison": comparison,
+        # Keys are offers (their company names them) unless ``names`` says otherwise.
+        "no_figures_names": get_text_list(
+            [str(names[key] if names else getattr(key, "company", key)) for key in without], "and"
+        ),
+        "no_figures_count": len(without),
         "show_missing": show_missing,
         "old_rates": comparison.old_rates(today) if comparison else [],
         "left_out_names": [str(names[key]) for key in comparison.left_out]

@@ -5,7 +5,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from offers.templatetags.money import whole_money
+from offers.compare.table import NO_FIGURES
+from offers.templatetags.money import no_figures, whole_money
 
 register = template.Library()
 
@@ -20,6 +21,13 @@ def compare_cells(cells, columns, missing=""):
 
 
 def _cell(cell, column, missing) -> str:
+    if cell is NO_FIGURES:
+        # The column's heading says it in full; a cell says it to a screen reader.
+        return format_html(
+            '<td class="text-end text-body-secondary"><span aria-hidden="true">–</span>'
+            '<span class="visually-hidden">{}</span></td>',
+            no_figures(),
+        )
     if cell is None:
         if not missing:
             return "<td></td>"

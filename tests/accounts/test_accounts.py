@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from crossroads.forms import PASSWORD_MISMATCH
 from crossroads.models import User
 from tests.factories import PASSWORD
 
@@ -44,7 +45,7 @@ def test_signup_refuses_mismatched_passwords(client):
     response = client.post(
         reverse("signup"), {**GOOD_SIGNUP, "password2": "something-else-entirely"}
     )
-    assert "The two password fields didn’t match." in response.context["form"].errors["password2"]
+    assert PASSWORD_MISMATCH["password_mismatch"] in response.context["form"].errors["password2"]
     assert not User.objects.exists()
 
 
@@ -86,7 +87,7 @@ def test_logging_in_leads_to_the_dashboard(client, alice):
 def test_logging_in_with_a_wrong_password_says_so(client, alice):
     response = client.post(reverse("login"), {"username": "alice", "password": "nope"})
     assert response.status_code == 200
-    assert b"Please enter a correct username and password" in response.content
+    assert "That username and password do not match an account" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

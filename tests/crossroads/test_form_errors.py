@@ -2,13 +2,20 @@
 content linking to each field (a group's first option), the message between hint and input with a
 hidden "Error:", and a message in the user's words for every field left empty."""
 
+import importlib
+import pkgutil
 import re
 
 import pytest
+from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.forms import Field
+from django.core import validators
+from django.forms import BaseForm, Field
+from django.forms import fields as django_fields
+from django.forms import models as django_models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from accounts import forms as account_forms
 from crossroads import forms as auth_pages_forms
@@ -30,6 +37,7 @@ from offers.asks.forms import AnswerForm, AskForm
 from offers.forms import ContactForm, OfferForm
 from offers.models import Offer, TimeAsk
 from offers.offer_form_layout import SECTIONS
+from offers.withdrawals.forms import WithdrawForm
 from tests.factories import make_decision, make_offer
 
 DJANGO_REQUIRED = Field.default_error_messages["required"]
@@ -84,6 +92,176 @@ def test_no_form_answers_an_empty_field_with_djangos_bare_message(alice):
             if DJANGO_REQUIRED in errors:
                 bare.setdefault(type(form).__name__, []).append(name)
     assert bare == {}
+
+
+# Every form class of the project, and how to make one with its fields as a page draws them
+# (the fields some forms add for what they are given: an acknowledgement per open check, a box
+# per status change). A form class missing here fails the walk below, so none is left unread.
+APPS = ("crossroads", "offers", "decisions", "reminders", "accounts")
+
+
+def _form_builders(user) -> dict:
+    from decisions.call.gate import AcceptForm, DoneForm, GateForm, ReadinessForm
+    from decisions.call.plans import status_changes
+    from decisions.call.readiness import readiness_checks
+    from offers.compare.forms import CompareForm
+    from offers.forms import OfferFilterForm
+    from offers.rates.forms import HomeCurrencyForm, RateForm
+    from reminders.forms import ReminderSettingsForm
+    from reminders.models import ReminderSettings
+
+    committed = make_offer(user, status=Offer.Status.SIGNED, company="Northwind")
+    new = make_offer(user, company="Bluebird", currency="EUR")
+    decision = make_decision(user, [committed, new], chosen_offer=new, decided_at=timezone.now())
+    factors, offers, checks = list(decision.factors.all()), [committed, new], None
+    checks = readiness_checks(committed, new)
+    now, today = timezone.now(), timezone.localdate()
+    ask = TimeAsk(offer=new, kind=TimeAsk.Kind.MORE_TIME, asked_on=today)
+    plan = CallPlan(decision=decision)
+    return {
+        account_forms.SignUpForm: lambda: [account_forms.SignUpForm()],
+        account_forms.PreferencesForm: lambda: [account_forms.PreferencesForm(instance=user)],
+        account_forms.DeleteAccountForm: lambda: [account_forms.DeleteAccountForm(user)],
+        account_forms.ImportForm: lambda: [account_forms.ImportForm(user)],
+        account_forms.ImportSettingsForm: lambda: [
+            account_forms.ImportSettingsForm({"time_zone": "Europe/Prague"})
+        ],
+        auth_pages_forms.LoginForm: lambda: [auth_pages_forms.LoginForm(None)],
+        auth_pages_forms.PasswordChangeForm: lambda: [auth_pages_forms.PasswordChangeForm(user)],
+        auth_pages_forms.PasswordResetForm: lambda: [auth_pages_forms.PasswordResetForm()],
+        auth_pages_forms.SetPasswordForm: lambda: [auth_pages_forms.SetPasswordForm(user)],
+        OfferForm: lambda: [
+            OfferForm(),
+            *(OfferForm(instance=new, section=section) for section in SECTIONS.values()),
+        ],
+        OfferFilterForm: lambda: [OfferFilterForm()],
+        ContactForm: lambda: [ContactForm()],
+        CompareForm: lambda: [CompareForm(offers)],
+        HomeCurrencyForm: lambda: [HomeCurrencyForm(instance=user)],
+        RateForm: lambda: [RateForm(home="CZK", offers=offers)],
+        AskForm: lambda: [AskForm(instance=TimeAsk(offer=new, kind=TimeAsk.Kind.MORE_TIME))],
+        AnswerForm: lambda: [AnswerForm(instance=ask)],
+        OffersForm: lambda: [OffersForm(user), OffersForm(user, decision=decision)],
+        SituationForm: lambda: [SituationForm(instance=decision)],
+        FactorForm: lambda: [FactorForm(instance=factors[1]), FactorForm()],
+        RatingsForm: lambda: [RatingsForm(factors, offers, {}, {})],
+        ConsiderationForm: lambda: [ConsiderationForm(decision=decision)],
+        RecordForm: lambda: [RecordForm(offers)],
+        OutcomeForm: lambda: [OutcomeForm()],
+        CallPlanForm: lambda: [
+            CallPlanForm(decision, instance=plan, section=section, now=now)
+            for section in PLAN_SECTIONS
+        ],
+        ReferralForm: lambda: [ReferralForm()],
+        FollowUpForm: lambda: [FollowUpForm()],
+        CallLogForm: lambda: [CallLogForm(now=now)],
+        GateForm: lambda: [GateForm(to_acknowledge=checks)],
+        DoneForm: lambda: [DoneForm(status_changes(decision), to_acknowledge=checks)],
+        AcceptForm: lambda: [AcceptForm(new, today=today, to_acknowledge=checks)],
+        ReadinessForm: lambda: [ReadinessForm(checks)],
+        ReminderSettingsForm: lambda: [ReminderSettingsForm(instance=ReminderSettings(user=user))],
+        WithdrawForm: lambda: [WithdrawForm(new_employer="Bluebird")],
+    }
+
+
+def _project_form_classes() -> set:
+    """Every form class defined in the project's apps, found by importing their modules."""
+    for app in APPS:
+        package = importlib.import_module(app)
+        for module in pkgutil.walk_packages(package.__path__, f"{app}."):
+            if ".migrations" not in module.name and ".management" not in module.name:
+                importlib.import_module(module.name)
+    found, todo = set(), [BaseForm]
+    while todo:
+        for cls in todo.pop().__subclasses__():
+            todo.append(cls)
+            if cls.__module__.split(".")[0] in APPS:
+                found.add(cls)
+    return found
+
+
+class _AnyValues(dict):
+    """Values for any placeholder of a message, so that a plural one ("at most %(max)d
+    character(s)") reads as words."""
+
+    def __missing__(self, key):
+        return 2
+
+
+def _words(message) -> str:
+    try:
+        return str(message % _AnyValues())
+    except (TypeError, ValueError):
+        return str(message)
+
+
+def _djangos_own_messages() -> set[str]:
+    """Every message Django's form fields, validators and auth forms come with, as words."""
+    texts = set()
+    for module in (django_fields, django_models, auth_forms):
+        for value in vars(module).values():
+            if isinstance(value, type):
+                for cls in value.__mro__:
+                    texts |= {
+                        _words(m) for m in vars(cls).get("default_error_messages", {}).values()
+                    }
+                    texts |= {_words(m) for m in (vars(cls).get("error_messages") or {}).values()}
+    for value in vars(validators).values():
+        if isinstance(value, type):
+            message, messages = vars(value).get("message", ""), vars(value).get("messages", {})
+            texts.add(_words(message) if isinstance(message, str | Promise) else "")
+            texts |= {_words(m) for m in messages.values()} if isinstance(messages, dict) else set()
+    texts.discard("")
+    return texts
+
+
+def _possible_errors(field) -> dict[str, str]:
+    """The errors ``field`` can give (by code) and the words each would show."""
+    if field.disabled:
+        return {}
+    codes = set(field.error_messages) - {"required"}
+    if field.required:
+        codes.add("required")
+    if isinstance(field, forms.FileField):
+        # Only a clearable file input on a saved file can contradict itself; a name too long
+        # only with a limit.
+        codes -= {"contradiction"} | (set() if field.max_length else {"max_length"})
+    from_validators = {}
+    for validator in field.validators:
+        if isinstance(validator, validators.DecimalValidator):
+            digits, places = validator.max_digits, validator.decimal_places
+            possible = {"max_digits": digits, "max_decimal_places": places}
+            possible["max_whole_digits"] = digits is not None and places is not None or None
+            for code, can in possible.items():
+                if can is not None:
+                    from_validators[code] = validator.messages[code]
+        elif getattr(validator, "code", None):
+            from_validators[validator.code] = getattr(validator, "message", "")
+    messages = {code: field.error_messages.get(code) for code in codes}
+    for code, default in from_validators.items():
+        messages[code] = field.error_messages.get(code, default)
+    return {code: _words(message) for code, message in messages.items()}
+
+
+@pytest.mark.django_db
+def test_every_form_of_the_project_is_walked(alice):
+    assert _project_form_classes() - set(_form_builders(alice)) == set()
+
+
+@pytest.mark.django_db
+def test_no_field_of_any_form_would_show_a_django_default_message(alice):
+    djangos = _djangos_own_messages()
+    found = []
+    for form_class, build in _form_builders(alice).items():
+        for form in build():
+            for name, field in form.fields.items():
+                for code, message in _possible_errors(field).items():
+                    if message in djangos:
+                        found.append(f"{form_class.__name__}.{name} {code}: {message}")
+            for code, message in (getattr(form, "error_messages", None) or {}).items():
+                if str(message) in djangos:
+                    found.append(f"{form_class.__name__} {code}: {message}")
+    assert not found, "\n".join(sorted(set(found)))
 
 
 def test_the_account_forms_are_ours_and_django_checks_them_the_same_way():
@@ -162,3 +340,26 @@ def test_a_group_of_checkboxes_is_reached_through_its_first_box(alice, alice_cli
     assert '<a href="#id_offers_0">Offers to compare: Pick at least two offers to compare.</a>' in (
         html
     )
+
+
+def test_a_number_field_gets_the_words_for_what_it_reads():
+    from crossroads.errors import use_own_messages
+
+    class Numbers(forms.Form):
+        whole = forms.IntegerField(min_value=1)
+        decimal = forms.DecimalField(max_digits=4, decimal_places=1)
+        email = forms.EmailField(required=False)
+
+    form = Numbers({"whole": "0", "decimal": "12.5x", "email": "nobody"})
+    use_own_messages(form)
+    assert form.errors == {
+        "whole": ["Enter 1 or more."],
+        "decimal": ["Enter a number in digits, such as 12.5."],
+        "email": ["Enter an e-mail address such as name@example.com."],
+    }
+    form = Numbers({"whole": "1.5", "decimal": "12345"})
+    use_own_messages(form)
+    assert form.errors == {
+        "whole": ["Enter a whole number in digits, such as 12."],
+        "decimal": ["That is more than we can store: at most 4 digits in all."],
+    }

@@ -108,9 +108,17 @@ def call_plan(call_decision, call_manager):
 
 @pytest.fixture
 def call_ready(call_committed, call_new):
-    """Tick every readiness check on the two offers."""
+    """Tick every readiness check on the two offers, with the start date it confirms."""
     call_committed.terms_reviewed = True
     call_committed.save()
     call_new.written_offer_in_hand = call_new.conditions_cleared = True
     call_new.start_date_confirmed = True
+    call_new.start_date = timezone.localdate() + datetime.timedelta(days=60)
+    call_new.save()
+
+
+@pytest.fixture
+def call_accepted(call_new):
+    """Bluebird Health's offer accepted: the step before the call done."""
+    call_new.status, call_new.accepted_on = Offer.Status.ACCEPTED, timezone.localdate()
     call_new.save()

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.timezone import now
 
 from decisions.models import get_decision_for_user
 from decisions.wizard.steps import with_offers_and_factors
@@ -87,3 +88,49 @@ def test_step_1_takes_the_same_queries_with_one_committed_offer_or_several(
     html = response.content.decode()
     assert "Which one are you committed to now?" in html
     assert html.count('name="offers"') == 25 and html.count('name="committed_offer"') == 4
+
+
+# The call plan's steps (decisions.call.steps) cost no query per step, skip or call --------------
+
+
+def _skip_every_step(plan):
+    from decisions.call.readiness import ACCEPT_FIRST, CHECK_NAMES
+    from decisions.models import SkippedCheck
+
+    SkippedCheck.objects.bulk_create(
+        SkippedCheck(
+            call_plan=plan, check_name=name, acknowledgement="I go ahead", skipped_at=now()
+        )
+        for name in (*CHECK_NAMES, ACCEPT_FIRST)
+    )
+
+
+@pytest.mark.parametrize("name", ["call", "call_print", "call_ics"])
+def test_the_plan_its_print_and_its_event_take_the_same_queries_with_no_step_or_every_step_skipped(
+    alice_client, call_decision, call_plan, name, django_assert_num_queries
+):
+    path = url(name, call_decision)
+    with CaptureQueriesContext(connection) as before:
+        assert alice_client.get(path).status_code == 200
+    _skip_every_step(call_plan)
+    with django_assert_num_queries(len(before.captured_queries)):
+        content = alice_client.get(path).content.decode()
+    assert content.count("skipped") >= 5
+
+
+def test_the_calls_on_the_dashboard_take_the_same_queries_for_one_and_for_six_with_skips(
+    alice_client, alice, call_decision, django_assert_num_queries
+):
+    from decisions.models import CallPlan
+    from tests.factories import make_decision
+
+    expected = _count(alice_client, reverse("home"))
+    for n in range(5):
+        committed = make_offer(alice, company=f"Signed {n}", status=Offer.Status.SIGNED)
+        new = make_offer(alice, company=f"Chosen {n}", start_date=now().date())
+        decision = make_decision(alice, [committed, new], chosen_offer=new, decided_at=now())
+        _skip_every_step(CallPlan.objects.create(decision=decision, scheduled_at=now()))
+    with django_assert_num_queries(expected):
+        content = alice_client.get(reverse("home")).content.decode()
+    assert content.count('data-step="call"') == 6
+    assert content.count('data-state="skipped"') == 25

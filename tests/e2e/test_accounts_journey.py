@@ -23,7 +23,7 @@ def test_a_visitor_signs_up_logs_out_and_logs_back_in(live_server, page, screens
     page.get_by_label("Password confirmation").fill("a-different-passphrase")
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_text("There is a problem")).to_be_visible()
-    expect(page.get_by_text("The two password fields didn’t match.").first).to_be_visible()
+    expect(page.get_by_text("The two passwords are not the same").first).to_be_visible()
     screenshot(page, "signup-error")
 
     page.get_by_label(PASSWORD).fill("a-long-and-unusual-passphrase")

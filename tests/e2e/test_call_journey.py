@@ -32,7 +32,12 @@ def finished_decision():
     """Alice signed with Northwind Freight, then chose Bluebird Health: she backs out."""
     alice = make_user("alice", time_zone="Europe/Paris")
     committed = signed_job_with_a_bonus_to_repay(alice)
-    new = make_offer(alice, company="Bluebird Health", role="Senior Data Engineer")
+    new = make_offer(
+        alice,
+        company="Bluebird Health",
+        role="Senior Data Engineer",
+        received_on=timezone.localdate() - datetime.timedelta(days=3),
+    )
     make_contact(committed, name="Morgan Lee", role=Contact.Role.HIRING_MANAGER)
     make_contact(committed, name="Sam Ortiz", role=Contact.Role.RECRUITER, phone="+1 555 0199")
     decision = make_decision(alice, [committed, new], chosen_offer=new, decided_at=timezone.now())
@@ -72,15 +77,39 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
     screenshot(page, "call-plan-not-ready")
     assert _fits_in_320_pixels(page)
 
-    for label in (
+    checks = (
         "The terms you signed with Northwind Freight have been legally reviewed",
         "The offer from Bluebird Health is formal and in writing",
         "conditions are cleared",
         "Your start date at Bluebird Health is confirmed",
-    ):
+    )
+    for label in checks:
         page.get_by_label(label).check()
     page.get_by_role("button", name="Save checklist").click()
-    expect(page.get_by_text("All checks are done")).to_be_visible()
+    # No start date is recorded: that tick is refused next to it, nothing is saved, and the
+    # message links to where the date is added.
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    expect(page.locator("#ready-start_date_confirmed-fact")).to_contain_text(
+        "Add the start date to the offer first"
+    )
+    screenshot(page, "call-readiness-refused")
+    assert _fits_in_320_pixels(page)
+    page.get_by_role("link", name="Add the start date to Bluebird Health’s offer").click()
+    page.get_by_label("Start date").fill(
+        (timezone.localdate() + datetime.timedelta(60)).isoformat()
+    )
+    page.get_by_role("button", name="Save changes").click()
+    expect(page).to_have_url(re.compile(r"/call/"))
+    for label in checks:
+        page.get_by_label(label).check()
+    page.get_by_role("button", name="Save checklist").click()
+    # Every check done is not yet ready: accepting the new offer comes first.
+    expect(page.get_by_text("All checks are done. Still missing before the call")).to_be_visible()
+    expect(page.get_by_text("you are ready to make the call")).to_have_count(0)
+    page.get_by_role("link", name="Record that you accepted").click()
+    page.get_by_role("button", name="Record that I accepted").click()
+    expect(page.get_by_text("Recorded: you accepted Bluebird Health’s offer.")).to_be_visible()
+    expect(page.locator('[data-step="new_offer_accepted"]')).to_have_attribute("data-state", "done")
 
     # Whom, when, and the script in the user's own words, each on a page of its own.
     page.get_by_role("link", name="Change whom, when and how").click()
@@ -192,6 +221,33 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
     assert committed.status == Offer.Status.BACKED_OUT
     assert new.status == Offer.Status.ACCEPTED
     assert new.accepted_on == timezone.localdate(timezone=PARIS)
+
+
+def test_calling_before_accepting_is_a_choice_recorded_through_the_gate(
+    live_server, page, log_in, screenshot, finished_decision
+):
+    alice, decision, _, new = finished_decision
+    log_in(alice)
+    page.goto(f"{live_server.url}/decisions/{decision.pk}/call/")
+    page.get_by_role("link", name="Call before accepting").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Call Northwind Freight before you accept Bluebird Health’s offer?"
+    )
+    page.get_by_role("button", name="Record my choice").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    screenshot(page, "call-skip-accepting-refused")
+    assert _fits_in_320_pixels(page)
+    page.get_by_label("I call Northwind Freight before I have accepted").check()
+    page.get_by_role("button", name="Record my choice").click()
+    expect(page.get_by_text("Recorded: you chose to call before accepting")).to_be_visible()
+    skipped = page.locator("#steps [data-state='skipped']")
+    expect(skipped).to_have_count(1)
+    expect(skipped).to_contain_text("Accept Bluebird Health’s offer in writing")
+    # The checks still open stay missing: calling first changes only the order.
+    expect(page.get_by_text("Not ready to call")).to_be_visible()
+    screenshot(page, "call-plan-skipped-steps")
+    new.refresh_from_db()
+    assert new.status == Offer.Status.RECEIVED
 
 
 def test_the_plan_works_with_javascript_off(live_server, open_page, finished_decision):

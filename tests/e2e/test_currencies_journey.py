@@ -136,8 +136,32 @@ def test_a_person_sets_one_rate_and_compares_euro_and_dollar_offers(
     expect(page.locator(".site-header")).to_be_hidden()
 
 
-def _narrow_path():
+def _narrow_path(name="currencies-5-compare-320.png"):
     from tests.e2e.conftest import SCREENSHOTS
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS / "currencies-5-compare-320.png"
+    return SCREENSHOTS / name
+
+
+def test_an_offer_without_figures_says_so_on_the_compare_page(
+    live_server, page, log_in, screenshot
+):
+    alice = make_user("alice")
+    make_offer(alice, company="Prague Works", currency="CZK", base_salary=Decimal(1200000))
+    make_offer(alice, company="Vltava Labs", currency="CZK", base_salary=Decimal(1500000))
+    make_offer(alice, company="Moldau Bank", currency="EUR", base_salary=Decimal(0))
+    log_in(alice)
+
+    page.goto(f"{live_server.url}/offers/compare/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Money side by side, year by year")
+    expect(page.get_by_text("Moldau Bank is left out: no figures yet.")).to_be_visible()
+    expect(page.get_by_text("No figures yet: not compared")).to_be_visible()
+    # Its money would need a rate for EUR, but nothing of it is compared: no rate is asked for.
+    expect(page.get_by_text("No exchange rate")).to_have_count(0)
+    chart = page.get_by_role("img", name=re.compile("Money so far"))
+    expect(chart).to_be_visible()
+    expect(page.locator(".chart-table tbody tr")).to_have_count(2)
+    screenshot(page, "compare-no-figures")
+    page.set_viewport_size(NARROW)
+    page.screenshot(path=_narrow_path("compare-no-figures-320.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -142,9 +142,12 @@ def test_the_realistic_case_from_the_result_to_done(
     heading = f"Answer Contoso by {_day(deadline)}"
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
     steps = page.locator("#steps li")
-    expect(steps.nth(0)).to_contain_text("Have Contoso’s offer in writing")
-    expect(steps.nth(1)).to_contain_text(f"Accept Contoso’s offer in writing, by {_day(deadline)}")
-    expect(steps.nth(2)).to_contain_text(f"Then call Northwind, by {_day(deadline)}")
+    expect(steps.nth(0)).to_contain_text("Have your terms with Northwind legally reviewed")
+    expect(steps.nth(1)).to_contain_text("Get Contoso’s offer in writing")
+    expect(steps.nth(4)).to_contain_text("Accept Contoso’s offer in writing")
+    expect(steps.nth(4)).to_contain_text(f"Answer by {_day(deadline)}.")
+    expect(steps.nth(5)).to_contain_text("Call Northwind")
+    expect(steps.nth(5)).to_contain_text(f"Call by {_day(deadline)}: Contoso needs your answer")
     _open_the_words(page)
     text = _words(page)
     assert f"Call by {_day(deadline)}: Contoso needs your answer" in text
@@ -167,12 +170,12 @@ def test_the_realistic_case_from_the_result_to_done(
     page.get_by_role("link", name="Back to the call plan").click()
     expect(page.locator("#when")).to_be_focused()
 
-    # Step 1: Contoso's offer in writing, its conditions cleared, its start date confirmed.
-    for label in (
-        "The offer from Contoso is formal and in writing",
-        "conditions are cleared",
-        "Your start date at Contoso is confirmed",
-    ):
+    # Contoso's offer in writing, its conditions cleared; no start date is recorded yet, so the
+    # plan says what confirming it needs before it is ticked.
+    expect(page.locator("#ready-start_date_confirmed-fact")).to_contain_text(
+        "Add the start date to the offer first"
+    )
+    for label in ("The offer from Contoso is formal and in writing", "conditions are cleared"):
         page.get_by_label(label).check()
     page.get_by_role("button", name="Save checklist").click()
     expect(page.get_by_text("Saved. Some checks are still open.")).to_be_visible()
@@ -191,10 +194,11 @@ def test_the_realistic_case_from_the_result_to_done(
     contoso.refresh_from_db()
     assert contoso.status == Offer.Status.RECEIVED
     page.get_by_label("I go ahead without a legal review of my terms with Northwind").check()
+    page.get_by_label("I go ahead without a confirmed start date at Contoso").check()
     page.get_by_role("button", name="Record that I accepted").click()
     expect(page.get_by_text("Recorded: you accepted Contoso’s offer.")).to_be_visible()
     expect(page.get_by_text(f"You accepted it on {_day(today)}")).to_be_visible()
-    expect(page.get_by_text("You chose to go ahead without")).to_be_visible()
+    expect(page.get_by_text("You chose to go ahead without")).to_have_count(2)
     contoso.refresh_from_db()
     assert (contoso.status, contoso.accepted_on) == (Offer.Status.ACCEPTED, today)
 
@@ -248,7 +252,7 @@ def test_the_realistic_case_from_the_result_to_done(
     page.get_by_role("link", name="Mark the call as done").click()
     expect(page.get_by_role("heading", name="Check before you go on")).to_be_visible()
     expect(page.locator(".summary-list-row")).to_have_count(4)
-    expect(page.get_by_text("You chose to go ahead without it on")).to_have_count(1)
+    expect(page.get_by_text("You chose to go ahead without it on")).to_have_count(2)
     _never_asks_to_repay(_words(page), "the done page")
     screenshot(page, "call-gate-done")
     expect(page.get_by_label("Set Data Engineer at Northwind to “Backed out”")).to_be_checked()
@@ -259,7 +263,10 @@ def test_the_realistic_case_from_the_result_to_done(
     contoso.refresh_from_db()
     assert northwind.status == Offer.Status.BACKED_OUT
     assert contoso.status == Offer.Status.ACCEPTED
-    assert list(SkippedCheck.objects.values_list("check_name", flat=True)) == ["terms_reviewed"]
+    assert list(SkippedCheck.objects.values_list("check_name", flat=True)) == [
+        "terms_reviewed",
+        "start_date_confirmed",
+    ]
 
     # The follow-up stays on the dashboard and the timeline until ticked.
     page.goto(live_server.url)

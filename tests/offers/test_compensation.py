@@ -8,12 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from offers.compensation import (
+    MONEY_FIELDS,
     Package,
     best,
     breakdown,
     compensation_ratings,
     currencies,
     four_year_total,
+    has_figures,
     headline,
     package_of,
     same_currency,
@@ -368,3 +370,20 @@ def test_vesting_terms_name_every_custom_share_and_the_cliff_only_when_there_is_
     assert ("evenly" in terms) == (not package.vesting_percentages)
     assert terms.count("%") == len(package.vesting_percentages)
     assert terms.endswith("with no cliff") == (package.cliff_months == 0)
+
+
+def test_an_offer_has_figures_once_any_money_is_entered():
+    assert not has_figures(Package("USD"))
+    # A bonus as a share of no salary, or a fixed bonus of nothing, is no money.
+    assert not has_figures(Package("USD", target_bonus_percent=D(10), target_bonus=D(0)))
+    for name in MONEY_FIELDS:
+        assert has_figures(Package("USD", **{name: D("0.01")})), name
+    assert has_figures(Package("USD", base_salary=D(1), target_bonus_percent=D(10)))
+
+
+@given(packages())
+def test_an_offer_without_figures_is_worth_nothing_and_one_worth_something_has_figures(package):
+    if not has_figures(package):
+        assert four_year_total(package) == 0 and total_over(package, 6) == 0
+    if four_year_total(package) > 0:
+        assert has_figures(package)

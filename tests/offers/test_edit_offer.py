@@ -1,6 +1,8 @@
 """Changing an offer: one section at a time, each a page of its own, linked from the offer's page
 next to what it changes; saving returns to the offer."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -173,3 +175,25 @@ def test_adding_takes_the_same_number_of_queries_for_1_or_100_offers(
     # Session, user, the user's recent currencies.
     with django_assert_num_queries(3):
         assert alice_client.get(reverse("offers:new")).status_code == 200
+
+
+def test_the_terms_refuse_a_confirmed_start_date_the_offer_does_not_record(alice_client, alice):
+    """The contract terms keep the call plan's promise: a tick needs the fact it stands for."""
+    offer = make_offer(alice, company="Globex")
+    data = {"start_date_confirmed": "on", "conditions_cleared": "on", "notice_period": ""}
+    response = alice_client.post(url(offer, "terms"), data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["start_date_confirmed"] == [
+        "Add the start date to the offer first: a start date that is not recorded cannot be "
+        "confirmed."
+    ]
+    assert "Have the offer in writing first" in errors["conditions_cleared"][0]
+    offer.refresh_from_db()
+    assert not offer.start_date_confirmed and not offer.conditions_cleared
+    offer.start_date = datetime.date(2027, 3, 1)
+    offer.save()
+    data["written_offer_in_hand"] = "on"
+    assert alice_client.post(url(offer, "terms"), data).status_code == 302
+    offer.refresh_from_db()
+    assert offer.start_date_confirmed and offer.conditions_cleared

@@ -255,3 +255,28 @@ def test_only_a_single_offer_with_the_most_money_is_singled_out(values):
     top = max(values.values())
     winners = [key for key, value in values.items() if value == top]
     assert comparison.best() == (winners[0] if top > 0 and len(winners) == 1 else None)
+
+
+def test_offers_without_figures_are_left_out_named_and_decide_nothing():
+    totals = {
+        "paris": (Decimal(100), "EUR"),
+        "moldau": (Decimal(0), "CZK"),
+        "prague": (Decimal(90), "EUR"),
+        "vltava": (Decimal(0), "GBP"),
+    }
+    comparison = compare(totals, "USD", Rates(), no_figures=["vltava", "moldau", "elsewhere"])
+    # In the caller's order; a key not compared at all is not named.
+    assert comparison.no_figures == ("moldau", "vltava")
+    # The two left share one currency: compared in it, no rate asked for the others'.
+    assert comparison.currency == "EUR"
+    assert list(comparison.amounts) == ["paris", "prague"]
+    assert comparison.left_out == () and comparison.missing == ()
+    assert comparison.complete and comparison.best() == "paris"
+
+
+def test_without_figures_an_offer_in_a_currency_with_no_rate_still_needs_none():
+    totals = {"paris": (Decimal(100), "EUR"), "new_york": (Decimal(0), "USD")}
+    assert compare(totals, "GBP", Rates()).missing == ("EUR", "USD")
+    comparison = compare(totals, "GBP", Rates(), no_figures=iter(["new_york"]))
+    assert comparison.missing == () and comparison.no_figures == ("new_york",)
+    assert comparison.currency == "EUR" and comparison.best() is None

@@ -251,7 +251,7 @@ def test_a_closed_offer_needs_no_date(alice_client, status):
 
 
 def test_it_rejects_an_unknown_status(alice_client):
-    assert "not one of the available choices" in refused(alice_client, "status", status="maybe")
+    assert "maybe is not one of them" in refused(alice_client, "status", status="maybe")
 
 
 def test_a_bad_edit_changes_nothing(alice_client, alice_offer):

@@ -153,7 +153,13 @@ def test_the_best_of_many_offers_is_found_pricing_only_the_offers_shown(
     # 120 offers in play, one clearly worth most and on the last page: the database adds up
     # their money, and the page prices only the 20 rows it shows.
     Offer.objects.bulk_create(
-        Offer(owner=alice, company=f"Company {n:03d}", role="Engineer", respond_by=today + days(n))
+        Offer(
+            owner=alice,
+            company=f"Company {n:03d}",
+            role="Engineer",
+            respond_by=today + days(n),
+            base_salary=Decimal(50000 + n),
+        )
         for n in range(119)
     )
     make_offer(alice, company="Richest", base_salary=Decimal(900000), respond_by=today + days(200))

@@ -93,7 +93,7 @@ def test_setting_a_rate_again_changes_it_and_the_reverse_pair_is_replaced(alice_
         ("0", "A rate must be more than 0"),
         ("-1.2", "A rate must be more than 0"),
         ("abc", "Enter the rate as a number"),
-        ("", "This field is required"),
+        ("", "Enter the rate, such as 0.92."),
         ("99999999999999", "far too large"),
         ("0.000000000001", "at most 10 decimals"),
     ],

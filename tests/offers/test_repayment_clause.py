@@ -141,7 +141,7 @@ def test_all_of_it_until_a_date_needs_the_date(alice_client):
 
 def test_unknown_choices_are_refused_with_a_message(alice_client):
     message = _refused(alice_client, "repayment_paid", repayment_paid="whenever")
-    assert "Select a valid choice" in message
+    assert "Choose one of the options shown: whenever is not one of them." in message
 
 
 def test_editing_another_users_offer_is_a_404_and_changes_nothing(charlie_client, alice):

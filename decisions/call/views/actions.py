@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from decisions.call import plans
-from decisions.call.forms import AcceptForm, CallLogForm, DoneForm, FollowUpForm, ReferralForm
+from decisions.call import plans, steps
+from decisions.call.forms import CallLogForm, FollowUpForm, ReferralForm
+from decisions.call.gate import AcceptForm, DoneForm, GateForm
 from decisions.call.page import item_page, plan_url
 from decisions.call.readiness import readiness_checks, to_acknowledge
 from decisions.models import (
@@ -154,6 +155,29 @@ def accept_new_offer(request, pk):
     context = {"decision": decision, "form": form, "new_offer": new_offer, "gate_rows": gate_rows}
     context.update(committed=decision.committed_offer)
     return render(request, "decisions/call/accept.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def skip_accepting_first(request, pk):
+    """Call before accepting the new offer: the gate (every step with its state) asks for a
+    ticked choice, recorded on the plan."""
+    decision = get_leaving_decision_for_user(request.user, pk)
+    plan = plans.saved_plan(decision)
+    ordered = steps.steps_of_plan(decision, plan, plans.skipped_at(plan))
+    accepting = steps.accepting_to_skip(ordered, decision.chosen_offer)
+    if accepting is None:
+        return redirect(plan_url(decision, "steps"))
+    posted = request.POST if request.method == "POST" else None
+    form = GateForm(posted, to_acknowledge=[accepting])
+    if form.is_valid():
+        plans.skip_accepting_first(decision, accepting, timezone.now())
+        new = decision.chosen_offer.company
+        messages.success(request, f"Recorded: you chose to call before accepting {new}’s offer.")
+        return redirect(plan_url(decision, "steps"))
+    context = {"decision": decision, "form": form, "gate_rows": steps.gate_rows(ordered)}
+    context.update(committed=decision.committed_offer, new_offer=decision.chosen_offer)
+    return render(request, "decisions/call/skip_accepting.html", context)
 
 
 @login_required

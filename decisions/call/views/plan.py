@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from decisions.call.calendar import call_calendar
 from decisions.call.forms import CallPlanForm
 from decisions.call.page import plan_page, plan_url, print_page, section_page
-from decisions.call.plans import plan_or_draft, saved_plan
+from decisions.call.plans import plan_or_draft, saved_plan, skipped_at
 from decisions.models import (
     Decision,
     get_decision_for_user,
@@ -90,5 +90,6 @@ def call_ics(request, pk):
         timezone.now(),
         plan_link=request.build_absolute_uri(plan_url(decision)),
         print_link=request.build_absolute_uri(reverse("decisions:call_print", args=[pk])),
+        skipped=skipped_at(plan),
     )
     return ics_response(cal, f"call-plan-{pk}.ics")

@@ -4,6 +4,7 @@ and how the wizard names an offer in its forms."""
 from django import forms
 from django.forms.models import ModelChoiceIterator
 
+from crossroads.errors import use_own_messages
 from offers.models import Offer
 
 MIN_OFFERS, MAX_OFFERS = 2, 5
@@ -85,6 +86,7 @@ class OffersForm(forms.Form):
                 "committed_offer": decision.committed_offer,
             }
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         self.decision = decision
         self.user_offers = list(Offer.objects.for_user(user).order_by("company", "role", "pk"))
         self.fields["offers"].loaded = self.user_offers

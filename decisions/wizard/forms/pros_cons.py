@@ -5,6 +5,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout
 from django import forms
 
+from crossroads.errors import use_own_messages
 from decisions.models import Consideration
 from decisions.wizard.forms.offers import LoadedChoices, offer_label
 from decisions.wizard.steps import ordered_offers
@@ -49,6 +50,7 @@ class ConsiderationForm(forms.ModelForm):
 
     def __init__(self, *args, decision, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         self.instance.decision = decision
         self.fields["offer"].queryset = decision.offers.all()
         self.fields["offer"].loaded = ordered_offers(decision)

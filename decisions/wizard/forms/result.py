@@ -2,6 +2,7 @@
 
 from django import forms
 
+from crossroads.errors import use_own_messages
 from crossroads.text import LONG_TEXT_LIMIT, text_errors
 from decisions.wizard.forms.offers import offer_label
 
@@ -28,6 +29,7 @@ class RecordForm(forms.Form):
 
     def __init__(self, offers, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         self.offers = {str(offer.pk): offer for offer in offers}
         self.fields["choice"].choices = [
             *((pk, offer_label(offer)) for pk, offer in self.offers.items()),

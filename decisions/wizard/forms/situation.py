@@ -5,6 +5,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
 
+from crossroads.errors import use_own_messages
 from decisions.models import Decision
 
 
@@ -64,6 +65,7 @@ class SituationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_own_messages(self)
         committed = self.instance.committed_offer
         if committed is None:
             for name in ("close_knit_field", "could_commit_fully", "agency_name"):

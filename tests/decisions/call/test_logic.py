@@ -8,7 +8,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from decisions.call import plans, script, timing
-from decisions.call.readiness import readiness_checks
 from decisions.models import PreparedAnswer
 from offers.models import Contact, Offer
 
@@ -222,28 +221,6 @@ def test_the_agency_call_goes_to_the_agency_contact():
     agent = Contact(name="Ari Cole", role=Contact.Role.AGENCY)
     assert script.default_agency_contact([manager, agent]) is agent
     assert script.default_agency_contact([manager]) is None
-
-
-# Ready to call -----------------------------------------------------------------------------------
-
-
-def test_the_gaps_name_each_open_check_then_whom_and_when():
-    committed, new = _offer(), _offer(company="Bluebird Health", status=Offer.Status.RECEIVED)
-    new.written_offer_in_hand = True
-    gaps = script.call_gaps(readiness_checks(committed, new), False, False)
-    assert gaps == [
-        "a legal review of your terms with Northwind Freight",
-        "Bluebird Health’s conditions cleared",
-        "your start date at Bluebird Health confirmed",
-        "someone to call",
-        "a time for the call",
-    ]
-
-
-def test_there_are_no_gaps_once_everything_is_done():
-    committed, new = _offer(terms_reviewed=True), _offer(company="Bluebird Health")
-    new.written_offer_in_hand = new.conditions_cleared = new.start_date_confirmed = True
-    assert script.call_gaps(readiness_checks(committed, new), True, True) == []
 
 
 # How ---------------------------------------------------------------------------------------------

@@ -106,7 +106,7 @@ def test_the_plan_is_not_ready_to_call_until_every_check_is_ticked(
     assert f'href="{_section(call_decision, "when")}"' in content
 
 
-@pytest.mark.usefixtures("call_ready")
+@pytest.mark.usefixtures("call_ready", "call_accepted")
 def test_the_plan_is_ready_to_call_once_checked_with_a_contact_and_a_time(
     alice_client, call_decision, call_plan
 ):
@@ -420,13 +420,13 @@ def test_while_the_new_offer_awaits_an_answer_the_plan_leads_with_its_deadline_a
     assert heading in content
     # The deadline comes before the checklist, and the steps come in the order that protects.
     assert content.index(heading) < content.index("Before you tell Northwind Freight")
-    in_writing = content.index("Have Bluebird Health’s offer in writing")
+    in_writing = content.index("Get Bluebird Health’s offer in writing")
     accept = content.index("Accept Bluebird Health’s offer in writing")
-    call = content.index("Then call Northwind Freight")
+    call = content.index('data-step="call"')
     assert in_writing < accept < call
     assert reverse("decisions:accept_new_offer", args=[call_decision.pk]) in content
+    assert f"Answer by {day}." in content
     # The call is due by the deadline, never later.
-    assert f"Then call Northwind Freight, by {day}." in content
     assert f"Call by <strong>{day}</strong>: Bluebird Health needs your answer" in content
 
 

@@ -78,13 +78,36 @@ def test_the_print_says_not_ready_at_the_top_while_checks_are_open(
     content = alice_client.get(_url(call_decision)).content.decode()
     assert "Not ready to call." in content
     assert content.index("Not ready to call.") < content.index("<h1")
-    assert "A legal review of your terms with Northwind Freight" in content
+    # The steps come with the warning, each in its state; whom and when are set.
+    note = content.split('class="call-print-steps call-print-not-ready"')[1].split("</div>")[0]
+    assert 'data-step="terms_reviewed" data-state="open"' in note
+    assert "Have your terms with Northwind Freight legally reviewed" in note
+    assert "Still missing" not in note
+
+
+def test_without_a_time_the_print_says_so_beside_the_steps(alice_client, call_decision, call_plan):
+    call_plan.scheduled_at = None
+    call_plan.save()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "<strong>Not ready to call.</strong> Still missing: a time for the call.</p>" in content
+
+
+def test_the_print_keeps_accepting_first_while_it_is_open(
+    alice_client, call_decision, call_plan, call_ready
+):
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "<strong>Not ready to call.</strong>" in content
+    accept = content.split('data-step="new_offer_accepted"')[1].split("</li>")[0]
+    assert 'data-state="open"' in accept
+    assert 'Not yet</span> <span class="step-text">Accept Bluebird Health’s offer' in accept
 
 
 def test_a_ready_plan_prints_without_the_warning(
-    alice_client, call_decision, call_plan, call_ready
+    alice_client, call_decision, call_plan, call_ready, call_accepted
 ):
-    assert "Not ready to call" not in alice_client.get(_url(call_decision)).content.decode()
+    content = alice_client.get(_url(call_decision)).content.decode()
+    assert "Not ready to call" not in content and "call-print-not-ready" not in content
+    assert content.count('data-state="done"') == 5
 
 
 def test_the_print_has_a_print_button_the_date_printed_and_room_for_notes(

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -32,6 +34,9 @@ def test_nothing_is_ready_until_every_check_is_done(situation):
     ]
     committed.terms_reviewed = True
     new.written_offer_in_hand = new.conditions_cleared = new.start_date_confirmed = True
+    # A start date confirmed needs the start date.
+    assert [c.name for c in missing(readiness_checks(committed, new))] == ["start_date_confirmed"]
+    new.start_date = datetime.date(2027, 2, 1)
     assert is_ready(readiness_checks(committed, new))
 
 

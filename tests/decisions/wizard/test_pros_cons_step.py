@@ -133,9 +133,9 @@ def test_another_decisions_item_cannot_be_removed(alice_client, bob, pros_cons, 
     [
         ({"text": "   "}, "Write the pro or con in a few words."),
         ({"kind": ""}, "Choose pro or con."),
-        ({"kind": "maybe"}, "Select a valid choice"),
-        ({"term": "someday"}, "Select a valid choice"),
-        ({"text": "x" * 501}, "at most 500 characters"),
+        ({"kind": "maybe"}, "Choose one of the options shown"),
+        ({"term": "someday"}, "Choose one of the options shown"),
+        ({"text": "x" * 501}, "Keep this under 500 characters (it has 501)."),
         ({"offer": ""}, "Choose the offer it is about."),
     ],
 )

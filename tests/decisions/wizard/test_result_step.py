@@ -196,7 +196,7 @@ def test_not_decided_yet_can_be_recorded_without_reasons(alice_client, finished)
     [
         ({}, "Choose an offer, or Not decided yet."),
         ({"choice": "new", "reasoning": ""}, "Write a line or two on why"),
-        ({"choice": "999999", "reasoning": "x"}, "Select a valid choice"),
+        ({"choice": "999999", "reasoning": "x"}, "Choose one of the options shown"),
         ({"choice": "new", "reasoning": "x" * 10_000}, "Keep this under 5,000 characters"),
         ({"choice": "new", "reasoning": "Growth\x00"}, NUL_MESSAGE),
     ],

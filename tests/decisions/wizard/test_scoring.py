@@ -452,3 +452,20 @@ def test_the_compensation_suggestion_converts_other_currencies_with_the_users_ra
     suggestion = scoring.compensation_suggestion(packages, 1, home="USD", rates=EUR_IN_USD)
     assert suggestion == {"paris": 5, "boston": 3}
     assert scoring.compensation_suggestion(packages, 1, home="USD") is None
+
+
+def test_an_offer_without_figures_is_shown_as_such_never_compared_nor_the_reference():
+    packages = {
+        "expected": _package("EUR", base_salary=0),
+        "first": _package(base_salary=90000),
+        "second": _package(base_salary=120000),
+    }
+    money = scoring.money_over_horizon(packages, 2, reference="expected")
+    rows = {row.offer: row for row in money.rows}
+    assert rows["expected"].no_figures and rows["expected"].amount is None
+    assert rows["expected"].difference is None and rows["expected"].gap is None
+    assert not rows["first"].no_figures and not rows["second"].no_figures
+    # Compared in the others' currency, with the best paid as the reference, no rate needed.
+    assert money.comparable and money.reference == "second" and money.left_out == ()
+    assert rows["first"].difference == Decimal("-60000.00")
+    assert money.suggested_ratings() == {"first": 4, "second": 5}

@@ -82,7 +82,7 @@ def test_emptying_the_agency_clears_it_on_the_offer(alice_client, situation, com
     ("field", "value", "message"),
     [
         ("close_knit_field", "", "Choose yes, no or not sure."),
-        ("could_commit_fully", "maybe", "Select a valid choice"),
+        ("could_commit_fully", "maybe", "Choose one of the options shown"),
         ("horizon_years", "5", "Choose how many years, from 1 to 4."),
         ("horizon_years", "0", "Choose how many years, from 1 to 4."),
     ],

@@ -92,7 +92,7 @@ def test_an_offer_brought_forward_moves_its_expected_day(alice_client, due, expe
         ({"new_date": 3}, "new_date", "comes after the current one"),
         ({"new_date": 1}, "new_date", "comes after the current one"),
         ({"new_date": "31/02/2026"}, "new_date", "Enter a real date"),
-        ({"answer": "pending"}, "answer", "Select a valid choice"),
+        ({"answer": "pending"}, "answer", "Choose one of the options shown"),
     ],
 )
 def test_bad_answers_are_refused_and_nothing_moves(
