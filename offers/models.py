@@ -253,9 +253,6 @@ class Offer(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
-    # The one-time token of the add form this offer came from: posting that form again (Back and
-    # Save, a double click, a second tab) finds this offer instead of adding another.
-    form_token = models.UUIDField(null=True, blank=True, editable=False)
     # Part of the example loaded from the empty dashboard: badged everywhere, removed in one go.
     is_example = models.BooleanField(default=False, editable=False)
 
@@ -285,9 +282,6 @@ class Offer(models.Model):
     class Meta:
         ordering = ["company", "role"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["owner", "form_token"], name="offer_form_token_once_per_owner"
-            ),
             models.CheckConstraint(
                 name="offer_money_not_negative",
                 condition=Q(base_salary__gte=0)

@@ -109,6 +109,18 @@ def test_someone_elses_preview_is_a_404(client, alice, bob):
     assert not Offer.objects.filter(owner=bob).exists()
 
 
+def test_a_file_exported_before_offers_lost_their_form_token_still_imports(client, alice, bob):
+    # Such a file carries each offer's old add-form token; forms now submit once without it.
+    _fill(alice)
+    export = user_data(alice)
+    for offer in export["offers"]:
+        offer["form_token"] = None
+    client.force_login(bob)
+    preview = _upload(client, _file(_signed(export))).url
+    client.post(preview)
+    assert Offer.objects.filter(owner=bob).count() == 2
+
+
 def _change(data, section, index, **fields):
     data[section][index].update(fields)
     return data

@@ -311,7 +311,7 @@ def test_the_message_sits_between_hint_and_input_with_a_hidden_error_prefix(alic
 
 @pytest.mark.django_db
 def test_a_page_without_a_failed_form_has_a_plain_title_and_no_summary(alice_client):
-    html = alice_client.get(reverse("offers:new")).content.decode()
+    html = alice_client.get(reverse("offers:new"), follow=True).content.decode()
     assert "<title>Add an offer" in html
     assert "error-summary" not in html
 

@@ -112,9 +112,9 @@ class Site:
 
 
 def _new_offer(company: str) -> dict:
-    """A fresh add form, with its one-time token, filled in."""
+    """A fresh add form, with its one-time token (``crossroads/once.py``), filled in."""
     return {
-        "form_token": str(uuid.uuid4()),
+        "once": str(uuid.uuid4()),
         "company": company,
         "role": "Engineer",
         "location": "Lisbon",
