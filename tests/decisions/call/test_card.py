@@ -1,5 +1,6 @@
 """The call card: /decisions/<id>/call/card/, the plan in one hand during the call."""
 
+import icalendar
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -106,7 +107,12 @@ def test_the_short_script_keeps_parts_within_the_limit_in_script_order():
         "closing": ("closing", "Thanks."),
     }
     short = short_script(parts)
-    assert [name for name, _, _ in short["card_script"]] == ["opening", "news", "apology", "closing"]
+    assert [name for name, _, _ in short["card_script"]] == [
+        "opening",
+        "news",
+        "apology",
+        "closing",
+    ]
     assert short["left_out"] == ["the reason"]
     assert short["card_words"] == 8
 
@@ -151,3 +157,24 @@ def test_the_card_takes_the_same_queries_with_1_and_30_referrals(
 def test_the_plan_links_to_the_card(alice_client, call_decision, call_plan):
     plan = alice_client.get(reverse("decisions:call", args=[call_decision.pk])).content.decode()
     assert _url(call_decision) in plan
+
+
+def test_the_dashboards_calls_to_make_open_the_card_in_one_tap(
+    alice_client, call_decision, call_plan
+):
+    content = alice_client.get(reverse("home")).content.decode()
+    assert f'href="{_url(call_decision)}"' in content
+
+
+def test_the_calendar_event_opens_the_card_and_names_it_first(
+    alice_client, call_decision, call_plan
+):
+    response = alice_client.get(reverse("decisions:call_ics", args=[call_decision.pk]))
+    [event] = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(event["URL"]).endswith(_url(call_decision))
+    description = str(event["DESCRIPTION"])
+    assert (
+        f"Your call card (number, opening words, answers): http://testserver{_url(call_decision)}"
+        in description
+    )
+    assert description.index("call card") < description.index("Your script")
