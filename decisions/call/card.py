@@ -8,11 +8,13 @@ import re
 from decisions.call import script
 from decisions.call.page import plan_url, print_page
 
-# The card keeps the script short enough to read at a glance during the call.
-CARD_WORDS = 120
+# The card keeps the script short enough to read at a glance during the call: about 120 words
+# (the drafted opening, news, apology and closing fit).
+CARD_WORDS = 125
 # Always on the card, whatever their length: they carry the news.
 ALWAYS = ("opening", "news")
 # Then, while they fit, in this order of need (shown in the script's own order).
+# The reason has its own prepared answer ("They ask why"); the offer to help, the names below.
 IF_ROOM = ("apology", "closing", "reason", "help_offer", "logistics")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -65,7 +65,7 @@ def test_a_ready_plan_has_no_not_ready_banner(alice_client, call_decision, call_
 def test_the_draft_card_writes_nothing(alice_client, call_decision):
     content = _html(alice_client, call_decision)
     assert "Call Morgan Lee" in content
-    assert "someone to call" not in content and "a time for the call" in content
+    assert "Someone to call" not in content and "A time for the call" in content
     assert not CallPlan.objects.exists()
 
 
