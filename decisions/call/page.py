@@ -73,6 +73,7 @@ def plan_steps(decision, plan) -> dict:
         "steps": ordered,
         "gaps": gaps,
         "ready_to_call": not gaps,
+        "steps_done": sum(1 for step in ordered if step.state == steps.DONE),
         # Whom to call and when, for the printed page that lists the steps beside them.
         "missing_besides_steps": steps.plan_gaps([], plan),
     }
@@ -81,7 +82,13 @@ def plan_steps(decision, plan) -> dict:
 def readiness_page(committed, new_offer, form=None) -> dict:
     """The readiness checklist (``_readiness.html``): its form, unbound unless refused."""
     form = form or ReadinessForm.for_offers(committed, new_offer)
-    return {"readiness_form": form, "ready": is_ready(form.checks), "new_offer": new_offer}
+    return {
+        "readiness_form": form,
+        "ready": is_ready(form.checks),
+        "new_offer": new_offer,
+        "checks_done": sum(1 for check in form.checks if check.done),
+        "checks_total": len(form.checks),
+    }
 
 
 def readiness_saved(decision, new_offer) -> str:
