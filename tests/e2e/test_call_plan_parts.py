@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 
 from decisions.models import FollowUp
 from tests.e2e.conftest import SCREENSHOTS
-from tests.e2e.test_call_card import PHONES, planned_call  # noqa: F401 (a fixture)
+from tests.e2e.test_call_card import PHONES
+from tests.e2e.test_call_card import planned_call as _planned_call  # noqa: F401 (the fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
