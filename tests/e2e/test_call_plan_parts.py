@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from decisions.models import FollowUp
 from tests.e2e.conftest import SCREENSHOTS
 from tests.e2e.test_call_card import PHONES
-from tests.e2e.test_call_card import planned_call as _planned_call  # noqa: F401 (the fixture)
+from tests.e2e.test_call_card import planned_call as _planned_call
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,8 +25,8 @@ PARTS = [
 
 
 @pytest.mark.parametrize("size", PHONES)
-def test_the_plan_reads_in_parts_in_a_few_screens(live_server, page, log_in, planned_call, size):
-    alice, decision = planned_call
+def test_the_plan_reads_in_parts_in_a_few_screens(live_server, page, log_in, _planned_call, size):
+    alice, decision = _planned_call
     FollowUp.objects.create(call_plan=decision.call_plan, text="Return the laptop")
     viewport = PHONES[size]
     log_in(alice)
