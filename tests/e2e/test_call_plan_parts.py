@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 from decisions.models import FollowUp
 from tests.e2e.conftest import SCREENSHOTS
 from tests.e2e.test_call_card import PHONES
-from tests.e2e.test_call_card import planned_call as _planned_call
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
