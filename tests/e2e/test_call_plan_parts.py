@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from decisions.models import FollowUp
 from tests.e2e.conftest import SCREENSHOTS
 from tests.e2e.test_call_card import PHONES
+from tests.e2e.test_call_card import planned_call as _planned_call  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
