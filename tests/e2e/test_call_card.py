@@ -1,6 +1,7 @@
 """The call card on a phone: from the dashboard in one tap, the number and the first words on the
 first screen, every prepared answer on the card, all of it within three screens, with or without
-JavaScript, and on one printed page."""
+JavaScript, and on one printed page. And the call plan in parts: each part a heading and a summary
+line, its editing form opened on demand, the whole plan read top to bottom in a few screens."""
 
 import datetime
 import re
@@ -10,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from decisions.call import script
-from decisions.models import CallPlan, PreparedAnswer, Referral
+from decisions.models import CallPlan, FollowUp, PreparedAnswer, Referral
 from offers.models import Contact
 from tests.decisions.helpers import signed_job_with_a_bonus_to_repay
 from tests.e2e.conftest import SCREENSHOTS
@@ -129,3 +130,43 @@ def test_the_card_works_without_javascript_and_prints_on_one_page(
     page.emulate_media(media="screen")
     pages = re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes())
     assert len(pages) == 1, "the card should print on one page"
+
+
+PARTS = [
+    "Your steps, in order",
+    "Before you tell Northwind Freight",
+    "Whom, when and how",
+    "What to say",
+    "If they…",
+    "Names you could suggest",
+    "After the call",
+]
+
+
+@pytest.mark.parametrize("size", PHONES)
+def test_the_plan_reads_in_parts_in_a_few_screens(live_server, page, log_in, planned_call, size):
+    alice, decision = planned_call
+    FollowUp.objects.create(call_plan=decision.call_plan, text="Return the laptop")
+    viewport = PHONES[size]
+    log_in(alice)
+    page.set_viewport_size(viewport)
+    page.goto(f"{live_server.url}/decisions/{decision.pk}/call/")
+    for name in PARTS:
+        expect(page.get_by_role("heading", name=name, level=2)).to_be_visible()
+    # The checklist's form opens on demand; the plan reads top to bottom in a few screens.
+    checklist = page.locator("#readiness form")
+    expect(checklist).to_be_hidden()
+    expect(page.locator("#readiness")).to_contain_text("None of four checks ticked.")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.screenshot(path=SCREENSHOTS / f"call-plan-parts-{size}.png", full_page=True)
+    assert height <= 8 * viewport["height"], f"the plan is {height} px tall at {size} px"
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+    # A step's link opens the checklist at its box; saving returns focus to the checklist,
+    # whose summary line says what changed.
+    page.get_by_role("link", name=re.compile(r"^Tick it below when done\W+get bluebird")).click()
+    expect(checklist).to_be_visible()
+    page.get_by_label("The offer from Bluebird Health is formal and in writing").check()
+    page.get_by_role("button", name="Save checklist").click()
+    expect(page.locator("#readiness")).to_be_focused()
+    expect(page.locator("#readiness")).to_contain_text("One of four checks ticked.")
