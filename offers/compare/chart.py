@@ -30,7 +30,7 @@ class Layout:
 
 
 WIDE = Layout("wide", 640, 300, 100, 160, 16, 40, names_at_ends=True, label_gap=18)
-NARROW = Layout("narrow", 300, 220, 70, 12, 12, 36, names_at_ends=False)
+NARROW = Layout("narrow", 300, 220, 64, 20, 12, 36, names_at_ends=False)
 
 
 @dataclass(frozen=True)
