@@ -22,7 +22,7 @@ WIDTHS = (320, 390, 480, 576, 700, 768, 1024, 1200, 1400)
 NAMES = ("Northwind Freight and Logistics", "Bluebird Health", "Contoso")
 
 # The size each visible chart text is drawn at: its font size times the SVG's scale.
-DRAWN_SIZES = """() => Array.from(document.querySelectorAll('svg.cumulative-chart'))
+DRAWN_SIZES = """() => Array.from(document.querySelectorAll('main svg[role="img"]'))
   .filter(svg => svg.getBoundingClientRect().width > 0)
   .flatMap(svg => {
     const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
@@ -140,6 +140,8 @@ def test_the_result_and_the_offer_page_keep_names_in_view_on_a_phone(
     page.set_viewport_size(PHONES[size])
     page.goto(f"{live_server.url}/decisions/{decision.pk}/result/")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONES[size]["width"]
+    small = [s for s in page.evaluate(DRAWN_SIZES) if s["size"] < 12]
+    assert not small, f"chart text under 12 px: {small}"
     money = page.locator("#money")
     _region_keeps_names_in_view(page, money.get_by_role("region"))
     money.screenshot(path=SCREENSHOTS / f"result-money-{size}.png")
