@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from decisions.call.card import CARD_WORDS, first_sentence, short_script
 from decisions.models import CallPlan, Referral
@@ -178,3 +179,13 @@ def test_the_calendar_event_opens_the_card_and_names_it_first(
         in description
     )
     assert description.index("call card") < description.index("Your script")
+
+
+def test_a_call_made_says_so_at_the_top_instead_of_not_ready(
+    alice_client, call_decision, call_plan
+):
+    call_plan.done_at = timezone.now()
+    call_plan.save()
+    content = _html(alice_client, call_decision)
+    assert "You made this call on" in content
+    assert "Not ready to call" not in content
