@@ -159,6 +159,9 @@ def test_the_plan_reads_in_parts_in_a_few_screens(live_server, page, log_in, pla
     expect(page.locator("#readiness")).to_contain_text("None of four checks ticked.")
     height = page.evaluate("document.documentElement.scrollHeight")
     page.screenshot(path=SCREENSHOTS / f"call-plan-parts-{size}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"call-plan-parts-{size}-first-screen.png")
+    for part in ("steps", "readiness", "when", "after"):
+        page.locator(f"#{part}").screenshot(path=SCREENSHOTS / f"call-plan-parts-{size}-{part}.png")
     assert height <= 8 * viewport["height"], f"the plan is {height} px tall at {size} px"
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
