@@ -68,6 +68,7 @@ def test_from_the_dashboard_the_card_dials_and_shows_the_first_words_on_the_firs
     log_in(alice)
     page.set_viewport_size(viewport)
     page.goto(live_server.url + "/")
+    page.locator(".calls-to-make").screenshot(path=SCREENSHOTS / f"call-card-{size}-dashboard.png")
     page.get_by_role("link", name="Call card for Northwind Freight").click()
     expect(page).to_have_url(f"{live_server.url}/decisions/{decision.pk}/call/card/")
 
