@@ -39,6 +39,17 @@ develop: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The part of the suite that reads and writes the database, once more against a PostgreSQL server
+# (Debian's `postgresql` package) instead of the embedded one: a throw-away cluster on a free port,
+# removed afterwards (tests/crossroads/postgres_server.py). CI runs it after `make test`.
+.PHONY: test-server
+SERVER_TESTS ?= tests/offers tests/decisions tests/reminders tests/accounts \
+  $(addprefix tests/crossroads/test_,lockout.py password_reset.py retention.py query.py \
+    migrations.py stored_extremes.py connections.py)
+test-server: $(STAMP)
+	$(BIN)/python -m tests.crossroads.postgres_server \
+	  $(BIN)/pytest $(SERVER_TESTS) -m "not browser and not two_servers" $(PYTEST_ARGS)
+
 serve: export DEBUG = 0
 serve: export SITE_URL := $(SITE_URL)
 serve: export SECURE_SSL_REDIRECT ?= 0

@@ -39,7 +39,7 @@ from decisions.models import (
     Referral,
     SkippedCheck,
 )
-from offers.models import Contact, ExchangeRate, Offer, TimeAsk, Withdrawal
+from offers.models import Contact, ExchangeRate, Offer, Promise, TimeAsk, Withdrawal
 from reminders.models import CalendarFeed, ReminderSettings, SentReminder
 
 FORMAT = "crossroads-export"
@@ -88,6 +88,7 @@ class Section:
 SECTIONS = [
     Section("offers", Offer, "owner"),
     Section("contacts", Contact, "offer__owner"),
+    Section("promises", Promise, "offer__owner", added_later=True),
     Section("exchange_rates", ExchangeRate, "owner"),
     Section("time_asks", TimeAsk, "offer__owner"),
     Section("withdrawals", Withdrawal, "offer__owner", added_later=True),

@@ -95,6 +95,17 @@ def current_locale() -> str:
     return _active_locale.get() or DEFAULT_NUMBER_FORMAT
 
 
+def babel_locale(code: str | None = None) -> Locale:
+    """Babel's Locale for a number format (the one in use by default)."""
+    return _parsed_locale(code or current_locale())
+
+
+@functools.cache
+def _parsed_locale(code: str) -> Locale:
+    # Once a format: given the code, Babel would read it afresh for every number and date.
+    return Locale.parse(code)
+
+
 @contextlib.contextmanager
 def number_format_in_use(code: str | None):
     """Use ``code`` (a user's number format) for everything written or read inside the block."""
@@ -126,7 +137,7 @@ def format_number(value, locale: str | None = None) -> str:
     """A number in the person's format, cents only if any: ``1.234,5`` -> ``1.234,50``."""
     locale = locale or current_locale()
     value = Decimal(value)
-    return _number_pattern(locale, _is_whole(value)).apply(value, Locale.parse(locale))
+    return _number_pattern(locale, _is_whole(value)).apply(value, babel_locale(locale))
 
 
 def format_short(value, locale: str | None = None) -> str:
@@ -139,7 +150,9 @@ def format_exact(value, locale: str | None = None) -> str:
     """A number such as an exchange rate in the person's format, with every decimal it has, up to
     six: ``25,2`` or ``0.0398``."""
     locale = locale or current_locale()
-    return babel_numbers.format_decimal(Decimal(value), format="#,##0.######", locale=locale)
+    return babel_numbers.format_decimal(
+        Decimal(value), format="#,##0.######", locale=babel_locale(locale)
+    )
 
 
 def parse_exact(text: str, locale: str | None = None) -> Decimal | None:
@@ -166,7 +179,7 @@ def _priced_pattern(locale: str, whole: bool, currency: str):
     pattern = copy.copy(_money_pattern(locale, whole))
     pattern.prefix = tuple(part.replace("¤¤", currency.upper()) for part in pattern.prefix)
     pattern.suffix = tuple(part.replace("¤¤", currency.upper()) for part in pattern.suffix)
-    return pattern, Locale.parse(locale)
+    return pattern, babel_locale(locale)
 
 
 @functools.cache
@@ -185,14 +198,14 @@ def _fraction(pattern: str, whole: bool) -> str:
 
 def format_date(day: datetime.date, locale: str | None = None) -> str:
     """A date in a sentence: ``1 December 2026``. Day before month, as every page writes it."""
-    return babel_dates.format_date(day, format="d MMMM y", locale=locale or current_locale())
+    return babel_dates.format_date(day, format="d MMMM y", locale=babel_locale(locale))
 
 
 def format_datetime(moment: datetime.datetime, zone, locale: str | None = None) -> str:
     """A moment in ``zone``, always with the zone's name: ``Monday 1 December 2026, 09:30
     (Amsterdam time)``."""
     local = moment.astimezone(zone)
-    locale = locale or current_locale()
+    locale = babel_locale(locale)
     day = babel_dates.format_date(local.date(), format="EEEE d MMMM y", locale=locale)
     clock = babel_dates.format_time(local, format="HH:mm", locale=locale)
     return f"{day}, {clock} ({zone_name(zone)})"
@@ -277,7 +290,7 @@ def parse_amount(text: str, locale: str | None = None) -> Reading | None:
 
 def _strict(text: str, locale: str) -> Decimal | None:
     try:
-        value = babel_numbers.parse_decimal(text, locale=locale, strict=True)
+        value = babel_numbers.parse_decimal(text, locale=babel_locale(locale), strict=True)
     except babel_numbers.NumberFormatError:
         return None
     return value if value.is_finite() else None

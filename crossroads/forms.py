@@ -7,6 +7,7 @@ from django.urls import reverse
 from crossroads.errors import require, use_own_messages
 from crossroads.formats import number_formats
 from crossroads.mail import send_quietly, templated_mail
+from crossroads.widgets import FixedChoices, LongSelect
 from crossroads.zones import grouped_choices
 
 NUMBER_FORMAT_LABEL = "How you write numbers"
@@ -29,8 +30,8 @@ def time_zone_field(*, browser_default: bool = False) -> forms.ChoiceField:
         label="Your time zone",
         help_text="Deadlines, calendar events and call times are shown in this time zone. "
         "Choose the city nearest to you that shares your clock.",
-        choices=grouped_choices,
-        widget=forms.Select(attrs=attrs),
+        choices=FixedChoices(grouped_choices),
+        widget=LongSelect(attrs=attrs),
         error_messages={
             "invalid_choice": "Choose a place from the list; %(value)s is not a time zone we "
             "offer.",
@@ -43,7 +44,8 @@ def number_format_field() -> forms.ChoiceField:
     return forms.ChoiceField(
         label=NUMBER_FORMAT_LABEL,
         help_text=NUMBER_FORMAT_HELP,
-        choices=list(number_formats().items()),
+        choices=FixedChoices(lambda: number_formats().items()),
+        widget=LongSelect,
         error_messages=NUMBER_FORMAT_ERRORS,
     )
 

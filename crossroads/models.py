@@ -124,5 +124,32 @@ class ImportedFile(models.Model):
         return f"file imported by {self.owner} on {self.imported_at:%Y-%m-%d %H:%M}"
 
 
+class SubmittedForm(models.Model):
+    """A create form the server has carried out, known by the token of the page it was on
+    (``crossroads/once.py``): the same form sent again lands on what it made, never making a
+    second one. ``manage.py expire_records`` removes those older than ``SUBMITTED_FORM_LIFETIME``.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submitted_forms"
+    )
+    token = models.UUIDField()
+    made_url = models.CharField(max_length=500)
+    made_name = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "token"], name="form_submitted_once_per_owner")
+        ]
+
+    def __str__(self):
+        return f"{self.made_name} (saved {self.created_at:%Y-%m-%d %H:%M})"
+
+
+# How long a sent form is remembered: longer than a tab is left open before Back and Save.
+SUBMITTED_FORM_LIFETIME = datetime.timedelta(days=30)
+
+
 def get_pending_import_for_user(user, pk) -> PendingImport:
     return get_object_or_404(PendingImport, pk=pk, owner=user)

@@ -3,7 +3,8 @@
 Login records (django-axes: address, browser, time of each login and wrong password) are kept
 ``LOGIN_RECORDS_DAYS`` days and are deleted with the account. Wrong-password counts go once they
 no longer count towards a pause. Sign-ups never confirmed go when their link expires, imports
-previewed but never confirmed after a day and cache rows when they expire.
+previewed but never confirmed after a day, the tokens of sent forms after
+``SUBMITTED_FORM_LIFETIME`` and cache rows when they expire.
 ``manage.py expire_records`` runs ``expire_old_records`` (daily, from cron).
 """
 
@@ -14,7 +15,13 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from crossroads.models import LINK_LIFETIME, PendingImport, PendingSignup
+from crossroads.models import (
+    LINK_LIFETIME,
+    SUBMITTED_FORM_LIFETIME,
+    PendingImport,
+    PendingSignup,
+    SubmittedForm,
+)
 
 LOGIN_RECORDS = (AccessAttempt, AccessFailureLog, AccessLog)
 IMPORT_PREVIEW_LIFETIME = datetime.timedelta(days=1)
@@ -45,6 +52,9 @@ def expire_old_records(now: datetime.datetime | None = None) -> dict[str, int]:
         ).delete()[0],
         "unconfirmed imports": PendingImport.objects.filter(
             created_at__lt=now - IMPORT_PREVIEW_LIFETIME
+        ).delete()[0],
+        "sent form tokens": SubmittedForm.objects.filter(
+            created_at__lt=now - SUBMITTED_FORM_LIFETIME
         ).delete()[0],
     }
     removed["expired cache entries"] = _expire_cache_rows(now)

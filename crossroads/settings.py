@@ -188,7 +188,10 @@ LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_time_zone("TIME_ZONE", "UTC")
-USE_I18N = True
+# The app speaks English only (numbers and dates follow each person's country through Babel,
+# crossroads/formats.py): without Django's translation machinery every message, label and date
+# Django writes skips a lookup of the active language.
+USE_I18N = False
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
 
@@ -207,6 +210,9 @@ STORAGES = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+# crispy gives each widget its class's name as a CSS class: crossroads/widgets.py's LongSelect is
+# Django's select drawn faster, and keeps the select's class.
+CRISPY_CLASS_CONVERTERS = {"longselect": "select"}
 
 # E-mail: the console locally; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")

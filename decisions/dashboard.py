@@ -9,6 +9,7 @@ from decisions.call import steps, timing
 from decisions.call.readiness import READ_FIELDS
 from decisions.models import CallPlan, Decision, FollowUp, SkippedCheck
 from offers.models import Offer
+from offers.promises.models import prefetch_promises
 
 LOOK_BACK_AFTER = datetime.timedelta(days=30)
 DRAFTS_SHOWN = 5
@@ -73,6 +74,8 @@ def _calls_to_make(user) -> dict:
             "call_plan__done_at",
             "call_plan__contact__name",
         )
+        # The new offers' promises, which one step reads, in one more query.
+        .prefetch_related(prefetch_promises("chosen_offer__promises"))
         # The steps the user chose to go ahead without, in the same query.
         .annotate(
             skipped=ArraySubquery(

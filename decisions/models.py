@@ -16,6 +16,7 @@ from decisions.call.models import (  # noqa: F401
     SkippedCheck,
 )
 from offers.models import Offer
+from offers.promises.models import prefetch_promises
 
 DEFAULT_FACTORS = ("Compensation", "Culture", "People", "Advancement", "Autonomy")
 
@@ -47,7 +48,7 @@ class DecisionQuerySet(models.QuerySet):
         """With what the call plan's pages read: both offers, the plan and its contacts."""
         return self.select_related(
             "committed_offer", "chosen_offer", "call_plan__contact", "call_plan__agency_contact"
-        )
+        ).prefetch_related(prefetch_promises("chosen_offer__promises"))
 
 
 def get_decision_for_user(user, pk, queryset=None) -> "Decision":

@@ -12,6 +12,7 @@ from crossroads.dates import validate_day
 from crossroads.errors import OWN_MESSAGES
 from crossroads.formats import AmountError, format_number, parse_amount
 from crossroads.text import text_errors
+from crossroads.widgets import LongSelect
 
 # How the model stores money: up to twelve digits before the point and two after.
 MONEY_DIGITS = {"max_digits": 14, "decimal_places": 2}
@@ -127,6 +128,8 @@ class MoneyField(forms.DecimalField):
 
 class CurrencyField(forms.ChoiceField):
     """An ISO 4217 code from a select; " gbp " from a script is read as GBP."""
+
+    widget = LongSelect
 
     def to_python(self, value):
         return super().to_python(value).strip().upper()

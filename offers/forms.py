@@ -17,7 +17,6 @@ from offers import offer_form_layout as layout
 from offers.asks.forms import go_ahead_field
 from offers.contacts.forms import ContactForm  # noqa: F401
 from offers.fields import CurrencyField, DayField, MoneyField, PercentagesField
-from offers.form_token import FORM_TOKEN_MESSAGE, form_token_field
 from offers.models import IN_PLAY, Offer
 from offers.rates import recent_currencies
 
@@ -98,8 +97,6 @@ class OfferForm(forms.ModelForm):
         fields = self.fields
         if "currency" in fields:
             self._offer_currencies()
-        if adding:
-            fields["form_token"] = form_token_field()
         use_text_errors(self)
         require(
             self,
@@ -187,7 +184,6 @@ class OfferForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        self._check_form_token(cleaned)
         for name in ZERO_WHEN_EMPTY:
             if name in cleaned and cleaned[name] is None:
                 cleaned[name] = Decimal(0)
@@ -254,20 +250,6 @@ class OfferForm(forms.ModelForm):
         else:
             changes.change_status(offer, offer.status, before=self.status_before, **how)
         return offer
-
-    def _check_form_token(self, cleaned):
-        if "form_token" not in self.fields:
-            return
-        token = cleaned.get("form_token")
-        if token is None and "form_token" not in self.errors:
-            return
-        if "form_token" in self.errors:
-            self.errors.pop("form_token", None)
-            self.add_error(None, FORM_TOKEN_MESSAGE)
-            return
-        # The owner's own repeat: the view finds it first, unless both posts arrived at once;
-        # then saving fails on the unique token and the view lands on the offer the other added.
-        self.instance.form_token = token
 
     def _check_bonus(self, offer):
         amount, percent = offer.get("target_bonus"), offer.get("target_bonus_percent")

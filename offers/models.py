@@ -15,6 +15,7 @@ from offers import compensation, exchange, fields, leaving_cost, rules, timeline
 # Each feature's models live in its package, imported here so that Django finds them.
 from offers.asks.models import TimeAsk  # noqa: F401
 from offers.contacts.models import Contact, get_contact_for_user  # noqa: F401
+from offers.promises.models import Promise  # noqa: F401
 from offers.querysets import IN_PLAY, OfferQuerySet  # noqa: F401
 from offers.rates.models import ExchangeRate  # noqa: F401
 from offers.withdrawals.models import Withdrawal  # noqa: F401
@@ -164,8 +165,7 @@ class Offer(models.Model):
         UNTIL_DATE = leaving_cost.UNTIL_DATE, "All of it, until a date"
         PRO_RATA = leaving_cost.PRO_RATA, "Less each month: pro rata over a number of months"
 
-    # The repayment clause: what must be paid back if you leave early. The wording is the
-    # clause as the contract puts it; the rest is what ``offers.leaving_cost`` computes with.
+    # The repayment clause: its wording as the contract puts it, and what ``leaving_cost`` reads.
     repayment_amount = fields.amount_field(
         "amount to pay back",
         "The most you could have to pay back if you left early; leave empty if nothing has to "
@@ -253,9 +253,6 @@ class Offer(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
-    # The one-time token of the add form this offer came from: posting that form again (Back and
-    # Save, a double click, a second tab) finds this offer instead of adding another.
-    form_token = models.UUIDField(null=True, blank=True, editable=False)
     # Part of the example loaded from the empty dashboard: badged everywhere, removed in one go.
     is_example = models.BooleanField(default=False, editable=False)
 
@@ -285,9 +282,6 @@ class Offer(models.Model):
     class Meta:
         ordering = ["company", "role"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["owner", "form_token"], name="offer_form_token_once_per_owner"
-            ),
             models.CheckConstraint(
                 name="offer_money_not_negative",
                 condition=Q(base_salary__gte=0)

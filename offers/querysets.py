@@ -2,7 +2,6 @@
 the model's own status rules through ``self.model``; ``offers/models.py`` attaches it."""
 
 import datetime
-import uuid
 
 from django.db import models
 from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, When
@@ -25,14 +24,6 @@ def figures_entered() -> Q:
 class OfferQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(owner=user)
-
-    def added_with(self, token):
-        """The offer an add form with this token already created, if any."""
-        try:
-            token = uuid.UUID(str(token))
-        except ValueError:
-            return None
-        return self.filter(form_token=token).first()
 
     def committed(self):
         return self.filter(status__in=self.model.COMMITTED_STATUSES)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/contacts/add/", views.add_contact, name="add_contact"),
     path("<int:pk>/contacts/<int:contact_pk>/edit/", views.edit_contact, name="edit_contact"),
     path("<int:pk>/contacts/<int:contact_pk>/delete/", views.delete_contact, name="delete_contact"),
+    path("<int:pk>/promises/", include("offers.promises.urls")),
     path("<int:pk>/ask/more-time/", asks.ask_more_time, name="ask_more_time"),
     path("<int:pk>/withdraw/", withdrawals.withdraw, name="withdraw"),
     path("<int:pk>/ask/heads-up/", asks.ask_heads_up, name="ask_heads_up"),

@@ -2,20 +2,21 @@ from operator import attrgetter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from crossroads.confirm import delete_when_confirmed
 from crossroads.navigation import next_url
+from crossroads.once import save_once, submits_once, with_token
 from crossroads.query import whole_number
 from offers import calendar, compensation, conditional, listing
 from offers import offer_form_layout as layout
 from offers.asks import records as ask_records
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer, get_contact_for_user, get_offer_for_user
+from offers.promises.models import prefetch_promises
 
 
 @login_required
@@ -31,7 +32,9 @@ def offer_list(request):
 @login_required
 @require_GET
 def offer_detail(request, pk):
-    offer = get_offer_for_user(request.user, pk)
+    offer = get_offer_for_user(
+        request.user, pk, Offer.objects.prefetch_related("contacts", prefetch_promises())
+    )
     package = offer.package()
     today = timezone.localdate()
     return render(
@@ -40,7 +43,7 @@ def offer_detail(request, pk):
         {
             "offer": offer,
             "contacts": offer.contacts.all(),
-            "contact_form": ContactForm(),
+            "promises": offer.promises.all(),
             "money_table": compensation.table(package),
             "leaving_cost": offer.leaving_cost_table(today)
             if offer.has_repayment_clause()
@@ -52,8 +55,9 @@ def offer_detail(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submits_once
 def add_offer(request):
-    return _offer_form(request, Offer(owner=request.user), layout.ADD)
+    return with_token(request) or _offer_form(request, Offer(owner=request.user), layout.ADD)
 
 
 @login_required
@@ -70,8 +74,6 @@ def edit_offer(request, pk, section=""):
 def _offer_form(request, offer, section):
     # Another page (such as a decision's first step) may send the user here and want them back.
     back_to = next_url(request)
-    if offer._state.adding and (added := _already_added(request)):
-        return redirect(back_to or added)
     form = OfferForm(request.POST or None, instance=offer, section=section)
     context = {"offer": offer, "back_to": back_to, "section": section}
     if not offer._state.adding:
@@ -80,26 +82,7 @@ def _offer_form(request, offer, section):
             for other in layout.SECTIONS.values()
             if other != section
         ]
-    try:
-        return _save_or_show(request, form, "offers/form.html", context, str, back_to)
-    except IntegrityError:
-        # The same add form, posted twice at once: the other post added the offer.
-        if not (added := _already_added(request)):
-            raise
-        return redirect(back_to or added)
-
-
-def _already_added(request) -> Offer | None:
-    """The offer this very add form created already (Back and Save, a double click, two tabs),
-    with a message saying so."""
-    if request.method != "POST":
-        return None
-    added = Offer.objects.for_user(request.user).added_with(request.POST.get("form_token"))
-    if added:
-        messages.info(
-            request, f"{added} was already added from this form, so nothing was added twice."
-        )
-    return added
+    return _save_or_show(request, form, "offers/form.html", context, str, back_to)
 
 
 @login_required
@@ -111,10 +94,11 @@ def delete_offer(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
+@submits_once
 def add_contact(request, pk):
     offer = get_offer_for_user(request.user, pk)
-    return _contact_form(request, Contact(offer=offer))
+    return with_token(request) or _contact_form(request, Contact(offer=offer))
 
 
 @login_required
@@ -134,8 +118,10 @@ def _save_or_show(request, form, template, context, name, done_url=""):
     to ``done_url`` or the saved object's page; otherwise show ``template`` with the errors."""
     adding = form.instance._state.adding
     if form.is_valid():
-        with transaction.atomic():
-            saved = form.save()
+        # Adding, the form's token is claimed with the record (``crossroads/once.py``).
+        saved = save_once(
+            request, form.save, lambda made: done_url or made.get_absolute_url(), name
+        )
         messages.success(request, f"{name(saved)} is {'added' if adding else 'saved'}.")
         # How an amount written the other way round was read (the offer form's money).
         for note in getattr(form, "reading_notes", list)():

@@ -28,6 +28,7 @@ from offers.calendar import (
 )
 from offers.conditional import Version, calendar_version, offer_reads
 from offers.models import Offer
+from offers.promises.models import prefetch_promises
 
 # Calendar apps that honour it ask again after this long (most poll on their own schedule).
 REFRESH_EVERY = datetime.timedelta(hours=1)
@@ -117,6 +118,7 @@ def _calls(user, now):
         .select_related(
             "decision__committed_offer", "decision__chosen_offer", "contact", "agency_contact"
         )
+        .prefetch_related(prefetch_promises("decision__chosen_offer__promises"))
     )
 
 

@@ -31,6 +31,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,7 +122,9 @@ def _user_loop(base: str, session_key: str, user: int, until: float, results: Re
         n += 1
         company = None
         if csrf is None or n % 5 == 0:
-            kind, request = "read", urllib.request.Request(f"{base}/offers/new/")
+            # The add page itself, with its form's token, rather than the redirect that gives one.
+            page = f"{base}/offers/new/?once={uuid.uuid4()}"
+            kind, request = "read", urllib.request.Request(page)
         else:
             company = f"load{user}-{n}"
             data = urllib.parse.urlencode(

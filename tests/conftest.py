@@ -87,3 +87,11 @@ def clock(monkeypatch):
     stopped = _Clock(ahead.replace(minute=0, second=0, microsecond=0))
     monkeypatch.setattr(timezone, "now", lambda: stopped.now)
     return stopped
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "two_servers: two app servers against Debian's PostgreSQL server (tests/crossroads/"
+        "test_two_servers.py)",
+    )

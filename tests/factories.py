@@ -1,6 +1,7 @@
 """Plain factory functions for tests: each makes one object with sensible defaults."""
 
 import datetime
+import uuid
 from decimal import Decimal
 
 from crossroads.models import User
@@ -58,3 +59,9 @@ def confirm_signup(client) -> None:
     from django.core import mail
 
     client.post(signup_link(mail.outbox[-1]))
+
+
+def with_token(url: str) -> str:
+    """A create page's address as the browser is sent to it, with its form's token
+    (``crossroads/once.py``): the page itself rather than the redirect that gives one."""
+    return f"{url}{'&' if '?' in url else '?'}once={uuid.uuid4()}"

@@ -175,6 +175,7 @@ class SkippedCheck(models.Model):
         WRITTEN_OFFER = "written_offer_in_hand", "New offer in writing"
         CONDITIONS_CLEARED = "conditions_cleared", "New offer's conditions cleared"
         START_DATE_CONFIRMED = "start_date_confirmed", "New start date confirmed"
+        PROMISES_IN_WRITING = "promises_in_writing", "What was promised, in the written offer"
         NEW_OFFER_ACCEPTED = "new_offer_accepted", "New offer accepted before the call"
 
     call_plan = models.ForeignKey(CallPlan, on_delete=models.CASCADE, related_name="skipped_checks")

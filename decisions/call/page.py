@@ -8,7 +8,7 @@ from django.utils import timezone
 from decisions.call import script, steps, timing
 from decisions.call.gate import ReadinessForm
 from decisions.call.plans import answers_for, call_day, plan_or_draft, skipped_at
-from decisions.call.readiness import CHECK_NAMES, is_ready
+from decisions.call.readiness import CHECK_NAMES, PROMISES_IN_WRITING, is_ready, promises_check
 from decisions.models import CallPlan, PreparedAnswer
 
 
@@ -80,14 +80,18 @@ def plan_steps(decision, plan) -> dict:
 
 
 def readiness_page(committed, new_offer, form=None) -> dict:
-    """The readiness checklist (``_readiness.html``): its form, unbound unless refused."""
+    """The readiness checklist (``_readiness.html``): its form, unbound unless refused, and what
+    was promised, in writing (no tick: each promise is ticked on the offer's page)."""
     form = form or ReadinessForm.for_offers(committed, new_offer)
+    promises = promises_check(new_offer)
+    checks = [*form.checks, promises]
     return {
         "readiness_form": form,
-        "ready": is_ready(form.checks),
+        "promises_check": promises,
+        "ready": is_ready(checks),
         "new_offer": new_offer,
-        "checks_done": sum(1 for check in form.checks if check.done),
-        "checks_total": len(form.checks),
+        "checks_done": sum(1 for check in checks if check.done),
+        "checks_total": len(checks),
     }
 
 
@@ -98,7 +102,7 @@ def readiness_saved(decision, new_offer) -> str:
     plan = plan_or_draft(decision) if decision.backs_out() else None
     done = plan is not None and plan.done_at is not None
     ordered = steps.call_steps(decision.committed_offer, new_offer, skipped_at(plan), done)
-    checks = [step for step in ordered if step.name in CHECK_NAMES]
+    checks = [step for step in ordered if step.name in (*CHECK_NAMES, PROMISES_IN_WRITING)]
     return steps.saved_message(
         steps.plan_gaps(ordered, plan), all(s.state == steps.DONE for s in checks)
     )

@@ -10,6 +10,7 @@ before the call (``accept_first``); ``decisions.call.steps`` puts them all in or
 
 from dataclasses import dataclass
 
+from offers.promises.rules import in_writing
 from offers.rules import ticks_without_facts
 
 # The checks by name, in the order to do them; a SkippedCheck stores one of these names.
@@ -19,6 +20,9 @@ CHECK_NAMES = (
     "conditions_cleared",
     "start_date_confirmed",
 )
+# Everything the new offer's people promised is found in its written offer: read from the
+# offer's promises (``offers.promises``), not ticked on the checklist.
+PROMISES_IN_WRITING = "promises_in_writing"
 # Accepting the new offer before the call: a step a SkippedCheck can record going ahead without.
 ACCEPT_FIRST = "new_offer_accepted"
 # What the checks read of an offer, for pages that load only some of its columns.
@@ -100,6 +104,36 @@ def readiness_checks(committed_offer, new_offer) -> list[Check]:
             f"Get your start date at {new} confirmed",
         ),
     ]
+
+
+def promises_check(new_offer) -> Check:
+    """Everything promised about ``new_offer`` is found in its written offer; done when nothing
+    was promised. Reads ``new_offer.promises`` (prefetched where many offers are shown)."""
+    # An offer not saved (the pure tests' own) has no promises yet.
+    promises = new_offer.promises.all() if new_offer.pk is not None else ()
+    new, written = new_offer.company, in_writing(promises)
+    todo = f"Check that everything {new} promised is in the written offer"
+    if not written.recorded:
+        todo += " (no promises recorded)"
+    elif not written.done:
+        todo += f" ({len(written.not_found)} of {written.recorded} not found yet)"
+    return Check(
+        PROMISES_IN_WRITING,
+        new_offer,
+        f"Everything {new} promised you is in the written offer",
+        "A promise made on the phone or in person binds no one until it is written down. Ask "
+        "for it in writing before you accept: afterwards, it is much harder to get.",
+        f"what {new} promised, in writing",
+        f"I go ahead without everything {new} promised in writing",
+        todo,
+        done=written.done,
+    )
+
+
+def checks_before_the_call(committed_offer, new_offer) -> list[Check]:
+    """The ticked checks (``readiness_checks``), then what was promised, in writing: all that
+    the gate asks about before accepting or marking the call done."""
+    return [*readiness_checks(committed_offer, new_offer), promises_check(new_offer)]
 
 
 def accept_first(committed_offer, new_offer) -> Check:

@@ -1,6 +1,7 @@
-"""The steps of the call plan, in order, with where each stands: the readiness checks, accepting
-the new offer, then the call. The one list the plan page, the printed script, the calendar event
-and the dashboard show, so none of them can promise what another does not.
+"""The steps of the call plan, in order, with where each stands: the readiness checks (the ticks,
+then what was promised, in writing), accepting the new offer, then the call. The one list the
+plan page, the printed script, the calendar event and the dashboard show, so none of them can
+promise what another does not.
 
 Each step is done (the offers' facts say so), skipped (the user chose, through the gate, to go
 ahead without it: a recorded ``SkippedCheck``) or open. "Ready to call" means every check is done,
@@ -13,7 +14,7 @@ does.
 import datetime
 from dataclasses import dataclass
 
-from decisions.call.readiness import ACCEPT_FIRST, Check, accept_first, readiness_checks
+from decisions.call.readiness import ACCEPT_FIRST, Check, accept_first, checks_before_the_call
 
 DONE, SKIPPED, OPEN = "done", "skipped", "open"
 CALL = "call"
@@ -56,7 +57,7 @@ def call_steps(committed_offer, new_offer, skipped, call_done: bool) -> list[Ste
     """The steps in order. ``skipped`` maps the name of each step the user chose to go ahead
     without to when they chose it (None when the page does not show it)."""
     checks = [
-        *readiness_checks(committed_offer, new_offer),
+        *checks_before_the_call(committed_offer, new_offer),
         accept_first(committed_offer, new_offer),
     ]
     steps = [

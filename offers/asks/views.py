@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from crossroads.once import save_once, submits_once, with_token
 from crossroads.query import whole_number
 from offers.asks import records, script
 from offers.asks.forms import AnswerForm, AskForm
@@ -25,12 +26,14 @@ def _other_offer(request, offer) -> Offer | None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submits_once
 def ask_more_time(request, pk):
     return _ask_form(request, pk, TimeAsk.Kind.MORE_TIME)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submits_once
 def ask_heads_up(request, pk):
     return _ask_form(request, pk, TimeAsk.Kind.HEADS_UP)
 
@@ -38,12 +41,14 @@ def ask_heads_up(request, pk):
 def _ask_form(request, pk, kind):
     offer = get_offer_for_user(request.user, pk)
     other = _other_offer(request, offer)
+    if landing := with_token(request):
+        return landing
     names_other = (request.POST.get("names_other") or request.GET.get("names_other")) == "1"
     today = timezone.localdate()
     ask = records.draft_ask(offer, kind, other, names_other, today)
     form = AskForm(request.POST or None, instance=ask, today=today)
     if form.is_valid():
-        records.save_ask(form.instance)
+        save_once(request, lambda: records.save_ask(form.instance), TimeAsk.get_absolute_url, str)
         messages.success(request, "Saved. Record their answer here when you have it.")
         return redirect(form.instance)
     context = {"form": form, "ask": ask, "offer": offer, "other": other}

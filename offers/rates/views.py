@@ -2,9 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from crossroads.once import save_once, submits_once, with_token
 from crossroads.query import currency_code
 from offers.models import ExchangeRate, Offer
 from offers.rates import money_terms
@@ -60,7 +62,10 @@ def home_currency(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submits_once
 def set_rate(request):
+    if landing := with_token(request):
+        return landing
     offers = list(Offer.objects.for_user(request.user))
     terms = money_terms(request.user, [offer.currency for offer in offers])
     code = currency_code((request.POST or request.GET).get("currency", ""))
@@ -72,7 +77,7 @@ def set_rate(request):
     )
     if form.is_valid():
         try:
-            saved = form.save()
+            saved = save_once(request, form.save, lambda rate: reverse("offers:rates"), str)
         except IntegrityError:
             messages.error(request, "That rate changed in another tab. Check it and save again.")
             return redirect("offers:rates")

@@ -24,7 +24,7 @@ from decisions.models import (
     Referral,
     SkippedCheck,
 )
-from offers.models import Contact, ExchangeRate, Offer, TimeAsk
+from offers.models import Contact, ExchangeRate, Offer, Promise, TimeAsk
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +69,16 @@ def _offer(draw, owner):
     ]
     for _ in range(draw(st.integers(0, 1))):
         _time_ask(draw, offer, contacts)
+    for _ in range(draw(st.integers(0, 2))):
+        Promise.objects.create(
+            offer=offer,
+            what=draw(words),
+            contact=draw(st.none() | st.sampled_from(contacts)) if contacts else None,
+            promised_by=draw(st.just("") | words),
+            promised_on=draw(days),
+            how=draw(st.sampled_from(Promise.How.values)),
+            found_in_writing=draw(st.booleans()),
+        )
     return offer
 
 

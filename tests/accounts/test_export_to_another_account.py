@@ -24,7 +24,7 @@ from decisions.models import (
     Referral,
     SkippedCheck,
 )
-from offers.models import ExchangeRate, Offer, TimeAsk
+from offers.models import ExchangeRate, Offer, Promise, TimeAsk
 from tests.accounts.test_export_round_trip import _normalised
 from tests.factories import make_contact, make_decision, make_offer, make_user
 
@@ -33,7 +33,8 @@ pytestmark = pytest.mark.django_db
 
 def _fill(user):
     """Prague accepted and started, Amsterdam received and due in 4 days, Moldau Bank expected in
-    9 days; a decision with ratings, pros and cons and a call plan; a rate; an ask."""
+    9 days; a decision with ratings, pros and cons and a call plan; a rate; an ask; promises
+    about Amsterdam, one found in writing, one not, with a skipped check for it."""
     today = timezone.localdate()
     user.time_zone, user.number_format, user.home_currency = "Europe/Prague", "en_CZ", "CZK"
     user.save()
@@ -75,6 +76,20 @@ def _fill(user):
     )
     manager = make_contact(prague, name="Morgan Lee", phone="+420 555 0142")
     recruiter = make_contact(amsterdam, name="Sam Ortiz", email="sam@example.com")
+    Promise.objects.create(
+        offer=amsterdam,
+        what="A remote day a week",
+        contact=recruiter,
+        promised_on=today - datetime.timedelta(days=3),
+        how=Promise.How.VIDEO,
+    )
+    Promise.objects.create(
+        offer=amsterdam,
+        what="The title Senior Data Engineer",
+        promised_by="The head of data",
+        promised_on=today - datetime.timedelta(days=4),
+        found_in_writing=True,
+    )
     ExchangeRate.objects.create(
         owner=user,
         currency="EUR",
@@ -126,6 +141,12 @@ def _fill(user):
         acknowledgement="I go ahead without a legal review",
         skipped_at=timezone.now(),
     )
+    SkippedCheck.objects.create(
+        call_plan=plan,
+        check_name="promises_in_writing",
+        acknowledgement="I go ahead without everything Amsterdam Co promised in writing",
+        skipped_at=timezone.now(),
+    )
 
 
 def _export(client) -> dict:
@@ -161,7 +182,8 @@ def test_an_import_into_a_second_live_account_exports_the_same_file(client, alic
     _fill(alice)
     client.force_login(alice)
     first = _export(client)
-    assert len(first["offers"]) == 3 and len(first["skipped_checks"]) == 1
+    assert len(first["offers"]) == 3 and len(first["skipped_checks"]) == 2
+    assert len(first["promises"]) == 2
     client.force_login(bob)
 
     _import(client, first)

@@ -1,6 +1,7 @@
 """Importing an export: previewed, then all of it or nothing; other versions, changed files,
 huge files and broken references refused with a message next to the field."""
 
+import datetime
 import json
 
 import pytest
@@ -13,7 +14,7 @@ from accounts.export import SECTIONS, signature, user_data
 from accounts.restore import RESTORED
 from crossroads.models import PendingImport
 from decisions.models import CallPlan, Decision, FollowUp, PreparedAnswer, Rating, Referral
-from offers.models import Offer
+from offers.models import Offer, Promise
 from tests.accounts.test_export_round_trip import _normalised
 from tests.factories import make_contact, make_decision, make_offer, make_user
 
@@ -34,6 +35,9 @@ def _fill(user):
     Referral.objects.create(call_plan=plan, name="A former colleague")
     PreparedAnswer.objects.create(call_plan=plan, reaction="anger", answer="I understand.")
     FollowUp.objects.create(call_plan=plan, text="Return the laptop")
+    Promise.objects.create(
+        offer=new, what="A remote day a week", promised_on=datetime.date(2026, 11, 30)
+    )
     return decision
 
 
@@ -76,6 +80,7 @@ def test_an_export_imported_into_another_account_is_previewed_then_added(client,
     assert decision.chosen_offer.company == "Second Co"
     assert decision.call_plan.contact.offer.owner == bob
     assert decision.call_plan.contact.name == "Robin Hale"
+    assert Promise.objects.get(offer__owner=bob).offer == decision.chosen_offer
     assert Rating.objects.filter(factor__decision=decision).count() == 10
     assert not PendingImport.objects.exists()
     assert Offer.objects.filter(owner=alice).count() == 2
@@ -107,6 +112,18 @@ def test_someone_elses_preview_is_a_404(client, alice, bob):
     assert client.get(preview).status_code == 404
     assert client.post(preview).status_code == 404
     assert not Offer.objects.filter(owner=bob).exists()
+
+
+def test_a_file_exported_before_offers_lost_their_form_token_still_imports(client, alice, bob):
+    # Such a file carries each offer's old add-form token; forms now submit once without it.
+    _fill(alice)
+    export = user_data(alice)
+    for offer in export["offers"]:
+        offer["form_token"] = None
+    client.force_login(bob)
+    preview = _upload(client, _file(_signed(export))).url
+    client.post(preview)
+    assert Offer.objects.filter(owner=bob).count() == 2
 
 
 def _change(data, section, index, **fields):
@@ -172,6 +189,22 @@ REFUSED = {
             {**d, "offers": [{k: v for k, v in d["offers"][0].items() if k != "role"}]}
         ),
         "does not have the fields",
+    ),
+    "a promise over the text limit": (
+        lambda d: _signed(_change(d, "promises", 0, what="x" * 5001)),
+        "over 5,000 characters",
+    ),
+    "a promise with a NUL character": (
+        lambda d: _signed(_change(d, "promises", 0, what="remote\x00day")),
+        "NUL character",
+    ),
+    "a promise made in year 2201": (
+        lambda d: _signed(_change(d, "promises", 0, promised_on="2201-01-01")),
+        "Check the year: it should be between 1900 and 2200",
+    ),
+    "a promise about an offer not in the file": (
+        lambda d: _signed(_change(d, "promises", 0, offer=987654)),
+        "refers to offer 987654, which is not in the file",
     ),
     "two records with one id": (
         lambda d: _signed({**d, "referrals": d["referrals"] * 2}),
@@ -422,3 +455,15 @@ def test_a_50_mb_hostile_upload_is_refused_without_being_read_into_memory(tmp_pa
         upload.close()
     assert upload.size > 48 * 1024 * 1024
     assert peak < 1024 * 1024
+
+
+def test_a_file_made_before_promises_were_exported_imports_without_them(client, alice, bob):
+    _fill(alice)
+    data = user_data(alice)
+    del data["promises"], data["signature"]
+    client.force_login(bob)
+    response = _upload(client, _file(_signed(data)))
+    assert response.status_code == 302
+    client.post(response.url)
+    assert Offer.objects.filter(owner=bob).count() == 2
+    assert not Promise.objects.filter(offer__owner=bob).exists()

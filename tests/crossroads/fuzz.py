@@ -27,7 +27,7 @@ from accounts.export import user_data
 from accounts.signup import TOKEN_SALT
 from crossroads.models import PendingImport, PendingSignup
 from decisions.models import CallPlan, Consideration, Decision, FollowUp, PreparedAnswer, Referral
-from offers.models import ExchangeRate, Offer, TimeAsk
+from offers.models import ExchangeRate, Offer, Promise, TimeAsk
 from reminders.mail import unsubscribe_token
 from reminders.models import CalendarFeed
 from tests.decisions.helpers import rate
@@ -48,6 +48,7 @@ PARAMETERS = {
     "accounts/reset/<uidb64>/<token>": "reset_token",
     "offers/<int:pk>": "offer",
     "offers/<int:pk>/contacts/<int:contact_pk>": "contact",
+    "offers/<int:pk>/promises/<int:promise_pk>": "promise",
     "offers/<int:pk>/edit/<slug:section>": "offer_section",
     "offers/asks/<int:ask_pk>": "ask",
     "offers/rates/<int:pk>": "rate",
@@ -148,6 +149,10 @@ def make_world(user) -> dict:
         "offer": committed.pk,
         "new_offer": new.pk,
         "contact": contact.pk,
+        # On the committed offer, the one "offers/<int:pk>" stands for.
+        "promise": Promise.objects.create(
+            offer=committed, what="A remote day a week", promised_on=today, contact=contact
+        ).pk,
         "decision": decision.pk,
         "offer_section": "repayment",  # the section with the most rules
         "factor": decision.factors.first().pk,

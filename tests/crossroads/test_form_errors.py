@@ -37,6 +37,8 @@ from offers.asks.forms import AnswerForm, AskForm
 from offers.forms import ContactForm, OfferForm
 from offers.models import Offer, TimeAsk
 from offers.offer_form_layout import SECTIONS
+from offers.promises.forms import FoundForm, PromiseForm
+from offers.promises.models import Promise as OfferPromise
 from offers.withdrawals.forms import WithdrawForm
 from tests.factories import make_decision, make_offer
 
@@ -61,6 +63,7 @@ def _empty_forms(user):
         OfferForm(empty),
         *(OfferForm(empty, instance=new, section=section) for section in SECTIONS.values()),
         ContactForm(empty),
+        PromiseForm(empty, instance=OfferPromise(offer=new)),
         OffersForm(user, empty),
         SituationForm(empty, instance=decision),
         FactorForm(empty, instance=factors[1]),
@@ -161,6 +164,8 @@ def _form_builders(user) -> dict:
         ReadinessForm: lambda: [ReadinessForm(checks)],
         ReminderSettingsForm: lambda: [ReminderSettingsForm(instance=ReminderSettings(user=user))],
         WithdrawForm: lambda: [WithdrawForm(new_employer="Bluebird")],
+        PromiseForm: lambda: [PromiseForm(instance=OfferPromise(offer=new))],
+        FoundForm: lambda: [FoundForm(instance=OfferPromise(offer=new))],
     }
 
 
@@ -311,7 +316,7 @@ def test_the_message_sits_between_hint_and_input_with_a_hidden_error_prefix(alic
 
 @pytest.mark.django_db
 def test_a_page_without_a_failed_form_has_a_plain_title_and_no_summary(alice_client):
-    html = alice_client.get(reverse("offers:new")).content.decode()
+    html = alice_client.get(reverse("offers:new"), follow=True).content.decode()
     assert "<title>Add an offer" in html
     assert "error-summary" not in html
 

@@ -40,4 +40,4 @@ def test_a_currency_code_is_three_letters_or_nothing(text, code):
 )
 def test_odd_numbers_in_addresses_never_give_a_server_error(alice_client, alice, address):
     offer = make_offer(alice)
-    assert alice_client.get(address(offer)).status_code in (200, 404)
+    assert alice_client.get(address(offer), follow=True).status_code in (200, 404)

@@ -1,6 +1,7 @@
 """Nothing of a deleted account stays; login records expire after a documented period."""
 
 import datetime
+import uuid
 
 import pytest
 from axes.models import AccessAttempt, AccessLog
@@ -9,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from crossroads.models import PendingImport, PendingSignup
+from crossroads.models import PendingImport, PendingSignup, SubmittedForm
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +94,18 @@ def test_expire_records_removes_import_previews_left_for_a_day(alice):
     fresh = PendingImport.objects.create(owner=alice, data={}, counts={})
     call_command("expire_records")
     assert list(PendingImport.objects.values_list("pk", flat=True)) == [fresh.pk]
+
+
+def test_expire_records_removes_the_tokens_of_forms_sent_over_a_month_ago(alice):
+    def sent(days_ago):
+        form = SubmittedForm.objects.create(
+            owner=alice, token=uuid.uuid4(), made_url="/offers/1/", made_name="An offer"
+        )
+        when = timezone.now() - datetime.timedelta(days=days_ago)
+        SubmittedForm.objects.filter(pk=form.pk).update(created_at=when)
+        return form
+
+    sent(31)
+    kept = sent(29)
+    call_command("expire_records")
+    assert list(SubmittedForm.objects.values_list("pk", flat=True)) == [kept.pk]

@@ -114,14 +114,15 @@ def _add_an_offer(page, js: bool):
         page, page.get_by_role("heading", level=1, name="Data Engineer at Northwind Labs Ltd")
     )
 
-    # An in-place action: a person added on the offer's page; focus comes back to them.
-    people = page.locator("#contacts")
-    tab_to(page, people.get_by_label("Name"))
+    # A person added on a page of its own; focus comes back to them on the offer's page.
+    tab_to(page, page.locator("#contacts").get_by_role("link", name="Add a person"))
+    press_enter(page, page.get_by_role("heading", level=1, name=re.compile("Add a person to")))
+    tab_to(page, page.get_by_label("Name"))
     page.keyboard.type("Riley Chen")
     page.keyboard.press("Tab")
-    expect(people.get_by_label("Their part in the offer")).to_be_focused()
+    expect(page.get_by_label("Their part in the offer")).to_be_focused()
     page.keyboard.type("Recruiter")
-    tab_to(page, people.get_by_role("button", name="Add this person"))
+    tab_to(page, page.get_by_role("button", name="Add this person"))
     card = page.locator(".contact-card").filter(has_text="Riley Chen")
     press_enter(page, card)
     expect(card).to_be_focused()

@@ -40,5 +40,13 @@ def test_a_nul_character_is_explained(alice_client, alice_offer):
     assert Contact.objects.count() == 1
 
 
-def test_adding_is_post_only(alice_client, alice_offer):
-    assert alice_client.get(url(alice_offer)).status_code == 405
+def test_adding_has_a_page_of_its_own_with_a_way_back(alice_client, alice_offer):
+    response = alice_client.get(url(alice_offer), follow=True)
+    html = response.content.decode()
+    assert response.status_code == 200 and html.count("<h1") == 1
+    assert "Add a person to Platform Engineer at Globex" in html
+    assert f'href="{alice_offer.get_absolute_url()}#contacts"' in html
+
+
+def test_another_users_offer_has_no_page_to_add_a_person(charlie_client, alice_offer):
+    assert charlie_client.get(url(alice_offer), follow=True).status_code == 404

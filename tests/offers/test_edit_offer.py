@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from offers import offer_form_layout as layout
 from offers.models import Offer
-from tests.factories import make_offer
+from tests.factories import make_offer, with_token
 from tests.offers.conftest import make_many_offers, offer_form_data
 
 pytestmark = pytest.mark.django_db
@@ -174,7 +174,7 @@ def test_adding_takes_the_same_number_of_queries_for_1_or_100_offers(
     make_many_offers(alice, count, today, contacts_each=2)
     # Session, user, the user's recent currencies.
     with django_assert_num_queries(3):
-        assert alice_client.get(reverse("offers:new")).status_code == 200
+        assert alice_client.get(with_token(reverse("offers:new"))).status_code == 200
 
 
 def test_the_terms_refuse_a_confirmed_start_date_the_offer_does_not_record(alice_client, alice):

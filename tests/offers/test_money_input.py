@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from offers.models import Offer
-from tests.factories import make_offer, make_user
+from tests.factories import make_offer, make_user, with_token
 from tests.offers.conftest import offer_form_data
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,7 @@ def test_a_huge_amount_is_refused_in_words(dutch_client):
 
 
 def test_empty_amounts_stay_empty_on_a_new_form_and_when_editing(dutch_client):
-    html = dutch_client.get(ADD).content.decode()
+    html = dutch_client.get(with_token(ADD)).content.decode()
     for name in ("base_salary", "signing_bonus", "equity_value", "repayment_amount"):
         assert f'name="{name}" value="0"' not in html
     dutch_client.post(ADD, offer_form_data(base_salary="95.000", signing_bonus=""))
@@ -109,7 +109,7 @@ def test_saving_an_edit_unchanged_keeps_the_amounts(dutch_client):
 
 
 def test_money_inputs_keep_the_browsers_form_restoration(dutch_client):
-    html = dutch_client.get(ADD).content.decode()
+    html = dutch_client.get(with_token(ADD)).content.decode()
     assert 'autocomplete="off"' not in html
     assert 'name="base_salary" inputmode="decimal"' in html or 'inputmode="decimal"' in html
 
@@ -121,7 +121,7 @@ def test_amounts_are_shown_in_the_users_format(dutch_client):
 
 
 def test_the_currency_is_a_select_of_iso_4217_codes_defaulting_to_the_users_country(dutch_client):
-    html = dutch_client.get(ADD).content.decode()
+    html = dutch_client.get(with_token(ADD)).content.decode()
     assert '<select name="currency"' in html
     assert '<option value="EUR" selected>EUR: Euro</option>' in html
     assert '<option value="JPY">JPY: Japanese Yen</option>' in html
@@ -130,7 +130,7 @@ def test_the_currency_is_a_select_of_iso_4217_codes_defaulting_to_the_users_coun
 def test_recent_currencies_come_first_and_the_last_used_is_chosen(dutch_client):
     make_offer(dutch_client.user, company="Older", currency="GBP")
     make_offer(dutch_client.user, company="Newer", currency="CHF")
-    html = dutch_client.get(ADD).content.decode()
+    html = dutch_client.get(with_token(ADD)).content.decode()
     recent = html.index('<optgroup label="Your recent currencies">')
     every = html.index('<optgroup label="All currencies">')
     assert recent < html.index('value="CHF" selected') < html.index('value="GBP"') < every

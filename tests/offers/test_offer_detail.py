@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from offers.models import Offer
+from offers.models import Offer, Promise
 from tests.factories import make_contact, make_offer
 from tests.offers.conftest import make_many_offers
 
@@ -25,7 +25,7 @@ def test_the_owner_sees_the_offers_facts_and_people(alice_client, alice_offer):
     assert "USD 80,000, vesting over 4 years, evenly, after a 12-month cliff" in html
     assert alice_offer.respond_by.strftime("%B") in html
     assert "Sam Ortiz" in html and "mailto:sam@example.com" in html
-    assert f'action="{reverse("offers:add_contact", args=[alice_offer.pk])}"' in html
+    assert f'href="{reverse("offers:add_contact", args=[alice_offer.pk])}"' in html
     assert "&larr; All offers" in html
 
 
@@ -100,7 +100,7 @@ def test_the_page_leaves_room_for_decision_actions(alice_client, alice_offer):
 def test_an_offer_with_no_people_invites_adding_one(alice_client, alice):
     html = alice_client.get(url(make_offer(alice))).content.decode()
     assert "No one yet." in html
-    assert '<details class="add-contact" open>' in html
+    assert f'href="/offers/{alice.offers.get().pk}/contacts/add/"' in html
 
 
 def test_the_page_refuses_post(alice_client, alice_offer):
@@ -111,14 +111,18 @@ def test_a_missing_offer_is_404(alice_client):
     assert alice_client.get(reverse("offers:detail", args=[999999])).status_code == 404
 
 
-@pytest.mark.parametrize("other_offers, contacts", [(0, 1), (99, 12)])
-def test_the_page_takes_the_same_number_of_queries_however_many_offers_and_people(
-    alice_client, alice, today, other_offers, contacts, django_assert_num_queries
+@pytest.mark.parametrize("other_offers, contacts, promises", [(0, 1, 0), (99, 12, 30)])
+def test_the_page_takes_the_same_number_of_queries_however_many_offers_people_and_promises(
+    alice_client, alice, today, other_offers, contacts, promises, django_assert_num_queries
 ):
     make_many_offers(alice, other_offers, today, contacts_each=2)
     offer = make_offer(alice)
-    for n in range(contacts):
-        make_contact(offer, name=f"Person {n}")
-    # Session, user, the offer, its contacts.
-    with django_assert_num_queries(4):
-        alice_client.get(url(offer))
+    people = [make_contact(offer, name=f"Person {n}") for n in range(contacts)]
+    Promise.objects.bulk_create(
+        Promise(offer=offer, what=f"Promise {n}", promised_on=today, contact=people[n % contacts])
+        for n in range(promises)
+    )
+    # Session, user, the offer, its contacts, its promises with their people.
+    with django_assert_num_queries(5):
+        content = alice_client.get(url(offer)).content.decode()
+    assert content.count('class="promise-card') == promises

@@ -6,6 +6,8 @@ import pytest
 from django.templatetags.static import static
 from django.urls import reverse
 
+from tests.factories import with_token
+
 pytestmark = pytest.mark.django_db
 
 
@@ -13,11 +15,12 @@ def page_urls(offer):
     contact = offer.contacts.get()
     return [
         reverse("offers:list"),
-        reverse("offers:new"),
+        with_token(reverse("offers:new")),
         reverse("offers:timeline"),
         reverse("offers:detail", args=[offer.pk]),
         reverse("offers:edit", args=[offer.pk]),
         reverse("offers:delete", args=[offer.pk]),
+        with_token(reverse("offers:add_contact", args=[offer.pk])),
         reverse("offers:edit_contact", args=[offer.pk, contact.pk]),
         reverse("offers:delete_contact", args=[offer.pk, contact.pk]),
         reverse("home"),
@@ -29,7 +32,7 @@ def test_each_page_has_one_h1_and_no_inline_script_or_style(alice_client, alice_
         html = alice_client.get(url).content.decode()
         assert html.count("<h1") == 1, url
         assert "style=" not in html, url
-        # Only the app's own files, such as Bootstrap's and static/js/form-token.js.
+        # Only the app's own files, such as Bootstrap's.
         scripts = re.findall(r"<script[^>]*>", html)
         assert scripts and all(
             re.fullmatch(rf'<script src="{static("")}[\w./-]+\.js" defer>', tag) for tag in scripts

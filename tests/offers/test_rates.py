@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from offers.models import ExchangeRate
-from tests.factories import make_offer
+from tests.factories import make_offer, with_token
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,8 @@ def test_a_rate_is_typed_and_shown_in_the_users_own_number_format(alice_client, 
     )
     assert ExchangeRate.objects.get(owner=alice).rate == Decimal("0.925")
     assert "1 USD = 0,925 EUR" in alice_client.get(reverse("offers:rates")).content.decode()
-    form = alice_client.get(reverse("offers:set_rate") + "?currency=USD").content.decode()
+    form = alice_client.get(with_token(reverse("offers:set_rate") + "?currency=USD"))
+    form = form.content.decode()
     assert 'value="0,925"' in form
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from crossroads.models import User
 from offers.models import Offer
-from tests.factories import make_offer
+from tests.factories import make_offer, with_token
 from tests.offers.conftest import offer_form_data
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +72,7 @@ def test_a_clause_is_saved_as_data_with_its_wording(alice_client, alice):
 
 
 def test_adding_an_offer_leaves_the_clause_for_later(alice_client):
-    html = alice_client.get(ADD).content.decode()
+    html = alice_client.get(with_token(ADD)).content.decode()
     assert 'name="repayment_amount"' not in html
     assert "money to pay back if you leave early" in html
 

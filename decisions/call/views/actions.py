@@ -10,11 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from crossroads.once import save_once, submits_once, with_token
 from decisions.call import plans, steps
 from decisions.call.forms import CallLogForm, FollowUpForm, ReferralForm
 from decisions.call.gate import AcceptForm, DoneForm, GateForm
 from decisions.call.page import item_page, plan_url
-from decisions.call.readiness import readiness_checks, to_acknowledge
+from decisions.call.readiness import checks_before_the_call, to_acknowledge
 from decisions.models import (
     FollowUp,
     Referral,
@@ -27,17 +28,29 @@ def _add_to_plan(request, pk, form_class, section: str, anchor: str, message: st
     """A page with the form that adds an item (a referral, a follow-up) to the plan; a refused
     item is shown there again with the form's messages."""
     decision = get_leaving_decision_for_user(request.user, pk)
+    if landing := with_token(request):
+        return landing
     form = form_class(request.POST if request.method == "POST" else None)
     if not form.is_valid():
         context = item_page(decision, plans.plan_or_draft(decision), form, section)
         return render(request, f"decisions/call/add_{form.prefix}.html", context)
-    plans.add_to_plan(decision, form.instance)
-    messages.success(request, message.format(item=form.instance))
-    return redirect(plan_url(decision, anchor.format(item=form.instance)))
+    item = form.instance
+
+    def add():
+        plans.add_to_plan(decision, item)
+        return item
+
+    def landing(item):
+        return plan_url(decision, anchor.format(item=item))
+
+    save_once(request, add, landing, str)
+    messages.success(request, message.format(item=item))
+    return redirect(landing(item))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submits_once
 def add_referral(request, pk):
     message = "{item.name} is on your list of names to suggest."
     return _add_to_plan(request, pk, ReferralForm, "referrals", "referral-{item.pk}", message)
@@ -61,6 +74,7 @@ def remove_referral(request, pk, referral_pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submits_once
 def add_follow_up(request, pk):
     return _add_to_plan(
         request, pk, FollowUpForm, "follow-ups", "follow-up-{item.pk}", "Follow-up added."
@@ -100,7 +114,7 @@ def log_call(request, pk):
 
 def _gate(decision):
     """The readiness checks, and those still needing a recorded choice to go ahead without."""
-    checks = readiness_checks(decision.committed_offer, decision.chosen_offer)
+    checks = checks_before_the_call(decision.committed_offer, decision.chosen_offer)
     skipped = plans.skipped_checks(plans.saved_plan(decision))
     rows = [(check, skipped.get(check.name)) for check in checks]
     return rows, to_acknowledge(checks, set(skipped))

@@ -9,6 +9,7 @@ from django.db import IntegrityError
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from crossroads.once import claim, repeat, with_token
 from decisions.models import get_decision_for_user
 from decisions.wizard.factors import UNKNOWN_FACTOR, FactorFormSet
 from decisions.wizard.page import not_reached, posted, priorities_page, render_step, save_step
@@ -24,9 +25,18 @@ def _save(request, decision, formset):
     """Save the factors; a move, a removal or an addition stays on the page, else go on."""
     here = step_url(decision, Step.PRIORITIES)
     reach = 0 if formset.stays else next_step(decision, Step.PRIORITIES)
+
+    def write():
+        formset.save()
+        # A factor added claims the page's token with it (``crossroads/once.py``).
+        if added := [form.instance for form in formset.extra_forms if form.instance.pk]:
+            claim(request, f"{here}#factor-{added[0].pk}", ", ".join(map(str, added)))
+
     try:
-        saved = save_step(request, decision, formset.save, reach=reach)
+        saved = save_step(request, decision, write, reach=reach)
     except IntegrityError:
+        if landing := repeat(request):  # the same form, posted twice at once
+            return landing
         messages.error(request, TWO_NAMES_SWAPPED)
         return redirect(here)
     if saved and formset.stays:
@@ -48,7 +58,8 @@ def _changed(formset) -> str:
 @require_http_methods(["GET", "POST"])
 def priorities(request, pk):
     decision = get_decision_for_user(request.user, pk)
-    if blocked := not_reached(decision, Step.PRIORITIES):
+    # The page's token, for the factor its form may add (``crossroads/once.py``).
+    if blocked := not_reached(decision, Step.PRIORITIES) or with_token(request) or repeat(request):
         return blocked
     formset = FactorFormSet(
         posted(request), queryset=decision.factors.all(), decision=decision, prefix="factors"

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods, require_POST
 
+from crossroads.once import address_with_token, save_once, submits_once, with_token
 from decisions.models import Decision, get_consideration_of_decision, get_decision_for_user
 from decisions.wizard.forms.pros_cons import ConsiderationForm
 from decisions.wizard.page import (
@@ -40,6 +41,8 @@ def pros_cons(request, pk):
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.PROS_CONS) or too_few_offers(request, decision):
         return blocked
+    if landing := with_token(request):  # the add form's token (``crossroads/once.py``)
+        return landing
     if request.method == "POST":
         return save_and_go_on(request, decision, Step.PROS_CONS, lambda: None)
     chosen = request.GET.get("offer", "")
@@ -49,6 +52,7 @@ def pros_cons(request, pk):
 
 @login_required
 @require_POST
+@submits_once
 def add_consideration(request, pk):
     decision = _decision(request, pk)
     if blocked := not_reached(decision, Step.PROS_CONS):
@@ -56,12 +60,19 @@ def add_consideration(request, pk):
     form = ConsiderationForm(request.POST, decision=decision)
     if not form.is_valid():
         return _render(request, decision, form)
-    offer = form.instance.offer
-    if save_step(request, decision, form.save):
+    offer, here = form.instance.offer, step_url(decision, Step.PROS_CONS)
+
+    def add():
+        return form.instance if save_step(request, decision, form.save) else None
+
+    def landing(item):
+        return f"{here}?offer={offer.pk}#consideration-{item.pk}"
+
+    if save_once(request, add, landing, lambda item: f"{offer.company}: {item.text}"):
         messages.success(request, f"Added to {offer.company}: {form.instance.text}")
-    # Back to the item added, with its offer chosen for the next one.
+    # Back to the item added, with its offer chosen for the next one, and the form a new token.
     anchor = f"consideration-{form.instance.pk}" if form.instance.pk else f"offer-{offer.pk}"
-    return redirect(f"{step_url(decision, Step.PROS_CONS)}?offer={offer.pk}#{anchor}")
+    return redirect(address_with_token(here, {"offer": offer.pk}, anchor))
 
 
 @login_required

@@ -1,5 +1,6 @@
 """The wizard's first steps: offers, situation and ratings."""
 
+from functools import partial
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from crossroads.once import save_once, submits_once, with_token
 from decisions.models import Decision, get_decision_for_user
 from decisions.wizard.forms.offers import OffersForm
 from decisions.wizard.forms.situation import SituationForm
@@ -34,6 +36,10 @@ from decisions.wizard.steps import (
 from offers.rates import money_terms
 
 
+def _first_step(decision) -> str:
+    return step_url(decision, decision.step_reached)
+
+
 def _add_offer_url(here: str) -> str:
     # The offers pages honour a safe `next`, so adding an offer comes back to this step.
     return reverse("offers:new") + "?" + urlencode({"next": here})
@@ -41,15 +47,19 @@ def _add_offer_url(here: str) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submits_once
 def new(request):
     """Start a decision: its name and the offers to compare (step 1)."""
+    if landing := with_token(request):
+        return landing
     form = OffersForm(request.user, posted(request))
     if form.is_valid():
         data = form.cleaned_data
-        decision = start_decision(request.user, data["title"], data["offers"], data["reference"])
+        args = (request.user, data["title"], data["offers"], data["reference"])
+        decision = save_once(request, partial(start_decision, *args), _first_step, str)
         if skips_situation(decision):
             messages.info(request, _skipped_note())
-        return redirect(step_url(decision, decision.step_reached))
+        return redirect(_first_step(decision))
     return render(
         request,
         "decisions/wizard/offers.html",

@@ -159,7 +159,7 @@ def test_calling_before_accepting_shows_every_step_and_refuses_without_the_tick(
     content = alice_client.get(_skip(call_decision)).content.decode()
     assert content.count("<h1") == 1
     assert "Call Northwind Freight before you accept Bluebird Health’s offer?" in content
-    assert content.count('class="summary-list-row"') == 5
+    assert content.count('class="summary-list-row"') == 6
     assert "I call Northwind Freight before I have accepted Bluebird Health’s offer" in content
     response = alice_client.post(_skip(call_decision), {})
     assert response.status_code == 200

@@ -73,7 +73,7 @@ def test_adding_has_a_page_of_its_own_reached_from_the_plan(alice_client, call_d
     plan = alice_client.get(reverse("decisions:call", args=[call_decision.pk])).content.decode()
     assert "Return the laptop" in plan and 'name="follow_up-text"' not in plan
     assert f'href="{_add_url(call_decision)}">Add a follow-up' in plan
-    content = alice_client.get(_add_url(call_decision)).content.decode()
+    content = alice_client.get(_add_url(call_decision), follow=True).content.decode()
     assert 'name="follow_up-text"' in content and 'name="follow_up-due_on"' in content
     assert FollowUp.objects.count() == 1
 

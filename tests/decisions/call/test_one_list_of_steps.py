@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from decisions.call.steps import STATE_WORDS
 from decisions.models import SkippedCheck
-from offers.models import Offer
+from offers.models import Offer, Promise
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,8 @@ def _renderings(client, decision):
 
 def _half_way(plan, committed, new):
     """Terms reviewed; going ahead without the offer in writing (recorded); the start date
-    ticked but not recorded; the offer not accepted yet."""
+    ticked but not recorded; a promise not found in writing; the offer not accepted yet."""
+    _promise(new, found=False)
     committed.terms_reviewed = True
     committed.save()
     new.start_date_confirmed = True
@@ -67,7 +68,7 @@ def _half_way(plan, committed, new):
         acknowledgement="I go ahead without the offer from Bluebird Health in writing",
         skipped_at=timezone.now(),
     )
-    return ["done", "skipped", "open", "open", "open", "open"]
+    return ["done", "skipped", "open", "open", "open", "open", "open"]
 
 
 def _all_done(plan, committed, new):
@@ -77,7 +78,17 @@ def _all_done(plan, committed, new):
     new.start_date = timezone.localdate() + datetime.timedelta(days=40)
     new.status, new.accepted_on = Offer.Status.ACCEPTED, timezone.localdate()
     new.save()
-    return ["done", "done", "done", "done", "done", "open"]
+    _promise(new, found=True)
+    return ["done", "done", "done", "done", "done", "done", "open"]
+
+
+def _promise(offer, found):
+    Promise.objects.create(
+        offer=offer,
+        what="A remote day a week",
+        promised_on=timezone.localdate(),
+        found_in_writing=found,
+    )
 
 
 @pytest.mark.parametrize("situation", [_half_way, _all_done])
@@ -94,6 +105,11 @@ def test_the_four_renderings_list_the_same_steps_in_the_same_order_and_state(
             "Have Bluebird Health’s conditions cleared",
         ),
         ("start_date_confirmed", "Get your start date at Bluebird Health confirmed"),
+        (
+            "promises_in_writing",
+            "Check that everything Bluebird Health promised is in the written offer"
+            + (" (1 of 1 not found yet)" if states[4] == "open" else ""),
+        ),
         ("new_offer_accepted", "Accept Bluebird Health’s offer in writing"),
         ("call", "Call Northwind Freight"),
     ]

@@ -107,7 +107,7 @@ def test_a_ready_plan_prints_without_the_warning(
 ):
     content = alice_client.get(_url(call_decision)).content.decode()
     assert "Not ready to call" not in content and "call-print-not-ready" not in content
-    assert content.count('data-state="done"') == 5
+    assert content.count('data-state="done"') == 6
 
 
 def test_the_print_has_a_print_button_the_date_printed_and_room_for_notes(

@@ -106,7 +106,7 @@ def test_the_plan_lists_the_names_and_links_to_the_page_that_adds_one(
     plan = alice_client.get(reverse("decisions:call", args=[call_decision.pk])).content.decode()
     assert "Dana Kim" in plan and 'name="referral-name"' not in plan
     assert f'href="{_add_url(call_decision)}">Add a person' in plan
-    content = alice_client.get(_add_url(call_decision)).content.decode()
+    content = alice_client.get(_add_url(call_decision), follow=True).content.decode()
     assert "Whom could you suggest to Northwind Freight?" in content
     assert 'name="referral-name"' in content
     plan_url = reverse("decisions:call", args=[call_decision.pk])

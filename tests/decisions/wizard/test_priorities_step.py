@@ -25,7 +25,7 @@ DEFAULTS = [
 
 
 def test_the_page_lists_the_factors_with_their_weights(alice_client, priorities):
-    response = alice_client.get(url("priorities", priorities))
+    response = alice_client.get(url("priorities", priorities), follow=True)
     html = response.content.decode()
     assert response.status_code == 200
     assert "Step 3 of 6" in html
@@ -66,7 +66,7 @@ def test_add_factor_saves_and_stays_on_the_page(alice_client, priorities):
     added = priorities.factors.get(name="Stability")
     # Back to the factor just added, which the page can focus.
     assert response.url == url("priorities", priorities) + f"#factor-{added.pk}"
-    html = alice_client.get(response.url).content.decode()
+    html = alice_client.get(response.url, follow=True).content.decode()
     assert f'id="factor-{added.pk}" tabindex="-1"' in html
     priorities.refresh_from_db()
     assert priorities.step_reached == Decision.Step.PRIORITIES
@@ -253,7 +253,7 @@ def test_a_rows_error_sits_under_its_label_and_describes_its_field(
 
 def test_each_rows_weight_shows_the_one_saved(alice_client, priorities):
     Factor.objects.filter(decision=priorities, name="People").update(weight=5)
-    html = alice_client.get(url("priorities", priorities)).content.decode()
+    html = alice_client.get(url("priorities", priorities), follow=True).content.decode()
     people = html[html.index('name="factors-2-weight"') :]
     people = people[: people.index("</select>")]
     assert '<option value="5" selected>5 · most of all</option>' in people

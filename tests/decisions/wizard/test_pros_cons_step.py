@@ -42,7 +42,7 @@ def test_the_page_has_a_section_per_offer_and_one_add_form_to_choose_the_offer_i
     alice_client, pros_cons, new_offer, committed
 ):
     _item(pros_cons, new_offer)
-    html = alice_client.get(url("pros_cons", pros_cons)).content.decode()
+    html = alice_client.get(url("pros_cons", pros_cons), follow=True).content.decode()
     assert "Step 5 of 6" in html
     assert html.count('class="consideration-add"') == 1
     assert "Long commute" in html and ">now<" in html
@@ -65,18 +65,23 @@ def test_the_link_from_an_offer_opens_the_add_form_with_it_chosen(
     alice_client, pros_cons, new_offer
 ):
     page = url("pros_cons", pros_cons)
-    html = alice_client.get(f"{page}?offer={new_offer.pk}").content.decode()
+    html = alice_client.get(f"{page}?offer={new_offer.pk}", follow=True).content.decode()
     assert _chosen_offers(html) == [str(new_offer.pk)]
     # Anything else in `offer` is ignored: nothing is chosen.
     for nonsense in ("x", "99999", "²"):
-        assert _chosen_offers(alice_client.get(f"{page}?offer={nonsense}").content.decode()) == []
+        assert (
+            _chosen_offers(
+                alice_client.get(f"{page}?offer={nonsense}", follow=True).content.decode()
+            )
+            == []
+        )
 
 
 def test_every_remove_button_shares_one_form_and_names_its_item(
     alice_client, pros_cons, new_offer, committed
 ):
     items = [_item(pros_cons, new_offer), _item(pros_cons, committed, text="Known team")]
-    html = alice_client.get(url("pros_cons", pros_cons)).content.decode()
+    html = alice_client.get(url("pros_cons", pros_cons), follow=True).content.decode()
     assert html.count(f'action="{url("remove_consideration", pros_cons)}"') == 1
     for item in items:
         assert (
@@ -90,9 +95,12 @@ def test_adding_a_pro_saves_it_and_returns_to_that_offer(alice_client, pros_cons
     response = _add(alice_client, pros_cons, new_offer, text="  A mentor on the team  ")
     assert response.status_code == 302
     item = Consideration.objects.get()
-    # Back to the item just added, which the page can focus, with its offer still chosen.
-    assert response.url == (
-        url("pros_cons", pros_cons) + f"?offer={new_offer.pk}#consideration-{item.pk}"
+    # Back to the item just added, which the page can focus, with its offer still chosen and
+    # the add form a new token.
+    page = url("pros_cons", pros_cons)
+    assert re.fullmatch(
+        rf"{page}\?offer={new_offer.pk}&once=[0-9a-f-]{{36}}#consideration-{item.pk}",
+        response.url,
     )
     html = alice_client.get(response.url).content.decode()
     assert f'id="consideration-{item.pk}" tabindex="-1"' in html

@@ -24,7 +24,7 @@ def post_data(today, **overrides):
 
 
 def test_the_page_drafts_words_a_date_and_the_recruiter(alice_client, due, expected, today):
-    response = alice_client.get(more_time_url(due, expected))
+    response = alice_client.get(more_time_url(due, expected), follow=True)
     html = response.content.decode()
     form = response.context["form"]
     assert response.status_code == 200
@@ -40,7 +40,7 @@ def test_the_page_drafts_words_a_date_and_the_recruiter(alice_client, due, expec
 
 
 def test_ticking_the_box_names_the_other_company(alice_client, due, expected):
-    response = alice_client.get(more_time_url(due, expected) + "&names_other=1")
+    response = alice_client.get(more_time_url(due, expected) + "&names_other=1", follow=True)
     assert "from Initech around" in response.context["form"].initial["script"]
 
 
@@ -48,7 +48,7 @@ def test_the_heads_up_tells_the_expected_offer_about_the_deadline(
     alice_client, due, expected, today
 ):
     url = reverse("offers:ask_heads_up", args=[expected.pk]) + f"?other={due.pk}"
-    response = alice_client.get(url)
+    response = alice_client.get(url, follow=True)
     html = response.content.decode()
     assert "Tell Initech about your deadline" in html
     assert "I need to answer by" in response.context["form"].initial["script"]
@@ -127,15 +127,15 @@ def test_no_extension_is_asked_on_a_closed_offer(alice_client, due, expected, to
 
 
 def test_a_stranger_gets_404_and_nothing_is_saved(charlie_client, due, expected, today):
-    assert charlie_client.get(more_time_url(due, expected)).status_code == 404
+    assert charlie_client.get(more_time_url(due, expected), follow=True).status_code == 404
     assert charlie_client.post(more_time_url(due, expected), post_data(today)).status_code == 404
     assert not TimeAsk.objects.exists()
 
 
 def test_another_users_offer_as_the_other_is_a_404(alice_client, due, bob):
     bobs = make_offer(bob, status=Offer.Status.EXPECTED)
-    assert alice_client.get(more_time_url(due, bobs)).status_code == 404
-    assert alice_client.get(more_time_url(due) + "?other=abc").status_code == 404
+    assert alice_client.get(more_time_url(due, bobs), follow=True).status_code == 404
+    assert alice_client.get(more_time_url(due) + "?other=abc", follow=True).status_code == 404
 
 
 def test_an_anonymous_visitor_is_sent_to_log_in(client, due):
@@ -147,6 +147,6 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, due):
 def test_without_a_recruiter_or_manager_the_page_says_whom_to_add(alice_client, alice, expected):
     offer = make_offer(alice, company="Hooli", respond_by=expected.expected_on - days(2))
     make_contact(offer, name="Pat HR", role=Contact.Role.HR)
-    response = alice_client.get(more_time_url(offer, expected))
+    response = alice_client.get(more_time_url(offer, expected), follow=True)
     assert response.context["form"].initial["contact"] is None
     assert "No recruiter or hiring manager is recorded for Hooli" in response.content.decode()
