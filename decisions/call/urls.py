@@ -1,6 +1,6 @@
 from django.urls import path
 
-from decisions.call.views import actions, card, plan, readiness
+from decisions.call.views import actions, card, letter, plan, readiness
 
 # Names are used within the app's "decisions" namespace: {% url "decisions:call" pk %}.
 urlpatterns = [
@@ -43,5 +43,7 @@ urlpatterns = [
         name="skip_accepting_first",
     ),
     path("<int:pk>/call/done/", actions.mark_done, name="call_done"),
+    path("<int:pk>/call/letter/", letter.notice_letter, name="notice_letter"),
+    path("<int:pk>/call/letter/sent/", letter.letter_sent, name="notice_letter_sent"),
     path("<int:pk>/call/reopen/", actions.reopen, name="call_reopen"),
 ]

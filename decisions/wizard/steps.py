@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from decisions.models import DEFAULT_FACTORS, Decision, Factor
+from offers.models import Offer
 
 Step = Decision.Step
 URL_NAMES = {
@@ -89,7 +90,8 @@ def with_offers_and_factors():
     The committed and the chosen offer are not joined: they are among the offers (see
     ``offers_in_place``)."""
     return Decision.objects.prefetch_related(
-        "offers", Prefetch("factors", queryset=Factor.objects.prefetch_related("ratings"))
+        Prefetch("offers", queryset=Offer.objects.select_related("leaving_terms")),
+        Prefetch("factors", queryset=Factor.objects.prefetch_related("ratings")),
     )
 
 
