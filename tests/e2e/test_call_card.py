@@ -163,7 +163,8 @@ def test_the_plan_reads_in_parts_in_a_few_screens(live_server, page, log_in, pla
     page.screenshot(path=SCREENSHOTS / f"call-plan-parts-{size}-first-screen.png")
     for part in ("steps", "readiness", "when", "after"):
         page.locator(f"#{part}").screenshot(path=SCREENSHOTS / f"call-plan-parts-{size}-{part}.png")
-    assert height <= 8 * viewport["height"], f"the plan is {height} px tall at {size} px"
+    # About 17 screens before it was in parts; the notice part (its own card) came after.
+    assert height <= 9 * viewport["height"], f"the plan is {height} px tall at {size} px"
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
     # A step's link opens the checklist at its box; saving returns focus to the checklist,
