@@ -92,6 +92,7 @@ def plan_steps(decision, plan) -> dict:
         "steps": ordered,
         "gaps": gaps,
         "ready_to_call": not gaps,
+        "steps_done": sum(1 for step in ordered if step.state == steps.DONE),
         # Whom to call and when, for the printed page that lists the steps beside them.
         "missing_besides_steps": steps.plan_gaps([], plan),
     }
@@ -102,11 +103,14 @@ def readiness_page(committed, new_offer, form=None) -> dict:
     was promised, in writing (no tick: each promise is ticked on the offer's page)."""
     form = form or ReadinessForm.for_offers(committed, new_offer)
     promises = promises_check(new_offer)
+    checks = [*form.checks, promises]
     return {
         "readiness_form": form,
         "promises_check": promises,
-        "ready": is_ready([*form.checks, promises]),
+        "ready": is_ready(checks),
         "new_offer": new_offer,
+        "checks_done": sum(1 for check in checks if check.done),
+        "checks_total": len(checks),
     }
 
 

@@ -99,6 +99,7 @@ def test_the_berlin_case_shows_the_clash_and_plans_the_call_then_the_letter(
     # in writing") comes before the call, among the readiness steps.
     notice = page.locator("#notice")
     expect(notice).to_contain_text("before you are free")
+    notice.get_by_text("Read the note on leaving a job in Germany").click()  # opens on demand
     expect(notice.get_by_role("link", name="Bürgerliches Gesetzbuch (BGB) §622")).to_be_visible()
 
     screenshot(page, "notice-call-plan")
