@@ -285,6 +285,8 @@ def _withdraw_from_moldau_bank(page, live_server, screenshot, alice):
     expect(page.get_by_text("If you stay")).to_have_count(0)
     page.get_by_role("link", name="Dashboard", exact=True).click()
     expect(page.get_by_text("If you stay")).to_have_count(0)
+    # The ask for more time is settled by accepting: nothing left to chase.
+    expect(page.get_by_text("Asked, no answer yet")).to_have_count(0)
     page.get_by_role("link", name="Tell Moldau Bank you are withdrawing").click()
     expect(_heading(page)).to_have_text("Tell Moldau Bank you are withdrawing")
     message = page.get_by_label("What you told them")
