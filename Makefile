@@ -29,10 +29,12 @@ run: $(STAMP)
 
 develop: export DEBUG = 1
 develop: export SITE_URL := $(SITE_URL)
+develop: export ALLOWED_HOSTS ?= $(shell $(PYTHON) crossroads/address.py hosts $(ADDR))
 develop: $(STAMP)
+	@$(PYTHON) crossroads/address.py check $(ADDR)
 	$(BIN)/python manage.py migrate --no-input
 	@echo ""
-	@echo "Crossroads (development, DEBUG on) is starting at http://$(ADDR)/  (press Ctrl+C to stop)"
+	@echo "Crossroads (development, DEBUG on) is starting at $(SITE_URL)/  (press Ctrl+C to stop)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(ADDR)
 
@@ -52,13 +54,16 @@ test-server: $(STAMP)
 
 serve: export DEBUG = 0
 serve: export SITE_URL := $(SITE_URL)
-serve: export SECURE_SSL_REDIRECT ?= 0
+# Plain HTTP, no HTTPS proxy in front: cookies not marked Secure, no redirect to HTTPS.
+serve: export PLAIN_HTTP ?= 1
 serve: export SECRET_KEY ?= $(shell $(PYTHON) crossroads/local_secret.py)
+serve: export ALLOWED_HOSTS ?= $(shell $(PYTHON) crossroads/address.py hosts $(ADDR))
 serve: $(STAMP)
+	@$(PYTHON) crossroads/address.py check $(ADDR)
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py migrate --no-input
 	@echo ""
-	@echo "Crossroads is starting at http://$(ADDR)/  (press Ctrl+C to stop)"
+	@echo "Crossroads is starting at $(SITE_URL)/  (press Ctrl+C to stop)"
 	@echo ""
 	$(BIN)/gunicorn crossroads.wsgi --bind $(ADDR) --workers 2 --access-logfile -
 

@@ -34,12 +34,21 @@ from decisions.models import (
     Decision,
     Factor,
     FollowUp,
+    NoticeLetter,
     PreparedAnswer,
     Rating,
     Referral,
     SkippedCheck,
 )
-from offers.models import Contact, ExchangeRate, Offer, Promise, TimeAsk, Withdrawal
+from offers.models import (
+    Contact,
+    ExchangeRate,
+    LeavingTerms,
+    Offer,
+    Promise,
+    TimeAsk,
+    Withdrawal,
+)
 from reminders.models import CalendarFeed, ReminderSettings, SentReminder
 
 FORMAT = "crossroads-export"
@@ -92,6 +101,7 @@ SECTIONS = [
     Section("exchange_rates", ExchangeRate, "owner"),
     Section("time_asks", TimeAsk, "offer__owner"),
     Section("withdrawals", Withdrawal, "offer__owner", added_later=True),
+    Section("leaving_terms", LeavingTerms, "offer__owner", added_later=True),
     Section("decisions", Decision, "owner"),
     Section("factors", Factor, "decision__owner"),
     Section("ratings", Rating, "factor__decision__owner"),
@@ -102,6 +112,7 @@ SECTIONS = [
     Section("follow_ups", FollowUp, "call_plan__decision__owner", one="follow-up"),
     # The recorded choices to go ahead without a readiness check.
     Section("skipped_checks", SkippedCheck, "call_plan__decision__owner", one="skipped check"),
+    Section("notice_letters", NoticeLetter, "decision__owner", added_later=True),
     # The account's own settings and records of the reminders app: the person can read them in
     # the file, but an import leaves the importing account's own in place. The calendar
     # address's hash is a secret of its own, and sent reminders point to records by their old ids.

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
 from accounts import restore
+from crossroads import mail
 from crossroads.errors import require, use_own_messages
 from crossroads.formats import format_number
 from crossroads.forms import PASSWORD_MISMATCH, number_format_field, time_zone_field
@@ -46,6 +47,11 @@ class SignUpForm(UserCreationForm):
                 "password2": "Type the password again, to be sure it is the one you meant.",
             },
         )
+        if not mail.is_delivered():
+            self.fields["email"].help_text = (
+                "For a link if you forget your password, and for reminders of your deadlines "
+                "and calls (while e-mail is off, the link is printed in the terminal instead)."
+            )
 
     def clean_username(self):
         username = super().clean_username()

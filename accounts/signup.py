@@ -1,9 +1,13 @@
-"""Signing up without telling anyone which e-mail addresses have an account.
+"""Signing up: confirmed by e-mail where e-mail reaches people, made at once where it does not.
 
-Every sign-up answers "check your e-mail" and sends one e-mail. To a new address it sends a link
-that creates the account; to an address that already has one it sends a note to its owner instead
-(their username, and how to log in or reset the password). Both do the same work, hashing the
-password included, so neither the page nor the time it takes tells them apart.
+With a mail server, signing up tells no one which e-mail addresses have an account. Every sign-up
+answers "check your e-mail" and sends one e-mail. To a new address it sends a link that creates
+the account; to an address that already has one it sends a note to its owner instead (their
+username, and how to log in or reset the password). Both do the same work, hashing the password
+included, so neither the page nor the time it takes tells them apart.
+
+With no mail server (e-mails printed in the terminal the app runs in: a first try on a laptop), a
+link would never arrive: the account is made at once, and an address in use is said to be.
 """
 
 from django.contrib.auth.hashers import make_password
@@ -11,6 +15,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from crossroads import mail
 from crossroads.mail import send_templated_mail
 from crossroads.models import LINK_LIFETIME, PendingSignup, User
 from reminders.models import ReminderSettings
@@ -19,12 +24,33 @@ TOKEN_SALT = "crossroads.signup"
 
 
 class SignupRefused(Exception):
-    """The account cannot be created; the message says why, in words for the person."""
+    """The account cannot be created; the message says why, in words for the person, and
+    ``field`` names the sign-up form's field it is about."""
+
+    def __init__(self, message: str, field: str = "username"):
+        super().__init__(message)
+        self.field = field
+
+
+def sign_up(request, answers: dict) -> User | None:
+    """Act on the sign-up form's ``answers`` (username, email, password1, time_zone and
+    number_format): the new account when it is made at once (e-mail is off), else ``None`` once
+    the e-mail is sent."""
+    if mail.is_delivered():
+        start_signup(request, answers)
+        return None
+    pending = PendingSignup(
+        username=answers["username"],
+        email=answers["email"],
+        password=make_password(answers["password1"]),
+        time_zone=answers["time_zone"],
+        number_format=answers["number_format"],
+    )
+    return create_account(pending)
 
 
 def start_signup(request, answers: dict) -> None:
-    """Act on the sign-up form's ``answers``: username, email, password1, time_zone and
-    number_format."""
+    """Send the e-mail that finishes signing up with ``answers`` (see ``sign_up``)."""
     username, email = answers["username"], answers["email"]
     hashed = make_password(answers["password1"])
     owner = User.objects.filter(email__iexact=email).first()
@@ -70,7 +96,8 @@ def pending_signup(token: str) -> PendingSignup | None:
 
 
 def create_account(pending: PendingSignup) -> User:
-    """Turn a confirmed sign-up into an account; refused if its name or address was taken since."""
+    """Turn a confirmed sign-up into an account (an unsaved one: made at once); refused if its
+    name or address was taken since."""
     try:
         with transaction.atomic():
             if User.objects.filter(username__iexact=pending.username).exists():
@@ -79,10 +106,7 @@ def create_account(pending: PendingSignup) -> User:
                     "Sign up again with another one."
                 )
             if User.objects.filter(email__iexact=pending.email).exists():
-                raise SignupRefused(
-                    "An account with this e-mail address was created after you signed up. "
-                    "Log in to it, or reset its password."
-                )
+                raise SignupRefused(_address_in_use(pending), field="email")
             user = User.objects.create(
                 username=pending.username,
                 email=pending.email,
@@ -91,10 +115,20 @@ def create_account(pending: PendingSignup) -> User:
                 number_format=pending.number_format,
             )
             ReminderSettings.objects.create(user=user)  # reminders on, as the sign-up page says
-            pending.delete()
+            if pending.pk is not None:
+                pending.delete()
     except IntegrityError:  # the same username confirmed at the same moment
         raise SignupRefused(
             f"Someone took the username {pending.username} after you signed up. "
             "Sign up again with another one."
         ) from None
     return user
+
+
+def _address_in_use(pending: PendingSignup) -> str:
+    if pending.pk is None:  # made at once: the person is asking now
+        return "An account already uses this e-mail address. Log in to it, or use another address."
+    return (
+        "An account with this e-mail address was created after you signed up. "
+        "Log in to it, or reset its password."
+    )

@@ -20,8 +20,8 @@ from accounts.forms import (
     PreferencesForm,
     SignUpForm,
 )
-from accounts.signup import SignupRefused, create_account, pending_signup, start_signup
-from crossroads import rate_limits, retention
+from accounts.signup import SignupRefused, create_account, pending_signup, sign_up
+from crossroads import mail, rate_limits, retention
 from crossroads.client_address import client_ip
 from crossroads.formats import number_format_for_browser
 from crossroads.models import LINK_LIFETIME, get_pending_import_for_user
@@ -45,10 +45,27 @@ def signup(request):
         return rate_limits.too_many_requests(request, wait, "Creating an account")
     form = SignUpForm(request.POST or None, initial=_browser_preferences(request))
     if form.is_valid():
-        start_signup(request, form.cleaned_data)
-        return redirect("signup_sent")
-    context = {"form": form, "time_zone_aliases": browser_aliases()}
+        try:
+            user = sign_up(request, form.cleaned_data)
+        except SignupRefused as refused:
+            form.add_error(refused.field, str(refused))
+        else:
+            return _welcome(request, user) if user else redirect("signup_sent")
+    email_off = not mail.is_delivered()
+    context = {"form": form, "time_zone_aliases": browser_aliases(), "email_off": email_off}
     return render(request, "registration/signup.html", context)
+
+
+def _welcome(request, user):
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    welcome = f"Welcome, {user.username}. Your account is ready."
+    if not mail.is_delivered():
+        welcome += (
+            " E-mail is off on this server: password-reset links are printed in the terminal "
+            "where Crossroads runs, and reminders are not e-mailed."
+        )
+    messages.success(request, welcome)
+    return redirect("home")
 
 
 def _browser_preferences(request) -> dict:
@@ -75,9 +92,7 @@ def signup_confirm(request, token):
         except SignupRefused as refused:
             context["refused"] = str(refused)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, f"Welcome, {user.username}. Your account is ready.")
-            return redirect("home")
+            return _welcome(request, user)
     return render(request, "registration/signup_confirm.html", context)
 
 

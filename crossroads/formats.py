@@ -140,6 +140,12 @@ def format_number(value, locale: str | None = None) -> str:
     return _number_pattern(locale, _is_whole(value)).apply(value, babel_locale(locale))
 
 
+def format_short(value, locale: str | None = None) -> str:
+    """A round amount in few characters, for a chart's axis on a phone: ``1.5M``, ``250K``."""
+    locale = locale or current_locale()
+    return babel_numbers.format_compact_decimal(Decimal(value), locale=locale, fraction_digits=1)
+
+
 def format_exact(value, locale: str | None = None) -> str:
     """A number such as an exchange rate in the person's format, with every decimal it has, up to
     six: ``25,2`` or ``0.0398``."""

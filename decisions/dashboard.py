@@ -52,6 +52,7 @@ class CallToMake:
 
 _OFFERS = ("committed_offer", "chosen_offer")
 _OFFER_FIELDS = ("respond_by", *READ_FIELDS)
+_TERMS_FIELDS = ("country", "notice_in_writing")
 
 
 def _calls_to_make(user) -> dict:
@@ -63,7 +64,9 @@ def _calls_to_make(user) -> dict:
             Q(call_plan__isnull=False, call_plan__done_at__isnull=True)
             | Q(call_plan__isnull=True, committed_offer__status__in=Offer.COMMITTED_STATUSES)
         )
-        .select_related("committed_offer", "chosen_offer", "call_plan__contact")
+        .select_related(
+            "committed_offer__leaving_terms", "chosen_offer", "call_plan__contact", "notice_letter"
+        )
         # What the list shows and the readiness checks read: a few of the many columns of two
         # offers, a plan and its contact.
         .only(
@@ -72,6 +75,10 @@ def _calls_to_make(user) -> dict:
             "call_plan__scheduled_at",
             "call_plan__done_at",
             "call_plan__contact__name",
+            # Whether the plan ends with a letter (``steps.needs_letter``), and if it was sent.
+            "committed_offer__location",
+            *(f"committed_offer__leaving_terms__{name}" for name in _TERMS_FIELDS),
+            "notice_letter__id",
         )
         # The new offers' promises, which one step counts (found in writing or not), in one
         # more query of those two columns.

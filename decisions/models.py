@@ -11,6 +11,7 @@ from crossroads import dates
 from decisions.call.models import (  # noqa: F401
     CallPlan,
     FollowUp,
+    NoticeLetter,
     PreparedAnswer,
     Referral,
     SkippedCheck,
@@ -47,7 +48,11 @@ class DecisionQuerySet(models.QuerySet):
     def with_call_plan(self):
         """With what the call plan's pages read: both offers, the plan and its contacts."""
         return self.select_related(
-            "committed_offer", "chosen_offer", "call_plan__contact", "call_plan__agency_contact"
+            "committed_offer__leaving_terms",
+            "chosen_offer",
+            "call_plan__contact",
+            "call_plan__agency_contact",
+            "notice_letter",
         ).prefetch_related(prefetch_promises("chosen_offer__promises"))
 
 

@@ -126,11 +126,11 @@ def ask_uid(ask) -> str:
 
 def ask_events(asks, now, ask_url=None) -> list[Event]:
     """An all-day event on the follow-up day of each ask still waiting for an answer (two
-    working days after asking) while its offer is in play; once answered, or once the offer is
-    closed, the same event cancelled for a while. ``ask_url(ask)`` gives a link back."""
+    working days after asking) while its offer is open; once answered, or once the offer is
+    accepted or closed, the same event cancelled for a while. ``ask_url(ask)`` gives a link back."""
     found = []
     for ask in asks:
-        live = ask.is_pending() and ask.offer.is_in_play()
+        live = ask.is_waiting()
         changed = max(ask.updated, ask.offer.updated)
         if not live and not recently_changed(changed, now):
             continue

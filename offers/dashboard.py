@@ -66,7 +66,7 @@ def dashboard_context(user) -> dict:
         "offers_answer_soon_more": len(answer_soon) - len(soonest),
         "offers_clash_count": clash_count,
         "offers_clash_rows": ask_rules.clashes_with_asks(answer_clashes, asks),
-        "offers_pending_asks": [ask for ask in asks if ask.is_pending()],
+        "offers_pending_asks": [ask for ask in asks if ask.is_waiting()],
         "offers_no_deadline": no_deadline[:OFFERS_SHOWN],
         "offers_no_deadline_more": len(no_deadline) - OFFERS_SHOWN,
     }

@@ -10,6 +10,7 @@ from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.models import Offer
 from offers.rates import money_terms
+from offers.terms.clashes import notice_clashes
 from offers.withdrawals import records as withdrawal_records
 
 OFFERS_PER_PAGE = 20
@@ -76,7 +77,11 @@ def offer_timeline(user, page_number: int, every_clash: bool, today: datetime.da
     totals = Offer.objects.for_user(user).headlines({o.pk for o in page.offers})
     asks = ask_records.asks_about(user, offers)
     terms = money_terms(user, [offer.currency for offer in everything])
+    leaving = Offer.objects.for_user(user).committed().filter(leaving_terms__isnull=False)
+    notice = notice_clashes(leaving.select_related("leaving_terms"), offers, today)
     return {
+        "notice_clashes": notice,
+        "clash_total": page.clash_count + len(notice),
         "window": page,
         "events": page.events,
         "clash_rows": [

@@ -18,6 +18,7 @@ from offers.contacts.models import Contact, get_contact_for_user  # noqa: F401
 from offers.promises.models import Promise  # noqa: F401
 from offers.querysets import IN_PLAY, OfferQuerySet  # noqa: F401
 from offers.rates.models import ExchangeRate  # noqa: F401
+from offers.terms.models import LeavingTerms  # noqa: F401
 from offers.withdrawals.models import Withdrawal  # noqa: F401
 
 # The days a person enters (``fields.day_field``): the database keeps them in range too.
@@ -343,7 +344,6 @@ class Offer(models.Model):
         return self.status == self.Status.EXPECTED
 
     def is_in_play(self) -> bool:
-        """Still open or committed: its dates matter."""
         return self.status in self.IN_PLAY_STATUSES
 
     def days_until_deadline(self, today: datetime.date | None = None) -> int | None:

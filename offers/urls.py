@@ -3,6 +3,7 @@ from django.urls import include, path
 from offers import views
 from offers.asks import views as asks
 from offers.compare import views as compare_views
+from offers.terms import views as terms
 from offers.withdrawals import views as withdrawals
 
 app_name = "offers"
@@ -15,6 +16,7 @@ urlpatterns = [
     path("calendar.ics", views.offer_calendar, name="calendar"),
     path("<int:pk>/", views.offer_detail, name="detail"),
     path("<int:pk>/edit/", views.edit_offer, name="edit"),
+    path("<int:pk>/edit/leaving/", terms.edit_leaving_terms, name="edit_leaving_terms"),
     path("<int:pk>/edit/<slug:section>/", views.edit_offer, name="edit_section"),
     path("<int:pk>/delete/", views.delete_offer, name="delete"),
     path("<int:pk>/contacts/add/", views.add_contact, name="add_contact"),

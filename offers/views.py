@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -17,6 +18,7 @@ from offers.asks import records as ask_records
 from offers.forms import ContactForm, OfferFilterForm, OfferForm
 from offers.models import Contact, Offer, get_contact_for_user, get_offer_for_user
 from offers.promises.models import prefetch_promises
+from offers.terms import page as terms_page
 
 
 @login_required
@@ -32,9 +34,10 @@ def offer_list(request):
 @login_required
 @require_GET
 def offer_detail(request, pk):
-    offer = get_offer_for_user(
-        request.user, pk, Offer.objects.prefetch_related("contacts", prefetch_promises())
+    queryset = Offer.objects.select_related("leaving_terms").prefetch_related(
+        "contacts", prefetch_promises()
     )
+    offer = get_offer_for_user(request.user, pk, queryset)
     package = offer.package()
     today = timezone.localdate()
     return render(
@@ -49,6 +52,7 @@ def offer_detail(request, pk):
             if offer.has_repayment_clause()
             else None,
             "vesting_terms": compensation.vesting_terms(package),
+            **terms_page.leaving_section(offer, today),
         },
     )
 
@@ -81,7 +85,7 @@ def _offer_form(request, offer, section):
             (other, layout.section_url(offer, other))
             for other in layout.SECTIONS.values()
             if other != section
-        ]
+        ] + [(terms_page.SECTION, reverse("offers:edit_leaving_terms", args=[offer.pk]))]
     return _save_or_show(request, form, "offers/form.html", context, str, back_to)
 
 

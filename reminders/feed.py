@@ -67,17 +67,19 @@ def subscription_calendar(user, now, absolute) -> bytes:
     cal.add("refresh-interval", REFRESH_EVERY, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH_EVERY))
     for plan in _calls(user, now):
-        links = [
-            reverse(name, args=[plan.decision_id])
-            for name in ("decisions:call", "decisions:call_print")
-        ]
+        plan_link, print_link, card_link = (
+            absolute(reverse(name, args=[plan.decision_id]))
+            for name in ("decisions:call", "decisions:call_print", "decisions:call_card")
+        )
         events = call_calendar(
             plan,
             zone,
             now,
-            *map(absolute, links),
+            plan_link,
+            print_link,
             skipped=plan.skipped,
             still_backing_out=plan.still_backing_out,
+            card_link=card_link,
         )
         for event in events.walk("VEVENT"):
             cal.add_component(event)

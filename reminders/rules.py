@@ -161,8 +161,10 @@ def calls(now, ids=None) -> list[Reminder]:
         path = reverse("decisions:call", args=[decision.pk])
         if is_due(now, zone, day, send_from=send_from):
             subject = f"Today: call {company}"
+            # On the day, the link opens the call card: the number, the words, the answers.
+            card = reverse("decisions:call_card", args=[decision.pk])
             found.append(
-                Reminder(Kind.CALL_DUE, decision.pk, day, decision.owner, subject, path, context)
+                Reminder(Kind.CALL_DUE, decision.pk, day, decision.owner, subject, card, context)
             )
         elif is_due(now, zone, day + DAY):
             subject = f"Your call to {company} was due yesterday"

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Load with a database restart in the middle: do requests fail cleanly, and is anything lost?
 
-Starts the app as `make serve` does (gunicorn, two workers) on its own throw-away embedded
-PostgreSQL, signs in N users, and has each add offers as fast as it can for T seconds (reading
-its dashboard every fifth time). At R seconds the PostgreSQL server is stopped ("fast": every
-open connection is cut); the app must start it again by itself (``--mode stop``, the default), or
-it is restarted from outside as an operator would (``--mode restart``). At the end it counts the
-answers, the time until requests succeeded again, and checks that every offer the app said it
-saved is in the database.
+Starts the app with the production settings (DEBUG off; gunicorn, two workers) on its own
+throw-away embedded PostgreSQL, signs in N users, and has each add offers as fast as it can for
+T seconds (reading its dashboard every fifth time). At R seconds the PostgreSQL server is stopped
+("fast": every open connection is cut); the app must start it again by itself (``--mode stop``,
+the default), or it is restarted from outside as an operator would (``--mode restart``). At the
+end it counts the answers, the time until requests succeeded again, and checks that every offer
+the app said it saved is in the database.
 
     .venv/bin/python scripts/restart_load.py                      # 20 users, 60 s, stop at 20 s
     .venv/bin/python scripts/restart_load.py --users 4 --seconds 6 --stop-at 2   # the suite's
@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import re
+import secrets
 import signal
 import socket
 import statistics
@@ -92,8 +93,16 @@ def _free_port() -> int:
 
 
 def _app_env(data_dir: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
-    return {**env, "DEBUG": "1", "EMBEDDED_POSTGRES_DIR": str(data_dir)}
+    """The production settings (DEBUG off, a secret key, Secure cookies: the load sends its
+    cookies itself), over plain HTTP on 127.0.0.1 with no redirect to HTTPS."""
+    env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED | {"PLAIN_HTTP"}}
+    return {
+        **env,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "SECURE_SSL_REDIRECT": "0",
+        "EMBEDDED_POSTGRES_DIR": str(data_dir),
+    }
 
 
 def _manage(env: dict, *args: str, code: str | None = None) -> str:
@@ -175,25 +184,22 @@ def _send(opener, request) -> tuple[int, str, str]:
 
 
 def _stop_postgres(data_dir: Path, mode: str) -> None:
-    """Stop the server, cutting every connection; with "restart", start it again ourselves."""
+    """Stop the server, cutting every connection; with "restart", start it again as an operator
+    would, with ``pg_ctl start`` and no options of the app's."""
     import logging
     import subprocess as sp
 
-    from pgserver import _commands  # the same binaries the app runs
+    from crossroads.embedded_db.server import pg_ctl  # the same binaries the app runs
 
-    logging.getLogger("pgserver").setLevel(logging.CRITICAL)  # a lost race is expected below
-
-    user = "pgserver" if os.geteuid() == 0 else None
+    logging.getLogger("embedded_postgres").setLevel(logging.CRITICAL)  # a lost race is expected
     # No waiting for the stop (-W): the app may start the server again before pg_ctl would see it
     # gone, and pg_ctl would then wait for the new server to stop too.
-    _commands.pg_ctl(["-W", "-m", "fast", "stop"], pgdata=data_dir, user=user, timeout=60)
+    pg_ctl(data_dir, "-W", "-m", "fast", "stop")
     if mode == "restart":
         while (data_dir / "postmaster.pid").exists():
             time.sleep(0.02)
         try:
-            _commands.pg_ctl(
-                ["-w", "-l", str(data_dir / "log"), "start"], pgdata=data_dir, user=user, timeout=60
-            )
+            pg_ctl(data_dir, "-w", "-l", str(data_dir / "log"), "start")
         except sp.CalledProcessError:
             pass  # the app started it first
 
@@ -202,6 +208,7 @@ def run(users: int, seconds: float, stop_at: float, mode: str, workers: int) -> 
     with tempfile.TemporaryDirectory(prefix="crossroads-load-") as tmp:
         data_dir = Path(tmp) / "pg"
         env = _app_env(data_dir)
+        _manage(env, "collectstatic", "--no-input", "--verbosity", "0")  # as `make run` does
         _manage(env, "migrate", "--no-input", "--verbosity", "0")
         session_keys = json.loads(_shell(env, MAKE_USERS.format(users=users)))
         port = _free_port()
@@ -212,7 +219,7 @@ def run(users: int, seconds: float, stop_at: float, mode: str, workers: int) -> 
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=(Path(tmp) / "gunicorn.log").open("w"),
         )
         try:
             _wait_until_up(base)
@@ -235,6 +242,9 @@ def run(users: int, seconds: float, stop_at: float, mode: str, workers: int) -> 
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=60)
         stored = set(json.loads(_shell(env, COUNT_OFFERS)))
+        if any(a.status >= 500 and a.status != 503 for a in results.answers):
+            # What the app logged about its errors, for whoever has to explain them.
+            sys.stderr.write((Path(tmp) / "gunicorn.log").read_text()[-6000:])
     return _summary(results, stored, start, stopped, stop_took, users, seconds, stop_at, mode)
 
 

@@ -95,3 +95,19 @@ def pytest_configure(config):
         "two_servers: two app servers against Debian's PostgreSQL server (tests/crossroads/"
         "test_two_servers.py)",
     )
+
+
+def pytest_sessionstart(session):
+    """A data folder of the old embedded PostgreSQL (16) cannot be opened: say what to do once,
+    rather than in a traceback for every test that uses the database."""
+    from pathlib import Path
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "crossroads.embedded_db":
+        return
+    from crossroads.embedded_db.server import OldDataFolder, refuse_old_data
+
+    try:
+        refuse_old_data(Path(database["DATA_DIR"]).resolve())
+    except OldDataFolder as old:
+        pytest.exit(f"The tests cannot start: {old}", returncode=2)

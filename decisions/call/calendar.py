@@ -54,12 +54,20 @@ def steps_text(steps) -> str:
 
 
 def call_calendar(
-    plan: CallPlan, zone, now, plan_link: str, print_link: str, skipped, still_backing_out=True
+    plan: CallPlan,
+    zone,
+    now,
+    plan_link: str,
+    print_link: str,
+    skipped,
+    still_backing_out=True,
+    card_link: str = "",
 ):
     """The call to the employer (and to the agency, when there is one and a time is set), with
     the plan's steps (``decisions.call.steps``; ``skipped``: the names of those the user chose to
     go ahead without). ``still_backing_out`` False: the decision changed, the calls are
-    cancelled."""
+    cancelled. ``card_link``: the call card, named first among the links and opened from the
+    event when given."""
     decision, offer = plan.decision, plan.decision.committed_offer
     closed = _closed(plan, still_backing_out)
     steps = steps_of_plan(decision, plan, dict.fromkeys(skipped))
@@ -69,6 +77,10 @@ def call_calendar(
         "Cancelled": "Your decision no longer backs out of this offer: no call to make.\n",
         "": "",
     }[closed]
+    # The call card first: what to open on the phone when the reminder rings.
+    card = ""
+    if card_link and not closed:
+        card = f"Your call card (number, opening words, answers): {card_link}\n"
     cal = new_calendar("-//Crossroads//Call plan//EN")
     summary = (
         f"Call {plan.contact.name} ({offer.company})" if plan.contact else f"Call {offer.company}"
@@ -83,6 +95,7 @@ def call_calendar(
             f"Tell them you will not continue as {offer.role} at {offer.company}: early, "
             "plainly, humbly and briefly. Offer names of people who could fill the role.\n"
             f"{steps_text(steps)}"
+            f"{card}"
             f"Your script: {print_link}\nYour plan: {plan_link}",
             now,
             by_phone=plan.channel == CallPlan.Channel.PHONE,
@@ -99,7 +112,7 @@ def call_calendar(
                 plan.agency_contact,
                 f"{first}Call {_who(plan.agency_contact)}.\nTell the agency you will not "
                 f"continue as {offer.role} at {offer.company}, and thank them.\n"
-                f"Your plan: {plan_link}",
+                f"{card}Your plan: {plan_link}",
                 now,
                 by_phone=True,
                 changed=changed,
@@ -107,6 +120,7 @@ def call_calendar(
             )
         )
     for event in cal.walk("VEVENT"):
-        event.add("url", plan_link)
+        # The card while the call is to make; the plan (its follow-ups) once it is done.
+        event.add("url", plan_link if closed else card_link or plan_link)
     cal.add_missing_timezones()
     return cal

@@ -194,3 +194,25 @@ class SkippedCheck(models.Model):
 
     def __str__(self):
         return self.acknowledgement
+
+
+class NoticeLetter(models.Model):
+    """The letter that confirms in writing the notice the call gave, logged once sent
+    (``decisions.call.letter``): where the law or the contract says notice is given in writing."""
+
+    decision = models.OneToOneField(
+        "decisions.Decision", on_delete=models.CASCADE, related_name="notice_letter"
+    )
+    sent_on = models.DateField(
+        "sent on",
+        help_text="The day you posted it or handed it over.",
+        validators=[dates.validate_day],
+    )
+    text = models.TextField("the letter as sent", blank=True, max_length=LONG_TEXT_LIMIT)
+    logged_at = models.DateTimeField()
+
+    class Meta:
+        constraints = dates.in_range("notice_letter", days=["sent_on"], moments=["logged_at"])
+
+    def __str__(self):
+        return f"Notice letter sent on {self.sent_on}"

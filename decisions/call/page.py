@@ -6,11 +6,15 @@ from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 
-from decisions.call import script, steps, timing
+from decisions.call import letter, script, steps, timing
 from decisions.call.gate import ReadinessForm
 from decisions.call.plans import answers_for, call_day, plan_or_draft, skipped_at
 from decisions.call.readiness import CHECK_NAMES, PROMISES_IN_WRITING, is_ready, promises_check
 from decisions.models import CallPlan, PreparedAnswer
+from offers.terms.clashes import notice_clash
+from offers.terms.countries import country_name
+from offers.terms.models import terms_of
+from offers.terms.page import free_day
 
 
 def plan_url(decision, anchor: str = "") -> str:
@@ -24,6 +28,21 @@ def _leaving_cost(decision, plan) -> dict:
         "call_day": day,
         "owed_on_call_day": offer.owed_if_leaving_on(day),
         "nothing_owed_because": offer.why_nothing_owed(day),
+    }
+
+
+def notice_facts(decision, plan) -> dict:
+    """Notice given on the day of the call: the first day free of the committed offer, a clash
+    with the new start date, and the committed offer's country notes."""
+    committed, new_offer = decision.committed_offer, decision.chosen_offer
+    given_on = letter.notice_day(plan, timezone.localdate())
+    terms = terms_of(committed)
+    return {
+        "notice_given_on": given_on,
+        "notice_free": free_day(committed, given_on),
+        "notice_clash": notice_clash(committed, new_offer, given_on),
+        "country_notes": terms.notes() if terms else [],
+        "country_name": country_name(terms.country) if terms and terms.country else "",
     }
 
 
@@ -74,6 +93,7 @@ def plan_steps(decision, plan) -> dict:
         "steps": ordered,
         "gaps": gaps,
         "ready_to_call": not gaps,
+        "steps_done": sum(1 for step in ordered if step.state == steps.DONE),
         # Whom to call and when, for the printed page that lists the steps beside them.
         "missing_besides_steps": steps.plan_gaps([], plan),
     }
@@ -87,11 +107,14 @@ def readiness_page(committed, new_offer, form=None) -> dict:
         # Read once, for the check and for the list under it (a no-op when prefetched).
         prefetch_related_objects([new_offer], "promises")
     promises = promises_check(new_offer)
+    checks = [*form.checks, promises]
     return {
         "readiness_form": form,
         "promises_check": promises,
-        "ready": is_ready([*form.checks, promises]),
+        "ready": is_ready(checks),
         "new_offer": new_offer,
+        "checks_done": sum(1 for check in checks if check.done),
+        "checks_total": len(checks),
     }
 
 
@@ -101,7 +124,8 @@ def readiness_saved(decision, new_offer) -> str:
     # The plan as its page shows it: a draft suggests whom to call.
     plan = plan_or_draft(decision) if decision.backs_out() else None
     done = plan is not None and plan.done_at is not None
-    ordered = steps.call_steps(decision.committed_offer, new_offer, skipped_at(plan), done)
+    sent = getattr(decision, "notice_letter", None) is not None
+    ordered = steps.call_steps(decision.committed_offer, new_offer, skipped_at(plan), done, sent)
     checks = [step for step in ordered if step.name in (*CHECK_NAMES, PROMISES_IN_WRITING)]
     return steps.saved_message(
         steps.plan_gaps(ordered, plan), all(s.state == steps.DONE for s in checks)
@@ -115,6 +139,7 @@ def plan_page(decision, plan, now) -> dict:
         **_common(decision, plan),
         **plan_steps(decision, plan),
         **readiness_page(decision.committed_offer, decision.chosen_offer),
+        **notice_facts(decision, plan),
         "words": words,
         "words_said": sum(1 for _, text in words if text),
         "answers": _answers(plan),

@@ -87,7 +87,7 @@ def readiness_checks(committed_offer, new_offer) -> list[Check]:
         Check(
             "conditions_cleared",
             new_offer,
-            f"{new}'s conditions are cleared (background check, references)",
+            f"{new}’s conditions are cleared (background check, references)",
             "An offer that still depends on checks can fall through after you have already "
             "backed out of the other one.",
             f"{new}’s conditions cleared",

@@ -1,7 +1,8 @@
 """The steps of the call plan, in order, with where each stands: the readiness checks (the ticks,
-then what was promised, in writing), accepting the new offer, then the call. The one list the
-plan page, the printed script, the calendar event and the dashboard show, so none of them can
-promise what another does not.
+then what was promised, in writing), accepting the new offer, the call, then, where the law or
+the contract says notice is given in writing, the letter that confirms it
+(``decisions.call.letter``). The one list the plan page, the printed script, the calendar event
+and the dashboard show, so none of them can promise what another does not.
 
 Each step is done (the offers' facts say so), skipped (the user chose, through the gate, to go
 ahead without it: a recorded ``SkippedCheck``) or open. "Ready to call" means every check is done,
@@ -15,9 +16,12 @@ import datetime
 from dataclasses import dataclass
 
 from decisions.call.readiness import ACCEPT_FIRST, Check, accept_first, checks_before_the_call
+from offers.terms.models import terms_of
 
 DONE, SKIPPED, OPEN = "done", "skipped", "open"
 CALL = "call"
+LETTER = "letter"  # after the call: confirm the notice in writing
+AFTER_CHECKS = (CALL, LETTER)
 # The one step a recorded choice settles for the call (see above).
 SETTLED_BY_CHOICE = (ACCEPT_FIRST,)
 # What each state is called wherever a step is shown (a badge with words, never colour alone).
@@ -26,7 +30,7 @@ STATE_WORDS = {DONE: "Done", SKIPPED: "Skipped", OPEN: "Not yet"}
 
 @dataclass(frozen=True)
 class Step:
-    name: str  # a readiness check's name, ``readiness.ACCEPT_FIRST`` or ``CALL``
+    name: str  # a readiness check's name, ``readiness.ACCEPT_FIRST``, ``CALL`` or ``LETTER``
     text: str  # what to do, in the user's words
     state: str  # DONE, SKIPPED or OPEN
     check: Check | None = None  # what the gate asks to go ahead without; None for the call
@@ -42,7 +46,7 @@ class Step:
 
     @property
     def keeps_from_calling(self) -> bool:
-        if self.name == CALL:
+        if self.name in AFTER_CHECKS:
             return False
         return self.state == OPEN or (self.state == SKIPPED and self.name not in SETTLED_BY_CHOICE)
 
@@ -53,7 +57,16 @@ def _state(check: Check, skipped) -> str:
     return SKIPPED if check.name in skipped else OPEN
 
 
-def call_steps(committed_offer, new_offer, skipped, call_done: bool) -> list[Step]:
+def needs_letter(committed_offer) -> bool:
+    """Ending the committed offer takes notice in writing: its country's note or its contract
+    says so (its leaving terms loaded with it)."""
+    terms = terms_of(committed_offer)
+    return terms is not None and terms.needs_written_notice()
+
+
+def call_steps(
+    committed_offer, new_offer, skipped, call_done: bool, letter_sent: bool = False
+) -> list[Step]:
     """The steps in order. ``skipped`` maps the name of each step the user chose to go ahead
     without to when they chose it (None when the page does not show it)."""
     checks = [
@@ -65,17 +78,21 @@ def call_steps(committed_offer, new_offer, skipped, call_done: bool) -> list[Ste
         for check in checks
     ]
     call = Step(CALL, f"Call {committed_offer.company}", DONE if call_done else OPEN)
-    return [*steps, call]
+    if not needs_letter(committed_offer):
+        return [*steps, call]
+    letter = Step(LETTER, "Confirm in writing", DONE if letter_sent else OPEN)
+    return [*steps, call, letter]
 
 
 def steps_of_plan(decision, plan, skipped) -> list[Step]:
     """The steps of ``decision``'s call; ``plan`` may be None or a draft."""
     done = plan is not None and plan.done_at is not None
-    return call_steps(decision.committed_offer, decision.chosen_offer, skipped, done)
+    sent = getattr(decision, "notice_letter", None) is not None
+    return call_steps(decision.committed_offer, decision.chosen_offer, skipped, done, sent)
 
 
 def before_the_call(steps: list[Step]) -> list[Step]:
-    return [step for step in steps if step.name != CALL]
+    return [step for step in steps if step.name not in AFTER_CHECKS]
 
 
 def gate_rows(steps: list[Step]) -> list[tuple[Check, "Step | None"]]:

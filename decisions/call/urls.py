@@ -1,6 +1,6 @@
 from django.urls import path
 
-from decisions.call.views import actions, plan, readiness
+from decisions.call.views import actions, card, letter, plan, readiness
 
 # Names are used within the app's "decisions" namespace: {% url "decisions:call" pk %}.
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
         )
         for section in plan.SECTION_ANCHORS
     ),
+    path("<int:pk>/call/card/", card.call_card, name="call_card"),
     path("<int:pk>/call/print/", plan.call_print, name="call_print"),
     path("<int:pk>/call.ics", plan.call_ics, name="call_ics"),
     path("<int:pk>/call/referrals/", actions.add_referral, name="add_referral"),
@@ -42,5 +43,7 @@ urlpatterns = [
         name="skip_accepting_first",
     ),
     path("<int:pk>/call/done/", actions.mark_done, name="call_done"),
+    path("<int:pk>/call/letter/", letter.notice_letter, name="notice_letter"),
+    path("<int:pk>/call/letter/sent/", letter.letter_sent, name="notice_letter_sent"),
     path("<int:pk>/call/reopen/", actions.reopen, name="call_reopen"),
 ]

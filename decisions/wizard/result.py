@@ -8,6 +8,7 @@ from decimal import Decimal
 from decisions.models import Consideration
 from decisions.wizard import risk as risk_rules
 from decisions.wizard import scoring
+from offers.terms.models import terms_of
 
 KIND_LABELS = dict(Consideration.Kind.choices)
 
@@ -205,8 +206,20 @@ def _backing_out(decision, committed, offer_ids, leaders, today, call_day):
         accepted_while_expecting=_company(
             offer_ids.get(committed.accepted_despite_expected_offer_id)
         ),
+        **_clauses(committed),
     )
     return stage, new_offer, backing_out
+
+
+def _clauses(committed) -> dict:
+    """The leaving terms' clauses against leaving, for the risk (``offers.terms``)."""
+    terms = terms_of(committed)
+    if terms is None:
+        return {}
+    return {
+        "penalty": terms.no_start_penalty,
+        "no_ending_before_start": terms.no_ending_before_start,
+    }
 
 
 def _company(offer) -> str:

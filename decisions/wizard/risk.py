@@ -141,6 +141,8 @@ def backing_out_risk(
     company: str,
     leaving_on: datetime.date | None = None,
     accepted_while_expecting: str = "",
+    penalty: Decimal | None = None,
+    no_ending_before_start: bool = False,
 ) -> Risk:
     """The risk of backing out of ``company``'s offer, with every point as a reason.
 
@@ -149,6 +151,8 @@ def backing_out_risk(
     (``offers.leaving_cost``): money never paid out counts for nothing.
     ``accepted_while_expecting`` names the company whose offer the user knew was coming when
     they accepted (they were warned and went ahead); it adds no points, only a word of advice.
+    ``penalty`` and ``no_ending_before_start`` are the contract's clauses against leaving
+    (``offers.terms``): each is named, with what lowers it.
     """
     reasons = [_stage_reason(stage)]
     if close_knit_field == "yes":
@@ -190,6 +194,7 @@ def backing_out_risk(
                 "know the exact amount and when it is due.",
             )
         )
+    reasons += _clause_reasons(penalty, no_ending_before_start, currency, company)
     if accepted_while_expecting:
         reasons.append(
             Reason(
@@ -201,3 +206,21 @@ def backing_out_risk(
         )
     points = sum((reason.points for reason in reasons), Decimal(0))
     return Risk(points=points, level=level_for(points), reasons=reasons)
+
+
+def _clause_reasons(penalty, no_ending_before_start: bool, currency: str, company: str):
+    if penalty:
+        yield Reason(
+            Decimal("0.5"),
+            f"Your contract with {company} sets a penalty of {format_money(penalty, currency)} "
+            "for not starting.",
+            "Having a lawyer check the penalty before you call: courts often hold such a "
+            "penalty to the pay for the notice period.",
+        )
+    if no_ending_before_start:
+        yield Reason(
+            Decimal("0.5"),
+            f"Your contract with {company} rules out ending it before your first day, so your "
+            "notice only runs from then.",
+            "Asking them to end it by agreement, on a date you both sign.",
+        )

@@ -9,12 +9,13 @@ quietly overwriting newer work.
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import F, Prefetch, Value
 from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 
 from decisions.models import DEFAULT_FACTORS, Decision, Factor, Rating
+from offers.models import Offer
 
 Step = Decision.Step
 URL_NAMES = {
@@ -89,7 +90,9 @@ def with_offers_and_factors():
     ratings and the pros and cons are read as plain values (``rating_scores``,
     ``considerations_of``). The committed and the chosen offer are not joined: they are among
     the offers (see ``offers_in_place``)."""
-    return Decision.objects.prefetch_related("offers", "factors")
+    return Decision.objects.prefetch_related(
+        Prefetch("offers", queryset=Offer.objects.select_related("leaving_terms")), "factors"
+    )
 
 
 def rating_scores(decision) -> dict:

@@ -126,8 +126,13 @@ class TimeAsk(models.Model):
         """When an unanswered ask deserves a friendly nudge."""
         return rules.follow_up_on(self.asked_on)
 
+    def is_waiting(self) -> bool:
+        """Unanswered, about an offer still open: once the offer is accepted or closed the
+        question is settled, and nobody needs a follow-up."""
+        return self.is_pending() and self.offer.is_open()
+
     def needs_nudge(self, today: datetime.date | None = None) -> bool:
-        return self.is_pending() and (today or timezone.localdate()) >= self.follow_up_on()
+        return self.is_waiting() and (today or timezone.localdate()) >= self.follow_up_on()
 
     def moved_field(self) -> str:
         """The offer's date a yes moves: its deadline, or the day it is expected."""

@@ -1,19 +1,36 @@
 """The compare page's line chart of money so far, year by year, laid out for an inline SVG.
 
 Geometry only: the template draws it. Lines differ by dash and marker shape as well as colour,
-and each carries its offer's name at its end, so no line is told apart by colour alone."""
+and each carries its offer's name at its end (``WIDE``) or in a legend beside a sample of its
+line (``NARROW``), so no line is told apart by colour alone.
+
+Its text must read at 12 CSS pixels or more however wide the page is. An SVG scales with its
+box, so there are two layouts: ``WIDE`` (640 units across, 15-unit text, never drawn narrower
+than about 520 pixels) and ``NARROW`` (300 units, 13-unit text, for phones down to 320 pixels).
+The stylesheet shows the one that fits and caps how large each is drawn."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-WIDTH = 640
-HEIGHT = 300
-LEFT = 90  # room for the amounts on the left
-RIGHT = 150  # room for the offers' names at the lines' ends
-TOP = 16
-BOTTOM = 40
 STYLES = ("solid", "dashed", "dotted", "dashdot", "long")
 MARKERS = ("circle", "square", "diamond")
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str  # the stylesheet's name for it: "wide" or "narrow"
+    width: int
+    height: int
+    left: int  # room for the amounts on the left
+    right: int  # room for the offers' names at the lines' ends (none in a legend)
+    top: int
+    bottom: int
+    names_at_ends: bool  # else in a legend, each beside a sample of its line
+    label_gap: int = 0  # the least distance between two names at the lines' ends
+
+
+WIDE = Layout("wide", 640, 300, 100, 160, 16, 40, names_at_ends=True, label_gap=18)
+NARROW = Layout("narrow", 300, 220, 64, 20, 12, 36, names_at_ends=False)
 
 
 @dataclass(frozen=True)
@@ -54,11 +71,27 @@ class LineChart:
     series: tuple[Series, ...]
     ticks: tuple[Tick, ...]
     years: tuple[YearMark, ...]
-    width: int = WIDTH
-    height: int = HEIGHT
-    left: int = LEFT
-    plot_right: int = WIDTH - RIGHT
-    bottom: int = HEIGHT - BOTTOM
+    layout: Layout
+
+    @property
+    def width(self) -> int:
+        return self.layout.width
+
+    @property
+    def height(self) -> int:
+        return self.layout.height
+
+    @property
+    def left(self) -> int:
+        return self.layout.left
+
+    @property
+    def plot_right(self) -> int:
+        return self.layout.width - self.layout.right
+
+    @property
+    def bottom(self) -> int:
+        return self.layout.height - self.layout.bottom
 
 
 def _step(top: Decimal) -> Decimal:
@@ -71,7 +104,7 @@ def _step(top: Decimal) -> Decimal:
     return power * 10
 
 
-def cumulative_chart(running: dict, labels: dict) -> LineChart | None:
+def cumulative_chart(running: dict, labels: dict, layout: Layout = WIDE) -> LineChart | None:
     """``running`` maps each offer to its money so far at the end of each year; ``labels`` names
     them. None when there is nothing to draw (no offer, or no money at all)."""
     if not running:
@@ -82,14 +115,14 @@ def cumulative_chart(running: dict, labels: dict) -> LineChart | None:
         return None
     step = _step(top)
     ceiling = step * ((top + step - 1) // step)
-    plot_width = WIDTH - RIGHT - LEFT
-    plot_height = HEIGHT - BOTTOM - TOP
+    plot_width = layout.width - layout.right - layout.left
+    plot_height = layout.height - layout.bottom - layout.top
 
     def x(year: int) -> int:  # year 0 is the start, on the left edge
-        return LEFT + round(plot_width * year / years)
+        return layout.left + round(plot_width * year / years)
 
     def y(value: Decimal) -> int:
-        return HEIGHT - BOTTOM - round(plot_height * value / ceiling)
+        return layout.height - layout.bottom - round(plot_height * value / ceiling)
 
     series = []
     ends = []
@@ -102,7 +135,7 @@ def cumulative_chart(running: dict, labels: dict) -> LineChart | None:
     # Names at the lines' ends, pushed apart so they never overlap.
     ends.sort()
     for index in range(1, len(ends)):
-        ends[index][0] = max(ends[index][0], ends[index - 1][0] + 16)
+        ends[index][0] = max(ends[index][0], ends[index - 1][0] + layout.label_gap)
     label_y = {number: end_y for end_y, number in ends}
     return LineChart(
         series=tuple(
@@ -112,10 +145,11 @@ def cumulative_chart(running: dict, labels: dict) -> LineChart | None:
                 style=STYLES[number % len(STYLES)],
                 marker=MARKERS[number % len(MARKERS)],
                 number=number % len(STYLES),
-                label_y=label_y[number] + 4,
+                label_y=label_y[number] + 5,
             )
             for offer, points, number in series
         ),
         ticks=tuple(Tick(y(step * i), step * i) for i in range(int(ceiling / step) + 1)),
         years=tuple(YearMark(x(year), year) for year in range(1, years + 1)),
+        layout=layout,
     )

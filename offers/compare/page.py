@@ -3,7 +3,7 @@
 import datetime
 
 from offers import compensation
-from offers.compare.chart import cumulative_chart
+from offers.compare.chart import NARROW, WIDE, cumulative_chart
 from offers.compare.table import Adjustments, side_by_side
 from offers.rates import MoneyTerms
 
@@ -15,7 +15,9 @@ def cost_of_leaving(offer, today: datetime.date):
 
 
 def compare_offers(offers, years: int, terms: MoneyTerms, today: datetime.date):
-    """The side-by-side table and its chart for ``offers`` over ``years``."""
+    """The side-by-side table and its chart for ``offers`` over ``years``: the chart laid out
+    for a wide page and for a phone (``offers.compare.chart``), None when there is nothing to
+    draw."""
     packages = [(offer, offer.package()) for offer in offers]
     comparison = terms.compare(
         {
@@ -37,5 +39,6 @@ def compare_offers(offers, years: int, terms: MoneyTerms, today: datetime.date):
         committed=committed,
         leaving_cost=committed and cost_of_leaving(committed, today),
     )
-    chart = cumulative_chart(table.cumulative(), {offer: offer.company for offer in offers})
-    return table, chart
+    running, labels = table.cumulative(), {offer: offer.company for offer in offers}
+    chart = cumulative_chart(running, labels, WIDE)
+    return table, chart, chart and cumulative_chart(running, labels, NARROW)

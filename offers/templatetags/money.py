@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.text import get_text_list
 
-from crossroads.formats import format_money
+from crossroads.formats import format_money, format_short
 from offers import compensation
 
 register = template.Library()
@@ -14,6 +14,12 @@ register = template.Library()
 def money(amount, currency=""):
     """``{{ offer.base_salary|money:offer.currency }}`` gives ``USD 120,000``."""
     return format_money(amount, currency)
+
+
+@register.filter
+def short_amount(amount):
+    """``{{ tick.value|short_amount }}``: ``1.5M``, for a chart's axis on a phone."""
+    return format_short(amount)
 
 
 @register.filter

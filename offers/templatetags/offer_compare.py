@@ -21,25 +21,35 @@ def compare_cells(cells, columns, missing=""):
 
 
 def _cell(cell, column, missing) -> str:
+    # Each cell names its offer (``data-label``): on a phone the table reflows, a block a year,
+    # and the stylesheet writes the name beside the figure.
+    name = column.offer.company
     if cell is NO_FIGURES:
         # The column's heading says it in full; a cell says it to a screen reader.
         return format_html(
-            '<td class="text-end text-body-secondary"><span aria-hidden="true">–</span>'
-            '<span class="visually-hidden">{}</span></td>',
+            '<td class="text-end text-body-secondary" data-label="{}"><span aria-hidden="true">'
+            '–</span><span class="visually-hidden">{}</span></td>',
+            name,
             no_figures(),
         )
     if cell is None:
         if not missing:
             return "<td></td>"
-        return format_html('<td class="text-end small text-body-secondary">{}</td>', missing)
+        return format_html(
+            '<td class="text-end small text-body-secondary" data-label="{}">{}</td>', name, missing
+        )
     figure = whole_money(cell.value, column.shown_in)
     if not (column.rate and cell.original):
         return format_html(
-            '<td class="text-end money"><span class="text-nowrap">{}</span></td>', figure
+            '<td class="text-end money" data-label="{}"><span class="text-nowrap">{}</span></td>',
+            name,
+            figure,
         )
     return format_html(
-        '<td class="text-end money"><span class="text-nowrap">{}</span><span class="d-block '
-        'small text-body-secondary text-nowrap converted-original">from {}</span></td>',
+        '<td class="text-end money" data-label="{}"><span class="text-nowrap">{}</span><span '
+        'class="d-block small text-body-secondary text-nowrap converted-original">from {}</span>'
+        "</td>",
+        name,
         figure,
         whole_money(cell.original, column.currency),
     )
@@ -54,24 +64,35 @@ _MARKERS = {
 }
 
 
+def _marker(series, x: int, y: int) -> str:
+    return _MARKERS[series.marker].format(
+        n=series.number,
+        x=x,
+        y=y,
+        left=x - 4,
+        top=y - 4,
+        above=y - 5,
+        below=y + 5,
+        right=x + 5,
+        far_left=x - 5,
+    )
+
+
 @register.simple_tag
 def chart_markers(series):
     """``{% chart_markers series %}``: a marker on each of a line's years (not on its start),
     its shape (``series.marker``) telling the line apart without its colour."""
-    shape = _MARKERS[series.marker]
-    return mark_safe(
-        "".join(
-            shape.format(
-                n=series.number,
-                x=point.x,
-                y=point.y,
-                left=point.x - 4,
-                top=point.y - 4,
-                above=point.y - 5,
-                below=point.y + 5,
-                right=point.x + 5,
-                far_left=point.x - 5,
-            )
-            for point in series.points[1:]
-        )
+    return mark_safe("".join(_marker(series, point.x, point.y) for point in series.points[1:]))
+
+
+@register.simple_tag
+def chart_sample(series):
+    """``{% chart_sample series %}``: a short piece of the line with its marker, for a legend."""
+    return format_html(
+        '<svg class="chart-sample" viewBox="0 0 44 12" width="44" height="12" aria-hidden="true" '
+        'focusable="false"><line class="chart-line chart-line-{} chart-{}" x1="2" y1="6" x2="42" '
+        'y2="6"/>{}</svg>',
+        series.number,
+        series.style,
+        mark_safe(_marker(series, 22, 6)),
     )

@@ -68,14 +68,14 @@ def test_export_takes_the_same_queries_for_little_and_much_data(
     alice_client, alice, django_assert_num_queries
 ):
     _fill(alice, offers=2)
-    # Reminder records (3), time asks, exchange rates, skipped checks, withdrawals, promises
-    # (1 each).
-    with django_assert_num_queries(21):
+    # reminder records (3), time asks, exchange rates, skipped checks, withdrawals, promises,
+    # leaving terms, notice letters (1 each)
+    with django_assert_num_queries(23):
         alice_client.get(reverse("export_data"))
     _fill(alice, offers=30)
-    # Reminder records (3), time asks, exchange rates, skipped checks, withdrawals, promises
-    # (1 each).
-    with django_assert_num_queries(21):
+    # reminder records (3), time asks, exchange rates, skipped checks, withdrawals, promises,
+    # leaving terms, notice letters (1 each)
+    with django_assert_num_queries(23):
         alice_client.get(reverse("export_data"))
 
 

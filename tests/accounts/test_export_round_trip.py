@@ -19,12 +19,13 @@ from decisions.models import (
     Decision,
     Factor,
     FollowUp,
+    NoticeLetter,
     PreparedAnswer,
     Rating,
     Referral,
     SkippedCheck,
 )
-from offers.models import Contact, ExchangeRate, Offer, Promise, TimeAsk
+from offers.models import Contact, ExchangeRate, LeavingTerms, Offer, Promise, TimeAsk
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,8 @@ def _offer(draw, owner):
     ]
     for _ in range(draw(st.integers(0, 1))):
         _time_ask(draw, offer, contacts)
+    if draw(st.booleans()):
+        _leaving_terms(draw, offer)
     for _ in range(draw(st.integers(0, 2))):
         Promise.objects.create(
             offer=offer,
@@ -80,6 +83,21 @@ def _offer(draw, owner):
             found_in_writing=draw(st.booleans()),
         )
     return offer
+
+
+def _leaving_terms(draw, offer):
+    LeavingTerms.objects.create(
+        offer=offer,
+        country=draw(st.sampled_from(["", "DE", "GB", "US", "JP"])),
+        notice_amount=draw(st.none() | st.integers(0, 24)),
+        notice_unit=draw(st.sampled_from(["days", "weeks", "months"])),
+        notice_to=draw(st.sampled_from(["", "mid_or_end", "month_end"])),
+        probation_months=draw(st.none() | st.integers(0, 12)),
+        no_ending_before_start=draw(st.booleans()),
+        notice_in_writing=draw(st.booleans()),
+        no_start_penalty=draw(st.none() | money),
+        non_compete_months=draw(st.none() | st.integers(0, 24)),
+    )
 
 
 def _time_ask(draw, offer, contacts):
@@ -153,6 +171,10 @@ def _call_plan(draw, decision):
     )
     for _ in range(draw(st.integers(0, 2))):
         Referral.objects.create(call_plan=plan, name=draw(words))
+    if draw(st.booleans()):
+        NoticeLetter.objects.create(
+            decision=decision, sent_on=draw(days), text=draw(notes), logged_at=draw(moments)
+        )
     for reaction in draw(st.lists(st.sampled_from(PreparedAnswer.Reaction.values), unique=True)):
         PreparedAnswer.objects.create(call_plan=plan, reaction=reaction, answer=draw(notes))
     for name in draw(st.lists(st.sampled_from(SkippedCheck.Name.values), unique=True)):

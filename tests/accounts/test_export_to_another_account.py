@@ -19,12 +19,13 @@ from decisions.models import (
     Consideration,
     Decision,
     FollowUp,
+    NoticeLetter,
     PreparedAnswer,
     Rating,
     Referral,
     SkippedCheck,
 )
-from offers.models import ExchangeRate, Offer, Promise, TimeAsk
+from offers.models import ExchangeRate, LeavingTerms, Offer, Promise, TimeAsk
 from tests.accounts.test_export_round_trip import _normalised
 from tests.factories import make_contact, make_decision, make_offer, make_user
 
@@ -73,6 +74,18 @@ def _fill(user):
         status=Offer.Status.EXPECTED,
         base_salary=Decimal(0),
         expected_on=today + datetime.timedelta(days=9),
+    )
+    LeavingTerms.objects.create(
+        offer=prague,
+        country="CZ",
+        probation_months=3,
+        probation_notice_amount=0,
+        notice_amount=2,
+        notice_unit="months",
+        notice_in_writing=True,
+        no_start_penalty=Decimal("100000.00"),
+        non_compete_months=6,
+        non_compete_paid=True,
     )
     manager = make_contact(prague, name="Morgan Lee", phone="+420 555 0142")
     recruiter = make_contact(amsterdam, name="Sam Ortiz", email="sam@example.com")
@@ -133,6 +146,12 @@ def _fill(user):
         opening="Hello Morgan, thank you for taking my call.",
     )
     Referral.objects.create(call_plan=plan, name="A former colleague")
+    NoticeLetter.objects.create(
+        decision=decision,
+        sent_on=today,
+        text="Dear Morgan,\n\nI give notice.",
+        logged_at=timezone.now(),
+    )
     PreparedAnswer.objects.create(call_plan=plan, reaction="anger", answer="I understand.")
     FollowUp.objects.create(call_plan=plan, text="Return the laptop", due_on=today)
     SkippedCheck.objects.create(

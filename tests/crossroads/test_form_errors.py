@@ -105,11 +105,14 @@ APPS = ("crossroads", "offers", "decisions", "reminders", "accounts")
 
 def _form_builders(user) -> dict:
     from decisions.call.gate import AcceptForm, DoneForm, GateForm, ReadinessForm
+    from decisions.call.letter import LetterSentForm
     from decisions.call.plans import status_changes
     from decisions.call.readiness import readiness_checks
     from offers.compare.forms import CompareForm
     from offers.forms import OfferFilterForm
     from offers.rates.forms import HomeCurrencyForm, RateForm
+    from offers.terms.forms import LeavingTermsForm
+    from offers.terms.models import LeavingTerms
     from reminders.forms import ReminderSettingsForm
     from reminders.models import ReminderSettings
 
@@ -164,6 +167,8 @@ def _form_builders(user) -> dict:
         ReadinessForm: lambda: [ReadinessForm(checks)],
         ReminderSettingsForm: lambda: [ReminderSettingsForm(instance=ReminderSettings(user=user))],
         WithdrawForm: lambda: [WithdrawForm(new_employer="Bluebird")],
+        LeavingTermsForm: lambda: [LeavingTermsForm(instance=LeavingTerms(offer=committed))],
+        LetterSentForm: lambda: [LetterSentForm(today=today)],
         PromiseForm: lambda: [PromiseForm(instance=OfferPromise(offer=new))],
         FoundForm: lambda: [FoundForm(instance=OfferPromise(offer=new))],
     }

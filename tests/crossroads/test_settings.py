@@ -44,6 +44,8 @@ def _manage(*args, **env):
         ({"TIME_ZONE": "Mars/Base"}, "TIME_ZONE"),
         ({"TIME_ZONE": "Etc/GMT+1"}, "TIME_ZONE"),
         ({"AXES_FAILURE_LIMIT": "0"}, "AXES_FAILURE_LIMIT"),
+        ({**PRODUCTION, "PLAIN_HTTP": "sometimes"}, "PLAIN_HTTP"),
+        ({**PRODUCTION, "PLAIN_HTTP": "1", "SECURE_SSL_REDIRECT": "1"}, "PLAIN_HTTP"),
     ],
 )
 def test_a_malformed_variable_stops_the_app_with_a_message_naming_it(env, named):
@@ -56,9 +58,51 @@ def test_a_malformed_variable_stops_the_app_with_a_message_naming_it(env, named)
 
 
 def test_production_settings_pass_the_deployment_checks():
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, EMAIL_HOST="smtp.example.com"
+    )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deployment_checks_warn_without_a_mail_server():
+    result = _manage("check", "--deploy", **PRODUCTION)
+    assert "crossroads.W001" in result.stderr and "EMAIL_HOST is unset" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "secure"),
+    [(PRODUCTION, "True True True"), ({**PRODUCTION, "PLAIN_HTTP": "1"}, "False False False")],
+    ids=["production", "make run"],
+)
+def test_cookies_are_secure_and_http_redirected_unless_served_over_plain_http(env, secure):
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT)",
+        **env,
+    )
+    assert result.stdout.strip().splitlines()[-1] == secure, result.stderr
+
+
+def test_the_deployment_checks_warn_about_plain_http():
+    result = _manage("check", "--deploy", **PRODUCTION, PLAIN_HTTP="1")
+    for warning in ("security.W008", "security.W012", "security.W016"):
+        assert warning in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgres://crossroads:secret@127.0.0.1:1/crossroads", "postgres://u:p@nowhere.invalid/db"],
+)
+def test_a_database_url_that_points_nowhere_stops_the_app_with_one_line(url):
+    result = _manage("migrate", "--no-input", DATABASE_URL=url)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("Crossroads cannot reach its database: ")
+    assert line.endswith("Check DATABASE_URL: its host, port, user and password.")
 
 
 def test_a_postgres_database_url_is_accepted():

@@ -111,12 +111,11 @@ def test_a_closed_terminal_stops_the_app_and_its_postgres(data_dir):
 
 
 def test_a_postgres_found_stopped_is_started_again_by_the_next_request(data_dir):
-    from pgserver import _commands
+    from crossroads.embedded_db.server import pg_ctl
 
     app = App(data_dir)
     try:
-        user = "pgserver" if os.geteuid() == 0 else None
-        _commands.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=data_dir, user=user)
+        pg_ctl(data_dir, "-w", "-m", "fast", "stop")
         assert not _postgres_running(data_dir)
         assert _get(f"{app.url}/accounts/login/") == 200
         assert _postgres_running(data_dir)

@@ -4,6 +4,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from crossroads.mail import CONSOLE_BACKEND
+
 PASSWORD = re.compile(r"^\s*Password\W*$")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -46,6 +48,27 @@ def test_a_visitor_signs_up_logs_out_and_logs_back_in(live_server, page, screens
     page.get_by_label(PASSWORD).fill("a-long-and-unusual-passphrase")
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, dana")
+
+
+def test_with_no_mail_server_a_newcomer_signs_up_straight_into_the_dashboard(
+    live_server, page, settings, screenshot
+):
+    """A fresh `make run` has no mail server (e-mail printed in its terminal): the browser alone
+    leads to a signed-in dashboard. (The test above has a mailbox, as with a mail server.)"""
+    settings.EMAIL_BACKEND = CONSOLE_BACKEND
+    page.goto(live_server.url)
+    page.get_by_role("link", name="Create a free account").click()
+    expect(page.get_by_role("note")).to_contain_text("E-mail is off on this server")
+    screenshot(page, "signup-email-off")
+    page.get_by_label("Username").fill("erin")
+    page.get_by_label("E-mail address").fill("erin@example.com")
+    page.get_by_label(PASSWORD).fill("a-long-and-unusual-passphrase")
+    page.get_by_label("Password confirmation").fill("a-long-and-unusual-passphrase")
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hello, erin")
+    expect(page.get_by_text("printed in the terminal where Crossroads runs")).to_be_visible()
+    screenshot(page, "dashboard-email-off")
+    assert mail.outbox == []
 
 
 def test_the_account_page_offers_export_and_a_guarded_delete(

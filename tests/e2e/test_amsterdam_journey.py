@@ -64,7 +64,9 @@ def test_sign_up_in_amsterdam_enter_95_000_euro_go_back_and_save_again(
     expect(page.locator("#id_base_salary")).to_have_value("95.000")
     expect(page.locator("#id_currency")).to_have_value("EUR")
     page.get_by_role("button", name="Add this offer").click()
-    expect(page.get_by_text("This was already saved: Data Engineer at Rijnstad Data.")).to_be_visible()
+    expect(
+        page.get_by_text("This was already saved: Data Engineer at Rijnstad Data.")
+    ).to_be_visible()
     expect(page.get_by_text("EUR 95.000 a year")).to_be_visible()
     screenshot(page, "offer-added-once")
 

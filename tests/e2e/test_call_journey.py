@@ -52,6 +52,12 @@ def _fits_in_320_pixels(page) -> bool:
     return width <= 320
 
 
+def _open_the_checklist(page):
+    """The plan shows the checklist's summary line; its form opens on demand."""
+    if page.locator("#readiness details[open]").count() == 0:
+        page.get_by_text("Tick the checks").click()
+
+
 def _pdf_to_png(pdf_path):
     """Render the PDF's pages as PNGs with poppler's pdftoppm, when it is installed."""
     if shutil.which("pdftoppm") is None:
@@ -83,6 +89,7 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
         "conditions are cleared",
         "Your start date at Bluebird Health is confirmed",
     )
+    _open_the_checklist(page)
     for label in checks:
         page.get_by_label(label).check()
     page.get_by_role("button", name="Save checklist").click()
@@ -100,6 +107,7 @@ def test_from_a_finished_decision_to_a_ready_plan_a_printed_script_and_a_call_do
     )
     page.get_by_role("button", name="Save changes").click()
     expect(page).to_have_url(re.compile(r"/call/"))
+    _open_the_checklist(page)
     for label in checks:
         page.get_by_label(label).check()
     page.get_by_role("button", name="Save checklist").click()

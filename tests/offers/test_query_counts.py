@@ -14,8 +14,8 @@ PAGES = [
     ("offers:list", 7),
     # Session, user, the user's offers, the four years of those the page shows,
     # the asks about them, the exchange rates, the follow-ups still to tick, the withdrawals
-    # still to make.
-    ("offers:timeline", 8),
+    # still to make, the committed offers with their leaving terms (the notice clashes).
+    ("offers:timeline", 9),
     # Session, user, the version of the file (one query that fingerprints every table it reads,
     # for the ETag: calendar apps poll it), the offers, the asks about them.
     ("offers:calendar", 5),

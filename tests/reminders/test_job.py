@@ -63,6 +63,10 @@ def test_a_call_reminder_gives_the_time_in_the_users_zone(settings):
     assert message.subject == "Today: call Northwind"
     assert "on Wednesday 10 June at 10:30 (Asia/Tokyo), on +1 555 0142" in message.body
     assert f"/decisions/{plan.decision_id}/call/" in message.body
+    # On the day, the link opens the call card: the number and the words, ready on the phone.
+    card = f"/decisions/{plan.decision_id}/call/card/"
+    assert card in message.body
+    assert f'{card}">Open your call card</a>' in message.alternatives[0][0]
 
 
 def test_each_kind_has_its_own_words_in_text_and_html(berta):

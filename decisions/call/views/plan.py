@@ -91,5 +91,6 @@ def call_ics(request, pk):
         plan_link=request.build_absolute_uri(plan_url(decision)),
         print_link=request.build_absolute_uri(reverse("decisions:call_print", args=[pk])),
         skipped=skipped_at(plan),
+        card_link=request.build_absolute_uri(reverse("decisions:call_card", args=[pk])),
     )
     return ics_response(cal, f"call-plan-{pk}.ics")

@@ -117,7 +117,10 @@ def test_a_done_call_is_cancelled_and_loses_its_alarm(alice_client, call_decisio
     Offer.objects.update(updated=hour_ago)
     [before] = read(alice_client.get(_url(call_decision)).content)
     assert (before.status, before.triggers) == ("CONFIRMED", (datetime.timedelta(minutes=30),))
-    assert before.url == "http://testserver" + reverse("decisions:call", args=[call_decision.pk])
+    # While the call is to make, the event opens the call card; once done, the plan.
+    assert before.url == "http://testserver" + reverse(
+        "decisions:call_card", args=[call_decision.pk]
+    )
     call_plan.done_at = timezone.now()
     call_plan.save()
     [after] = read(alice_client.get(_url(call_decision)).content)
@@ -126,3 +129,5 @@ def test_a_done_call_is_cancelled_and_loses_its_alarm(alice_client, call_decisio
     assert (after.status, after.triggers) == ("CANCELLED", ())
     assert after.sequence > before.sequence
     assert after.description.startswith("You made this call and marked it done")
+    assert after.url == "http://testserver" + reverse("decisions:call", args=[call_decision.pk])
+    assert "call card" not in after.description

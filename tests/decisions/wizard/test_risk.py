@@ -197,3 +197,17 @@ def test_the_level_changes_exactly_at_one_and_a_half_and_at_three_points(
     result = _risk(stage, close_knit=close_knit, agency=agency, repayable=repayable)
     assert result.points == points
     assert result.level == level
+
+
+def test_a_penalty_and_an_exclusion_clause_are_named_among_the_reasons():
+    stage = risk.commitment_stage("signed", None, datetime.date(2026, 12, 5))
+    result = risk.backing_out_risk(
+        stage, "no", "", Decimal(0), "EUR", "Spree Werk",
+        penalty=Decimal(5000), no_ending_before_start=True,
+    )  # fmt: skip
+    texts = " ".join(reason.text for reason in result.reasons)
+    assert "a penalty of EUR 5,000 for not starting" in texts
+    assert "rules out ending it before your first day" in texts
+    plain = risk.backing_out_risk(stage, "no", "", Decimal(0), "EUR", "Spree Werk")
+    assert result.points > plain.points
+    assert "penalty" not in " ".join(reason.text for reason in plain.reasons)

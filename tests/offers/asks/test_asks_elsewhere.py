@@ -64,8 +64,9 @@ def test_the_timeline_with_asks_takes_the_same_number_of_queries(
         for o in offers
     )
     # Session, user, the user's offers, the four years of those the page shows, the asks with
-    # their contacts, the exchange rates, the follow-ups, the withdrawals still to make.
-    with django_assert_num_queries(8):
+    # their contacts, the exchange rates, the follow-ups, the withdrawals still to make, the
+    # committed offers with their leaving terms.
+    with django_assert_num_queries(9):
         response = alice_client.get(TIMELINE)
     assert len(response.context["asks"]) == sum(
         1 for o in offers if o.is_open() or o.is_committed()
@@ -87,6 +88,27 @@ def test_the_dashboard_lists_pending_asks_with_a_nudge_and_offers_with_no_deadli
     assert "Openended" in html and "ask how long the offer stays open" in html
     assert "Ask Globex for more time" in html
     assert "Tell Initech about your deadline" in html
+
+
+def test_an_ask_for_more_time_is_settled_once_its_offer_is_accepted(
+    alice_client, due, expected, today
+):
+    """Nobody chases an employer for more time to answer an offer already accepted: the
+    dashboard drops the ask and its nudge, the timeline's nudge goes and the calendar's
+    follow-up is cancelled."""
+    make_ask(due, other_offer=expected, asked_on=today - days(4))
+    assert "More time from Globex" in alice_client.get("/").content.decode()
+    due.status, due.accepted_on = Offer.Status.ACCEPTED, today
+    due.save()
+
+    html = alice_client.get("/").content.decode()
+    assert "Asked, no answer yet" not in html
+    assert "No answer in two working days: follow up" not in html
+    assert "Time to follow up" not in alice_client.get(TIMELINE).content.decode()
+    events = by_summary(alice_client.get(reverse("offers:calendar")).content)
+    cancelled = events["Cancelled: follow up with Globex about more time"]
+    assert cancelled.status == "CANCELLED"
+    assert "The offer is accepted. No follow-up." in cancelled.description
 
 
 def test_the_dashboard_keeps_its_query_count_with_asks(

@@ -48,6 +48,17 @@ def test_the_page_drafts_a_short_message_to_the_recruiter_without_naming_the_new
     assert "Back to the offer" in html
 
 
+def test_the_page_says_what_the_company_is_doing_as_the_offer_stands(alice_client, case, today):
+    """Moldau Bank's offer is still to come: it is not waiting for an answer yet."""
+    html = alice_client.get(url(case)).content.decode()
+    assert "the offer Moldau Bank is preparing is one you already know you will not take" in html
+    assert "waiting for an answer" not in html
+    case.status, case.received_on = Offer.Status.RECEIVED, today
+    case.save()
+    html = alice_client.get(url(case)).content.decode()
+    assert "Moldau Bank is waiting for an answer you already know" in html
+
+
 def test_without_anyone_on_the_offer_the_draft_names_nobody(alice_client, case):
     case.contacts.all().delete()
     response = alice_client.get(url(case))
