@@ -2,14 +2,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, OuterRef, Q, Window
+from django.db.models import Count, OuterRef, Prefetch, Q, Window
 from django.utils import timezone
 
 from decisions.call import steps, timing
 from decisions.call.readiness import READ_FIELDS
 from decisions.models import CallPlan, Decision, FollowUp, SkippedCheck
-from offers.models import Offer
-from offers.promises.models import prefetch_promises
+from offers.models import Offer, Promise
 
 LOOK_BACK_AFTER = datetime.timedelta(days=30)
 DRAFTS_SHOWN = 5
@@ -81,8 +80,14 @@ def _calls_to_make(user) -> dict:
             *(f"committed_offer__leaving_terms__{name}" for name in _TERMS_FIELDS),
             "notice_letter__id",
         )
-        # The new offers' promises, which one step reads, in one more query.
-        .prefetch_related(prefetch_promises("chosen_offer__promises"))
+        # The new offers' promises, which one step counts (found in writing or not), in one
+        # more query of those two columns.
+        .prefetch_related(
+            Prefetch(
+                "chosen_offer__promises",
+                queryset=Promise.objects.only("offer_id", "found_in_writing"),
+            )
+        )
         # The steps the user chose to go ahead without, in the same query.
         .annotate(
             skipped=ArraySubquery(

@@ -97,6 +97,12 @@ class OfferForm(forms.ModelForm):
         fields = self.fields
         if "currency" in fields:
             self._offer_currencies()
+        if "target_bonus" in fields and "target_bonus_percent" not in fields:
+            # The percentage is asked on the money section, once the offer is saved.
+            fields["target_bonus"].help_text = (
+                "A yearly amount. If the offer gives a percentage of the base salary instead, "
+                "add it later from the offer’s page."
+            )
         use_text_errors(self)
         require(
             self,

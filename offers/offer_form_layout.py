@@ -70,6 +70,17 @@ FIELDSETS = {
         (("cost_of_living_factor", "tax_rate_percent"),),
     ),
     "notes": ("Notes", ("notes",)),
+    # Adding an offer asks what a person knows when it arrives; the rest (work mode, agency,
+    # other processes, yearly raise, bonus as a percentage, benefits) waits for the sections.
+    "add_offer": ("The offer", (("company", "role"), ("location", "status"))),
+    "add_dates": (
+        "Dates",
+        (("expected_on", "received_on"), ("respond_by", "accepted_on"), ("start_date",)),
+    ),
+    "add_money": (
+        "Money",
+        (("currency",), ("base_salary", "target_bonus"), ("signing_bonus",)),
+    ),
 }
 
 ADJUSTMENTS_HINT = (
@@ -109,7 +120,7 @@ SECTIONS = {
 }  # fmt: skip
 ALL_FIELDS = tuple(name for section in SECTIONS.values() for name in section.field_names())
 # Adding an offer: what a person knows when it arrives; the rest can be added later.
-ADD = Section("", "Add an offer", "", ("offer", "dates", "money"))
+ADD = Section("", "Add an offer", "", ("add_offer", "add_dates", "add_money"))
 
 
 def section_of(name: str) -> Section | None:

@@ -2,6 +2,7 @@
 pages that edit one part of it, and the printable script. The views (decisions.call.views) share
 these; they read what the view loaded (``Decision.objects.with_call_plan()``)."""
 
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 
@@ -102,6 +103,9 @@ def readiness_page(committed, new_offer, form=None) -> dict:
     """The readiness checklist (``_readiness.html``): its form, unbound unless refused, and what
     was promised, in writing (no tick: each promise is ticked on the offer's page)."""
     form = form or ReadinessForm.for_offers(committed, new_offer)
+    if new_offer.pk is not None:
+        # Read once, for the check and for the list under it (a no-op when prefetched).
+        prefetch_related_objects([new_offer], "promises")
     promises = promises_check(new_offer)
     checks = [*form.checks, promises]
     return {

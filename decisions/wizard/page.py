@@ -1,7 +1,9 @@
 """What the wizard's pages show and share: the guards that send the user elsewhere first,
 saving a step with the check against other tabs, the frame each step is drawn in (progress,
 back link), and what the priorities, ratings, pros and cons and result pages put in it. The
-views load the decision; these read what is loaded, and add no query of their own."""
+views load the decision with its offers and factors; these read it, and its ratings and pros
+and cons as plain values (``steps.rating_scores``, ``steps.considerations_of``: one query
+each)."""
 
 from django.contrib import messages
 from django.db import transaction
@@ -24,11 +26,13 @@ from decisions.wizard.steps import (
     StaleVersion,
     Step,
     claim_version,
+    considerations_of,
     next_step,
     ordered_offers,
     parse_version,
     previous_step,
     progress,
+    rating_scores,
     step_url,
 )
 from decisions.wizard.summary import of_factors
@@ -121,7 +125,7 @@ def ratings_page(decision, terms, data=None):
     money over the horizon, in the user's home currency with their rates (``terms``)."""
     offers = ordered_offers(decision)
     factors = list(decision.factors.all())
-    saved = {(r.factor_id, r.offer_id): r.score for f in factors for r in f.ratings.all()}
+    saved = rating_scores(decision)
     packages = {offer.pk: offer.package() for offer in offers}
     money = money_over_horizon(packages, decision.horizon_years, home=terms.home, rates=terms.rates)
     form = RatingsForm(factors, offers, saved, money.suggested_ratings(), data)
@@ -141,8 +145,8 @@ def pros_cons_page(decision, add_form) -> dict:
     """Step 5: a column per offer with its pros and its cons, and the one form to add to any
     offer (empty, or the failed one with its errors)."""
     by_offer = {}
-    for item in decision.considerations.all():
-        by_offer.setdefault(item.offer_id, []).append(item)
+    for item in considerations_of(decision):
+        by_offer.setdefault(item["offer_id"], []).append(item)
     columns = []
     for offer in ordered_offers(decision):
         items = by_offer.get(offer.pk, [])
@@ -150,8 +154,8 @@ def pros_cons_page(decision, add_form) -> dict:
             {
                 "offer": offer,
                 "items": [
-                    ("Pros", [c for c in items if c.kind == Consideration.Kind.PRO]),
-                    ("Cons", [c for c in items if c.kind == Consideration.Kind.CON]),
+                    ("Pros", [c for c in items if c["kind"] == Consideration.Kind.PRO]),
+                    ("Cons", [c for c in items if c["kind"] == Consideration.Kind.CON]),
                 ],
             }
         )
@@ -163,9 +167,11 @@ def result_page(decision, terms, today, record_form=None, outcome_form=None) -> 
     (empty ones unless a refused one is given). Raises scoring.MissingRatings for the view."""
     offers = ordered_offers(decision)
     try:
-        factors, considerations = list(decision.factors.all()), decision.considerations.all()
+        factors, ratings = list(decision.factors.all()), rating_scores(decision)
         plan_day = call_day(saved_plan(decision))
-        result = explain(decision, offers, factors, considerations, today, terms, plan_day)
+        result = explain(
+            decision, offers, factors, ratings, considerations_of(decision), today, terms, plan_day
+        )
         problem = None
     except MissingRatings:
         raise  # not a problem to show: the view sends the user to rate what is missing

@@ -10,6 +10,8 @@ from decisions.wizard import risk as risk_rules
 from decisions.wizard import scoring
 from offers.terms.models import terms_of
 
+KIND_LABELS = dict(Consideration.Kind.choices)
+
 
 @dataclass
 class OfferResult:
@@ -18,8 +20,10 @@ class OfferResult:
     rank: int
     leads: bool
     committed: bool
-    now: list = field(default_factory=list)  # pros and cons that count from day one
-    later: list = field(default_factory=list)  # pros and cons that count in a year or more
+    # Pros and cons (``considerations_of``, each with its kind's "label"): those that count
+    # from day one, and those that count in a year or more.
+    now: list = field(default_factory=list)
+    later: list = field(default_factory=list)
 
     @property
     def terms(self) -> list:
@@ -83,12 +87,14 @@ def explain(
     decision,
     offers,
     factors,
+    ratings: dict,
     considerations,
     today: datetime.date,
     terms=None,
     call_day: datetime.date | None = None,
 ) -> Result:
-    """The result of ``decision`` comparing ``offers`` (factors with their ratings prefetched).
+    """The result of ``decision`` comparing ``offers`` on ``factors``, with ``ratings``
+    ((factor pk, offer pk) -> score) and the pros and cons as values (``considerations_of``).
     ``terms`` (``offers.rates.MoneyTerms``) converts money in other currencies.
 
     Raises scoring.ScoringError (all weights 0, missing ratings) for the view to show.
@@ -96,12 +102,8 @@ def explain(
     # The scoring works on ids: hashing model instances costs more than the arithmetic.
     offer_ids = {offer.pk: offer for offer in offers}
     weights = {factor.pk: factor.weight for factor in factors}
-    ratings = {
-        (factor.pk, rating.offer_id): rating.score
-        for factor in factors
-        for rating in factor.ratings.all()
-        if rating.offer_id in offer_ids
-    }
+    ratings = {(factor, offer): score for (factor, offer), score in ratings.items()
+               if offer in offer_ids}  # fmt: skip
     by_id = scoring.weighted_scores(weights, ratings, list(offer_ids))
     scores = {offer_ids[pk]: score for pk, score in by_id.items()}
     leaders = tuple(offer_ids[pk] for pk in scoring.leaders(by_id))
@@ -119,13 +121,14 @@ def explain(
     ]
     by_offer = {item.offer.pk: item for item in results}
     for consideration in considerations:
-        item = by_offer.get(consideration.offer_id)
+        item = by_offer.get(consideration["offer_id"])
         if item is not None:
-            immediate = consideration.term == Consideration.Term.IMMEDIATE
-            (item.now if immediate else item.later).append(consideration)
+            immediate = consideration["term"] == Consideration.Term.IMMEDIATE
+            entry = {**consideration, "label": KIND_LABELS[consideration["kind"]]}
+            (item.now if immediate else item.later).append(entry)
     for item in results:
-        item.now.sort(key=lambda c: c.kind != Consideration.Kind.PRO)
-        item.later.sort(key=lambda c: c.kind != Consideration.Kind.PRO)
+        item.now.sort(key=lambda c: c["kind"] != Consideration.Kind.PRO)
+        item.later.sort(key=lambda c: c["kind"] != Consideration.Kind.PRO)
 
     breakdown = [
         (factor, [ratings.get((factor.pk, item.offer.pk)) for item in results])

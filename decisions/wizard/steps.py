@@ -14,7 +14,7 @@ from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 
-from decisions.models import DEFAULT_FACTORS, Decision, Factor
+from decisions.models import DEFAULT_FACTORS, Decision, Factor, Rating
 from offers.models import Offer
 
 Step = Decision.Step
@@ -86,13 +86,27 @@ def progress(decision: Decision | None, current: int) -> list[StepLink]:
 
 
 def with_offers_and_factors():
-    """A decision with everything the later steps read, loaded in a fixed number of queries.
-    The committed and the chosen offer are not joined: they are among the offers (see
-    ``offers_in_place``)."""
+    """A decision with its offers and factors, loaded in a fixed number of queries; the
+    ratings and the pros and cons are read as plain values (``rating_scores``,
+    ``considerations_of``). The committed and the chosen offer are not joined: they are among
+    the offers (see ``offers_in_place``)."""
     return Decision.objects.prefetch_related(
-        Prefetch("offers", queryset=Offer.objects.select_related("leaving_terms")),
-        Prefetch("factors", queryset=Factor.objects.prefetch_related("ratings")),
+        Prefetch("offers", queryset=Offer.objects.select_related("leaving_terms")), "factors"
     )
+
+
+def rating_scores(decision) -> dict:
+    """Every rating of ``decision``: (factor pk, offer pk) -> score, in one query. The pages
+    only read the scores, so no Rating objects are made."""
+    rows = Rating.objects.filter(factor__decision=decision)
+    return {(factor, offer): score for factor, offer, score in rows.values_list(
+        "factor_id", "offer_id", "score"
+    )}  # fmt: skip
+
+
+def considerations_of(decision) -> list[dict]:
+    """The pros and cons of ``decision``, oldest first, as plain values (one query)."""
+    return list(decision.considerations.values("id", "offer_id", "kind", "term", "text"))
 
 
 def offers_in_place(decision) -> None:

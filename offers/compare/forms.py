@@ -73,6 +73,15 @@ class CompareForm(forms.Form):
         return [self.by_pk[pk] for pk in self.by_pk if pk in chosen], self.cleaned_data["years"]
 
 
+def listed_offers(all_offers, chosen=(), every=False) -> list:
+    """The offers the form lists to choose from: those in play and any already ``chosen`` (their
+    pks as text); every offer when ``every`` is asked for, or when none is in play."""
+    in_play = [offer for offer in all_offers if offer.is_in_play()]
+    if every or not in_play:
+        return list(all_offers)
+    return [offer for offer in all_offers if offer.is_in_play() or str(offer.pk) in chosen]
+
+
 def default_offers(all_offers) -> tuple[list, list]:
     """What the page compares before any choice: the offers in play (all of them when none is),
     the committed one first, then those whose date is soonest, at most ``MAX_COMPARED``; and

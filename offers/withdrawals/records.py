@@ -4,8 +4,14 @@ from offers.withdrawals.models import Withdrawal
 
 
 def pending_for(user) -> list[Withdrawal]:
-    """The withdrawals still to make, oldest first, with both offers: one query."""
-    owed = Withdrawal.objects.for_user(user).pending().select_related("offer", "accepted_offer")
+    """The withdrawals still to make, oldest first, with both offers' names: one query. The
+    lists (``_pending.html``) name the two companies only, so only those columns are read."""
+    owed = (
+        Withdrawal.objects.for_user(user)
+        .pending()
+        .select_related("offer", "accepted_offer")
+        .only("offer__company", "accepted_offer__company")
+    )
     return list(owed)
 
 

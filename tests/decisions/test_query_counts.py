@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.timezone import now
 
 from decisions.models import get_decision_for_user
-from decisions.wizard.steps import with_offers_and_factors
+from decisions.wizard.steps import rating_scores, with_offers_and_factors
 from offers.models import Offer
 from tests.decisions.helpers import finished_decision, url
 from tests.factories import make_offer, with_token
@@ -67,7 +67,8 @@ def test_a_decision_is_looked_up_alone_not_with_every_decision_in_the_database(
     # The decision, its offers, its factors and their ratings: one query each.
     with django_assert_num_queries(4) as captured:
         found = get_decision_for_user(alice, mine.pk, with_offers_and_factors())
-    assert found == mine
+        ratings = rating_scores(found)
+    assert found == mine and len(ratings) == 2 * 5
     loaded = " ".join(query["sql"] for query in captured.captured_queries)
     assert all(f"({other.pk})" not in loaded for other in others)
 

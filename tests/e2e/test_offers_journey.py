@@ -41,7 +41,6 @@ def test_a_job_seeker_enters_three_offers_and_sees_the_clash_coming(
         company="Northwind Labs",
         role="Data Engineer",
         location="Leeds",
-        work_mode="hybrid",
         status="accepted",
         start_date=in_days(14),
         currency="GBP",
@@ -61,11 +60,19 @@ def test_a_job_seeker_enters_three_offers_and_sees_the_clash_coming(
         accepted_on=in_days(-6),
         base_salary="65,000",
         signing_bonus="5,000",
-        benefits_value="4,000",
     )
     page.get_by_role("button", name="Add this offer").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Data Engineer at Northwind Labs")
     expect(page.get_by_text("is added")).to_be_visible()
+    # What adding it did not ask, from the offer's page.
+    page.get_by_role("link", name="Change the dates, add the work mode or an agency").click()
+    fill_offer(page, work_mode="hybrid")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_text("Leeds · Hybrid")).to_be_visible()
+    page.get_by_role("link", name="Add the rest of the money (a yearly raise, benefits)").click()
+    fill_offer(page, benefits_value="4,000")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_text("GBP 4,000 a year")).to_be_visible()
 
     # The new offer, to be answered in three days.
     page.get_by_role("link", name="Offers", exact=True).click()
@@ -75,18 +82,19 @@ def test_a_job_seeker_enters_three_offers_and_sees_the_clash_coming(
         company="Globex",
         role="Senior Data Engineer",
         location="Manchester",
-        work_mode="remote",
         status="received",
         received_on=in_days(-1),
         respond_by=in_days(3),
         currency="GBP",
         base_salary="80000",
-        target_bonus_percent="10",
-        yearly_raise_percent="3",
     )
     page.get_by_role("button", name="Add this offer").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Senior Data Engineer at Globex")
     expect(page.get_by_text("(in 3 days)")).to_be_visible()
+    page.get_by_role("link", name="Add the rest of the money (a yearly raise, benefits)").click()
+    fill_offer(page, target_bonus_percent="10", yearly_raise_percent="3")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_text("10% of base salary")).to_be_visible()
 
     # The equity and the clause, each on a page of its own, from next to where the page shows it.
     page.get_by_role("link", name="Add equity").click()

@@ -360,8 +360,10 @@ def test_three_offers_in_two_currencies_from_the_clash_to_withdrawing_and_into_a
     assert Offer.objects.filter(owner=alice).count() == 3
 
     # Bob sees what Alice saw: the money in CZK, the same gap, Moldau Bank without figures.
-    # (Only Grachten Data is in play now: she chooses the three, as on her first visit.)
+    # (Only Grachten Data is in play now: she lists every offer and chooses the three, as on
+    # her first visit.)
     other.goto(f"{live_server.url}/offers/compare/")
+    other.get_by_role("link", name=re.compile("Show every offer")).click()
     for offer in COMPARED:
         other.get_by_label(offer).check()
     other.get_by_role("button", name="Compare").click()

@@ -62,6 +62,30 @@ def test_what_adding_does_not_ask_takes_the_usual_values(alice_client):
     assert offer.repayment_amount == 0 and offer.notes == ""
 
 
+def test_adding_asks_only_what_is_known_when_an_offer_arrives(alice_client):
+    """The work mode, an agency, other processes, a yearly raise, a bonus as a percentage and
+    benefits wait for the offer's sections: posted here, they are not read."""
+    asked = set(alice_client.get(URL, follow=True).context["form"].fields)
+    assert asked == {
+        "company", "role", "location", "status", "expected_on", "received_on", "respond_by",
+        "accepted_on", "start_date", "currency", "base_salary", "target_bonus", "signing_bonus",
+        "accept_anyway",
+    }  # fmt: skip
+    alice_client.post(
+        URL,
+        offer_form_data(
+            work_mode="remote", agency_name="Hays", knows_other_processes="yes",
+            yearly_raise_percent="3", target_bonus_percent="10", benefits_value="4000",
+        ),
+    )  # fmt: skip
+    form = alice_client.get(URL, follow=True).context["form"]
+    assert "percentage below" not in form.fields["target_bonus"].help_text
+    offer = Offer.objects.get()
+    assert (offer.work_mode, offer.agency_name, offer.knows_other_processes) == ("", "", "")
+    assert (offer.yearly_raise_percent, offer.benefits_value) == (0, 0)
+    assert offer.target_bonus_percent is None
+
+
 def test_empty_amounts_are_saved_as_zero_and_no_bonus(alice_client):
     alice_client.post(URL, offer_form_data(base_salary=""))
     offer = Offer.objects.get()

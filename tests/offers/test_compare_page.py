@@ -211,8 +211,30 @@ def test_by_default_it_compares_five_offers_in_play_and_says_how_to_choose_other
     text = _text(html)
     assert "2 more offers in play are not in this comparison: up to 5 can be read" in text
     assert "To compare others, choose them under Offers to compare and press Compare." in text
-    # Every offer can be chosen, the five compared are ticked.
-    assert html.count('name="offers"') == 8 and html.count("checked") == 5
+    # Every offer in play can be chosen, the five compared are ticked; the others on asking.
+    assert html.count('name="offers"') == 7 and html.count("checked") == 5
+    assert "Show every offer (1 more, no longer in play)" in html
+    every = _page(alice_client, every=1)
+    assert every.count('name="offers"') == 8 and every.count("checked") == 5
+    assert "Show every offer" not in every and '<input type="hidden" name="every"' in every
+
+
+def test_an_offer_chosen_elsewhere_is_listed_though_no_longer_in_play(alice_client, alice):
+    """A decision's offers may include one declined since: its link still compares it."""
+    declined = make_offer(alice, company="Declined Co", status=Offer.Status.DECLINED)
+    received = make_offer(alice, company="Received Co")
+    make_offer(alice, company="Withdrawn Co", status=Offer.Status.WITHDRAWN)
+    html = _page(alice_client, offers=[declined.pk, received.pk], years=2)
+    assert "compare-table" in html and "Withdrawn Co" not in html
+    assert html.count('name="offers"') == 2 and html.count("checked") == 2
+    assert "Show every offer (1 more, no longer in play)" in html
+
+
+def test_with_no_offer_in_play_every_offer_is_listed(alice_client, alice):
+    for company in ("One", "Two"):
+        make_offer(alice, company=company, status=Offer.Status.DECLINED)
+    html = _page(alice_client)
+    assert html.count('name="offers"') == 2 and "Show every offer" not in html
 
 
 def test_no_note_when_every_offer_in_play_is_compared(alice_client, three_offers):

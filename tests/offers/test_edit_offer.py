@@ -137,7 +137,7 @@ def test_the_offer_page_links_to_each_section_next_to_what_it_changes(alice_clie
     html = alice_client.get(alice_offer.get_absolute_url()).content.decode()
     for words, section in [
         ("Edit offer", ""),
-        ("Change the dates", ""),
+        ("Change the dates, add the work mode or an agency", ""),
         ("Change the money", "money"),
         ("Change the equity", "equity"),
         ("Change the contract terms", "terms"),
@@ -145,6 +145,18 @@ def test_the_offer_page_links_to_each_section_next_to_what_it_changes(alice_clie
     ]:
         assert f'href="{url(alice_offer, section)}">{words}</a>' in html, words
     assert f'href="{url(alice_offer, "repayment")}#id_repayment_amount">' in html
+
+
+def test_the_offer_page_invites_what_adding_it_did_not_ask(alice_client, alice):
+    """Adding an offer asks only what is known when it arrives; its page asks for the rest."""
+    offer = make_offer(alice, base_salary=90000)
+    html = alice_client.get(offer.get_absolute_url()).content.decode()
+    invitation = "Add the rest of the money (a yearly raise, benefits)"
+    assert f'href="{url(offer, "money")}">{invitation}</a>' in html
+    offer = make_offer(alice, agency_name="Hays", yearly_raise_percent=3)
+    html = alice_client.get(offer.get_absolute_url()).content.decode()
+    assert f'href="{url(offer, "")}">Change the offer and its dates</a>' in html
+    assert f'href="{url(offer, "money")}">Change the money</a>' in html
 
 
 def test_other_methods_are_refused(alice_client, alice_offer):

@@ -82,13 +82,16 @@ class OffersForm(forms.Form):
         if decision is not None:
             kwargs["initial"] = {
                 "title": decision.title,
-                "offers": list(decision.offers.all()),
+                # Their keys are enough to tick them: the offers are loaded below.
+                "offers": list(decision.offers.values_list("pk", flat=True)),
                 "committed_offer": decision.committed_offer,
             }
         super().__init__(*args, **kwargs)
         use_own_messages(self)
         self.decision = decision
-        self.user_offers = list(Offer.objects.for_user(user).order_by("company", "role", "pk"))
+        # What the lists show of each offer: its role, company and status.
+        mine = Offer.objects.for_user(user).only("company", "role", "status")
+        self.user_offers = list(mine.order_by("company", "role", "pk"))
         self.fields["offers"].loaded = self.user_offers
         self.fields["offers"].queryset = Offer.objects.for_user(user)
         committed = [offer for offer in self.user_offers if offer.is_committed()]

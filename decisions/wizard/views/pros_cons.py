@@ -21,9 +21,7 @@ from decisions.wizard.steps import Step, step_url
 
 
 def _decision(request, pk):
-    return get_decision_for_user(
-        request.user, pk, Decision.objects.prefetch_related("offers", "considerations")
-    )
+    return get_decision_for_user(request.user, pk, Decision.objects.prefetch_related("offers"))
 
 
 def _render(request, decision, add_form):

@@ -7,7 +7,12 @@ import pytest
 
 from decisions.models import Consideration
 from decisions.wizard.result import explain
-from decisions.wizard.steps import ordered_offers, with_offers_and_factors
+from decisions.wizard.steps import (
+    considerations_of,
+    ordered_offers,
+    rating_scores,
+    with_offers_and_factors,
+)
 from offers.models import Offer
 from tests.decisions.helpers import rate
 from tests.factories import make_decision, make_offer
@@ -22,7 +27,8 @@ def _explained(decision):
         decision,
         ordered_offers(decision),
         list(decision.factors.all()),
-        decision.considerations.all(),
+        rating_scores(decision),
+        considerations_of(decision),
         TODAY,
     )
 
@@ -71,8 +77,8 @@ def test_pros_and_cons_are_sorted_into_now_and_later_pros_first(alice, signed, b
             decision=decision, offer=better, kind=kind, term=term, text=text
         )
     contoso = _explained(decision).offers[0]
-    assert [c.text for c in contoso.now] == ["Higher pay", "Longer commute"]
-    assert [c.text for c in contoso.later] == ["Lead a team"]
+    assert [c["text"] for c in contoso.now] == ["Higher pay", "Longer commute"]
+    assert [c["text"] for c in contoso.later] == ["Lead a team"]
 
 
 def test_choosing_to_stay_shows_no_risk(alice, signed, better):

@@ -1,3 +1,4 @@
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -17,6 +18,8 @@ def test_the_owner_sees_the_offers_ticked_and_the_progress(alice_client, decisio
     assert response.status_code == 200
     assert "Step 1 of 6" in html
     assert f'value="{committed.pk}"' in html and "checked" in html
+    ticked = set(re.findall(r'name="offers" value="(\d+)"[^>]*checked', html))
+    assert ticked == {str(offer.pk) for offer in decision.offers.all()} and len(ticked) >= 2
     assert f'name="version" value="{decision.version}"' in html
     assert 'aria-valuenow="1"' in html
     assert html.count("<h1") == 1

@@ -10,7 +10,12 @@ from django.utils import timezone
 
 from decisions.models import Factor, get_decision_for_user
 from decisions.wizard.result import explain
-from decisions.wizard.steps import ordered_offers, with_offers_and_factors
+from decisions.wizard.steps import (
+    considerations_of,
+    ordered_offers,
+    rating_scores,
+    with_offers_and_factors,
+)
 from offers.models import Offer
 from tests.decisions.helpers import finished_decision
 
@@ -19,16 +24,15 @@ pytestmark = pytest.mark.django_db
 
 def _hashes_while_explaining(owner, factors: int, monkeypatch) -> collections.Counter:
     decision = finished_decision(owner, offers=5, factors=factors, considerations=40)
-    loaded = get_decision_for_user(
-        owner, decision.pk, with_offers_and_factors().prefetch_related("considerations")
-    )
+    loaded = get_decision_for_user(owner, decision.pk, with_offers_and_factors())
+    ratings, considerations = rating_scores(loaded), considerations_of(loaded)
     offers, factor_list = ordered_offers(loaded), list(loaded.factors.all())
     counted = collections.Counter()
     for model in (Offer, Factor):
         monkeypatch.setattr(
             model, "__hash__", lambda self, m=model: counted.update([m]) or Model.__hash__(self)
         )
-    result = explain(loaded, offers, factor_list, loaded.considerations.all(), timezone.localdate())
+    result = explain(loaded, offers, factor_list, ratings, considerations, timezone.localdate())
     monkeypatch.undo()
     assert len(result.sensitivity) == factors
     return counted
