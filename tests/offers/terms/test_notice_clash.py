@@ -37,7 +37,9 @@ def _berlin(owner, today, **terms):
     return signed
 
 
-def test_a_new_start_before_the_free_day_is_a_clash_offering_a_later_start(alice_client, alice, today):
+def test_a_new_start_before_the_free_day_is_a_clash_offering_a_later_start(
+    alice_client, alice, today
+):
     signed = _berlin(alice, today)
     new = make_offer(alice, company="Havel Labs", received_on=today, start_date=today + days(21))
     page = " ".join(alice_client.get(reverse("offers:timeline")).content.decode().split())
