@@ -105,10 +105,10 @@ def confirmation(ask) -> str:
         agreed = f"agreeing that I start on {format_date(ask.new_date)}"
     else:
         agreed = f"aiming to send your offer by {format_date(ask.new_date)}"
-    return (
-        f"Thank you for speaking with me, and for {agreed} for the {offer.role} role. "
-        "I will be in touch by then."
+    closing = (
+        "I look forward to it." if ask.kind == "start_later" else "I will be in touch by then."
     )
+    return f"Thank you for speaking with me, and for {agreed} for the {offer.role} role. {closing}"
 
 
 def confirmation_mailto(ask) -> str:
