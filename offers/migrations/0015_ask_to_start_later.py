@@ -4,15 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('offers', '0014_leaving_terms'),
+        ("offers", "0014_leaving_terms"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='timeask',
-            name='kind',
-            field=models.CharField(choices=[('more_time', 'Asked for more time'), ('heads_up', 'Told them about my deadline'), ('start_later', 'Asked to start later')], max_length=12),
+            model_name="timeask",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("more_time", "Asked for more time"),
+                    ("heads_up", "Told them about my deadline"),
+                    ("start_later", "Asked to start later"),
+                ],
+                max_length=12,
+            ),
         ),
     ]
