@@ -139,6 +139,9 @@ def ask_events(asks, now, ask_url=None) -> list[Event]:
         if ask.kind == "more_time":
             summary = f"Follow up with {company} about more time"
             about = f"your request for more time to answer their offer ({ask.offer.role})"
+        elif ask.kind == "start_later":
+            summary = f"Follow up with {company} about your start date"
+            about = f"your request to start later ({ask.offer.role})"
         else:
             summary = f"Follow up with {company} about their offer"
             about = f"whether their offer ({ask.offer.role}) can come before your deadline"

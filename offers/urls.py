@@ -24,6 +24,7 @@ urlpatterns = [
     path("<int:pk>/contacts/<int:contact_pk>/delete/", views.delete_contact, name="delete_contact"),
     path("<int:pk>/promises/", include("offers.promises.urls")),
     path("<int:pk>/ask/more-time/", asks.ask_more_time, name="ask_more_time"),
+    path("<int:pk>/ask/start-later/", asks.ask_start_later, name="ask_start_later"),
     path("<int:pk>/withdraw/", withdrawals.withdraw, name="withdraw"),
     path("<int:pk>/ask/heads-up/", asks.ask_heads_up, name="ask_heads_up"),
     path("asks/<int:ask_pk>/", asks.ask_detail, name="ask"),

@@ -15,6 +15,16 @@ HEADS_UP_ANSWERS = [
     (TimeAsk.Answer.PARTLY, "A little sooner, not before my deadline"),
     (TimeAsk.Answer.REFUSED, "No: their date stays"),
 ]
+START_LATER_ANSWERS = [
+    (TimeAsk.Answer.GRANTED, "Yes, I can start on a later date"),
+    (TimeAsk.Answer.PARTLY, "Later, but not as late as I asked"),
+    (TimeAsk.Answer.REFUSED, "No: the start date stays"),
+]
+ANSWERS = {
+    TimeAsk.Kind.MORE_TIME: [c for c in TimeAsk.Answer.choices if c[0] != TimeAsk.Answer.PENDING],
+    TimeAsk.Kind.HEADS_UP: HEADS_UP_ANSWERS,
+    TimeAsk.Kind.START_LATER: START_LATER_ANSWERS,
+}
 CONTACT_ERRORS = {"invalid_choice": "Choose one of the people on this offer, or nobody yet."}
 
 
@@ -63,6 +73,16 @@ class AskForm(forms.ModelForm):
                 "We suggest a few days after the other offer is due, on a working day. If you "
                 "change it, change it in the words too."
             )
+        elif self.instance.kind == TimeAsk.Kind.START_LATER:
+            self.fields["requested_date"].required = True
+            self.fields["requested_date"].label = "Ask to start on"
+            self.fields["requested_date"].error_messages["required"] = (
+                "Enter the start date you will ask for."
+            )
+            self.fields["requested_date"].help_text = (
+                "We suggest the first working day after your notice ends. If you change it, "
+                "change it in the words too."
+            )
         else:
             del self.fields["requested_date"]
         use_text_errors(self)
@@ -71,9 +91,16 @@ class AskForm(forms.ModelForm):
 
     def clean_requested_date(self):
         day = self.cleaned_data["requested_date"]
-        deadline = self.instance.offer.respond_by
         if day and day < self.today:
             raise forms.ValidationError("The date to ask for cannot be in the past.")
+        if self.instance.kind == TimeAsk.Kind.START_LATER:
+            start = self.instance.offer.start_date
+            if day and start and day <= start:
+                raise forms.ValidationError(
+                    f"Ask for a start after the current one ({format_date(start)})."
+                )
+            return day
+        deadline = self.instance.offer.respond_by
         if day and deadline and day <= deadline:
             raise forms.ValidationError(
                 f"Ask for a date after the current deadline ({format_date(deadline)})."
@@ -108,11 +135,7 @@ class AnswerForm(forms.ModelForm):
         limit_dates(self)
         self.today = today or timezone.localdate()
         ask = self.instance
-        self.fields["answer"].choices = (
-            [c for c in TimeAsk.Answer.choices if c[0] != TimeAsk.Answer.PENDING]
-            if ask.kind == TimeAsk.Kind.MORE_TIME
-            else HEADS_UP_ANSWERS
-        )
+        self.fields["answer"].choices = ANSWERS[ask.kind]
         self.fields["answered_on"].required = True
         require(
             self,
@@ -127,6 +150,9 @@ class AnswerForm(forms.ModelForm):
         if ask.kind == TimeAsk.Kind.MORE_TIME:
             new_date.label = "Your new deadline"
             new_date.help_text = "The day they agreed to wait until, if they said yes or partly."
+        elif ask.kind == TimeAsk.Kind.START_LATER:
+            new_date.label = "Your new start date"
+            new_date.help_text = "The day they agreed you start, if they said yes or partly."
         else:
             new_date.label = "When their offer will now come"
             new_date.help_text = "The day they said, if they could bring it forward."
@@ -174,6 +200,14 @@ class AnswerForm(forms.ModelForm):
                 )
             elif new_date < self.today:
                 self.add_error("new_date", "The new deadline cannot be in the past.")
+        elif ask.kind == TimeAsk.Kind.START_LATER:
+            start = ask.offer.start_date
+            if start and new_date <= start:
+                self.add_error(
+                    "new_date",
+                    f"A new start date comes after the current one ({format_date(start)}). "
+                    "If they said no, choose no above.",
+                )
         elif answered_on and new_date < answered_on:
             self.add_error("new_date", "Their offer cannot come before they told you.")
 

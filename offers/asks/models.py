@@ -22,12 +22,14 @@ class TimeAskQuerySet(models.QuerySet):
 
 
 class TimeAsk(models.Model):
-    """One conversation that resolves a clash: asking for more time to answer an offer, or
-    telling an expected offer's recruiter about a deadline elsewhere; and what they said."""
+    """One conversation that resolves a clash: asking for more time to answer an offer, telling
+    an expected offer's recruiter about a deadline elsewhere, or asking to start after the notice
+    at the current job ends; and what they said."""
 
     class Kind(models.TextChoices):
         MORE_TIME = "more_time", "Asked for more time"
         HEADS_UP = "heads_up", "Told them about my deadline"
+        START_LATER = "start_later", "Asked to start later"
 
     class Channel(models.TextChoices):
         PHONE = "phone", "Phone call"
@@ -48,7 +50,7 @@ class TimeAsk(models.Model):
     other_offer = models.ForeignKey(
         "offers.Offer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    kind = models.CharField(max_length=10, choices=Kind.choices)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
     asked_on = models.DateField(
         "when you ask",
         help_text="Today, or the day you plan to call.",
@@ -72,6 +74,7 @@ class TimeAsk(models.Model):
     script = models.TextField("what to say", blank=True)
     names_other_company = models.BooleanField("name the other company", default=False)
     # More time: the day asked for. Heads-up: the day the user must answer elsewhere.
+    # Start later: the start date asked for.
     requested_date = models.DateField(
         "date asked for", null=True, blank=True, validators=[dates.validate_day]
     )
@@ -82,6 +85,7 @@ class TimeAsk(models.Model):
         "when did they answer?", null=True, blank=True, validators=[dates.validate_day]
     )
     # More time: the new answer deadline. Heads-up: the day the offer will now come.
+    # Start later: the new start date.
     new_date = models.DateField("new date", null=True, blank=True, validators=[dates.validate_day])
     # The offer's date before this answer moved it.
     previous_date = models.DateField("date before", null=True, blank=True)
@@ -135,8 +139,15 @@ class TimeAsk(models.Model):
         return self.is_waiting() and (today or timezone.localdate()) >= self.follow_up_on()
 
     def moved_field(self) -> str:
-        """The offer's date a yes moves: its deadline, or the day it is expected."""
-        return "respond_by" if self.kind == self.Kind.MORE_TIME else "expected_on"
+        """The offer's date a yes moves: its deadline, its start date, or the day it is expected."""
+        return MOVES[self.kind]
+
+
+MOVES = {
+    TimeAsk.Kind.MORE_TIME: "respond_by",
+    TimeAsk.Kind.HEADS_UP: "expected_on",
+    TimeAsk.Kind.START_LATER: "start_date",
+}
 
 
 def get_ask_for_user(user, pk) -> TimeAsk:

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from offers.asks import rules, script
 from offers.models import Offer, TimeAsk
+from offers.terms.page import free_day
 
 
 def save_ask(ask: TimeAsk) -> TimeAsk:
@@ -49,6 +50,11 @@ def draft_ask(offer: Offer, kind: str, other: Offer | None, names_other: bool, t
         other_expected = other.expected_on if other is not None else None
         ask.requested_date = rules.proposed_until(offer.respond_by, other_expected, today)
         ask.script = script.more_time(offer, other, ask.requested_date, names_other)
+    elif kind == TimeAsk.Kind.START_LATER:
+        free = free_day(other, today) if other is not None else None
+        free_from = free["free_from"] if free else None
+        ask.requested_date = rules.proposed_start(offer.start_date, free_from, today)
+        ask.script = script.start_later(offer, free, ask.requested_date)
     else:
         ask.requested_date = other.respond_by if other is not None else None
         ask.script = script.heads_up(offer, other, names_other)

@@ -51,6 +51,17 @@ def proposed_until(
     return next_working_day(max(wanted, earliest))
 
 
+def proposed_start(
+    start_date: datetime.date | None, free_from: datetime.date | None, today: datetime.date
+) -> datetime.date:
+    """The start date to ask for: the first working day the user is free of their current job,
+    and never before the start date they have now nor before tomorrow."""
+    earliest = today + datetime.timedelta(days=1)
+    if start_date is not None:
+        earliest = max(earliest, start_date + datetime.timedelta(days=1))
+    return next_working_day(max(free_from or earliest, earliest))
+
+
 def follow_up_on(asked_on: datetime.date) -> datetime.date:
     """When an unanswered ask deserves a nudge."""
     return add_working_days(asked_on, NUDGE_AFTER_WORKING_DAYS)

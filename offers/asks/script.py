@@ -1,4 +1,4 @@
-"""Whom to speak to, and short honest words for the two conversations that resolve a clash.
+"""Whom to speak to, and short honest words for the conversations that resolve a clash.
 
 Plain functions over offers and contacts, free of requests and templates. The drafts never
 claim what is not so, and name the other company only when the user chooses to.
@@ -77,17 +77,38 @@ def heads_up(offer, held, names_other: bool = False) -> str:
     return "\n\n".join(lines)
 
 
+def start_later(offer, free, start_on) -> str:
+    """Asking ``offer``'s company to let the user start on ``start_on``, after the notice at
+    the current job (``free``: ``offers.terms.page.free_day``, or None) ends."""
+    lines = [f"Thank you again for the offer for the {offer.role} role. I am keen to join you."]
+    if free is not None:
+        lines.append(
+            f"My notice period at my current job ends on {format_date(free['last_day'])}, "
+            "so I cannot start before then."
+        )
+    else:
+        lines.append("I have a notice period to work at my current job first.")
+    asked = f"Could my start date be {format_date(start_on)}"
+    if offer.start_date:
+        asked += f", instead of {format_date(offer.start_date)}"
+    lines.append(asked + "?")
+    lines.append("If that does not work for you, please tell me what would. Thank you.")
+    return "\n\n".join(lines)
+
+
 def confirmation(ask) -> str:
     """A short e-mail after the conversation, confirming what was agreed."""
     offer = ask.offer
     if ask.kind == "more_time":
         agreed = f"giving me until {format_date(ask.new_date)} to answer your offer"
+    elif ask.kind == "start_later":
+        agreed = f"agreeing that I start on {format_date(ask.new_date)}"
     else:
         agreed = f"aiming to send your offer by {format_date(ask.new_date)}"
-    return (
-        f"Thank you for speaking with me, and for {agreed} for the {offer.role} role. "
-        "I will be in touch by then."
+    closing = (
+        "I look forward to it." if ask.kind == "start_later" else "I will be in touch by then."
     )
+    return f"Thank you for speaking with me, and for {agreed} for the {offer.role} role. {closing}"
 
 
 def confirmation_mailto(ask) -> str:

@@ -21,7 +21,7 @@ def _other_offer(request, offer) -> Offer | None:
     pk = whole_number(given)
     if pk is None or pk == offer.pk:
         raise Http404("No such offer.")
-    return get_offer_for_user(request.user, pk, Offer.objects)
+    return get_offer_for_user(request.user, pk, Offer.objects.select_related("leaving_terms"))
 
 
 @login_required
@@ -36,6 +36,13 @@ def ask_more_time(request, pk):
 @submits_once
 def ask_heads_up(request, pk):
     return _ask_form(request, pk, TimeAsk.Kind.HEADS_UP)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submits_once
+def ask_start_later(request, pk):
+    return _ask_form(request, pk, TimeAsk.Kind.START_LATER)
 
 
 def _ask_form(request, pk, kind):

@@ -120,6 +120,17 @@ def _fill(user):
         script="Could I have until the 20th?",
         requested_date=today + datetime.timedelta(days=12),
     )
+    TimeAsk.objects.create(
+        offer=amsterdam,
+        other_offer=prague,
+        kind=TimeAsk.Kind.START_LATER,
+        asked_on=today - datetime.timedelta(days=2),
+        requested_date=today + datetime.timedelta(days=40),
+        answer=TimeAsk.Answer.GRANTED,
+        answered_on=today - datetime.timedelta(days=1),
+        new_date=today + datetime.timedelta(days=40),
+        previous_date=today + datetime.timedelta(days=20),
+    )
     decision = make_decision(
         user,
         [prague, amsterdam, moldau],
@@ -203,6 +214,7 @@ def test_an_import_into_a_second_live_account_exports_the_same_file(client, alic
     first = _export(client)
     assert len(first["offers"]) == 3 and len(first["skipped_checks"]) == 2
     assert len(first["promises"]) == 2
+    assert {row["kind"] for row in first["time_asks"]} == {"more_time", "start_later"}
     client.force_login(bob)
 
     _import(client, first)

@@ -14,7 +14,7 @@ from accounts.export import SECTIONS, signature, user_data
 from accounts.restore import RESTORED
 from crossroads.models import PendingImport
 from decisions.models import CallPlan, Decision, FollowUp, PreparedAnswer, Rating, Referral
-from offers.models import Offer, Promise
+from offers.models import Offer, Promise, TimeAsk
 from tests.accounts.test_export_round_trip import _normalised
 from tests.factories import make_contact, make_decision, make_offer, make_user
 
@@ -37,6 +37,9 @@ def _fill(user):
     FollowUp.objects.create(call_plan=plan, text="Return the laptop")
     Promise.objects.create(
         offer=new, what="A remote day a week", promised_on=datetime.date(2026, 11, 30)
+    )
+    TimeAsk.objects.create(
+        offer=new, other_offer=committed, kind="start_later", asked_on=datetime.date(2026, 12, 1)
     )
     return decision
 
@@ -170,6 +173,10 @@ REFUSED = {
     ),
     "an unknown choice": (
         lambda d: _signed(_change(d, "offers", 0, status="imaginary")),
+        "is not a valid choice",
+    ),
+    "an unknown kind of ask": (
+        lambda d: _signed(_change(d, "time_asks", 0, kind="start_sooner")),
         "is not a valid choice",
     ),
     "an offer date in year 1": (

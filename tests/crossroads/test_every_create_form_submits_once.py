@@ -65,6 +65,22 @@ def _ask(user):
     return Form(page, data, TimeAsk.objects.filter(offer__owner=user))
 
 
+def _ask_to_start_later(user):
+    today = timezone.localdate()
+    signed = make_offer(user, company="Spree Werk", status=Offer.Status.SIGNED)
+    offer = make_offer(user, received_on=today, start_date=today + datetime.timedelta(days=7))
+    data = {
+        "contact": "",
+        "channel": "phone",
+        "asked_on": today.isoformat(),
+        "requested_date": (today + datetime.timedelta(days=40)).isoformat(),
+        "script": "Could I start later?",
+        "other": signed.pk,
+    }
+    page = reverse("offers:ask_start_later", args=[offer.pk])
+    return Form(page, data, TimeAsk.objects.filter(offer__owner=user, kind="start_later"))
+
+
 def _rate(user):
     make_offer(user, company="Paris Co", currency="EUR")
     make_offer(user, company="New York Co", currency="USD")
@@ -125,6 +141,7 @@ FORMS: dict[str, Callable] = {
     "contact": _contact,
     "promise": _promise,
     "time ask": _ask,
+    "ask to start later": _ask_to_start_later,
     "exchange rate": _rate,
     "follow-up": _follow_up,
     "referral": _referral,

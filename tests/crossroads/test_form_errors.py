@@ -78,10 +78,13 @@ def _empty_forms(user):
         ReferralForm(empty),
         FollowUpForm(empty),
         CallLogForm(empty, now=now),
-        AskForm(empty, instance=TimeAsk(offer=new, kind=TimeAsk.Kind.MORE_TIME)),
-        AnswerForm(
-            empty,
-            instance=TimeAsk(offer=new, kind=TimeAsk.Kind.MORE_TIME, asked_on=now.date()),
+        *(
+            form
+            for kind in (TimeAsk.Kind.MORE_TIME, TimeAsk.Kind.START_LATER)
+            for form in (
+                AskForm(empty, instance=TimeAsk(offer=new, kind=kind)),
+                AnswerForm(empty, instance=TimeAsk(offer=new, kind=kind, asked_on=now.date())),
+            )
         ),
     ]
 
@@ -122,7 +125,6 @@ def _form_builders(user) -> dict:
     factors, offers, checks = list(decision.factors.all()), [committed, new], None
     checks = readiness_checks(committed, new)
     now, today = timezone.now(), timezone.localdate()
-    ask = TimeAsk(offer=new, kind=TimeAsk.Kind.MORE_TIME, asked_on=today)
     plan = CallPlan(decision=decision)
     return {
         account_forms.SignUpForm: lambda: [account_forms.SignUpForm()],
@@ -145,8 +147,13 @@ def _form_builders(user) -> dict:
         CompareForm: lambda: [CompareForm(offers)],
         HomeCurrencyForm: lambda: [HomeCurrencyForm(instance=user)],
         RateForm: lambda: [RateForm(home="CZK", offers=offers)],
-        AskForm: lambda: [AskForm(instance=TimeAsk(offer=new, kind=TimeAsk.Kind.MORE_TIME))],
-        AnswerForm: lambda: [AnswerForm(instance=ask)],
+        AskForm: lambda: [
+            AskForm(instance=TimeAsk(offer=new, kind=kind)) for kind in TimeAsk.Kind.values
+        ],
+        AnswerForm: lambda: [
+            AnswerForm(instance=TimeAsk(offer=new, kind=kind, asked_on=today))
+            for kind in TimeAsk.Kind.values
+        ],
         OffersForm: lambda: [OffersForm(user), OffersForm(user, decision=decision)],
         SituationForm: lambda: [SituationForm(instance=decision)],
         FactorForm: lambda: [FactorForm(instance=factors[1]), FactorForm()],

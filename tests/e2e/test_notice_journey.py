@@ -87,7 +87,7 @@ def test_the_berlin_case_shows_the_clash_and_plans_the_call_then_the_letter(
     page.goto(f"{live_server.url}/offers/timeline/")
     clash = page.locator("#notice-clash-1")
     expect(clash).to_contain_text("Havel Labs wants you to start on")
-    expect(clash.get_by_role("link", name="Ask Havel Labs for more time")).to_be_visible()
+    expect(clash.get_by_role("link", name="Ask Havel Labs to start later")).to_be_visible()
     screenshot(page, "notice-clash")
 
     # The call plan: the call first, then the letter; the clash and the cited note beside them.
@@ -99,6 +99,7 @@ def test_the_berlin_case_shows_the_clash_and_plans_the_call_then_the_letter(
     # in writing") comes before the call, among the readiness steps.
     notice = page.locator("#notice")
     expect(notice).to_contain_text("before you are free")
+    expect(notice.get_by_role("link", name="Ask Havel Labs to start later")).to_be_visible()
     notice.get_by_text("Read the note on leaving a job in Germany").click()  # opens on demand
     expect(notice.get_by_role("link", name="Bürgerliches Gesetzbuch (BGB) §622")).to_be_visible()
 
@@ -113,3 +114,26 @@ def test_the_berlin_case_shows_the_clash_and_plans_the_call_then_the_letter(
     page.get_by_role("button", name="Record that I sent it").click()
     expect(page.locator('[data-step="letter"]')).to_have_attribute("data-state", "done")
     assert NoticeLetter.objects.filter(decision=decision).exists()
+
+    # From the clash, ask Havel Labs to start after the notice ends; they say yes.
+    page.goto(f"{live_server.url}/offers/timeline/")
+    page.locator("#notice-clash-1").get_by_role(
+        "link", name="Ask Havel Labs to start later"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ask Havel Labs to start later")
+    asked = page.locator("#id_requested_date").input_value()
+    expect(page.locator("#id_script")).to_contain_text("My notice period at my current job ends on")
+    screenshot(page, "notice-ask-start-later")
+    page.get_by_role("button", name="Save this conversation").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("A later start at Havel Labs")
+    page.get_by_label("Yes, I can start on a later date").check()
+    expect(page.locator("#id_new_date")).to_have_value(asked)
+    page.get_by_role("button", name="Save their answer").click()
+    expect(page.get_by_text("Their answer is recorded")).to_be_visible()
+    new.refresh_from_db()
+    assert new.start_date.isoformat() == asked
+    screenshot(page, "notice-start-later-answered")
+    page.goto(f"{live_server.url}/offers/timeline/")
+    expect(page.get_by_role("link", name="Asked Havel Labs to start later")).to_be_visible()
+    expect(page.get_by_text("Havel Labs wants you to start on")).to_have_count(0)
+    screenshot(page, "notice-clash-gone")

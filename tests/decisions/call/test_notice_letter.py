@@ -142,7 +142,7 @@ def test_the_call_plan_shows_the_free_day_and_the_clash_with_the_new_start(
     assert "you are free from" in page
     assert "before you are free" in page
     assert "How backing out usually works in Germany" in page
-    assert reverse("offers:ask_more_time", args=[call_new.pk]) in page
+    assert reverse("offers:ask_start_later", args=[call_new.pk]) in page
 
 
 # Query counts -------------------------------------------------------------------------------------

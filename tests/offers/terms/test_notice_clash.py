@@ -37,7 +37,9 @@ def _berlin(owner, today, **terms):
     return signed
 
 
-def test_a_new_start_before_the_free_day_is_a_clash_offering_more_time(alice_client, alice, today):
+def test_a_new_start_before_the_free_day_is_a_clash_offering_a_later_start(
+    alice_client, alice, today
+):
     signed = _berlin(alice, today)
     new = make_offer(alice, company="Havel Labs", received_on=today, start_date=today + days(21))
     page = " ".join(alice_client.get(reverse("offers:timeline")).content.decode().split())
@@ -46,7 +48,7 @@ def test_a_new_start_before_the_free_day_is_a_clash_offering_more_time(alice_cli
     assert "you would be free 21 days after the new start date" in page
     assert "Havel Labs wants you to start on" in page
     assert "with four weeks to the 15th or the end of a month at Spree Werk" in page
-    ask = reverse("offers:ask_more_time", args=[new.pk]) + f"?other={signed.pk}"
+    ask = reverse("offers:ask_start_later", args=[new.pk]) + f"?other={signed.pk}"
     assert ask in page.replace("&amp;", "&")
 
 
