@@ -72,6 +72,14 @@ def _answers(plan) -> list[tuple[str, str]]:
     ]
 
 
+def _follow_ups(plan) -> dict:
+    follow_ups = list(plan.follow_ups.all()) if plan.pk else []
+    return {
+        "follow_ups": follow_ups,
+        "follow_ups_open": sum(1 for follow_up in follow_ups if not follow_up.done),
+    }
+
+
 def _common(decision, plan) -> dict:
     return {
         "decision": decision,
@@ -139,12 +147,13 @@ def plan_page(decision, plan, now) -> dict:
         **_common(decision, plan),
         **plan_steps(decision, plan),
         **readiness_page(decision.committed_offer, decision.chosen_offer),
+        "checklist_names": CHECK_NAMES,
         **notice_facts(decision, plan),
         "words": words,
         "words_said": sum(1 for _, text in words if text),
         "answers": _answers(plan),
         "referrals": list(plan.referrals.all()) if plan.pk else [],
-        "follow_ups": list(plan.follow_ups.all()) if plan.pk else [],
+        **_follow_ups(plan),
         "promptness": _promptness(decision, plan, now),
         "channel_advice": script.channel_advice(plan.channel),
         "why_delay_hurts": script.WHY_DELAY_HURTS,

@@ -13,10 +13,14 @@
   }
 
   // After an in-place action the page comes back with #the-item-it-changed: focus that item
-  // (it has tabindex="-1"), as the browser only scrolls to it.
+  // (it has tabindex="-1"), as the browser only scrolls to it. An item in a closed disclosure
+  // (the plan's names and follow-ups) is shown first, where the browser has not opened it.
   function focusChangedItem() {
     if (!location.hash) return;
     var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    for (var d = target && target.closest("details"); d; d = d.parentElement.closest("details")) {
+      d.open = true;
+    }
     if (target && target.getAttribute("tabindex") === "-1") {
       target.focus();
       target.scrollIntoView({ block: "start" });

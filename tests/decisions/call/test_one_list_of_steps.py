@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 
 _HTML_STEP = re.compile(
     r'<li[^>]*data-step="([^"]+)" data-state="([^"]+)"[^>]*>.*?'
-    r'class="badge[^"]*">([^<]*)</span> <span class="step-text">([^<]*)</span>',
+    # On the plan an open check's text is a link to its box in the checklist.
+    r'class="badge[^"]*">([^<]*)</span> <(?:span|a) class="step-text"[^>]*>([^<]*)<',
     re.DOTALL,
 )
 _ICS_STEP = re.compile(r"^\d+\. (.*): (done|skipped|not yet)$")
