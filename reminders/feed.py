@@ -116,7 +116,11 @@ def _calls(user, now):
             | Q(decision__committed_offer__updated__gte=recent)
         )
         .select_related(
-            "decision__committed_offer", "decision__chosen_offer", "contact", "agency_contact"
+            "decision__committed_offer__leaving_terms",
+            "decision__chosen_offer",
+            "decision__notice_letter",
+            "contact",
+            "agency_contact",
         )
         .prefetch_related(prefetch_promises("decision__chosen_offer__promises"))
     )

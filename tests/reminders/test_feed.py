@@ -17,6 +17,7 @@ from icalendar import Calendar
 
 from decisions.models import CallPlan, FollowUp
 from offers.models import Contact, Offer, TimeAsk
+from offers.terms.models import LeavingTerms
 from reminders import views
 from reminders.account import NEW_TOKEN_KEY
 from reminders.models import CalendarFeed
@@ -206,6 +207,14 @@ def test_the_feed_takes_a_fixed_number_of_queries(alice, alice_client, alice_dat
     for n in range(10):
         make_offer(alice, company=f"More {n}", respond_by=timezone.localdate() + n * DAY)
         follow_up(alice_dates.call_plan, timezone.localdate() + n * DAY)
+        # More calls to make, each leaving a job whose terms ask for notice in writing.
+        signed = make_offer(alice, company=f"Left {n}", status=Offer.Status.SIGNED)
+        LeavingTerms.objects.create(offer=signed, country="DE", notice_in_writing=True)
+        chosen = make_offer(alice, company=f"Chosen {n}")
+        decision = make_decision(
+            alice, [signed, chosen], chosen_offer=chosen, decided_at=timezone.now()
+        )
+        CallPlan.objects.create(decision=decision, scheduled_at=timezone.now() + n * DAY)
     assert count() == small
 
 
