@@ -1,4 +1,5 @@
 import datetime
+import heapq
 from dataclasses import dataclass
 
 from django.contrib.postgres.expressions import ArraySubquery
@@ -55,8 +56,14 @@ _OFFER_FIELDS = ("respond_by", *READ_FIELDS)
 _TERMS_FIELDS = ("country", "notice_in_writing")
 
 
+# The dashboard lists this many calls to make, the soonest first, each with its steps; the rest
+# are counted, with a link to the decisions, so the page does not grow with them.
+CALLS_SHOWN = 5
+
+
 def _calls_to_make(user) -> dict:
-    """Call plans not yet done, and decisions to back out of an offer with no plan yet."""
+    """Call plans not yet done, and decisions to back out of an offer with no plan yet: the
+    soonest ``CALLS_SHOWN``, and how many more there are."""
     decisions = (
         Decision.objects.for_user(user)
         .backing_out()
@@ -116,7 +123,8 @@ def _calls_to_make(user) -> dict:
                 ready=not steps.plan_gaps(ordered, plan),
             )
         )
-    return {"calls_to_make": sorted(calls, key=lambda call: call.sort_key)}
+    soonest = heapq.nsmallest(CALLS_SHOWN, calls, key=lambda call: call.sort_key)
+    return {"calls_to_make": soonest, "calls_to_make_more": len(calls) - len(soonest)}
 
 
 # The dashboard and the timeline list this many follow-ups, the soonest first; the rest are a
