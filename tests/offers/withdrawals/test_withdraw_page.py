@@ -40,6 +40,8 @@ def test_the_page_drafts_a_short_message_to_the_recruiter_without_naming_the_new
     assert html.count("<h1") == 1
     assert "Tell Moldau Bank you are withdrawing" in html
     assert "Pat Novak, the recruiter" in html
+    # One tap to write or call them.
+    assert '<a href="mailto:pat@moldau.example">pat@moldau.example</a>' in html
     message = response.context["form"]["message"].value()
     assert message.startswith("Hello Pat Novak,")
     assert "I have accepted another position" in message
