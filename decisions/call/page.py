@@ -72,11 +72,33 @@ def _answers(plan) -> list[tuple[str, str]]:
     ]
 
 
-def _follow_ups(plan) -> dict:
-    follow_ups = list(plan.follow_ups.all()) if plan.pk else []
+# The plan's names and follow-ups as plain rows, each with the addresses of its buttons: read
+# and linked here once, so the template only writes them out.
+
+
+def _referrals(decision, plan) -> list[tuple]:
+    """Each name to suggest: (pk, name, how to reach them, why they fit, removing it)."""
+    rows = plan.referrals.values_list("pk", "name", "how_to_reach", "why_they_fit")
+    return [
+        (*row, reverse("decisions:remove_referral", args=[decision.pk, row[0]]))
+        for row in (rows if plan.pk else ())
+    ]
+
+
+def _follow_ups(decision, plan) -> dict:
+    """Each follow-up: (pk, text, due on, done, ticking it, removing it), and how many are open."""
+    rows = plan.follow_ups.values_list("pk", "text", "due_on", "done")
+    follow_ups = [
+        (
+            *row,
+            reverse("decisions:toggle_follow_up", args=[decision.pk, row[0]]),
+            reverse("decisions:remove_follow_up", args=[decision.pk, row[0]]),
+        )
+        for row in (rows if plan.pk else ())
+    ]
     return {
         "follow_ups": follow_ups,
-        "follow_ups_open": sum(1 for follow_up in follow_ups if not follow_up.done),
+        "follow_ups_open": sum(1 for row in follow_ups if not row[3]),
     }
 
 
@@ -152,8 +174,8 @@ def plan_page(decision, plan, now) -> dict:
         "words": words,
         "words_said": sum(1 for _, text in words if text),
         "answers": _answers(plan),
-        "referrals": list(plan.referrals.all()) if plan.pk else [],
-        **_follow_ups(plan),
+        "referrals": _referrals(decision, plan),
+        **_follow_ups(decision, plan),
         "promptness": _promptness(decision, plan, now),
         "channel_advice": script.channel_advice(plan.channel),
         "why_delay_hurts": script.WHY_DELAY_HURTS,
