@@ -57,7 +57,8 @@ def answers_for(plan) -> dict[str, str]:
     drafted = script.draft_answers(plan.decision.committed_offer, call_day(plan))
     if plan.pk is None:
         return drafted
-    return {**drafted, **{a.reaction: a.answer for a in plan.answers.all()}}
+    # By reaction: read in no particular order.
+    return {**drafted, **dict(plan.answers.order_by().values_list("reaction", "answer"))}
 
 
 def save_plan(decision) -> CallPlan:
@@ -127,7 +128,10 @@ def skip_accepting_first(decision, accepting, now: datetime.datetime) -> None:
 
 def skipped_at(plan) -> dict:
     """When the user chose to go ahead without each step skipped, by the step's name."""
-    return {name: skip.skipped_at for name, skip in skipped_checks(plan).items()}
+    if plan is None or plan.pk is None:
+        return {}
+    # By name: read in no particular order.
+    return dict(plan.skipped_checks.order_by().values_list("check_name", "skipped_at"))
 
 
 def mark_done(
