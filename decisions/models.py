@@ -45,15 +45,20 @@ class DecisionQuerySet(models.QuerySet):
             .order_by("-decided_at", "-pk")
         )
 
-    def with_call_plan(self):
-        """With what the call plan's pages read: both offers, the plan and its contacts."""
-        return self.select_related(
+    def with_call_plan(self, promises=True):
+        """With what the call plan's pages read: both offers, the plan and its contacts, and the
+        new offer's promises with who made them (unless ``promises`` is false: a page that reads
+        them itself, without their people, in a plain query)."""
+        loaded = self.select_related(
             "committed_offer__leaving_terms",
             "chosen_offer",
             "call_plan__contact",
             "call_plan__agency_contact",
             "notice_letter",
-        ).prefetch_related(prefetch_promises("chosen_offer__promises"))
+        )
+        if not promises:
+            return loaded
+        return loaded.prefetch_related(prefetch_promises("chosen_offer__promises"))
 
 
 def get_decision_for_user(user, pk, queryset=None) -> "Decision":

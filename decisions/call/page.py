@@ -2,7 +2,6 @@
 pages that edit one part of it, and the printable script. The views (decisions.call.views) share
 these; they read what the view loaded (``Decision.objects.with_call_plan()``)."""
 
-from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 
@@ -78,23 +77,24 @@ def _answers(plan) -> list[tuple[str, str]]:
 
 def _referrals(decision, plan) -> list[tuple]:
     """Each name to suggest: (pk, name, how to reach them, why they fit, removing it)."""
+    if plan.pk is None:
+        return []
     rows = plan.referrals.values_list("pk", "name", "how_to_reach", "why_they_fit")
     return [
-        (*row, reverse("decisions:remove_referral", args=[decision.pk, row[0]]))
-        for row in (rows if plan.pk else ())
+        (*row, reverse("decisions:remove_referral", args=[decision.pk, row[0]])) for row in rows
     ]
 
 
 def _follow_ups(decision, plan) -> dict:
     """Each follow-up: (pk, text, due on, done, ticking it, removing it), and how many are open."""
-    rows = plan.follow_ups.values_list("pk", "text", "due_on", "done")
+    rows = plan.follow_ups.values_list("pk", "text", "due_on", "done") if plan.pk else ()
     follow_ups = [
         (
             *row,
             reverse("decisions:toggle_follow_up", args=[decision.pk, row[0]]),
             reverse("decisions:remove_follow_up", args=[decision.pk, row[0]]),
         )
-        for row in (rows if plan.pk else ())
+        for row in rows
     ]
     return {
         "follow_ups": follow_ups,
@@ -114,10 +114,11 @@ def _common(decision, plan) -> dict:
     }
 
 
-def plan_steps(decision, plan) -> dict:
+def plan_steps(decision, plan, promises=None) -> dict:
     """The steps in order with their state (``decisions.call.steps``) and what still keeps the
-    user from calling; the plan page and the printed script show the same."""
-    ordered = steps.steps_of_plan(decision, plan, skipped_at(plan))
+    user from calling; the plan page and the printed script show the same. ``promises``: the new
+    offer's, when read already."""
+    ordered = steps.steps_of_plan(decision, plan, skipped_at(plan), promises)
     gaps = steps.plan_gaps(ordered, plan)
     return {
         "steps": ordered,
@@ -129,18 +130,23 @@ def plan_steps(decision, plan) -> dict:
     }
 
 
-def readiness_page(committed, new_offer, form=None) -> dict:
+def _promises(new_offer) -> list:
+    """The new offer's promises (none for an offer not saved): read once, for its check and for
+    the list under it (no query when prefetched)."""
+    return list(new_offer.promises.all()) if new_offer.pk is not None else []
+
+
+def readiness_page(committed, new_offer, form=None, promises=None) -> dict:
     """The readiness checklist (``_readiness.html``): its form, unbound unless refused, and what
     was promised, in writing (no tick: each promise is ticked on the offer's page)."""
     form = form or ReadinessForm.for_offers(committed, new_offer)
-    if new_offer.pk is not None:
-        # Read once, for the check and for the list under it (a no-op when prefetched).
-        prefetch_related_objects([new_offer], "promises")
-    promises = promises_check(new_offer)
-    checks = [*form.checks, promises]
+    promises = _promises(new_offer) if promises is None else promises
+    in_writing = promises_check(new_offer, promises)
+    checks = [*form.checks, in_writing]
     return {
         "readiness_form": form,
-        "promises_check": promises,
+        "promises_check": in_writing,
+        "promises": promises,
         "ready": is_ready(checks),
         "new_offer": new_offer,
         "checks_done": sum(1 for check in checks if check.done),
@@ -164,11 +170,16 @@ def readiness_saved(decision, new_offer) -> str:
 
 def plan_page(decision, plan, now) -> dict:
     """The plan: where it stands, the steps and checks, then a summary of each part."""
-    words = _words(plan)
+    words, promises = _words(plan), _promises(decision.chosen_offer)
+    ordered = plan_steps(decision, plan, promises)
+    # The checklist ticks the steps' own checks, worked out once.
+    checks = [step.check for step in ordered["steps"] if step.name in CHECK_NAMES]
     return {
         **_common(decision, plan),
-        **plan_steps(decision, plan),
-        **readiness_page(decision.committed_offer, decision.chosen_offer),
+        **ordered,
+        **readiness_page(
+            decision.committed_offer, decision.chosen_offer, ReadinessForm(checks), promises
+        ),
         "checklist_names": CHECK_NAMES,
         **notice_facts(decision, plan),
         "words": words,

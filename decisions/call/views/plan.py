@@ -32,7 +32,9 @@ SAVED_ELSEWHERE = (
 def call_plan(request, pk):
     """The plan, a summary of each part with a link to change it (a draft until first saved;
     showing it never writes)."""
-    decision = get_decision_for_user(request.user, pk, Decision.objects.with_call_plan())
+    decision = get_decision_for_user(
+        request.user, pk, Decision.objects.with_call_plan(promises=False)
+    )
     if not decision.backs_out():
         return render(request, "decisions/call/not_needed.html", {"decision": decision})
     context = plan_page(decision, plan_or_draft(decision), timezone.now())
