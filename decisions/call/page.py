@@ -74,28 +74,32 @@ def _answers(plan) -> list[tuple[str, str]]:
 # The plan's names and follow-ups as plain rows, each with the addresses of its buttons: read
 # and linked here once, so the template only writes them out.
 
+# An item's pk while its address is reversed once for the whole list (``_item_address``).
+_ITEM = 2**31 - 1
+
+
+def _item_address(view_name: str, decision):
+    """The address of ``view_name`` for one item (a name, a follow-up) of ``decision``'s plan,
+    by its pk: reversed once, then only the item's pk (the last number in it) differs."""
+    before, _, after = reverse(view_name, args=[decision.pk, _ITEM]).rpartition(str(_ITEM))
+    return lambda pk: f"{before}{pk}{after}"
+
 
 def _referrals(decision, plan) -> list[tuple]:
     """Each name to suggest: (pk, name, how to reach them, why they fit, removing it)."""
     if plan.pk is None:
         return []
     rows = plan.referrals.values_list("pk", "name", "how_to_reach", "why_they_fit")
-    return [
-        (*row, reverse("decisions:remove_referral", args=[decision.pk, row[0]])) for row in rows
-    ]
+    remove = _item_address("decisions:remove_referral", decision)
+    return [(*row, remove(row[0])) for row in rows]
 
 
 def _follow_ups(decision, plan) -> dict:
     """Each follow-up: (pk, text, due on, done, ticking it, removing it), and how many are open."""
     rows = plan.follow_ups.values_list("pk", "text", "due_on", "done") if plan.pk else ()
-    follow_ups = [
-        (
-            *row,
-            reverse("decisions:toggle_follow_up", args=[decision.pk, row[0]]),
-            reverse("decisions:remove_follow_up", args=[decision.pk, row[0]]),
-        )
-        for row in rows
-    ]
+    toggle = _item_address("decisions:toggle_follow_up", decision)
+    remove = _item_address("decisions:remove_follow_up", decision)
+    follow_ups = [(*row, toggle(row[0]), remove(row[0])) for row in rows]
     return {
         "follow_ups": follow_ups,
         "follow_ups_open": sum(1 for row in follow_ups if not row[3]),

@@ -86,3 +86,24 @@ def test_get_is_refused(alice_client, call_decision, follow_up):
         assert alice_client.get(url).status_code == 405
     follow_up.refresh_from_db()
     assert not follow_up.done
+
+
+def test_each_button_on_the_plan_posts_to_its_own_items_address_with_the_token(
+    alice_client, call_decision, call_plan, follow_up
+):
+    from decisions.models import Referral
+
+    second = FollowUp.objects.create(call_plan=call_plan, text="Send the badge back")
+    referral = Referral.objects.create(call_plan=call_plan, name="Dana Kim")
+    page = alice_client.get(reverse("decisions:call", args=[call_decision.pk])).content.decode()
+    for item in (follow_up, second):
+        for name in ("decisions:toggle_follow_up", "decisions:remove_follow_up"):
+            assert page.count(f'formaction="{_url(name, item)}"') == 1
+    remove = reverse("decisions:remove_referral", args=[call_decision.pk, referral.pk])
+    assert page.count(f'formaction="{remove}"') == 1
+    # The lists' forms post with the token; a button posts its own item's change.
+    assert page.count('name="csrfmiddlewaretoken"') >= 3
+    alice_client.post(_url("decisions:toggle_follow_up", second))
+    second.refresh_from_db()
+    follow_up.refresh_from_db()
+    assert second.done and not follow_up.done
