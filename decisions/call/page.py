@@ -91,7 +91,13 @@ def _referrals(decision, plan) -> list[tuple]:
         return []
     rows = plan.referrals.values_list("pk", "name", "how_to_reach", "why_they_fit")
     remove = _item_address("decisions:remove_referral", decision)
-    return [(*row, remove(row[0])) for row in rows]
+    return [(str(pk), *rest, remove(pk)) for pk, *rest in rows]
+
+
+def _due(day) -> str:
+    """A follow-up's day as the plan writes it: ``Tuesday 8 December 2026`` (as Django's
+    ``date:"l j F Y"``, by an f-string: the same words, a fraction of the time)."""
+    return f"{day:%A} {day.day} {day:%B %Y}" if day else ""
 
 
 def _follow_ups(decision, plan) -> dict:
@@ -99,7 +105,10 @@ def _follow_ups(decision, plan) -> dict:
     rows = plan.follow_ups.values_list("pk", "text", "due_on", "done") if plan.pk else ()
     toggle = _item_address("decisions:toggle_follow_up", decision)
     remove = _item_address("decisions:remove_follow_up", decision)
-    follow_ups = [(*row, toggle(row[0]), remove(row[0])) for row in rows]
+    follow_ups = [
+        (str(pk), text, _due(due_on), done, toggle(pk), remove(pk))
+        for pk, text, due_on, done in rows
+    ]
     return {
         "follow_ups": follow_ups,
         "follow_ups_open": sum(1 for row in follow_ups if not row[3]),
