@@ -154,12 +154,17 @@ class ReadinessForm(forms.Form):
     def for_offers(cls, committed, new_offer, data=None):
         return cls(readiness_checks(committed, new_offer), data)
 
-    def rows(self) -> list[tuple[Check, forms.BoundField, Fix | None]]:
-        """Each check with its field and, when it lacks its fact, where to add it."""
-        return [
-            (check, self[check.name], _fix(check) if self._lacks_fact(check) else None)
-            for check in self.checks
-        ]
+    def rows(self) -> list[tuple]:
+        """Each check with its field, where to add the fact it lacks (or None), and what the
+        checklist writes of the field: its id, its errors and whether it is ticked (read once
+        here, rather than at each of their uses in the template)."""
+        rows = []
+        for check in self.checks:
+            field = self[check.name]
+            fix = _fix(check) if self._lacks_fact(check) else None
+            errors = self.errors.get(check.name, ()) if self.is_bound else ()
+            rows.append((check, field, fix, field.auto_id, errors, field.value()))
+        return rows
 
     def _lacks_fact(self, check) -> bool:
         # Refused, the ticks posted decide (two ticked at once); else the offer's own.
