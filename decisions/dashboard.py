@@ -1,37 +1,37 @@
 import datetime
 import heapq
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, OuterRef, Prefetch, Q, Window
+from django.db.models import Count, OuterRef, Q, Window
 from django.utils import timezone
 
 from decisions.call import steps, timing
 from decisions.call.readiness import READ_FIELDS
 from decisions.models import CallPlan, Decision, FollowUp, SkippedCheck
-from offers.models import Offer, Promise
+from offers.models import Promise
 
 LOOK_BACK_AFTER = datetime.timedelta(days=30)
 DRAFTS_SHOWN = 5
 
 
 def _drafts_and_look_backs(user) -> dict:
-    """Drafts to resume, and recorded decisions due a look back."""
-    decisions = Decision.objects.for_user(user)
+    """Drafts to resume (the latest changed first), and recorded decisions due a look back (the
+    oldest first): one query, split here."""
     due = timezone.now() - LOOK_BACK_AFTER
-    return {
-        "decision_drafts": list(
-            decisions.filter(decided_at__isnull=True)
-            .only("title", "step_reached", "decided_at")
-            .order_by("-updated")[:DRAFTS_SHOWN]
-        ),
-        "decisions_to_look_back": list(
-            decisions.filter(decided_at__lte=due, outcome="")
-            .select_related("chosen_offer")
-            .only("title", "decided_at", "chosen_offer__company")
-            .order_by("decided_at")
-        ),
-    }
+    found = (
+        Decision.objects.for_user(user)
+        .filter(Q(decided_at__isnull=True) | Q(decided_at__lte=due, outcome=""))
+        .select_related("chosen_offer")
+        .only("title", "step_reached", "decided_at", "chosen_offer__company")
+        .order_by("-updated")
+    )
+    drafts, look_backs = [], []
+    for decision in found:
+        (drafts if decision.decided_at is None else look_backs).append(decision)
+    look_backs.sort(key=lambda decision: decision.decided_at)
+    return {"decision_drafts": drafts[:DRAFTS_SHOWN], "decisions_to_look_back": look_backs}
 
 
 @dataclass(frozen=True)
@@ -41,14 +41,6 @@ class CallToMake:
     promptness: timing.Promptness | None
     steps: list[steps.Step]
     ready: bool
-
-    @property
-    def sort_key(self):
-        planned = self.promptness.planned_on
-        return (
-            min(planned, self.promptness.call_by) if planned else self.promptness.call_by,
-            self.decision.pk,
-        )
 
 
 _OFFERS = ("committed_offer", "chosen_offer")
@@ -67,10 +59,9 @@ def _calls_to_make(user) -> dict:
     decisions = (
         Decision.objects.for_user(user)
         .backing_out()
-        .filter(
-            Q(call_plan__isnull=False, call_plan__done_at__isnull=True)
-            | Q(call_plan__isnull=True, committed_offer__status__in=Offer.COMMITTED_STATUSES)
-        )
+        # No plan, or one not done yet; of those with no plan, only the offers still committed
+        # to are kept (below, in Python: cheaper than a second condition here).
+        .filter(call_plan__done_at__isnull=True)
         .select_related(
             "committed_offer__leaving_terms", "chosen_offer", "call_plan__contact", "notice_letter"
         )
@@ -87,44 +78,65 @@ def _calls_to_make(user) -> dict:
             *(f"committed_offer__leaving_terms__{name}" for name in _TERMS_FIELDS),
             "notice_letter__id",
         )
-        # The new offers' promises, which one step counts (found in writing or not), in one
-        # more query of those two columns.
-        .prefetch_related(
-            Prefetch(
-                "chosen_offer__promises",
-                queryset=Promise.objects.only("offer_id", "found_in_writing"),
+        # The new offers' promises, which one step counts (found in writing or not), in the same
+        # query: whether each was found.
+        .annotate(
+            promises_found=ArraySubquery(
+                Promise.objects.filter(offer=OuterRef("chosen_offer"))
+                .order_by()
+                .values("found_in_writing")
             )
         )
         # The steps the user chose to go ahead without, in the same query.
         .annotate(
             skipped=ArraySubquery(
-                SkippedCheck.objects.filter(call_plan__decision=OuterRef("pk")).values("check_name")
+                SkippedCheck.objects.filter(call_plan__decision=OuterRef("pk"))
+                .order_by()
+                .values("check_name")
             )
         )
+        # The soonest are found in Python, where the day to call by is worked out.
+        .order_by()
     )
     zone, now = timezone.get_current_timezone(), timezone.now()
-    calls = []
+    timed = []
     for decision in decisions:
         # A decision without a plan raises a subclass of AttributeError here.
         plan = getattr(decision, "call_plan", None)
-        ordered = steps.steps_of_plan(decision, plan, dict.fromkeys(decision.skipped))
-        calls.append(
-            CallToMake(
-                decision=decision,
-                plan=plan,
-                promptness=timing.promptness(
-                    decision.decided_at,
-                    plan.scheduled_at if plan else None,
-                    zone,
-                    now,
-                    answer_by=timing.answer_deadline(decision.chosen_offer),
-                ),
-                steps=ordered,
-                ready=not steps.plan_gaps(ordered, plan),
-            )
+        if plan is None and not decision.committed_offer.is_committed():
+            continue
+        promptness = timing.promptness(
+            decision.decided_at,
+            plan.scheduled_at if plan else None,
+            zone,
+            now,
+            answer_by=timing.answer_deadline(decision.chosen_offer),
         )
-    soonest = heapq.nsmallest(CALLS_SHOWN, calls, key=lambda call: call.sort_key)
-    return {"calls_to_make": soonest, "calls_to_make_more": len(calls) - len(soonest)}
+        timed.append((_soonest_first(promptness, decision.pk), decision, plan, promptness))
+    # Only the calls shown have their steps worked out.
+    soonest = [
+        _call_to_make(decision, plan, promptness)
+        for _, decision, plan, promptness in heapq.nsmallest(
+            CALLS_SHOWN, timed, key=lambda row: row[0]
+        )
+    ]
+    return {"calls_to_make": soonest, "calls_to_make_more": len(timed) - len(soonest)}
+
+
+def _soonest_first(promptness: timing.Promptness, pk: int) -> tuple:
+    """The planned day or the day to call by, whichever comes first; then the older decision."""
+    planned = promptness.planned_on
+    return (min(planned, promptness.call_by) if planned else promptness.call_by, pk)
+
+
+def _call_to_make(decision, plan, promptness) -> CallToMake:
+    promises = [
+        Promise(offer_id=decision.chosen_offer_id, found_in_writing=found)
+        for found in decision.promises_found
+    ]
+    skipped = dict.fromkeys(decision.skipped)
+    ordered = steps.steps_of_plan(decision, plan, skipped, promises)
+    return CallToMake(decision, plan, promptness, ordered, not steps.plan_gaps(ordered, plan))
 
 
 # The dashboard and the timeline list this many follow-ups, the soonest first; the rest are a
@@ -132,9 +144,19 @@ def _calls_to_make(user) -> dict:
 FOLLOW_UPS_SHOWN = 5
 
 
+class DueFollowUp(NamedTuple):
+    """A follow-up as the lists show it: what, by when, and after the call to which company."""
+
+    text: str
+    due_on: datetime.date
+    decision_id: int
+    company: str
+    total: int  # how many follow-ups are due in all
+
+
 @dataclass(frozen=True)
 class FollowUpsDue:
-    shown: list[FollowUp]
+    shown: list[DueFollowUp]
     total: int
 
 
@@ -144,12 +166,17 @@ def follow_ups_due(user, every=False) -> FollowUpsDue:
     dashboard and the timeline list them until they are ticked."""
     due = (
         FollowUp.objects.filter(call_plan__decision__owner=user, done=False, due_on__isnull=False)
-        .select_related("call_plan__decision__committed_offer")
-        .only("text", "due_on", "call_plan__decision__committed_offer__company")
         .annotate(total=Window(Count("pk")))
         .order_by("due_on", "pk")
+        .values_list(
+            "text",
+            "due_on",
+            "call_plan__decision_id",
+            "call_plan__decision__committed_offer__company",
+            "total",
+        )
     )
-    shown = list(due if every else due[:FOLLOW_UPS_SHOWN])
+    shown = [DueFollowUp(*row) for row in (due if every else due[:FOLLOW_UPS_SHOWN])]
     return FollowUpsDue(shown, shown[0].total if shown else 0)
 
 
