@@ -5,8 +5,10 @@ from typing import NamedTuple
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, OuterRef, Q, Window
+from django.urls import reverse
 from django.utils import timezone
 
+from crossroads.formats import format_datetime
 from decisions.call import steps, timing
 from decisions.call.readiness import READ_FIELDS
 from decisions.models import CallPlan, Decision, FollowUp, SkippedCheck
@@ -36,11 +38,20 @@ def _drafts_and_look_backs(user) -> dict:
 
 @dataclass(frozen=True)
 class CallToMake:
+    """A call as the dashboard lists it, its names, links and planned time worked out here
+    rather than looked up, item by item, by the template."""
+
     decision: Decision
     plan: CallPlan | None
     promptness: timing.Promptness | None
     steps: list[steps.Step]
     ready: bool
+    company: str  # the committed offer's, which the user calls
+    new_company: str  # the chosen offer's
+    contact_name: str  # whom to call, "" when no one is chosen yet
+    planned: str  # when the call is planned (``formats.format_datetime``), "" when not set
+    url: str  # the call plan
+    card_url: str  # the call card
 
 
 _OFFERS = ("committed_offer", "chosen_offer")
@@ -115,7 +126,7 @@ def _calls_to_make(user) -> dict:
         timed.append((_soonest_first(promptness, decision.pk), decision, plan, promptness))
     # Only the calls shown have their steps worked out.
     soonest = [
-        _call_to_make(decision, plan, promptness)
+        _call_to_make(decision, plan, promptness, zone)
         for _, decision, plan, promptness in heapq.nsmallest(
             CALLS_SHOWN, timed, key=lambda row: row[0]
         )
@@ -129,14 +140,28 @@ def _soonest_first(promptness: timing.Promptness, pk: int) -> tuple:
     return (min(planned, promptness.call_by) if planned else promptness.call_by, pk)
 
 
-def _call_to_make(decision, plan, promptness) -> CallToMake:
+def _call_to_make(decision, plan, promptness, zone) -> CallToMake:
     promises = [
         Promise(offer_id=decision.chosen_offer_id, found_in_writing=found)
         for found in decision.promises_found
     ]
     skipped = dict.fromkeys(decision.skipped)
     ordered = steps.steps_of_plan(decision, plan, skipped, promises)
-    return CallToMake(decision, plan, promptness, ordered, not steps.plan_gaps(ordered, plan))
+    contact = plan.contact if plan is not None and plan.contact_id is not None else None
+    scheduled = plan.scheduled_at if plan is not None else None
+    return CallToMake(
+        decision=decision,
+        plan=plan,
+        promptness=promptness,
+        steps=ordered,
+        ready=not steps.plan_gaps(ordered, plan),
+        company=decision.committed_offer.company,
+        new_company=decision.chosen_offer.company,
+        contact_name=contact.name if contact else "",
+        planned=format_datetime(scheduled, zone) if scheduled else "",
+        url=reverse("decisions:call", args=[decision.pk]),
+        card_url=reverse("decisions:call_card", args=[decision.pk]),
+    )
 
 
 # The dashboard and the timeline list this many follow-ups, the soonest first; the rest are a

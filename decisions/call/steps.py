@@ -26,6 +26,8 @@ AFTER_CHECKS = (CALL, LETTER)
 SETTLED_BY_CHOICE = (ACCEPT_FIRST,)
 # What each state is called wherever a step is shown (a badge with words, never colour alone).
 STATE_WORDS = {DONE: "Done", SKIPPED: "Skipped", OPEN: "Not yet"}
+# The badge's colour for each state (``_step.html``), beside its words.
+STATE_BADGES = {DONE: "text-bg-success", SKIPPED: "text-bg-secondary", OPEN: "text-bg-warning"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,10 @@ class Step:
     @property
     def state_words(self) -> str:
         return STATE_WORDS[self.state]
+
+    @property
+    def badge_class(self) -> str:
+        return STATE_BADGES[self.state]
 
     @property
     def is_open(self) -> bool:
