@@ -11,28 +11,78 @@ from django.utils import timezone
 from crossroads.formats import format_datetime
 from decisions.call import steps, timing
 from decisions.call.readiness import READ_FIELDS
-from decisions.models import CallPlan, Decision, FollowUp, SkippedCheck
+from decisions.models import BACKING_OUT, CallPlan, Decision, FollowUp, SkippedCheck
 from offers.models import Promise
 
 LOOK_BACK_AFTER = datetime.timedelta(days=30)
 DRAFTS_SHOWN = 5
 
 
-def _drafts_and_look_backs(user) -> dict:
-    """Drafts to resume (the latest changed first), and recorded decisions due a look back (the
-    oldest first): one query, split here."""
+def _decisions_listed(user) -> list[Decision]:
+    """Every decision the dashboard lists, in one query, the latest changed first: drafts,
+    recorded decisions due a look back, and those backing out of an offer whose call is not
+    made yet (no plan, or one not done), with what their calls' steps read."""
     due = timezone.now() - LOOK_BACK_AFTER
-    found = (
+    return list(
         Decision.objects.for_user(user)
-        .filter(Q(decided_at__isnull=True) | Q(decided_at__lte=due, outcome=""))
-        .select_related("chosen_offer")
-        .only("title", "step_reached", "decided_at", "chosen_offer__company")
+        .filter(
+            Q(decided_at__isnull=True)
+            | Q(decided_at__lte=due, outcome="")
+            | (BACKING_OUT & Q(call_plan__done_at__isnull=True))
+        )
+        .select_related(
+            "committed_offer__leaving_terms", "chosen_offer", "call_plan__contact", "notice_letter"
+        )
+        # What the lists show and the readiness checks read: a few of the many columns of two
+        # offers, a plan and its contact.
+        .only(
+            "title",
+            "step_reached",
+            "decided_at",
+            "outcome",
+            *(f"{offer}__{name}" for offer in _OFFERS for name in _OFFER_FIELDS),
+            "call_plan__scheduled_at",
+            "call_plan__done_at",
+            "call_plan__contact__name",
+            # Whether the plan ends with a letter (``steps.needs_letter``), and if it was sent.
+            "committed_offer__location",
+            *(f"committed_offer__leaving_terms__{name}" for name in _TERMS_FIELDS),
+            "notice_letter__id",
+        )
+        # The new offers' promises, which one step counts (found in writing or not), in the same
+        # query: whether each was found.
+        .annotate(
+            promises_found=ArraySubquery(
+                Promise.objects.filter(offer=OuterRef("chosen_offer"))
+                .order_by()
+                .values("found_in_writing")
+            )
+        )
+        # The steps the user chose to go ahead without, in the same query.
+        .annotate(
+            skipped=ArraySubquery(
+                SkippedCheck.objects.filter(call_plan__decision=OuterRef("pk"))
+                .order_by()
+                .values("check_name")
+            )
+        )
         .order_by("-updated")
     )
-    drafts, look_backs = [], []
-    for decision in found:
-        (drafts if decision.decided_at is None else look_backs).append(decision)
-    look_backs.sort(key=lambda decision: decision.decided_at)
+
+
+def _drafts_and_look_backs(decisions) -> dict:
+    """Drafts to resume (the latest changed first), and recorded decisions due a look back (the
+    oldest first), of ``_decisions_listed``."""
+    due = timezone.now() - LOOK_BACK_AFTER
+    drafts = [decision for decision in decisions if decision.decided_at is None]
+    look_backs = sorted(
+        (
+            d
+            for d in decisions
+            if d.decided_at is not None and d.decided_at <= due and not d.outcome
+        ),
+        key=lambda decision: decision.decided_at,
+    )
     return {"decision_drafts": drafts[:DRAFTS_SHOWN], "decisions_to_look_back": look_backs}
 
 
@@ -64,57 +114,21 @@ _TERMS_FIELDS = ("country", "notice_in_writing")
 CALLS_SHOWN = 5
 
 
-def _calls_to_make(user) -> dict:
+def _calls_to_make(user, decisions=None) -> dict:
     """Call plans not yet done, and decisions to back out of an offer with no plan yet: the
-    soonest ``CALLS_SHOWN``, and how many more there are."""
-    decisions = (
-        Decision.objects.for_user(user)
-        .backing_out()
-        # No plan, or one not done yet; of those with no plan, only the offers still committed
-        # to are kept (below, in Python: cheaper than a second condition here).
-        .filter(call_plan__done_at__isnull=True)
-        .select_related(
-            "committed_offer__leaving_terms", "chosen_offer", "call_plan__contact", "notice_letter"
-        )
-        # What the list shows and the readiness checks read: a few of the many columns of two
-        # offers, a plan and its contact.
-        .only(
-            "decided_at",
-            *(f"{offer}__{name}" for offer in _OFFERS for name in _OFFER_FIELDS),
-            "call_plan__scheduled_at",
-            "call_plan__done_at",
-            "call_plan__contact__name",
-            # Whether the plan ends with a letter (``steps.needs_letter``), and if it was sent.
-            "committed_offer__location",
-            *(f"committed_offer__leaving_terms__{name}" for name in _TERMS_FIELDS),
-            "notice_letter__id",
-        )
-        # The new offers' promises, which one step counts (found in writing or not), in the same
-        # query: whether each was found.
-        .annotate(
-            promises_found=ArraySubquery(
-                Promise.objects.filter(offer=OuterRef("chosen_offer"))
-                .order_by()
-                .values("found_in_writing")
-            )
-        )
-        # The steps the user chose to go ahead without, in the same query.
-        .annotate(
-            skipped=ArraySubquery(
-                SkippedCheck.objects.filter(call_plan__decision=OuterRef("pk"))
-                .order_by()
-                .values("check_name")
-            )
-        )
-        # The soonest are found in Python, where the day to call by is worked out.
-        .order_by()
-    )
+    soonest ``CALLS_SHOWN``, and how many more there are. ``decisions``: those listed
+    (``_decisions_listed``), when read already."""
+    if decisions is None:
+        decisions = _decisions_listed(user)
     zone, now = timezone.get_current_timezone(), timezone.now()
     timed = []
     for decision in decisions:
+        if not decision.backs_out():
+            continue
         # A decision without a plan raises a subclass of AttributeError here.
         plan = getattr(decision, "call_plan", None)
-        if plan is None and not decision.committed_offer.is_committed():
+        # A plan not done yet; with none, the offer left must still be committed to.
+        if plan.done_at is not None if plan else not decision.committed_offer.is_committed():
             continue
         promptness = timing.promptness(
             decision.decided_at,
@@ -207,9 +221,10 @@ def follow_ups_due(user, every=False) -> FollowUpsDue:
 
 def dashboard_context(user) -> dict:
     """The decisions' part of the dashboard."""
+    decisions = _decisions_listed(user)
     return {
-        **_drafts_and_look_backs(user),
-        **_calls_to_make(user),
+        **_drafts_and_look_backs(decisions),
+        **_calls_to_make(user, decisions),
         "follow_ups_due": follow_ups_due(user),
         "follow_ups_today": timezone.localdate(),
     }
