@@ -11,7 +11,7 @@ from django.utils import timezone
 from crossroads.formats import format_datetime
 from decisions.call import steps, timing
 from decisions.call.readiness import READ_FIELDS
-from decisions.models import BACKING_OUT, CallPlan, Decision, FollowUp, SkippedCheck
+from decisions.models import CallPlan, Decision, FollowUp, SkippedCheck
 from offers.models import Promise
 
 LOOK_BACK_AFTER = datetime.timedelta(days=30)
@@ -21,15 +21,12 @@ DRAFTS_SHOWN = 5
 def _decisions_listed(user) -> list[Decision]:
     """Every decision the dashboard lists, in one query, the latest changed first: drafts,
     recorded decisions due a look back, and those backing out of an offer whose call is not
-    made yet (no plan, or one not done), with what their calls' steps read."""
-    due = timezone.now() - LOOK_BACK_AFTER
+    made yet (no plan, or one not done), with what their calls' steps read. The condition is
+    kept short (no outcome yet, or no call made): the lists pick their own in Python, from
+    these and a few recent others."""
     return list(
         Decision.objects.for_user(user)
-        .filter(
-            Q(decided_at__isnull=True)
-            | Q(decided_at__lte=due, outcome="")
-            | (BACKING_OUT & Q(call_plan__done_at__isnull=True))
-        )
+        .filter(Q(outcome="") | Q(call_plan__done_at__isnull=True))
         .select_related(
             "committed_offer__leaving_terms", "chosen_offer", "call_plan__contact", "notice_letter"
         )
@@ -61,7 +58,7 @@ def _decisions_listed(user) -> list[Decision]:
         # The steps the user chose to go ahead without, in the same query.
         .annotate(
             skipped=ArraySubquery(
-                SkippedCheck.objects.filter(call_plan__decision=OuterRef("pk"))
+                SkippedCheck.objects.filter(call_plan=OuterRef("call_plan"))
                 .order_by()
                 .values("check_name")
             )

@@ -22,12 +22,6 @@ from offers.promises.models import prefetch_promises
 DEFAULT_FACTORS = ("Compensation", "Culture", "People", "Advancement", "Autonomy")
 
 
-# ``DecisionQuerySet.backing_out()`` as a condition, for queries that combine it with others.
-BACKING_OUT = Q(
-    decided_at__isnull=False, committed_offer__isnull=False, chosen_offer__isnull=False
-) & ~Q(chosen_offer=F("committed_offer"))
-
-
 class DecisionQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(owner=user)
@@ -35,7 +29,9 @@ class DecisionQuerySet(models.QuerySet):
     def backing_out(self):
         """Recorded choices that leave the committed offer: the query form of
         ``Decision.backs_out()``."""
-        return self.filter(BACKING_OUT)
+        return self.filter(
+            decided_at__isnull=False, committed_offer__isnull=False, chosen_offer__isnull=False
+        ).exclude(chosen_offer=F("committed_offer"))
 
     def leaving(self, offer):
         """The decisions whose recorded choice leaves ``offer``, latest first, with their plans.
