@@ -16,14 +16,18 @@ from offers.models import Promise
 
 LOOK_BACK_AFTER = datetime.timedelta(days=30)
 DRAFTS_SHOWN = 5
+# What the dashboard reads of the two offers of a decision, and of the committed one's terms.
+_OFFERS = ("committed_offer", "chosen_offer")
+_OFFER_FIELDS = ("respond_by", *READ_FIELDS)
+_TERMS_FIELDS = ("country", "notice_in_writing")
 
 
 def _decisions_listed(user) -> list[Decision]:
     """Every decision the dashboard lists, in one query, the latest changed first: drafts,
     recorded decisions due a look back, and those backing out of an offer whose call is not
     made yet (no plan, or one not done), with what their calls' steps read. The condition is
-    kept short (no outcome yet, or no call made): the lists pick their own in Python, from
-    these and a few recent others."""
+    kept short, cheaper to build (no outcome yet, or no call made): it also finds a few recent
+    decisions that no list shows, and each list picks its own in Python."""
     return list(
         Decision.objects.for_user(user)
         .filter(Q(outcome="") | Q(call_plan__done_at__isnull=True))
@@ -101,11 +105,6 @@ class CallToMake:
     card_url: str  # the call card
 
 
-_OFFERS = ("committed_offer", "chosen_offer")
-_OFFER_FIELDS = ("respond_by", *READ_FIELDS)
-_TERMS_FIELDS = ("country", "notice_in_writing")
-
-
 # The dashboard lists this many calls to make, the soonest first, each with its steps; the rest
 # are counted, with a link to the decisions, so the page does not grow with them.
 CALLS_SHOWN = 5
@@ -124,9 +123,10 @@ def _calls_to_make(user, decisions=None) -> dict:
             continue
         # A decision without a plan raises a subclass of AttributeError here.
         plan = getattr(decision, "call_plan", None)
-        # A plan not done yet; with none, the offer left must still be committed to.
-        if plan.done_at is not None if plan else not decision.committed_offer.is_committed():
-            continue
+        if plan is not None and plan.done_at is not None:
+            continue  # the call is made
+        if plan is None and not decision.committed_offer.is_committed():
+            continue  # no plan, and the offer is no longer committed to
         promptness = timing.promptness(
             decision.decided_at,
             plan.scheduled_at if plan else None,
