@@ -106,11 +106,13 @@ def readiness_checks(committed_offer, new_offer) -> list[Check]:
     ]
 
 
-def promises_check(new_offer) -> Check:
+def promises_check(new_offer, promises=None) -> Check:
     """Everything promised about ``new_offer`` is found in its written offer; done when nothing
-    was promised. Reads ``new_offer.promises`` (prefetched where many offers are shown)."""
-    # An offer not saved (the pure tests' own) has no promises yet.
-    promises = new_offer.promises.all() if new_offer.pk is not None else ()
+    was promised. Reads ``new_offer.promises`` unless its ``promises`` are given (read with
+    many offers at once, as the dashboard does)."""
+    if promises is None:
+        # An offer not saved (the pure tests' own) has no promises yet.
+        promises = new_offer.promises.all() if new_offer.pk is not None else ()
     new, written = new_offer.company, in_writing(promises)
     todo = f"Check that everything {new} promised is in the written offer"
     if not written.recorded:
@@ -130,10 +132,10 @@ def promises_check(new_offer) -> Check:
     )
 
 
-def checks_before_the_call(committed_offer, new_offer) -> list[Check]:
+def checks_before_the_call(committed_offer, new_offer, promises=None) -> list[Check]:
     """The ticked checks (``readiness_checks``), then what was promised, in writing: all that
     the gate asks about before accepting or marking the call done."""
-    return [*readiness_checks(committed_offer, new_offer), promises_check(new_offer)]
+    return [*readiness_checks(committed_offer, new_offer), promises_check(new_offer, promises)]
 
 
 def accept_first(committed_offer, new_offer) -> Check:

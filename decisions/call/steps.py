@@ -26,6 +26,8 @@ AFTER_CHECKS = (CALL, LETTER)
 SETTLED_BY_CHOICE = (ACCEPT_FIRST,)
 # What each state is called wherever a step is shown (a badge with words, never colour alone).
 STATE_WORDS = {DONE: "Done", SKIPPED: "Skipped", OPEN: "Not yet"}
+# The badge's colour for each state (``_step.html``), beside its words.
+STATE_BADGES = {DONE: "text-bg-success", SKIPPED: "text-bg-secondary", OPEN: "text-bg-warning"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,10 @@ class Step:
     @property
     def state_words(self) -> str:
         return STATE_WORDS[self.state]
+
+    @property
+    def badge_class(self) -> str:
+        return STATE_BADGES[self.state]
 
     @property
     def is_open(self) -> bool:
@@ -65,12 +71,13 @@ def needs_letter(committed_offer) -> bool:
 
 
 def call_steps(
-    committed_offer, new_offer, skipped, call_done: bool, letter_sent: bool = False
+    committed_offer, new_offer, skipped, call_done: bool, letter_sent: bool = False, promises=None
 ) -> list[Step]:
     """The steps in order. ``skipped`` maps the name of each step the user chose to go ahead
-    without to when they chose it (None when the page does not show it)."""
+    without to when they chose it (None when the page does not show it). ``promises``: the new
+    offer's, when read already (``readiness.promises_check``)."""
     checks = [
-        *checks_before_the_call(committed_offer, new_offer),
+        *checks_before_the_call(committed_offer, new_offer, promises),
         accept_first(committed_offer, new_offer),
     ]
     steps = [
@@ -84,11 +91,12 @@ def call_steps(
     return [*steps, call, letter]
 
 
-def steps_of_plan(decision, plan, skipped) -> list[Step]:
+def steps_of_plan(decision, plan, skipped, promises=None) -> list[Step]:
     """The steps of ``decision``'s call; ``plan`` may be None or a draft."""
     done = plan is not None and plan.done_at is not None
     sent = getattr(decision, "notice_letter", None) is not None
-    return call_steps(decision.committed_offer, decision.chosen_offer, skipped, done, sent)
+    new_offer = decision.chosen_offer
+    return call_steps(decision.committed_offer, new_offer, skipped, done, sent, promises)
 
 
 def before_the_call(steps: list[Step]) -> list[Step]:
