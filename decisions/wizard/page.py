@@ -1,9 +1,9 @@
 """What the wizard's pages show and share: the guards that send the user elsewhere first,
 saving a step with the check against other tabs, the frame each step is drawn in (progress,
 back link), and what the priorities, ratings, pros and cons and result pages put in it. The
-views load the decision with its offers and factors; these read it, and its ratings and pros
-and cons as plain values (``steps.rating_scores``, ``steps.considerations_of``: one query
-each)."""
+views load the decision with its offers; these read it, and its factors with their ratings
+and its pros and cons as plain values (``steps.factors_and_scores``, ``steps.considerations_of``:
+one query each)."""
 
 from django.contrib import messages
 from django.db import transaction
@@ -27,12 +27,12 @@ from decisions.wizard.steps import (
     Step,
     claim_version,
     considerations_of,
+    factors_and_scores,
     next_step,
     ordered_offers,
     parse_version,
     previous_step,
     progress,
-    rating_scores,
     step_url,
 )
 from decisions.wizard.summary import of_factors
@@ -124,8 +124,7 @@ def ratings_page(decision, terms, data=None):
     """Step 4's form and the page around it. The compensation row is suggested from the offers'
     money over the horizon, in the user's home currency with their rates (``terms``)."""
     offers = ordered_offers(decision)
-    factors = list(decision.factors.all())
-    saved = rating_scores(decision)
+    factors, saved = factors_and_scores(decision)
     packages = {offer.pk: offer.package() for offer in offers}
     money = money_over_horizon(packages, decision.horizon_years, home=terms.home, rates=terms.rates)
     form = RatingsForm(factors, offers, saved, money.suggested_ratings(), data)
@@ -167,7 +166,7 @@ def result_page(decision, terms, today, record_form=None, outcome_form=None) -> 
     (empty ones unless a refused one is given). Raises scoring.MissingRatings for the view."""
     offers = ordered_offers(decision)
     try:
-        factors, ratings = list(decision.factors.all()), rating_scores(decision)
+        factors, ratings = factors_and_scores(decision)
         plan_day = call_day(saved_plan(decision))
         result = explain(
             decision, offers, factors, ratings, considerations_of(decision), today, terms, plan_day
