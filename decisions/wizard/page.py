@@ -17,6 +17,7 @@ from decisions.wizard.factors import WEIGHT_CHOICES
 from decisions.wizard.forms.ratings import RatingsForm
 from decisions.wizard.forms.result import NOT_DECIDED, OutcomeForm, RecordForm
 from decisions.wizard.result import explain
+from decisions.wizard.result_rows import breakdown_rows, offer_notes
 from decisions.wizard.scoring import (
     MissingRatings,
     ScoringError,
@@ -179,6 +180,8 @@ def result_page(decision, terms, today, record_form=None, outcome_form=None) -> 
     context = {
         "result": result,
         "chart": result and score_chart(result.offers),
+        "breakdown": result and breakdown_rows(result),
+        "offer_notes": result and offer_notes(result),
         "problem": problem,
         # Once recorded, the choice is changed on a page of its own (views.result.record).
         "record_form": record_form or (decision.is_draft() and choice_form(decision, offers)),
