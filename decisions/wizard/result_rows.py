@@ -5,11 +5,11 @@ one (a loop, a filter and lookups each) took a good part of the page's time."""
 
 from dataclasses import dataclass
 
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 NOT_RATED = "—"
-NOTHING_NOTED = format_html('<li class="small text-body-secondary">Nothing noted.</li>')
+NOTHING_NOTED = mark_safe('<li class="small text-body-secondary">Nothing noted.</li>')
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,7 @@ def breakdown_rows(result) -> list[RatingsRow]:
         RatingsRow(
             factor.name,
             factor.weight,
-            format_html_join(
-                "", "<td>{}</td>", ((NOT_RATED if s is None else s,) for s in scores)
-            ),
+            format_html_join("", "<td>{}</td>", ((NOT_RATED if s is None else s,) for s in scores)),
         )
         for factor, scores in result.breakdown
     ]
