@@ -2,12 +2,13 @@
 
 import operator
 from functools import reduce
-from typing import NamedTuple
 
 from django import forms
 from django.db.models import Q
 from django.template.loader import get_template
 from django.utils.functional import cached_property
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from decisions.models import Rating
 from decisions.wizard.forms.offers import offer_label
@@ -29,16 +30,17 @@ def _rating_choices():
     return RATING_CHOICES
 
 
-class RatingCell(NamedTuple):
-    """What the template writes for one cell: its select's name, id, label and errors, and
-    its options with the cell's rating selected."""
-
-    name: str
-    id: str
-    label: str
-    required: bool
-    errors: list
-    options: str
+# One cell of the grid, as the page writes it (see RatingsForm.rows); every value put in it is
+# escaped first.
+CELL = (
+    '<td class="rating-cell"><div id="div_{id}" class="mb-3">'
+    '<label for="{id}" class="form-label{required_class}">{label}{required_mark}</label>'
+    "{errors}"
+    '<select name="{name}" id="{id}" class="form-select{invalid_class}"{required}{invalid}>'
+    "{options}</select></div></td>"
+)
+REQUIRED_MARK = '<span class="asteriskField">*</span>'
+ERROR = '<p id="error_{}_{}" class="mb-1"><span class="visually-hidden">Error:</span> {}</p>'
 
 
 class RatingsForm(forms.Form):
@@ -81,25 +83,36 @@ class RatingsForm(forms.Form):
         return f"rating-{factor.pk}-{offer.pk}"
 
     def rows(self):
-        """The grid for the template: (factor, [cell for each offer]). The template draws each
-        cell itself, as 50 selects through crispy's templates took most of the page's time."""
+        """The grid for the template: (factor, [each offer's cell, its markup ready]). Each
+        cell is written here, in one go, as its select, label and errors through a template
+        took most of the page's time (through crispy's templates, even more)."""
         return [
             (factor, [self._cell(self.field_name(factor, offer)) for offer in self.offers])
             for factor in self.factors
         ]
 
-    def _cell(self, name) -> RatingCell:
+    def _cell(self, name) -> SafeString:
         field = self[name]
         value = field.value()
         # A refused value (not 1 to 5) shows as not chosen yet, with its error.
         options = self.options.get("" if value is None else str(value), self.options[""])
-        return RatingCell(
-            name=field.html_name,
-            id=field.auto_id,
-            label=field.label,
-            required=field.field.required,
-            errors=field.errors,
-            options=options,
+        cell_id, required = escape(field.auto_id), field.field.required
+        errors = field.errors if self.is_bound else ()
+        return mark_safe(
+            CELL.format(
+                id=cell_id,
+                name=escape(field.html_name),
+                label=escape(field.label),
+                required_class=" requiredField" if required else "",
+                required_mark=REQUIRED_MARK if required else "",
+                required=" required" if required else "",
+                errors=_errors(cell_id, errors) if errors else "",
+                invalid_class=" is-invalid" if errors else "",
+                invalid=f' aria-invalid="true" aria-describedby="{cell_id}_error"'
+                if errors
+                else "",
+                options=options,
+            )
         )
 
     @cached_property
@@ -134,3 +147,13 @@ class RatingsForm(forms.Form):
             Rating.objects.filter(
                 reduce(operator.or_, (Q(factor_id=f, offer_id=o) for f, o in cleared))
             ).delete()
+
+
+def _errors(cell_id: str, errors) -> SafeString:
+    return format_html(
+        '<div id="{}_error" class="invalid-feedback d-block field-error">{}</div>',
+        cell_id,
+        format_html_join(
+            "", ERROR, ((n, cell_id, error) for n, error in enumerate(errors, start=1))
+        ),
+    )
