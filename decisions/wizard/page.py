@@ -8,13 +8,14 @@ one query each)."""
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 
 from decisions.call.page import readiness_page
 from decisions.call.plans import call_day, saved_plan
 from decisions.models import Consideration
 from decisions.wizard.chart import score_chart
 from decisions.wizard.factors import WEIGHT_CHOICES
-from decisions.wizard.forms.ratings import RatingsForm
+from decisions.wizard.forms.ratings import RatingsForm, options_by_selected, select_options
 from decisions.wizard.forms.result import NOT_DECIDED, OutcomeForm, RecordForm
 from decisions.wizard.result import explain
 from decisions.wizard.result_rows import breakdown_rows, offer_notes
@@ -109,16 +110,34 @@ def render_step(request, decision, step, template, context, status=200):
     )
 
 
+# The options of a weight's select for each weight selected (and none), made once.
+WEIGHT_OPTIONS = options_by_selected(WEIGHT_CHOICES)
+
+
 def priorities_page(formset) -> dict:
     """Step 3: a row per factor, the row to add one, and the errors of every row."""
     return {
         "formset": formset,
-        "factor_forms": [form for form in formset.forms if form.instance.pk],
+        # Each factor's form with its hidden id and its weight's options written once here: the
+        # template draws the rest of the row (see priorities.html).
+        "factor_rows": [
+            (form, _hidden(form["id"]), select_options(WEIGHT_OPTIONS, form["weight"].value()))
+            for form in formset.forms
+            if form.instance.pk
+        ],
         "new_form": next((form for form in formset.forms if not form.instance.pk), None),
         "error_summary": of_factors(formset),
-        # For the rows' selects, drawn in the template's loop (see priorities.html).
-        "weight_choices": [(str(value), label) for value, label in WEIGHT_CHOICES],
     }
+
+
+def _hidden(field) -> str:
+    """A hidden field's input, as Django writes it."""
+    return format_html(
+        '<input type="hidden" name="{}" value="{}" id="{}">',
+        field.html_name,
+        field.value(),
+        field.auto_id,
+    )
 
 
 def ratings_page(decision, terms, data=None):

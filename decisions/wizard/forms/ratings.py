@@ -5,8 +5,6 @@ from functools import reduce
 
 from django import forms
 from django.db.models import Q
-from django.template.loader import get_template
-from django.utils.functional import cached_property
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -24,10 +22,34 @@ RATING_CHOICES = [
 
 
 def _rating_choices():
-    # Given to each field as a callable, read only when a posted value is checked: the template
-    # draws the options (see RatingsForm.options), and 50 fields each copying the list took a
-    # millisecond and a half.
+    # Given to each field as a callable, read only when a posted value is checked: the cells
+    # are written with RATING_OPTIONS, and 50 fields each copying the list took a millisecond
+    # and a half.
     return RATING_CHOICES
+
+
+def options_by_selected(choices) -> dict:
+    """The options of a select of ``choices`` for each value selected, and for none (None): a
+    grid of selects writes them once, not once a select (see ``select_options``)."""
+    choices = [(str(value), label) for value, label in choices]
+    return {
+        selected: format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((value, " selected" if value == selected else "", label) for value, label in choices),
+        )
+        for selected in [None, *(value for value, _ in choices)]
+    }
+
+
+def select_options(options: dict, value) -> SafeString:
+    """The options (``options_by_selected``) with ``value`` selected. Nothing chosen, or a
+    refused value, selects the empty choice when there is one, else nothing."""
+    empty = options.get("", options[None])
+    return empty if value is None else options.get(str(value), empty)
+
+
+RATING_OPTIONS = options_by_selected(RATING_CHOICES)
 
 
 # One cell of the grid, as the page writes it (see RatingsForm.rows); every value put in it is
@@ -95,7 +117,7 @@ class RatingsForm(forms.Form):
         field = self[name]
         value = field.value()
         # A refused value (not 1 to 5) shows as not chosen yet, with its error.
-        options = self.options.get("" if value is None else str(value), self.options[""])
+        options = select_options(RATING_OPTIONS, value)
         cell_id, required = escape(field.auto_id), field.field.required
         errors = field.errors if self.is_bound else ()
         return mark_safe(
@@ -114,17 +136,6 @@ class RatingsForm(forms.Form):
                 options=options,
             )
         )
-
-    @cached_property
-    def options(self) -> dict[str, str]:
-        """Every cell's options, for each rating it can hold (and none) selected: the same for
-        every cell, so drawn six times a page rather than once a cell."""
-        template = get_template("decisions/wizard/_rating_options.html")
-        choices = [(str(value), label) for value, label in RATING_CHOICES]
-        return {
-            selected: template.render({"choices": choices, "selected": selected})
-            for selected, _ in choices
-        }
 
     def save(self):
         scores = {
