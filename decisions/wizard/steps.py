@@ -15,7 +15,7 @@ from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 
-from decisions.models import DEFAULT_FACTORS, Decision, Factor, Rating
+from decisions.models import DEFAULT_FACTORS, Consideration, Decision, Factor, Rating
 from offers.models import Offer
 
 Step = Decision.Step
@@ -96,12 +96,11 @@ def with_offers_and_factors():
     )
 
 
-def with_offers():
-    """A decision with its offers, for the pages that read its factors and ratings together as
-    plain values (``factors_and_scores``)."""
-    return Decision.objects.prefetch_related(
-        Prefetch("offers", queryset=Offer.objects.select_related("leaving_terms"))
-    )
+def with_offers(*related):
+    """A decision with its offers (and what of theirs is ``related``, to join), for the pages
+    that read its factors and ratings together as plain values (``factors_and_scores``)."""
+    offers = Offer.objects.select_related(*related) if related else Offer.objects.all()
+    return Decision.objects.prefetch_related(Prefetch("offers", queryset=offers))
 
 
 class FactorRow(NamedTuple):
@@ -117,7 +116,7 @@ def factors_and_scores(decision) -> tuple[list[FactorRow], dict]:
     """The factors of ``decision`` in order, and every rating of them ((factor pk, offer pk)
     -> score, as ``rating_scores``), in one query: a factor not rated yet comes once, with
     none."""
-    rows = Factor.objects.filter(decision=decision).values_list(
+    rows = Factor.objects.filter(decision_id=decision.pk).values_list(
         "pk", "name", "weight", "is_compensation", "ratings__offer_id", "ratings__score"
     )
     factors, scores = {}, {}
@@ -140,7 +139,8 @@ def rating_scores(decision) -> dict:
 
 def considerations_of(decision) -> list[dict]:
     """The pros and cons of ``decision``, oldest first, as plain values (one query)."""
-    return list(decision.considerations.values("id", "offer_id", "kind", "term", "text"))
+    rows = Consideration.objects.filter(decision_id=decision.pk)
+    return list(rows.values("id", "offer_id", "kind", "term", "text"))
 
 
 def offers_in_place(decision) -> None:

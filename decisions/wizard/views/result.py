@@ -37,7 +37,7 @@ def _decision(request, pk):
     decision = get_decision_for_user(
         request.user,
         pk,
-        with_offers().select_related("call_plan"),
+        with_offers("leaving_terms").select_related("call_plan"),
     )
     offers_in_place(decision)
     return decision
