@@ -1,11 +1,11 @@
 """The result page's long lists, ready to write out: the ratings behind the scores and each
-offer's pros and cons. Built once here from ``result.Result``, with each cell's or item's
-markup joined in Python, because the template working out some hundred cells and items one by
-one (a loop, a filter and lookups each) took a good part of the page's time."""
+offer's pros and cons. Built once here from ``result.Result``, each cell's or item's markup
+joined in Python with every value escaped, because the template working out some hundred cells
+and items one by one (a loop, a filter and lookups each) took a good part of the page's time."""
 
 from dataclasses import dataclass
+from html import escape  # Django's escape, without a SafeString made of every piece
 
-from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 NOT_RATED = "—"
@@ -35,7 +35,9 @@ def breakdown_rows(result) -> list[RatingsRow]:
         RatingsRow(
             factor.name,
             factor.weight,
-            format_html_join("", "<td>{}</td>", ((NOT_RATED if s is None else s,) for s in scores)),
+            mark_safe(
+                "".join(f"<td>{NOT_RATED if s is None else escape(str(s))}</td>" for s in scores)
+            ),
         )
         for factor, scores in result.breakdown
     ]
@@ -55,9 +57,11 @@ def offer_notes(result) -> list[OfferNotes]:
 def _items(entries) -> SafeString:
     if not entries:
         return NOTHING_NOTED
-    return format_html_join(
-        "",
-        '<li class="consideration consideration-{}"><span class="consideration-kind">{}:'
-        "</span> {}</li>",
-        ((entry["kind"], entry["label"], entry["text"]) for entry in entries),
+    return mark_safe(
+        "".join(
+            f'<li class="consideration consideration-{escape(entry["kind"])}">'
+            f'<span class="consideration-kind">{escape(entry["label"])}:</span> '
+            f"{escape(entry['text'])}</li>"
+            for entry in entries
+        )
     )
