@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from decisions.call.page import readiness_page
 from decisions.call.plans import call_day, saved_plan
@@ -116,12 +117,22 @@ WEIGHT_OPTIONS = options_by_selected(WEIGHT_CHOICES)
 
 def priorities_page(formset) -> dict:
     """Step 3: a row per factor, the row to add one, and the errors of every row."""
+    management = formset.management_form
     return {
         "formset": formset,
-        # Each factor's form with its hidden id and its weight's options written once here: the
-        # template draws the rest of the row (see priorities.html).
+        "management_form": mark_safe("".join(_hidden(field) for field in management)),
+        # What each factor's row shows, read once here (see priorities.html): a lookup such as
+        # form.instance.pk in a template first tries the form's fields, and fails, every time.
         "factor_rows": [
-            (form, _hidden(form["id"]), select_options(WEIGHT_OPTIONS, form["weight"].value()))
+            (
+                form,
+                form.instance.pk,
+                form.initial.get("name"),
+                form.instance.is_compensation,
+                form.non_field_errors(),
+                _hidden(form["id"]),
+                select_options(WEIGHT_OPTIONS, form["weight"].value()),
+            )
             for form in formset.forms
             if form.instance.pk
         ],
