@@ -28,9 +28,7 @@ def compare(request):
     }
     if chosen and chosen[0]:
         terms = money_terms(request.user, [offer.currency for offer in all_offers])
-        context["table"], context["chart"], context["narrow_chart"] = compare_offers(
-            *chosen, terms, context["today"]
-        )
+        context.update(compare_offers(*chosen, terms, context["today"]))
     return render(request, "offers/compare.html", context)
 
 

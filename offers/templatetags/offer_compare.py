@@ -1,57 +1,59 @@
-"""The compare page's money cells. A tag rather than an include: the table prints up to five
-offers x seven lines x six years, and an include a cell cost more than the figures in it."""
+"""The compare page's money cells and the chart's markers. A tag rather than an include: the
+table prints up to five offers x seven lines x six years, and an include a cell cost more than
+the figures in it."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from offers.compare.table import NO_FIGURES
-from offers.templatetags.money import no_figures, whole_money
+from offers.templatetags.money import no_figures
+
+_NO_FIGURES = conditional_escape(no_figures())
 
 register = template.Library()
 
 
 @register.simple_tag
-def compare_cells(cells, columns, missing=""):
-    """``{% compare_cells line.cells table.columns %}``: one ``<td>`` an offer, its figure in
-    the column's currency, and when converted, the original amount under it. A cell with
-    nothing to show (no estimate, say) says ``missing``, or is left empty."""
-    pairs = zip(cells, columns, strict=True)
-    return mark_safe("".join(_cell(cell, column, missing) for cell, column in pairs))
+def compare_cells(cells, names, missing=""):
+    """``{% compare_cells row.cells shown.names %}``: one ``<td>`` an offer, its figure
+    (``offers.compare.shown``: written out already) in the column's currency, and when
+    converted, the original amount under it. A cell with nothing to show (no estimate, say)
+    says ``missing``, or is left empty."""
+    missing = conditional_escape(missing)
+    return mark_safe(
+        "".join(
+            _cell(cell, conditional_escape(name), missing)
+            for cell, name in zip(cells, names, strict=True)
+        )
+    )
 
 
-def _cell(cell, column, missing) -> str:
+def _cell(cell, name, missing) -> str:
     # Each cell names its offer (``data-label``): on a phone the table reflows, a block a year,
     # and the stylesheet writes the name beside the figure.
-    name = column.offer.company
     if cell is NO_FIGURES:
         # The column's heading says it in full; a cell says it to a screen reader.
-        return format_html(
-            '<td class="text-end text-body-secondary" data-label="{}"><span aria-hidden="true">'
-            '–</span><span class="visually-hidden">{}</span></td>',
-            name,
-            no_figures(),
+        return (
+            f'<td class="text-end text-body-secondary" data-label="{name}"><span '
+            f'aria-hidden="true">–</span><span class="visually-hidden">{_NO_FIGURES}</span></td>'
         )
     if cell is None:
         if not missing:
             return "<td></td>"
-        return format_html(
-            '<td class="text-end small text-body-secondary" data-label="{}">{}</td>', name, missing
+        return (
+            f'<td class="text-end small text-body-secondary" data-label="{name}">{missing}</td>'
         )
-    figure = whole_money(cell.value, column.shown_in)
-    if not (column.rate and cell.original):
-        return format_html(
-            '<td class="text-end money" data-label="{}"><span class="text-nowrap">{}</span></td>',
-            name,
-            figure,
+    figure = conditional_escape(cell.text)
+    if not cell.original:
+        return (
+            f'<td class="text-end money" data-label="{name}"><span class="text-nowrap">{figure}'
+            "</span></td>"
         )
-    return format_html(
-        '<td class="text-end money" data-label="{}"><span class="text-nowrap">{}</span><span '
-        'class="d-block small text-body-secondary text-nowrap converted-original">from {}</span>'
-        "</td>",
-        name,
-        figure,
-        whole_money(cell.original, column.currency),
+    return (
+        f'<td class="text-end money" data-label="{name}"><span class="text-nowrap">{figure}'
+        '</span><span class="d-block small text-body-secondary text-nowrap converted-original">'
+        f"from {conditional_escape(cell.original)}</span></td>"
     )
 
 
