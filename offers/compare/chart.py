@@ -99,6 +99,10 @@ class LineChart:
         return self.layout.height - self.layout.bottom
 
     @property
+    def names(self) -> str:  # the offers' names, as the chart's description lists them
+        return ", ".join(series.label for series in self.series)
+
+    @property
     def axis_x(self) -> int:  # where the amounts on the left end
         return self.layout.left - 6
 

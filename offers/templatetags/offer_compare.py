@@ -5,13 +5,33 @@ the figures in it."""
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from offers.compare.table import NO_FIGURES
 from offers.templatetags.money import no_figures
 
 _NO_FIGURES = conditional_escape(no_figures())
+# The longest name written at a line's end (``WIDE``): longer ones end in an ellipsis.
+NAME_LENGTH = 17
 
 register = template.Library()
+
+
+@register.simple_tag
+def compare_rows(rows, names):
+    """``{% compare_rows lines shown.names %}``: a year's lines (``offers.compare.shown.Row``),
+    a row each, the first headed with the year's number."""
+    names = [conditional_escape(name) for name in names]
+    return mark_safe("".join(_row(row, names) for row in rows))
+
+
+def _row(row, names) -> str:
+    year = f'<span class="fw-semibold d-block">Year {row.year}</span>' if row.year else ""
+    cells = "".join(_cell(cell, name, "") for cell, name in zip(row.cells, names, strict=True))
+    return (
+        f'<tr class="compare-{conditional_escape(row.kind)}">\n<th scope="row" class="fw-normal">'
+        f"{year}{conditional_escape(row.label)}</th>\n{cells}\n</tr>\n"
+    )
 
 
 @register.simple_tag
@@ -81,10 +101,45 @@ def _marker(series, x: int, y: int) -> str:
 
 
 @register.simple_tag
-def chart_markers(series):
-    """``{% chart_markers series %}``: a marker on each of a line's years (not on its start),
-    its shape (``series.marker``) telling the line apart without its colour."""
-    return mark_safe("".join(_marker(series, point.x, point.y) for point in series.points[1:]))
+def chart_axes(chart):
+    """``{% chart_axes chart %}``: a gridline at each amount with the amount beside it, and
+    the years along the bottom ("Year 2" where there is room, "2" on a phone)."""
+    year = "Year " if chart.layout.names_at_ends else ""
+    return mark_safe(
+        "".join(
+            f'<line class="chart-grid" x1="{chart.left}" x2="{chart.plot_right}" y1="{tick.y}" '
+            f'y2="{tick.y}"/>\n<text class="chart-axis" x="{chart.axis_x}" y="{tick.text_y}" '
+            f'text-anchor="end">{conditional_escape(tick.label)}</text>\n'
+            for tick in chart.ticks
+        )
+        + "".join(
+            f'<text class="chart-axis" x="{mark.x}" y="{chart.years_y}" text-anchor="middle">'
+            f"{year}{mark.number}</text>\n"
+            for mark in chart.years
+        )
+    )
+
+
+@register.simple_tag
+def chart_lines(chart):
+    """``{% chart_lines chart %}``: each offer's line, its style (``series.style``) and a
+    marker on each of its years (not on its start) whose shape (``series.marker``) tells the
+    lines apart without their colour; in the wide layout, its name at its end."""
+    return mark_safe("".join(_line(series, chart) for series in chart.series))
+
+
+def _line(series, chart) -> str:
+    markers = "".join(_marker(series, point.x, point.y) for point in series.points[1:])
+    line = (
+        f'<polyline class="chart-line chart-line-{series.number} chart-{series.style}" '
+        f'points="{series.path}"/>\n{markers}\n'
+    )
+    if not chart.layout.names_at_ends:
+        return line
+    name = conditional_escape(Truncator(series.label).chars(NAME_LENGTH))
+    return (
+        f'{line}<text class="chart-label" x="{chart.names_x}" y="{series.label_y}">{name}</text>\n'
+    )
 
 
 @register.simple_tag
