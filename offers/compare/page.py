@@ -22,11 +22,9 @@ def compare_offers(offers, years: int, terms: MoneyTerms, today: datetime.date) 
     a phone (``narrow_chart``, ``offers.compare.chart``; None when there is nothing to draw),
     with the chart's figures written out for the table beside it (``chart_rows``)."""
     packages = [(offer, offer.package()) for offer in offers]
+    tables = {offer: compensation.table(package, years) for offer, package in packages}
     comparison = terms.compare(
-        {
-            offer: (compensation.table(package, years)[-1].total, package.currency)
-            for offer, package in packages
-        },
+        {offer: (tables[offer][-1].total, package.currency) for offer, package in packages},
         no_figures=[offer for offer, package in packages if not compensation.has_figures(package)],
     )
     committed = next((offer for offer in offers if offer.is_committed()), None)
@@ -41,6 +39,7 @@ def compare_offers(offers, years: int, terms: MoneyTerms, today: datetime.date) 
         },
         committed=committed,
         leaving_cost=committed and cost_of_leaving(committed, today),
+        tables=tables,
     )
     amounts = Amounts()
     running, labels = table.cumulative(), {offer: offer.company for offer in offers}
