@@ -10,8 +10,9 @@ one tag: a template loop cost a list of thirty offers some 50 microseconds an op
 from crispy_forms.templatetags.crispy_forms_filters import optgroups
 from django import template
 from django.templatetags.l10n import unlocalize
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
+from crossroads.escaping import escape
 
 register = template.Library()
 
@@ -20,9 +21,7 @@ register = template.Library()
 def widget_attrs(attrs) -> str:
     return mark_safe(
         "".join(
-            f" {conditional_escape(name)}"
-            if value is True
-            else f' {conditional_escape(name)}="{conditional_escape(str(value))}"'
+            f" {escape(name)}" if value is True else f' {escape(name)}="{escape(str(value))}"'
             for name, value in attrs.items()
             if value is not False
         )
@@ -33,19 +32,19 @@ def widget_attrs(attrs) -> str:
 def choice_options(context, field) -> str:
     check = "form-check form-check-inline" if context.get("inline_class") else "form-check"
     box = "form-check-input is-invalid" if field.errors else "form-check-input"
-    name = conditional_escape(field.html_name)
+    name = escape(field.html_name)
     html = []
     for group, options, _index in optgroups(field):
         if group:
-            html.append(f"<strong>{conditional_escape(group)}</strong>")
+            html.append(f"<strong>{escape(group)}</strong>")
         for option in options:
             attrs = option["attrs"]
             html.append(
                 f'<div class="{check}">\n'
-                f'<input type="{conditional_escape(option["type"])}" class="{box}" '
-                f'name="{name}" value="{conditional_escape(unlocalize(option["value"]))}"'
+                f'<input type="{escape(option["type"])}" class="{box}" '
+                f'name="{name}" value="{escape(unlocalize(option["value"]))}"'
                 f"{widget_attrs(attrs)}>\n"
-                f'<label for="{conditional_escape(attrs.get("id", ""))}" class="form-check-label">'
-                f"{conditional_escape(unlocalize(option['label']))}</label>\n</div>"
+                f'<label for="{escape(attrs.get("id", ""))}" class="form-check-label">'
+                f"{escape(unlocalize(option['label']))}</label>\n</div>"
             )
     return mark_safe("\n".join(html))

@@ -3,14 +3,14 @@ table prints up to five offers x seven lines x six years, and an include a cell 
 the figures in it."""
 
 from django import template
-from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from crossroads.escaping import escape
 from offers.compare.table import NO_FIGURES
 from offers.templatetags.money import no_figures
 
-_NO_FIGURES = conditional_escape(no_figures())
+_NO_FIGURES = escape(no_figures())
 # The longest name written at a line's end (``WIDE``): longer ones end in an ellipsis.
 NAME_LENGTH = 17
 
@@ -21,7 +21,7 @@ register = template.Library()
 def compare_rows(rows, names):
     """``{% compare_rows lines shown.names %}``: a year's lines (``offers.compare.shown.Row``),
     a row each, the first headed with the year's number."""
-    names = [conditional_escape(name) for name in names]
+    names = [escape(name) for name in names]
     return mark_safe("".join(_row(row, names) for row in rows))
 
 
@@ -29,8 +29,22 @@ def _row(row, names) -> str:
     year = f'<span class="fw-semibold d-block">Year {row.year}</span>' if row.year else ""
     cells = "".join(_cell(cell, name, "") for cell, name in zip(row.cells, names, strict=True))
     return (
-        f'<tr class="compare-{conditional_escape(row.kind)}">\n<th scope="row" class="fw-normal">'
-        f"{year}{conditional_escape(row.label)}</th>\n{cells}\n</tr>\n"
+        f'<tr class="compare-{escape(row.kind)}">\n<th scope="row" class="fw-normal">'
+        f"{year}{escape(row.label)}</th>\n{cells}\n</tr>\n"
+    )
+
+
+@register.simple_tag
+def chart_figures(rows):
+    """``{% chart_figures chart_rows %}``: the chart's figures as rows of a table, an offer a
+    row (its name, then its money so far at the end of each year, written out already)."""
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row" class="fw-normal">{escape(label)}</th>'
+            + "".join(f'<td class="text-end money text-nowrap">{escape(f)}</td>' for f in figures)
+            + "</tr>\n"
+            for label, figures in rows
+        )
     )
 
 
@@ -40,12 +54,9 @@ def compare_cells(cells, names, missing=""):
     (``offers.compare.shown``: written out already) in the column's currency, and when
     converted, the original amount under it. A cell with nothing to show (no estimate, say)
     says ``missing``, or is left empty."""
-    missing = conditional_escape(missing)
+    missing = escape(missing)
     return mark_safe(
-        "".join(
-            _cell(cell, conditional_escape(name), missing)
-            for cell, name in zip(cells, names, strict=True)
-        )
+        "".join(_cell(cell, escape(name), missing) for cell, name in zip(cells, names, strict=True))
     )
 
 
@@ -61,10 +72,8 @@ def _cell(cell, name, missing) -> str:
     if cell is None:
         if not missing:
             return "<td></td>"
-        return (
-            f'<td class="text-end small text-body-secondary" data-label="{name}">{missing}</td>'
-        )
-    figure = conditional_escape(cell.text)
+        return f'<td class="text-end small text-body-secondary" data-label="{name}">{missing}</td>'
+    figure = escape(cell.text)
     if not cell.original:
         return (
             f'<td class="text-end money" data-label="{name}"><span class="text-nowrap">{figure}'
@@ -73,7 +82,7 @@ def _cell(cell, name, missing) -> str:
     return (
         f'<td class="text-end money" data-label="{name}"><span class="text-nowrap">{figure}'
         '</span><span class="d-block small text-body-secondary text-nowrap converted-original">'
-        f"from {conditional_escape(cell.original)}</span></td>"
+        f"from {escape(cell.original)}</span></td>"
     )
 
 
@@ -109,7 +118,7 @@ def chart_axes(chart):
         "".join(
             f'<line class="chart-grid" x1="{chart.left}" x2="{chart.plot_right}" y1="{tick.y}" '
             f'y2="{tick.y}"/>\n<text class="chart-axis" x="{chart.axis_x}" y="{tick.text_y}" '
-            f'text-anchor="end">{conditional_escape(tick.label)}</text>\n'
+            f'text-anchor="end">{escape(tick.label)}</text>\n'
             for tick in chart.ticks
         )
         + "".join(
@@ -136,7 +145,7 @@ def _line(series, chart) -> str:
     )
     if not chart.layout.names_at_ends:
         return line
-    name = conditional_escape(Truncator(series.label).chars(NAME_LENGTH))
+    name = escape(Truncator(series.label).chars(NAME_LENGTH))
     return (
         f'{line}<text class="chart-label" x="{chart.names_x}" y="{series.label_y}">{name}</text>\n'
     )
@@ -145,11 +154,9 @@ def _line(series, chart) -> str:
 @register.simple_tag
 def chart_sample(series):
     """``{% chart_sample series %}``: a short piece of the line with its marker, for a legend."""
-    return format_html(
+    return mark_safe(
         '<svg class="chart-sample" viewBox="0 0 44 12" width="44" height="12" aria-hidden="true" '
-        'focusable="false"><line class="chart-line chart-line-{} chart-{}" x1="2" y1="6" x2="42" '
-        'y2="6"/>{}</svg>',
-        series.number,
-        series.style,
-        mark_safe(_marker(series, 22, 6)),
+        f'focusable="false"><line class="chart-line chart-line-{series.number} '
+        f'chart-{escape(series.style)}" x1="2" y1="6" x2="42" y2="6"/>{_marker(series, 22, 6)}'
+        "</svg>"
     )
