@@ -11,7 +11,7 @@ from crossroads.formats import format_money
 from offers.compare.table import NO_FIGURES, Line, SideBySide, whole
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: cheaper to make, and a page makes some 150
 class Figure:
     text: str  # in the column's currency
     original: str = ""  # the offer's own amount when converted (and not nothing)
