@@ -4,9 +4,10 @@ joined in Python with every value escaped, because the template working out some
 and items one by one (a loop, a filter and lookups each) took a good part of the page's time."""
 
 from dataclasses import dataclass
-from html import escape  # Django's escape, without a SafeString made of every piece
 
 from django.utils.safestring import SafeString, mark_safe
+
+from crossroads.escaping import escape
 
 NOT_RATED = "—"
 NOTHING_NOTED = mark_safe('<li class="small text-body-secondary">Nothing noted.</li>')
@@ -35,9 +36,7 @@ def breakdown_rows(result) -> list[RatingsRow]:
         RatingsRow(
             factor.name,
             factor.weight,
-            mark_safe(
-                "".join(f"<td>{NOT_RATED if s is None else escape(str(s))}</td>" for s in scores)
-            ),
+            mark_safe("".join(f"<td>{NOT_RATED if s is None else escape(s)}</td>" for s in scores)),
         )
         for factor, scores in result.breakdown
     ]
