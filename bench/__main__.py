@@ -1,5 +1,5 @@
 """`python -m bench`: seed the benchmark database, time every page against the bare page, then
-measure throughput under gunicorn, and print the tables (see README.md, "How fast it is")."""
+measure throughput under gunicorn, and print the tables (see docs/performance.md)."""
 
 import datetime
 import os

@@ -26,7 +26,7 @@ def dashboard_context(user) -> dict:
     clashes counted and the first few found without comparing every pair."""
     today = timezone.localdate(timezone=user.zone())
     offers = Offer.objects.for_user(user).outlines()
-    withdrawals = withdrawal_records.pending_for(user)
+    withdrawals = withdrawal_records.pending_among(user, offers)
     in_play = withdrawal_records.still_weighed([o for o in offers if o.is_in_play()], withdrawals)
     answer_soon = [
         offer

@@ -43,19 +43,8 @@ NOT_INHERITED = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSA
 
 MAKE_USERS = """
 import json
-from django.contrib.auth import get_user_model
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
-keys = []
-for n in range({users}):
-    user = get_user_model().objects.create_user(f"load{{n}}", f"load{{n}}@example.com")
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    keys.append(session.session_key)
-print(json.dumps(keys))
+from scripts.signed_in import signed_in
+print(json.dumps(signed_in([f"load{{n}}" for n in range({users})])))
 """
 
 COUNT_OFFERS = """

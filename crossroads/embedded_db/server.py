@@ -67,7 +67,7 @@ def refuse_old_data(data_dir: Path) -> None:
         raise OldDataFolder(
             f"{data_dir} holds data of PostgreSQL {made_by}, which the embedded PostgreSQL "
             f"{installed} cannot open: move it aside (mv {data_dir} {data_dir}-{made_by}) to "
-            "start afresh, then bring your data over as README.md says under "
+            "start afresh, then bring your data over as docs/embedded-postgres.md says under "
             '"Data from before PostgreSQL 18".'
         )
 

@@ -1,22 +1,25 @@
 """What the wizard's pages show and share: the guards that send the user elsewhere first,
 saving a step with the check against other tabs, the frame each step is drawn in (progress,
 back link), and what the priorities, ratings, pros and cons and result pages put in it. The
-views load the decision with its offers and factors; these read it, and its ratings and pros
-and cons as plain values (``steps.rating_scores``, ``steps.considerations_of``: one query
-each)."""
+views load the decision with its offers; these read it, and its factors with their ratings
+and its pros and cons as plain values (``steps.factors_and_scores``, ``steps.considerations_of``:
+one query each)."""
 
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from decisions.call.page import readiness_page
 from decisions.call.plans import call_day, saved_plan
 from decisions.models import Consideration
 from decisions.wizard.chart import score_chart
 from decisions.wizard.factors import WEIGHT_CHOICES
-from decisions.wizard.forms.ratings import RatingsForm
+from decisions.wizard.forms.ratings import RatingsForm, options_by_selected, select_options
 from decisions.wizard.forms.result import NOT_DECIDED, OutcomeForm, RecordForm
 from decisions.wizard.result import explain
+from decisions.wizard.result_rows import breakdown_rows, offer_notes
 from decisions.wizard.scoring import (
     MissingRatings,
     ScoringError,
@@ -27,12 +30,12 @@ from decisions.wizard.steps import (
     Step,
     claim_version,
     considerations_of,
+    factors_and_scores,
     next_step,
     ordered_offers,
     parse_version,
     previous_step,
     progress,
-    rating_scores,
     step_url,
 )
 from decisions.wizard.summary import of_factors
@@ -108,24 +111,51 @@ def render_step(request, decision, step, template, context, status=200):
     )
 
 
+# The options of a weight's select for each weight selected (and none), made once.
+WEIGHT_OPTIONS = options_by_selected(WEIGHT_CHOICES)
+
+
 def priorities_page(formset) -> dict:
     """Step 3: a row per factor, the row to add one, and the errors of every row."""
+    management = formset.management_form
     return {
         "formset": formset,
-        "factor_forms": [form for form in formset.forms if form.instance.pk],
+        "management_form": mark_safe("".join(_hidden(field) for field in management)),
+        # What each factor's row shows, read once here (see priorities.html): a lookup such as
+        # form.instance.pk in a template first tries the form's fields, and fails, every time.
+        "factor_rows": [
+            (
+                form,
+                form.instance.pk,
+                form.initial.get("name"),
+                form.instance.is_compensation,
+                form.non_field_errors(),
+                _hidden(form["id"]),
+                select_options(WEIGHT_OPTIONS, form["weight"].value()),
+            )
+            for form in formset.forms
+            if form.instance.pk
+        ],
         "new_form": next((form for form in formset.forms if not form.instance.pk), None),
         "error_summary": of_factors(formset),
-        # For the rows' selects, drawn in the template's loop (see priorities.html).
-        "weight_choices": [(str(value), label) for value, label in WEIGHT_CHOICES],
     }
+
+
+def _hidden(field) -> str:
+    """A hidden field's input, as Django writes it."""
+    return format_html(
+        '<input type="hidden" name="{}" value="{}" id="{}">',
+        field.html_name,
+        field.value(),
+        field.auto_id,
+    )
 
 
 def ratings_page(decision, terms, data=None):
     """Step 4's form and the page around it. The compensation row is suggested from the offers'
     money over the horizon, in the user's home currency with their rates (``terms``)."""
     offers = ordered_offers(decision)
-    factors = list(decision.factors.all())
-    saved = rating_scores(decision)
+    factors, saved = factors_and_scores(decision)
     packages = {offer.pk: offer.package() for offer in offers}
     money = money_over_horizon(packages, decision.horizon_years, home=terms.home, rates=terms.rates)
     form = RatingsForm(factors, offers, saved, money.suggested_ratings(), data)
@@ -167,7 +197,7 @@ def result_page(decision, terms, today, record_form=None, outcome_form=None) -> 
     (empty ones unless a refused one is given). Raises scoring.MissingRatings for the view."""
     offers = ordered_offers(decision)
     try:
-        factors, ratings = list(decision.factors.all()), rating_scores(decision)
+        factors, ratings = factors_and_scores(decision)
         plan_day = call_day(saved_plan(decision))
         result = explain(
             decision, offers, factors, ratings, considerations_of(decision), today, terms, plan_day
@@ -180,6 +210,8 @@ def result_page(decision, terms, today, record_form=None, outcome_form=None) -> 
     context = {
         "result": result,
         "chart": result and score_chart(result.offers),
+        "breakdown": result and breakdown_rows(result),
+        "offer_notes": result and offer_notes(result),
         "problem": problem,
         # Once recorded, the choice is changed on a page of its own (views.result.record).
         "record_form": record_form or (decision.is_draft() and choice_form(decision, offers)),

@@ -39,6 +39,14 @@ class FactorSensitivity:
         """Each run of weights that changes the leader, in words."""
         return [_describe_flip(flip) for flip in self.flips or []]
 
+    def words(self) -> str:
+        """What trying the factor's other weights shows, in words."""
+        if self.flips is None:
+            return "not rated for every offer, so it cannot be tried."
+        if not self.flips:
+            return "no weight from 0 to 5 changes who leads."
+        return " ".join(self.changes())
+
 
 def _names(offers) -> str:
     names = [offer.company for offer in offers]

@@ -55,6 +55,12 @@ def _round(value: Fraction) -> Decimal:
     return exact.quantize(TENTH, rounding=ROUND_HALF_UP)
 
 
+def _tenths(points: int, most: int) -> int:
+    """``points`` / ``most`` x 100 in tenths, rounded half up as ``_round`` does, in whole
+    numbers: the sensitivity compares hundreds of these, and only compares them."""
+    return (points * 2000 + most) // (most * 2)
+
+
 def exact_scores(
     weights: Mapping[Hashable, int | Fraction],
     ratings: Mapping[tuple[Hashable, Hashable], int],
@@ -162,7 +168,7 @@ def sensitivity(
             if shift == 0 or most + shift * 5 == 0:  # the same weight, or every weight at 0
                 continue
             tried = {
-                offer: _round(Fraction((sums[offer] + shift * rating) * 100, most + shift * 5))
+                offer: _tenths(sums[offer] + shift * rating, most + shift * 5)
                 for offer, rating in zip(offers, rated, strict=True)
             }
             now_leading = leaders(tried)

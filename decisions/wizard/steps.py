@@ -7,6 +7,7 @@ quietly overwriting newer work.
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import F, Prefetch, Value
@@ -14,7 +15,7 @@ from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 
-from decisions.models import DEFAULT_FACTORS, Decision, Factor, Rating
+from decisions.models import DEFAULT_FACTORS, Consideration, Decision, Factor
 from offers.models import Offer
 
 Step = Decision.Step
@@ -85,28 +86,44 @@ def progress(decision: Decision | None, current: int) -> list[StepLink]:
     ]
 
 
-def with_offers_and_factors():
-    """A decision with its offers and factors, loaded in a fixed number of queries; the
-    ratings and the pros and cons are read as plain values (``rating_scores``,
-    ``considerations_of``). The committed and the chosen offer are not joined: they are among
-    the offers (see ``offers_in_place``)."""
-    return Decision.objects.prefetch_related(
-        Prefetch("offers", queryset=Offer.objects.select_related("leaving_terms")), "factors"
+def with_offers(*related):
+    """A decision with its offers (and what of theirs is ``related``, to join), in a fixed
+    number of queries; its factors with their ratings, and its pros and cons, are read as plain
+    values (``factors_and_scores``, ``considerations_of``). The committed and the chosen offer
+    are not joined: they are among the offers (see ``offers_in_place``)."""
+    offers = Offer.objects.select_related(*related) if related else Offer.objects.all()
+    return Decision.objects.prefetch_related(Prefetch("offers", queryset=offers))
+
+
+class FactorRow(NamedTuple):
+    """A factor as the ratings and the result pages read it."""
+
+    pk: int
+    name: str
+    weight: int
+    is_compensation: bool
+
+
+def factors_and_scores(decision) -> tuple[list[FactorRow], dict]:
+    """The factors of ``decision`` in order, and every rating of them ((factor pk, offer pk)
+    -> score), in one query: a factor not rated yet comes once, with none. The pages only read
+    them, so no Factor or Rating objects are made."""
+    rows = Factor.objects.filter(decision_id=decision.pk).values_list(
+        "pk", "name", "weight", "is_compensation", "ratings__offer_id", "ratings__score"
     )
-
-
-def rating_scores(decision) -> dict:
-    """Every rating of ``decision``: (factor pk, offer pk) -> score, in one query. The pages
-    only read the scores, so no Rating objects are made."""
-    rows = Rating.objects.filter(factor__decision=decision)
-    return {(factor, offer): score for factor, offer, score in rows.values_list(
-        "factor_id", "offer_id", "score"
-    )}  # fmt: skip
+    factors, scores = {}, {}
+    for pk, name, weight, is_compensation, offer, score in rows:
+        if pk not in factors:
+            factors[pk] = FactorRow(pk, name, weight, is_compensation)
+        if offer is not None:
+            scores[pk, offer] = score
+    return list(factors.values()), scores
 
 
 def considerations_of(decision) -> list[dict]:
     """The pros and cons of ``decision``, oldest first, as plain values (one query)."""
-    return list(decision.considerations.values("id", "offer_id", "kind", "term", "text"))
+    rows = Consideration.objects.filter(decision_id=decision.pk)
+    return list(rows.values("id", "offer_id", "kind", "term", "text"))
 
 
 def offers_in_place(decision) -> None:

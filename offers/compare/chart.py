@@ -58,6 +58,11 @@ class Series:
 class Tick:
     y: int
     value: Decimal
+    label: str  # the value as the axis writes it
+
+    @property
+    def text_y(self) -> int:  # the label's baseline, level with the line
+        return self.y + 5
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,22 @@ class LineChart:
     def bottom(self) -> int:
         return self.layout.height - self.layout.bottom
 
+    @property
+    def names(self) -> str:  # the offers' names, as the chart's description lists them
+        return ", ".join(series.label for series in self.series)
+
+    @property
+    def axis_x(self) -> int:  # where the amounts on the left end
+        return self.layout.left - 6
+
+    @property
+    def years_y(self) -> int:  # the baseline of the years under the plot
+        return self.bottom + 20
+
+    @property
+    def names_x(self) -> int:  # where the names at the lines' ends start
+        return self.plot_right + 8
+
 
 def _step(top: Decimal) -> Decimal:
     """A round step so that about four steps reach ``top``: 1, 2 or 5 times a power of ten."""
@@ -104,9 +125,12 @@ def _step(top: Decimal) -> Decimal:
     return power * 10
 
 
-def cumulative_chart(running: dict, labels: dict, layout: Layout = WIDE) -> LineChart | None:
+def cumulative_chart(
+    running: dict, labels: dict, layout: Layout = WIDE, tick_label=str
+) -> LineChart | None:
     """``running`` maps each offer to its money so far at the end of each year; ``labels`` names
-    them. None when there is nothing to draw (no offer, or no money at all)."""
+    them; ``tick_label`` writes an amount on the axis. None when there is nothing to draw (no
+    offer, or no money at all)."""
     if not running:
         return None
     years = len(next(iter(running.values())))
@@ -149,7 +173,10 @@ def cumulative_chart(running: dict, labels: dict, layout: Layout = WIDE) -> Line
             )
             for offer, points, number in series
         ),
-        ticks=tuple(Tick(y(step * i), step * i) for i in range(int(ceiling / step) + 1)),
+        ticks=tuple(
+            Tick(y(step * i), step * i, tick_label(step * i))
+            for i in range(int(ceiling / step) + 1)
+        ),
         years=tuple(YearMark(x(year), year) for year in range(1, years + 1)),
         layout=layout,
     )

@@ -5,6 +5,7 @@ from django import forms
 from django.urls import reverse
 
 from crossroads.errors import use_own_messages
+from crossroads.widgets import LongSelect
 from offers.compare.table import MAX_YEARS
 
 DEFAULT_YEARS = 4
@@ -29,6 +30,8 @@ class CompareForm(forms.Form):
     years = forms.TypedChoiceField(
         label="Years",
         coerce=int,
+        # A fixed list, the same for everyone: its options are made once a process.
+        widget=LongSelect,
         choices=[(n, f"{n} year{'s' if n != 1 else ''}") for n in range(1, MAX_YEARS + 1)],
         help_text=f"Up to {MAX_YEARS}.",
         error_messages={

@@ -22,7 +22,9 @@ def whole(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True)
+# Not frozen, unlike the rest: a table makes some 150 cells a page, and a frozen dataclass
+# costs three times as much to make. Nothing changes a cell once made.
+@dataclass(slots=True)
 class Cell:
     value: Decimal  # in the column's ``shown_in`` currency
     original: Decimal  # in the offer's own currency
@@ -102,12 +104,15 @@ def side_by_side(
     adjustments: dict | None = None,
     committed: Hashable | None = None,
     leaving_cost: Decimal | None = None,
+    tables: dict | None = None,
 ) -> SideBySide:
     """``offers`` as (key, package) in column order, over ``years`` (1 to 6). ``comparison`` is
     the comparison of their totals (``exchange.compare``) that decides the common currency and
-    who is left out; ``leaving_cost`` is in the committed offer's own currency."""
+    who is left out; ``leaving_cost`` is in the committed offer's own currency. ``tables`` are
+    the offers' ``compensation.table`` over ``years`` by key, when the caller has them already."""
     years = max(1, min(years, MAX_YEARS))
     adjustments = adjustments or {}
+    tables_by_key = tables or {}
     columns, tables, factors = [], [], []
     for key, package in offers:
         no_figures = key in comparison.no_figures
@@ -129,7 +134,10 @@ def side_by_side(
                 no_figures=no_figures,
             )
         )
-        tables.append(compensation.table(package, years))
+        table = tables_by_key.get(key)
+        if table is None or len(table[-1].amounts) != years:
+            table = compensation.table(package, years)
+        tables.append(table)
         factors.append(factor)
 
     blocks, running = [], [ZERO] * len(columns)

@@ -27,10 +27,9 @@ def compare(request):
         "every_url": _every_url(request),
     }
     if chosen and chosen[0]:
-        terms = money_terms(request.user, [offer.currency for offer in all_offers])
-        context["table"], context["chart"], context["narrow_chart"] = compare_offers(
-            *chosen, terms, context["today"]
-        )
+        currencies = [offer.currency for offer in all_offers]
+        terms = money_terms(request.user, currencies, shown={o.currency for o in chosen[0]})
+        context.update(compare_offers(*chosen, terms, context["today"]))
     return render(request, "offers/compare.html", context)
 
 

@@ -19,17 +19,20 @@ class MoneyTerms:
         return exchange.compare(totals, self.home, self.rates, no_figures)
 
 
-def money_terms(user, offer_currencies=None) -> MoneyTerms:
+def money_terms(user, offer_currencies=None, shown=None) -> MoneyTerms:
     """The user's home currency and rates. ``offer_currencies`` are the currencies of all the
-    user's offers when the caller has them loaded already; otherwise they are read (one query)."""
+    user's offers when the caller has them loaded already; otherwise they are read (one query).
+    ``shown`` (optional) are the currencies of the money the page compares: money in one
+    currency is compared in it (``exchange.compare``), nothing is converted, and the rates are
+    not read (one query fewer)."""
     from offers.models import ExchangeRate, Offer
 
     if offer_currencies is None:
         offer_currencies = Offer.objects.for_user(user).values_list("currency", flat=True)
-    return MoneyTerms(
-        home=exchange.comparison_currency(user, list(offer_currencies)),
-        rates=ExchangeRate.objects.for_user(user).as_rates(),
-    )
+    home = exchange.comparison_currency(user, list(offer_currencies))
+    if shown is not None and len(set(shown)) <= 1:
+        return MoneyTerms(home=home, rates=exchange.Rates())
+    return MoneyTerms(home=home, rates=ExchangeRate.objects.for_user(user).as_rates())
 
 
 def recent_currencies(user, limit: int = 5) -> list[str]:

@@ -1,57 +1,88 @@
-"""The compare page's money cells. A tag rather than an include: the table prints up to five
-offers x seven lines x six years, and an include a cell cost more than the figures in it."""
+"""The compare page's money cells and the chart's markers. A tag rather than an include: the
+table prints up to five offers x seven lines x six years, and an include a cell cost more than
+the figures in it."""
 
 from django import template
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
+from crossroads.escaping import escape
 from offers.compare.table import NO_FIGURES
-from offers.templatetags.money import no_figures, whole_money
+from offers.templatetags.money import no_figures
+
+_NO_FIGURES = escape(no_figures())
+# The longest name written at a line's end (``WIDE``): longer ones end in an ellipsis.
+NAME_LENGTH = 17
 
 register = template.Library()
 
 
 @register.simple_tag
-def compare_cells(cells, columns, missing=""):
-    """``{% compare_cells line.cells table.columns %}``: one ``<td>`` an offer, its figure in
-    the column's currency, and when converted, the original amount under it. A cell with
-    nothing to show (no estimate, say) says ``missing``, or is left empty."""
-    pairs = zip(cells, columns, strict=True)
-    return mark_safe("".join(_cell(cell, column, missing) for cell, column in pairs))
+def compare_rows(rows, names):
+    """``{% compare_rows lines shown.names %}``: a year's lines (``offers.compare.shown.Row``),
+    a row each, the first headed with the year's number."""
+    names = [escape(name) for name in names]
+    return mark_safe("".join(_row(row, names) for row in rows))
 
 
-def _cell(cell, column, missing) -> str:
+def _row(row, names) -> str:
+    year = f'<span class="fw-semibold d-block">Year {row.year}</span>' if row.year else ""
+    cells = "".join(_cell(cell, name, "") for cell, name in zip(row.cells, names, strict=True))
+    return (
+        f'<tr class="compare-{escape(row.kind)}">\n<th scope="row" class="fw-normal">'
+        f"{year}{escape(row.label)}</th>\n{cells}\n</tr>\n"
+    )
+
+
+@register.simple_tag
+def chart_figures(rows):
+    """``{% chart_figures chart_rows %}``: the chart's figures as rows of a table, an offer a
+    row (its name, then its money so far at the end of each year, written out already)."""
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row" class="fw-normal">{escape(label)}</th>'
+            + "".join(f'<td class="text-end money text-nowrap">{escape(f)}</td>' for f in figures)
+            + "</tr>\n"
+            for label, figures in rows
+        )
+    )
+
+
+@register.simple_tag
+def compare_cells(cells, names, missing=""):
+    """``{% compare_cells row.cells shown.names %}``: one ``<td>`` an offer, its figure
+    (``offers.compare.shown``: written out already) in the column's currency, and when
+    converted, the original amount under it. A cell with nothing to show (no estimate, say)
+    says ``missing``, or is left empty."""
+    missing = escape(missing)
+    return mark_safe(
+        "".join(_cell(cell, escape(name), missing) for cell, name in zip(cells, names, strict=True))
+    )
+
+
+def _cell(cell, name, missing) -> str:
     # Each cell names its offer (``data-label``): on a phone the table reflows, a block a year,
     # and the stylesheet writes the name beside the figure.
-    name = column.offer.company
     if cell is NO_FIGURES:
         # The column's heading says it in full; a cell says it to a screen reader.
-        return format_html(
-            '<td class="text-end text-body-secondary" data-label="{}"><span aria-hidden="true">'
-            '–</span><span class="visually-hidden">{}</span></td>',
-            name,
-            no_figures(),
+        return (
+            f'<td class="text-end text-body-secondary" data-label="{name}"><span '
+            f'aria-hidden="true">–</span><span class="visually-hidden">{_NO_FIGURES}</span></td>'
         )
     if cell is None:
         if not missing:
             return "<td></td>"
-        return format_html(
-            '<td class="text-end small text-body-secondary" data-label="{}">{}</td>', name, missing
+        return f'<td class="text-end small text-body-secondary" data-label="{name}">{missing}</td>'
+    figure = escape(cell.text)
+    if not cell.original:
+        return (
+            f'<td class="text-end money" data-label="{name}"><span class="text-nowrap">{figure}'
+            "</span></td>"
         )
-    figure = whole_money(cell.value, column.shown_in)
-    if not (column.rate and cell.original):
-        return format_html(
-            '<td class="text-end money" data-label="{}"><span class="text-nowrap">{}</span></td>',
-            name,
-            figure,
-        )
-    return format_html(
-        '<td class="text-end money" data-label="{}"><span class="text-nowrap">{}</span><span '
-        'class="d-block small text-body-secondary text-nowrap converted-original">from {}</span>'
-        "</td>",
-        name,
-        figure,
-        whole_money(cell.original, column.currency),
+    return (
+        f'<td class="text-end money" data-label="{name}"><span class="text-nowrap">{figure}'
+        '</span><span class="d-block small text-body-secondary text-nowrap converted-original">'
+        f"from {escape(cell.original)}</span></td>"
     )
 
 
@@ -79,20 +110,53 @@ def _marker(series, x: int, y: int) -> str:
 
 
 @register.simple_tag
-def chart_markers(series):
-    """``{% chart_markers series %}``: a marker on each of a line's years (not on its start),
-    its shape (``series.marker``) telling the line apart without its colour."""
-    return mark_safe("".join(_marker(series, point.x, point.y) for point in series.points[1:]))
+def chart_axes(chart):
+    """``{% chart_axes chart %}``: a gridline at each amount with the amount beside it, and
+    the years along the bottom ("Year 2" where there is room, "2" on a phone)."""
+    year = "Year " if chart.layout.names_at_ends else ""
+    return mark_safe(
+        "".join(
+            f'<line class="chart-grid" x1="{chart.left}" x2="{chart.plot_right}" y1="{tick.y}" '
+            f'y2="{tick.y}"/>\n<text class="chart-axis" x="{chart.axis_x}" y="{tick.text_y}" '
+            f'text-anchor="end">{escape(tick.label)}</text>\n'
+            for tick in chart.ticks
+        )
+        + "".join(
+            f'<text class="chart-axis" x="{mark.x}" y="{chart.years_y}" text-anchor="middle">'
+            f"{year}{mark.number}</text>\n"
+            for mark in chart.years
+        )
+    )
+
+
+@register.simple_tag
+def chart_lines(chart):
+    """``{% chart_lines chart %}``: each offer's line, its style (``series.style``) and a
+    marker on each of its years (not on its start) whose shape (``series.marker``) tells the
+    lines apart without their colour; in the wide layout, its name at its end."""
+    return mark_safe("".join(_line(series, chart) for series in chart.series))
+
+
+def _line(series, chart) -> str:
+    markers = "".join(_marker(series, point.x, point.y) for point in series.points[1:])
+    line = (
+        f'<polyline class="chart-line chart-line-{series.number} chart-{series.style}" '
+        f'points="{series.path}"/>\n{markers}\n'
+    )
+    if not chart.layout.names_at_ends:
+        return line
+    name = escape(Truncator(series.label).chars(NAME_LENGTH))
+    return (
+        f'{line}<text class="chart-label" x="{chart.names_x}" y="{series.label_y}">{name}</text>\n'
+    )
 
 
 @register.simple_tag
 def chart_sample(series):
     """``{% chart_sample series %}``: a short piece of the line with its marker, for a legend."""
-    return format_html(
+    return mark_safe(
         '<svg class="chart-sample" viewBox="0 0 44 12" width="44" height="12" aria-hidden="true" '
-        'focusable="false"><line class="chart-line chart-line-{} chart-{}" x1="2" y1="6" x2="42" '
-        'y2="6"/>{}</svg>',
-        series.number,
-        series.style,
-        mark_safe(_marker(series, 22, 6)),
+        f'focusable="false"><line class="chart-line chart-line-{series.number} '
+        f'chart-{escape(series.style)}" x1="2" y1="6" x2="42" y2="6"/>{_marker(series, 22, 6)}'
+        "</svg>"
     )

@@ -215,5 +215,5 @@ def test_a_data_folder_of_the_old_embedded_postgres_stops_the_app_with_one_line(
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("Crossroads cannot start: ")
     assert f"{old} holds data of PostgreSQL 16" in line
-    assert f"mv {old} {old}-16" in line and "README.md" in line
+    assert f"mv {old} {old}-16" in line and "docs/embedded-postgres.md" in line
     assert sorted(p.name for p in old.iterdir()) == ["PG_VERSION"]  # nothing touched

@@ -1,6 +1,6 @@
 """The load and restart script, short: a few users writing while PostgreSQL is stopped under
 them. No request may get a 500, and every offer the app said it saved must be there.
-The full run (20 users, 60 s, stopped at 20 s) is by hand: see README."""
+The full run (20 users, 60 s, stopped at 20 s) is by hand: see docs/operations.md."""
 
 import json
 import subprocess

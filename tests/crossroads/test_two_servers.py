@@ -40,19 +40,8 @@ pytestmark = pytest.mark.two_servers
 PASSWORD = "a long pass phrase for the tests"
 SIGNED_IN = """
 import json
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
-from crossroads.models import User
-keys = []
-for name in {names!r}:
-    user = User.objects.create_user(name, name + "@example.com", {password!r})
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    keys.append(session.session_key)
-print(json.dumps(keys))
+from scripts.signed_in import signed_in
+print(json.dumps(signed_in({names!r}, {password!r})))
 """
 OFFERS = """
 import json

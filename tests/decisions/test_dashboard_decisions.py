@@ -4,7 +4,8 @@ import pytest
 from django.utils import timezone
 
 from decisions.dashboard import dashboard_context
-from decisions.models import Decision
+from decisions.models import CallPlan, Decision
+from offers.models import Offer
 from tests.decisions.helpers import at_step, url
 from tests.factories import make_decision, make_offer
 
@@ -69,3 +70,16 @@ def test_the_dashboard_part_takes_the_same_queries_for_few_and_many(
         context = dashboard_context(alice)
         assert len(context["decisions_to_look_back"]) == 3
         assert [d.chosen_offer for d in context["decisions_to_look_back"]]
+
+
+@pytest.mark.parametrize("call_made", [True, False])
+def test_a_decision_due_a_look_back_is_a_call_to_make_only_until_the_call_is_made(alice, call_made):
+    committed = make_offer(alice, company="Old Co", status=Offer.Status.SIGNED)
+    new = make_offer(alice, company="New Co")
+    leaving = make_decision(alice, [committed, new], chosen_offer=new, decided_at=timezone.now())
+    CallPlan.objects.create(decision=leaving, done_at=timezone.now() if call_made else None)
+    _recorded(leaving, 40)
+    context = dashboard_context(alice)
+    assert context["decisions_to_look_back"] == [leaving]
+    assert [call.decision for call in context["calls_to_make"]] == ([] if call_made else [leaving])
+    assert context["decision_drafts"] == []

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.timezone import now
 
 from decisions.models import get_decision_for_user
-from decisions.wizard.steps import rating_scores, with_offers_and_factors
+from decisions.wizard.steps import factors_and_scores, with_offers
 from offers.models import Offer
 from tests.decisions.helpers import finished_decision, url
 from tests.factories import make_offer, with_token
@@ -64,11 +64,11 @@ def test_a_decision_is_looked_up_alone_not_with_every_decision_in_the_database(
 ):
     mine = finished_decision(alice, offers=2, factors=5, considerations=0)
     others = [finished_decision(bob, offers=2, factors=5, considerations=0) for _ in range(3)]
-    # The decision, its offers, its factors and their ratings: one query each.
-    with django_assert_num_queries(4) as captured:
-        found = get_decision_for_user(alice, mine.pk, with_offers_and_factors())
-        ratings = rating_scores(found)
-    assert found == mine and len(ratings) == 2 * 5
+    # The decision, its offers, and its factors with their ratings: one query each.
+    with django_assert_num_queries(3) as captured:
+        found = get_decision_for_user(alice, mine.pk, with_offers())
+        factors, ratings = factors_and_scores(found)
+    assert found == mine and len(factors) == 5 and len(ratings) == 2 * 5
     loaded = " ".join(query["sql"] for query in captured.captured_queries)
     assert all(f"({other.pk})" not in loaded for other in others)
 

@@ -292,3 +292,24 @@ def test_from_a_decision_the_queries_are_the_same_too(
     # (it took 6 when it was given the decision's id).
     with django_assert_num_queries(4):
         alice_client.get(compare_url(offers, 4))
+
+
+def test_offers_all_in_the_home_currency_need_no_rates_and_one_query_less(
+    alice_client, alice, three_offers, django_assert_num_queries
+):
+    _set_rate(alice)
+    euros = [offer.pk for offer in three_offers if offer.currency == "EUR"]
+    # Session, user, the user's offers: nothing is converted, so the rates are not read.
+    with django_assert_num_queries(3):
+        text = _text(_page(alice_client, offers=euros, years=2))
+    assert "EUR 90,000" in text and "EUR 60,000" in text and "converted" not in text
+
+
+def test_an_offer_alone_in_another_currency_is_shown_in_it_without_reading_rates(
+    alice_client, alice, three_offers, django_assert_num_queries
+):
+    _set_rate(alice)
+    dollars = [offer.pk for offer in three_offers if offer.currency == "USD"]
+    with django_assert_num_queries(3):
+        text = _text(_page(alice_client, offers=dollars, years=1))
+    assert "In USD" in text and "USD 110,000" in text and "converted" not in text

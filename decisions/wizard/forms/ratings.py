@@ -2,12 +2,11 @@
 
 import operator
 from functools import reduce
-from typing import NamedTuple
 
 from django import forms
 from django.db.models import Q
-from django.template.loader import get_template
-from django.utils.functional import cached_property
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from decisions.models import Rating
 from decisions.wizard.forms.offers import offer_label
@@ -23,22 +22,47 @@ RATING_CHOICES = [
 
 
 def _rating_choices():
-    # Given to each field as a callable, read only when a posted value is checked: the template
-    # draws the options (see RatingsForm.options), and 50 fields each copying the list took a
-    # millisecond and a half.
+    # Given to each field as a callable, read only when a posted value is checked: the cells
+    # are written with RATING_OPTIONS, and 50 fields each copying the list took a millisecond
+    # and a half.
     return RATING_CHOICES
 
 
-class RatingCell(NamedTuple):
-    """What the template writes for one cell: its select's name, id, label and errors, and
-    its options with the cell's rating selected."""
+def options_by_selected(choices) -> dict:
+    """The options of a select of ``choices`` for each value selected, and for none (None): a
+    grid of selects writes them once, not once a select (see ``select_options``)."""
+    choices = [(str(value), label) for value, label in choices]
+    return {
+        selected: format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((value, " selected" if value == selected else "", label) for value, label in choices),
+        )
+        for selected in [None, *(value for value, _ in choices)]
+    }
 
-    name: str
-    id: str
-    label: str
-    required: bool
-    errors: list
-    options: str
+
+def select_options(options: dict, value) -> SafeString:
+    """The options (``options_by_selected``) with ``value`` selected. Nothing chosen, or a
+    refused value, selects the empty choice when there is one, else nothing."""
+    empty = options.get("", options[None])
+    return empty if value is None else options.get(str(value), empty)
+
+
+RATING_OPTIONS = options_by_selected(RATING_CHOICES)
+
+
+# One cell of the grid, as the page writes it (see RatingsForm.rows); every value put in it is
+# escaped first.
+CELL = (
+    '<td class="rating-cell"><div id="div_{id}" class="mb-3">'
+    '<label for="{id}" class="form-label{required_class}">{label}{required_mark}</label>'
+    "{errors}"
+    '<select name="{name}" id="{id}" class="form-select{invalid_class}"{required}{invalid}>'
+    "{options}</select></div></td>"
+)
+REQUIRED_MARK = '<span class="asteriskField">*</span>'
+ERROR = '<p id="error_{}_{}" class="mb-1"><span class="visually-hidden">Error:</span> {}</p>'
 
 
 class RatingsForm(forms.Form):
@@ -81,37 +105,37 @@ class RatingsForm(forms.Form):
         return f"rating-{factor.pk}-{offer.pk}"
 
     def rows(self):
-        """The grid for the template: (factor, [cell for each offer]). The template draws each
-        cell itself, as 50 selects through crispy's templates took most of the page's time."""
+        """The grid for the template: (factor, [each offer's cell, its markup ready]). Each
+        cell is written here, in one go, as its select, label and errors through a template
+        took most of the page's time (through crispy's templates, even more)."""
         return [
             (factor, [self._cell(self.field_name(factor, offer)) for offer in self.offers])
             for factor in self.factors
         ]
 
-    def _cell(self, name) -> RatingCell:
+    def _cell(self, name) -> SafeString:
         field = self[name]
         value = field.value()
         # A refused value (not 1 to 5) shows as not chosen yet, with its error.
-        options = self.options.get("" if value is None else str(value), self.options[""])
-        return RatingCell(
-            name=field.html_name,
-            id=field.auto_id,
-            label=field.label,
-            required=field.field.required,
-            errors=field.errors,
-            options=options,
+        options = select_options(RATING_OPTIONS, value)
+        cell_id, required = escape(field.auto_id), field.field.required
+        errors = field.errors if self.is_bound else ()
+        return mark_safe(
+            CELL.format(
+                id=cell_id,
+                name=escape(field.html_name),
+                label=escape(field.label),
+                required_class=" requiredField" if required else "",
+                required_mark=REQUIRED_MARK if required else "",
+                required=" required" if required else "",
+                errors=_errors(cell_id, errors) if errors else "",
+                invalid_class=" is-invalid" if errors else "",
+                invalid=f' aria-invalid="true" aria-describedby="{cell_id}_error"'
+                if errors
+                else "",
+                options=options,
+            )
         )
-
-    @cached_property
-    def options(self) -> dict[str, str]:
-        """Every cell's options, for each rating it can hold (and none) selected: the same for
-        every cell, so drawn six times a page rather than once a cell."""
-        template = get_template("decisions/wizard/_rating_options.html")
-        choices = [(str(value), label) for value, label in RATING_CHOICES]
-        return {
-            selected: template.render({"choices": choices, "selected": selected})
-            for selected, _ in choices
-        }
 
     def save(self):
         scores = {
@@ -134,3 +158,13 @@ class RatingsForm(forms.Form):
             Rating.objects.filter(
                 reduce(operator.or_, (Q(factor_id=f, offer_id=o) for f, o in cleared))
             ).delete()
+
+
+def _errors(cell_id: str, errors) -> SafeString:
+    return format_html(
+        '<div id="{}_error" class="invalid-feedback d-block field-error">{}</div>',
+        cell_id,
+        format_html_join(
+            "", ERROR, ((n, cell_id, error) for n, error in enumerate(errors, start=1))
+        ),
+    )

@@ -23,7 +23,7 @@ from decisions.wizard.steps import (
     offers_in_place,
     ordered_offers,
     step_url,
-    with_offers_and_factors,
+    with_offers,
 )
 from offers.rates import money_terms
 
@@ -37,7 +37,7 @@ def _decision(request, pk):
     decision = get_decision_for_user(
         request.user,
         pk,
-        with_offers_and_factors().select_related("call_plan"),
+        with_offers("leaving_terms").select_related("call_plan"),
     )
     offers_in_place(decision)
     return decision

@@ -31,7 +31,7 @@ from decisions.wizard.steps import (
     skips_situation,
     start_decision,
     step_url,
-    with_offers_and_factors,
+    with_offers,
 )
 from offers.rates import money_terms
 
@@ -127,7 +127,7 @@ def situation(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def ratings(request, pk):
-    decision = get_decision_for_user(request.user, pk, with_offers_and_factors())
+    decision = get_decision_for_user(request.user, pk, with_offers())
     if blocked := not_reached(decision, Step.RATINGS) or too_few_offers(request, decision):
         return blocked
     form, context = ratings_page(decision, money_terms(request.user), posted(request))

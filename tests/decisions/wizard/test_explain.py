@@ -9,9 +9,9 @@ from decisions.models import Consideration
 from decisions.wizard.result import explain
 from decisions.wizard.steps import (
     considerations_of,
+    factors_and_scores,
     ordered_offers,
-    rating_scores,
-    with_offers_and_factors,
+    with_offers,
 )
 from offers.models import Offer
 from tests.decisions.helpers import rate
@@ -22,14 +22,10 @@ TODAY = datetime.date(2026, 11, 26)
 
 
 def _explained(decision):
-    decision = with_offers_and_factors().get(pk=decision.pk)
+    decision = with_offers("leaving_terms").get(pk=decision.pk)
+    factors, ratings = factors_and_scores(decision)
     return explain(
-        decision,
-        ordered_offers(decision),
-        list(decision.factors.all()),
-        rating_scores(decision),
-        considerations_of(decision),
-        TODAY,
+        decision, ordered_offers(decision), factors, ratings, considerations_of(decision), TODAY
     )
 
 

@@ -172,3 +172,11 @@ def test_the_grid_renders_as_many_templates_for_75_cells_as_for_10(alice_client,
     large_page = alice_client.get(url("ratings", large))
     assert large_page.content.decode().count('<select name="rating-') == 75
     assert len(large_page.templates) == len(small_page.templates)
+
+
+def test_a_factor_name_with_markup_is_shown_as_text_in_each_cell_label(alice_client, ratings):
+    # Each cell is written in Python (RatingsForm.rows): its label is escaped there.
+    ratings.factors.filter(name="Culture").update(name='Culture <i>"mostly"</i>')
+    html = alice_client.get(url("ratings", ratings)).content.decode()
+    assert "<i>" not in html
+    assert "Culture &lt;i&gt;&quot;mostly&quot;&lt;/i&gt; for Analyst at Second Co" in html

@@ -362,3 +362,18 @@ def test_the_risk_mentions_accepting_despite_an_offer_on_its_way(
     committed.save()
     text = _text(_html(alice_client, finished))
     assert "You accepted First Co knowing an offer from Second Co was on its way" in text
+
+
+def test_what_the_user_wrote_in_a_pro_and_a_factor_name_is_shown_as_text_not_markup(
+    alice_client, finished, new_offer
+):
+    # The ratings and the pros and cons are written out in Python (result_rows.py): what the
+    # user typed is escaped there as the template would.
+    finished.factors.filter(name="Culture").update(name="Culture <i>mostly</i>")
+    finished.considerations.create(
+        offer=new_offer, kind="pro", term="immediate", text='Near "home" & <b>bold</b>'
+    )
+    html = _html(alice_client, finished)
+    assert "<b>bold</b>" not in html and "<i>mostly</i>" not in html
+    assert "Near &quot;home&quot; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
+    assert "Culture &lt;i&gt;mostly&lt;/i&gt;" in html

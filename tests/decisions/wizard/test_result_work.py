@@ -12,9 +12,9 @@ from decisions.models import Factor, get_decision_for_user
 from decisions.wizard.result import explain
 from decisions.wizard.steps import (
     considerations_of,
+    factors_and_scores,
     ordered_offers,
-    rating_scores,
-    with_offers_and_factors,
+    with_offers,
 )
 from offers.models import Offer
 from tests.decisions.helpers import finished_decision
@@ -24,9 +24,9 @@ pytestmark = pytest.mark.django_db
 
 def _hashes_while_explaining(owner, factors: int, monkeypatch) -> collections.Counter:
     decision = finished_decision(owner, offers=5, factors=factors, considerations=40)
-    loaded = get_decision_for_user(owner, decision.pk, with_offers_and_factors())
-    ratings, considerations = rating_scores(loaded), considerations_of(loaded)
-    offers, factor_list = ordered_offers(loaded), list(loaded.factors.all())
+    loaded = get_decision_for_user(owner, decision.pk, with_offers("leaving_terms"))
+    (factor_list, ratings), considerations = factors_and_scores(loaded), considerations_of(loaded)
+    offers = ordered_offers(loaded)
     counted = collections.Counter()
     for model in (Offer, Factor):
         monkeypatch.setattr(

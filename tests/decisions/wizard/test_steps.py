@@ -3,7 +3,7 @@ progress bar shows, and that a stale tab's save is refused."""
 
 import pytest
 
-from decisions.models import Decision
+from decisions.models import DEFAULT_FACTORS, Decision
 from decisions.wizard import steps
 from decisions.wizard.steps import Step
 from offers.models import Offer
@@ -79,3 +79,21 @@ def test_claiming_a_stale_version_writes_nothing(alice):
 )
 def test_a_posted_version_is_read_as_a_number_or_nothing(posted, read):
     assert steps.parse_version(posted) == read
+
+
+@pytest.mark.django_db
+def test_the_factors_come_in_order_with_their_ratings_and_an_unrated_one_comes_once(alice):
+    first, second = make_offer(alice, company="First"), make_offer(alice, company="Second")
+    decision = steps.start_decision(alice, "Which?", [first, second], None)
+    compensation, culture, *_ = decision.factors.all()
+    culture.ratings.create(offer=first, score=4)
+    culture.ratings.create(offer=second, score=2)
+    compensation.ratings.create(offer=second, score=5)
+    factors, scores = steps.factors_and_scores(decision)
+    assert [factor.name for factor in factors] == list(DEFAULT_FACTORS)
+    assert factors[0].is_compensation and factors[1].weight == culture.weight
+    assert scores == {
+        (culture.pk, first.pk): 4,
+        (culture.pk, second.pk): 2,
+        (compensation.pk, second.pk): 5,
+    }

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from offers import changes
+from offers.models import Offer
 from offers.withdrawals import records
 from tests.offers.conftest import three_offers
 
@@ -51,3 +52,20 @@ def test_an_offer_owed_a_withdrawal_is_weighed_no_more(alice, case, today):
     changes.accept(amsterdam, go_ahead=True, today=today)
     pending = records.pending_for(alice)
     assert records.still_weighed([prague, amsterdam, moldau], pending) == [prague, amsterdam]
+
+
+@pytest.mark.parametrize("then", ["nothing", "told", "backed_out", "declined"])
+def test_the_dashboard_owes_the_same_withdrawals_as_the_records(alice, case, today, then):
+    prague, amsterdam, moldau = case
+    changes.accept(amsterdam, go_ahead=True, today=today)
+    if then == "told":
+        changes.withdraw(records.pending_for(alice)[0], message="Thanks", names_new_employer=False)
+    elif then == "backed_out":
+        changes.back_out(amsterdam, today=today)
+    elif then == "declined":
+        changes.decline(moldau, today=today)
+    offers = Offer.objects.for_user(alice).outlines()
+    owed = [(w.offer_id, w.accepted_offer.pk) for w in records.pending_among(alice, offers)]
+    expected = [(w.offer_id, w.accepted_offer_id) for w in records.pending_for(alice)]
+    assert owed == expected
+    assert bool(owed) == (then == "nothing")
