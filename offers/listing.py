@@ -5,11 +5,13 @@ import datetime
 
 from django.core.paginator import Paginator
 
+from crossroads.formats import format_money
 from offers import compensation, exchange, timeline
 from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.models import Offer
 from offers.rates import money_terms
+from offers.templatetags import offer_badges, offer_dates
 from offers.terms.clashes import notice_clashes
 from offers.withdrawals import records as withdrawal_records
 
@@ -29,20 +31,23 @@ def offer_list(user, status: str, page_number, today: datetime.date) -> dict:
     totals = in_play.values_list("pk", "four_year_headline", "currency")
     terms = money_terms(user)
     comparison = terms.compare(exchange.leaders({pk: (total, cur) for pk, total, cur in totals}))
+    best = comparison.best()
     return {
         "status": status,
         "page": page,
-        "rows": [_list_row(offer, today, comparison, terms) for offer in page],
+        "rows": [_list_row(offer, today, comparison, terms, best) for offer in page],
         "has_example": any(offer.is_example for offer in page),
         # With a filter on, "nothing matches" is said instead of inviting a first offer.
         "has_any": bool(status) or page.paginator.count > 0,
         "comparison": comparison,
-        "best": comparison.best(),
+        "best": best,
         "today": today,
     }
 
 
-def _list_row(offer, today, comparison, terms) -> dict:
+def _list_row(offer, today, comparison, terms, best) -> dict:
+    """One row of the list, its words and money written once here rather than by tags and
+    filters in each cell (a page shows twenty rows)."""
     package = offer.package()
     first_year, four_years = compensation.headline(package)
     figures = compensation.has_figures(package)
@@ -53,14 +58,20 @@ def _list_row(offer, today, comparison, terms) -> dict:
     def converted(value):
         return terms.rates.convert(value, offer.currency, comparison.currency) if converts else None
 
+    place = f"{offer.company}, {offer.location}" if offer.location else offer.company
     return {
         "offer": offer,
-        "dates": offer.dates_in_play(today),
+        "url": offer.get_absolute_url(),
+        "place": place,
+        "example_badge": offer_badges.example_badge(offer),
+        "status_badge": offer_badges.status_badge(offer),
+        "dates": [(event.label, offer_dates.event_when(event)) for event in offer.dates_in_play(today)],
         "has_figures": figures,
-        "first_year": first_year,
-        "four_years": four_years,
+        "first_year": format_money(first_year, offer.currency) if figures else None,
+        "four_years": format_money(four_years, offer.currency) if figures else None,
         "first_year_converted": converted(first_year),
         "converted": converted(four_years),
+        "is_best": offer.pk == best,
     }
 
 
