@@ -16,12 +16,18 @@ from offers.terms.clashes import notice_clashes
 from offers.withdrawals import records as withdrawal_records
 
 OFFERS_PER_PAGE = 20
+# What a row of the list reads of an offer: its names, status, dates and money.
+LIST_FIELDS = (
+    *("role", "company", "location", "status", "is_example"),
+    *("expected_on", "respond_by", "start_date", *compensation.PACKAGE_FIELDS),
+)
 
 
 def offer_list(user, status: str, page_number, today: datetime.date) -> dict:
     """The page ``page_number`` of the user's offers shown by ``status``, nearest date first,
     with every offer in play's money compared."""
     offers = Offer.objects.for_user(user).shown_by(status).by_nearest_date(today)
+    offers = offers.only(*LIST_FIELDS)
     page = Paginator(offers, OFFERS_PER_PAGE).get_page(page_number)
     # The database adds up the four years of the offers in play with figures; the best two in
     # each currency are compared (``exchange.leaders``), which finds the best of them all. Only

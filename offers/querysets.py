@@ -4,7 +4,7 @@ the model's own status rules through ``self.model``; ``offers/models.py`` attach
 import datetime
 
 from django.db import models
-from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, When
+from django.db.models import Case, ExpressionWrapper, F, Q, When
 from django.db.models.functions import Coalesce
 
 from offers import calendar, compensation
@@ -92,18 +92,14 @@ class OfferQuerySet(models.QuerySet):
             default=None,
             output_field=models.DateField(),
         )
-        date_group = Case(
-            When(key_date__gte=today, then=0),
-            When(key_date__lt=today, then=1),
-            default=2,
-            output_field=IntegerField(),
-        )
+        # The dates to come, soonest first; then (none to come: null, after them) the dates
+        # passed, the most recent first; then the offers with no date at all.
+        to_come = Case(When(key_date__gte=today, then="key_date"), output_field=models.DateField())
         return (
             self.annotate(key_date=key_date)
-            .annotate(date_group=date_group)
+            .annotate(date_to_come=to_come)
             .order_by(
-                "date_group",
-                Case(When(date_group=0, then="key_date")).asc(),
+                F("date_to_come").asc(nulls_last=True),
                 F("key_date").desc(nulls_last=True),
                 "company",
                 "role",
