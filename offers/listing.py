@@ -4,6 +4,7 @@ offers in a fixed number of queries. Plain functions, no HTTP."""
 import datetime
 
 from django.core.paginator import Paginator
+from django.utils.html import format_html
 
 from crossroads.formats import format_money
 from offers import compensation, exchange, timeline
@@ -107,10 +108,28 @@ def offer_timeline(user, page_number: int, every_clash: bool, today: datetime.da
         ],
         "asks": asks,
         "withdrawals": withdrawals,
-        "rows": page.rows(),
+        "rows": [_timeline_row(event, clash_number) for event, clash_number in page.rows()],
         "today": today,
         "today_index": page.today_index,
         "clashes": page.clashes,
         "in_play_count": len(offers),
         "has_any": bool(everything),
+    }
+
+
+def _timeline_row(event, clash_number) -> dict:
+    """One date of the timeline, its day, link and badges written once here (a page shows
+    fifteen)."""
+    offer = event.offer
+    return {
+        "event": event,
+        "clash_number": clash_number,
+        "day": offer_dates.timeline_day(event),
+        "url": offer.get_absolute_url(),
+        "badges": format_html(
+            "{}\n{}\n{}",
+            offer_badges.status_badge(offer),
+            offer_badges.example_badge(offer),
+            offer_badges.deadline_badge(event.deadline_state),
+        ),
     }
