@@ -4,6 +4,7 @@ offers in a fixed number of queries. Plain functions, no HTTP."""
 import datetime
 
 from django.core.paginator import Paginator
+from django.db.models import Case, Q, When
 from django.utils.html import format_html
 
 from crossroads.formats import format_money
@@ -11,6 +12,8 @@ from offers import compensation, exchange, timeline
 from offers.asks import records as ask_records
 from offers.asks import rules as ask_rules
 from offers.models import Offer
+from offers.outlines import four_year_headline
+from offers.querysets import figures_entered
 from offers.rates import money_terms
 from offers.templatetags import offer_badges, offer_dates
 from offers.terms.clashes import notice_clashes
@@ -30,14 +33,17 @@ def offer_list(user, status: str, page_number, today: datetime.date) -> dict:
     offers = Offer.objects.for_user(user).shown_by(status).by_nearest_date(today)
     offers = offers.only(*LIST_FIELDS)
     page = Paginator(offers, OFFERS_PER_PAGE).get_page(page_number)
-    # The database adds up the four years of the offers in play with figures; the best two in
-    # each currency are compared (``exchange.leaders``), which finds the best of them all. Only
-    # the rows shown are priced here.
-    in_play = Offer.objects.for_user(user).in_play().with_figures()
-    in_play = in_play.with_four_year_headline().order_by()
-    totals = in_play.values_list("pk", "four_year_headline", "currency")
-    terms = money_terms(user)
-    comparison = terms.compare(exchange.leaders({pk: (total, cur) for pk, total, cur in totals}))
+    # The database adds up the four years of the offers in play with figures (and of no other),
+    # read with every offer's currency (the comparison's currency depends on them all): one
+    # query. The best two in each currency are compared (``exchange.leaders``), which finds the
+    # best of them all. Only the rows shown are priced here.
+    compared = Q(status__in=Offer.IN_PLAY_STATUSES) & figures_entered()
+    mine = Offer.objects.for_user(user).order_by()
+    mine = mine.annotate(total=Case(When(compared, then=four_year_headline())))
+    money = list(mine.values_list("pk", "total", "currency"))
+    terms = money_terms(user, [currency for _pk, _total, currency in money])
+    totals = {pk: (total, cur) for pk, total, cur in money if total is not None}
+    comparison = terms.compare(exchange.leaders(totals))
     best = comparison.best()
     return {
         "status": status,
