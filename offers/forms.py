@@ -12,6 +12,7 @@ from django.utils import timezone
 from crossroads.errors import ErrorItem, ErrorSummary, form_errors, require, use_own_messages
 from crossroads.formats import currencies, local_currency
 from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
+from crossroads.widgets import LongSelect
 from offers import changes, rules
 from offers import offer_form_layout as layout
 from offers.asks.forms import go_ahead_field
@@ -378,6 +379,8 @@ class OfferFilterForm(forms.Form):
         label="Show",
         required=False,
         choices=[("", "All offers"), (IN_PLAY, "Open or accepted"), *Offer.Status.choices],
+        # A fixed list, the same for everyone: its options are made once (as the long lists').
+        widget=LongSelect,
     )
 
     def __init__(self, *args, **kwargs):
