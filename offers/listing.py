@@ -4,7 +4,7 @@ offers in a fixed number of queries. Plain functions, no HTTP."""
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Q, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, Q, Value, When
 from django.utils.html import format_html
 
 from crossroads.formats import format_money
@@ -30,19 +30,23 @@ LIST_FIELDS = (
 def offer_list(user, status: str, page_number, today: datetime.date) -> dict:
     """The page ``page_number`` of the user's offers shown by ``status``, nearest date first,
     with every offer in play's money compared."""
-    offers = Offer.objects.for_user(user).shown_by(status).by_nearest_date(today)
-    offers = offers.only(*LIST_FIELDS)
-    page = Paginator(offers, OFFERS_PER_PAGE).get_page(page_number)
-    # The database adds up the four years of the offers in play with figures (and of no other),
-    # read with every offer's currency (the comparison's currency depends on them all): one
-    # query. The best two in each currency are compared (``exchange.leaders``), which finds the
-    # best of them all. Only the rows shown are priced here.
+    # Every offer's currency (the comparison's currency depends on them all), whether the
+    # filter shows it (the pages are counted from these) and, for the offers in play with
+    # figures only, their four years added up by the database: one query. The best two in each
+    # currency are compared (``exchange.leaders``), which finds the best of them all.
     compared = Q(status__in=Offer.IN_PLAY_STATUSES) & figures_entered()
-    mine = Offer.objects.for_user(user).order_by()
-    mine = mine.annotate(total=Case(When(compared, then=four_year_headline())))
-    money = list(mine.values_list("pk", "total", "currency"))
-    terms = money_terms(user, [currency for _pk, _total, currency in money])
-    totals = {pk: (total, cur) for pk, total, cur in money if total is not None}
+    shown = Offer.objects.shown_by_condition(status)
+    mine = Offer.objects.for_user(user).order_by().annotate(
+        total=Case(When(compared, then=four_year_headline())),
+        shown=ExpressionWrapper(shown, output_field=BooleanField()) if shown else Value(True),
+    )
+    money = list(mine.values_list("pk", "total", "currency", "shown"))
+    offers = Offer.objects.for_user(user).filter(shown).by_nearest_date(today)
+    paginator = Paginator(offers.only(*LIST_FIELDS), OFFERS_PER_PAGE)
+    paginator.count = sum(1 for *_money, is_shown in money if is_shown)  # no query of its own
+    page = paginator.get_page(page_number)
+    terms = money_terms(user, [currency for _pk, _total, currency, _shown in money])
+    totals = {pk: (total, cur) for pk, total, cur, _shown in money if total is not None}
     comparison = terms.compare(exchange.leaders(totals))
     best = comparison.best()
     return {

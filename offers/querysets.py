@@ -74,11 +74,16 @@ class OfferQuerySet(models.QuerySet):
 
     def shown_by(self, status_filter: str):
         """The offers a list filter asks for: "" for all, ``IN_PLAY``, or one status."""
+        return self.filter(self.shown_by_condition(status_filter))
+
+    def shown_by_condition(self, status_filter: str) -> Q:
+        """``shown_by`` as a condition (empty for all), to count what a filter shows in a query
+        that reads every offer."""
         if not status_filter:
-            return self
+            return Q()
         if status_filter == IN_PLAY:
-            return self.in_play()
-        return self.filter(status=status_filter)
+            return Q(status__in=self.model.IN_PLAY_STATUSES)
+        return Q(status=status_filter)
 
     def by_nearest_date(self, today: datetime.date):
         """Offers whose next date is soonest first, then those whose date has passed (the most

@@ -9,9 +9,9 @@ from tests.offers.conftest import make_many_offers, three_offers
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    # Session, user, the page's count, the page's offers, every offer's currency with the totals
-    # of those in play (for the home currency and the comparison), the exchange rates.
-    ("offers:list", 6),
+    # Session, user, the page's offers, every offer's currency with whether the filter shows it
+    # (the page count) and the totals of those in play (the comparison), the exchange rates.
+    ("offers:list", 5),
     # Session, user, the user's offers, the four years of those the page shows,
     # the asks about them, the exchange rates, the follow-ups still to tick, the withdrawals
     # still to make, the committed offers with their leaving terms (the notice clashes).
