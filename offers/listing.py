@@ -16,6 +16,7 @@ from offers.outlines import four_year_headline
 from offers.querysets import figures_entered
 from offers.rates import money_terms
 from offers.templatetags import offer_badges, offer_dates
+from offers.terms.models import LeavingTerms
 from offers.terms.clashes import notice_clashes
 from offers.withdrawals import records as withdrawal_records
 
@@ -24,6 +25,12 @@ OFFERS_PER_PAGE = 20
 LIST_FIELDS = (
     *("role", "company", "location", "status", "is_example"),
     *("expected_on", "respond_by", "start_date", *compensation.PACKAGE_FIELDS),
+)
+# What a notice clash reads of an offer to leave: its names, status, start date and location
+# (the country's default notice), and all of its leaving terms.
+NOTICE_FIELDS = (
+    *("role", "company", "location", "status", "start_date"),
+    *(f"leaving_terms__{field.name}" for field in LeavingTerms._meta.concrete_fields),
 )
 
 
@@ -106,7 +113,8 @@ def offer_timeline(user, page_number: int, every_clash: bool, today: datetime.da
     asks = ask_records.asks_about(user, offers)
     terms = money_terms(user, [offer.currency for offer in everything])
     leaving = Offer.objects.for_user(user).committed().filter(leaving_terms__isnull=False)
-    notice = notice_clashes(leaving.select_related("leaving_terms"), offers, today)
+    leaving = leaving.select_related("leaving_terms").only(*NOTICE_FIELDS)
+    notice = notice_clashes(leaving, offers, today)
     return {
         "notice_clashes": notice,
         "clash_total": page.clash_count + len(notice),
