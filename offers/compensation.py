@@ -204,6 +204,11 @@ def headline(package: Package) -> tuple[Decimal, Decimal]:
     return total.amounts[0], total.total
 
 
+def first_year(package: Package) -> Decimal:
+    """``headline``'s first figure alone: a table of one year has the same first column."""
+    return table(package, 1)[-1].amounts[0]
+
+
 def total_over(package: Package, years: int) -> Decimal:
     return sum((year.total for year in breakdown(package, years)), ZERO)
 

@@ -59,7 +59,7 @@ def offer_list(user, status: str, page_number, today: datetime.date) -> dict:
     return {
         "status": status,
         "page": page,
-        "rows": [_list_row(offer, today, comparison, terms, best) for offer in page],
+        "rows": [_list_row(offer, today, comparison, terms, best, totals) for offer in page],
         "has_example": any(offer.is_example for offer in page),
         # With a filter on, "nothing matches" is said instead of inviting a first offer.
         "has_any": bool(status) or page.paginator.count > 0,
@@ -69,12 +69,18 @@ def offer_list(user, status: str, page_number, today: datetime.date) -> dict:
     }
 
 
-def _list_row(offer, today, comparison, terms, best) -> dict:
+def _list_row(offer, today, comparison, terms, best, totals) -> dict:
     """One row of the list, its words and money written once here rather than by tags and
-    filters in each cell (a page shows twenty rows)."""
+    filters in each cell (a page shows twenty rows). ``totals``: the four years the database
+    added up for the offers compared (the same as ``compensation.headline``'s, which
+    tests/offers/test_four_year_total.py checks), so only the others are priced here."""
     package = offer.package()
-    first_year, four_years = compensation.headline(package)
     figures = compensation.has_figures(package)
+    first_year = four_years = None
+    if figures:
+        first_year = compensation.first_year(package)
+        summed = totals.get(offer.pk)
+        four_years = summed[0] if summed else compensation.headline(package)[1]
     # An offer in play with figures in another currency than the comparison's: every money
     # column converted, the same way.
     converts = figures and offer.is_in_play() and offer.currency != comparison.currency
