@@ -109,7 +109,7 @@ def offer_timeline(user, page_number: int, every_clash: bool, today: datetime.da
     """The timeline's page ``page_number`` (0 has today) of the dates of the offers in play,
     with its clashes (all of them if ``every_clash``), their money and the asks about them."""
     everything = Offer.objects.for_user(user).outlines(with_totals=False)
-    withdrawals = withdrawal_records.pending_for(user)
+    withdrawals = withdrawal_records.pending_among(user, everything)
     offers = withdrawal_records.still_weighed(
         [offer for offer in everything if offer.is_in_play()], withdrawals
     )
