@@ -16,8 +16,8 @@ from offers.outlines import four_year_headline
 from offers.querysets import figures_entered
 from offers.rates import money_terms
 from offers.templatetags import offer_badges, offer_dates
-from offers.terms.models import LeavingTerms
 from offers.terms.clashes import notice_clashes
+from offers.terms.models import LeavingTerms
 from offers.withdrawals import records as withdrawal_records
 
 OFFERS_PER_PAGE = 20
@@ -43,17 +43,23 @@ def offer_list(user, status: str, page_number, today: datetime.date) -> dict:
     # currency are compared (``exchange.leaders``), which finds the best of them all.
     compared = Q(status__in=Offer.IN_PLAY_STATUSES) & figures_entered()
     shown = Offer.objects.shown_by_condition(status)
-    mine = Offer.objects.for_user(user).order_by().annotate(
-        total=Case(When(compared, then=four_year_headline())),
-        shown=ExpressionWrapper(shown, output_field=BooleanField()) if shown else Value(True),
+    mine = (
+        Offer.objects.for_user(user)
+        .order_by()
+        .annotate(
+            total=Case(When(compared, then=four_year_headline())),
+            shown=ExpressionWrapper(shown, output_field=BooleanField()) if shown else Value(True),
+        )
     )
     money = list(mine.values_list("pk", "total", "currency", "shown"))
     offers = Offer.objects.for_user(user).filter(shown).by_nearest_date(today)
     paginator = Paginator(offers.only(*LIST_FIELDS), OFFERS_PER_PAGE)
     paginator.count = sum(1 for *_money, is_shown in money if is_shown)  # no query of its own
     page = paginator.get_page(page_number)
-    terms = money_terms(user, [currency for _pk, _total, currency, _shown in money])
     totals = {pk: (total, cur) for pk, total, cur, _shown in money if total is not None}
+    # Money in one currency converts nothing: the rates are read only for several.
+    currencies = [currency for _pk, _total, currency, _shown in money]
+    terms = money_terms(user, currencies, shown=[cur for _total, cur in totals.values()])
     comparison = terms.compare(exchange.leaders(totals))
     best = comparison.best()
     return {
@@ -95,7 +101,9 @@ def _list_row(offer, today, comparison, terms, best, totals) -> dict:
         "place": place,
         "example_badge": offer_badges.example_badge(offer),
         "status_badge": offer_badges.status_badge(offer),
-        "dates": [(event.label, offer_dates.event_when(event)) for event in offer.dates_in_play(today)],
+        "dates": [
+            (event.label, offer_dates.event_when(event)) for event in offer.dates_in_play(today)
+        ],
         "has_figures": figures,
         "first_year": format_money(first_year, offer.currency) if figures else None,
         "four_years": format_money(four_years, offer.currency) if figures else None,
@@ -117,7 +125,9 @@ def offer_timeline(user, page_number: int, every_clash: bool, today: datetime.da
     # The money of the offers this page shows (its clashes compare it), not of every offer.
     totals = Offer.objects.for_user(user).headlines({o.pk for o in page.offers})
     asks = ask_records.asks_about(user, offers)
-    terms = money_terms(user, [offer.currency for offer in everything])
+    # The clashes' money in one currency converts nothing: the rates are read only for several.
+    clashing = [o.currency for clash in page.clashes for o in (clash.offer, clash.other)]
+    terms = money_terms(user, [offer.currency for offer in everything], shown=clashing)
     leaving = Offer.objects.for_user(user).committed().filter(leaving_terms__isnull=False)
     leaving = leaving.select_related("leaving_terms").only(*NOTICE_FIELDS)
     notice = notice_clashes(leaving, offers, today)
