@@ -5,7 +5,7 @@ different currencies: ``same_currency`` tells the caller, and ``compensation_rat
 rank offers paid in different currencies.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import ROUND_HALF_UP, Decimal
 
 ZERO = Decimal(0)
@@ -31,6 +31,10 @@ class Package:
     benefits_value: Decimal = ZERO
     yearly_raise_percent: Decimal = ZERO
     equity_discount_percent: Decimal = ZERO
+
+
+# What ``package_of`` reads of an offer: a page that prices offers loads these columns.
+PACKAGE_FIELDS = (*(f.name for f in fields(Package)), "vesting_schedule")
 
 
 def package_of(offer) -> Package:
@@ -198,6 +202,11 @@ def headline(package: Package) -> tuple[Decimal, Decimal]:
     """The first-year and four-year totals as the offer's table shows them (whole units)."""
     total = table(package, 4)[-1]
     return total.amounts[0], total.total
+
+
+def first_year(package: Package) -> Decimal:
+    """``headline``'s first figure alone: a table of one year has the same first column."""
+    return table(package, 1)[-1].amounts[0]
 
 
 def total_over(package: Package, years: int) -> Decimal:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from crossroads.errors import ErrorItem, ErrorSummary, form_errors, require, use_own_messages
 from crossroads.formats import currencies, local_currency
 from crossroads.text import LONG_TEXT_LIMIT, limit_text, use_text_errors
+from crossroads.widgets import FixedChoices, LongSelect
 from offers import changes, rules
 from offers import offer_form_layout as layout
 from offers.asks.forms import go_ahead_field
@@ -62,6 +63,8 @@ class OfferForm(forms.ModelForm):
             **dict.fromkeys(DATE_FIELDS, DayField),
         }
         widgets = {
+            # A fixed list: its options are made once a process (``crossroads/widgets.py``).
+            "status": LongSelect,
             "vesting_schedule": forms.RadioSelect,
             "repayment_paid": forms.RadioSelect,
             "repayment_ends": forms.RadioSelect,
@@ -134,7 +137,8 @@ class OfferForm(forms.ModelForm):
         self.fields["currency"] = CurrencyField(
             label=self.fields["currency"].label,
             help_text=self.fields["currency"].help_text,
-            choices=choices,
+            # Put in Django's form once, not by the field and again by its widget.
+            choices=FixedChoices(lambda: choices),
             error_messages={
                 "invalid_choice": "Choose a currency from the list: %(value)s is not an ISO "
                 "4217 currency code we know.",
@@ -378,6 +382,8 @@ class OfferFilterForm(forms.Form):
         label="Show",
         required=False,
         choices=[("", "All offers"), (IN_PLAY, "Open or accepted"), *Offer.Status.choices],
+        # A fixed list, the same for everyone: its options are made once (as the long lists').
+        widget=LongSelect,
     )
 
     def __init__(self, *args, **kwargs):

@@ -4,7 +4,7 @@ the model's own status rules through ``self.model``; ``offers/models.py`` attach
 import datetime
 
 from django.db import models
-from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, When
+from django.db.models import Case, ExpressionWrapper, F, Q, When
 from django.db.models.functions import Coalesce
 
 from offers import calendar, compensation
@@ -74,11 +74,16 @@ class OfferQuerySet(models.QuerySet):
 
     def shown_by(self, status_filter: str):
         """The offers a list filter asks for: "" for all, ``IN_PLAY``, or one status."""
+        return self.filter(self.shown_by_condition(status_filter))
+
+    def shown_by_condition(self, status_filter: str) -> Q:
+        """``shown_by`` as a condition (empty for all), to count what a filter shows in a query
+        that reads every offer."""
         if not status_filter:
-            return self
+            return Q()
         if status_filter == IN_PLAY:
-            return self.in_play()
-        return self.filter(status=status_filter)
+            return Q(status__in=self.model.IN_PLAY_STATUSES)
+        return Q(status=status_filter)
 
     def by_nearest_date(self, today: datetime.date):
         """Offers whose next date is soonest first, then those whose date has passed (the most
@@ -92,18 +97,14 @@ class OfferQuerySet(models.QuerySet):
             default=None,
             output_field=models.DateField(),
         )
-        date_group = Case(
-            When(key_date__gte=today, then=0),
-            When(key_date__lt=today, then=1),
-            default=2,
-            output_field=IntegerField(),
-        )
+        # The dates to come, soonest first; then (none to come: null, after them) the dates
+        # passed, the most recent first; then the offers with no date at all.
+        to_come = Case(When(key_date__gte=today, then="key_date"), output_field=models.DateField())
         return (
             self.annotate(key_date=key_date)
-            .annotate(date_group=date_group)
+            .annotate(date_to_come=to_come)
             .order_by(
-                "date_group",
-                Case(When(date_group=0, then="key_date")).asc(),
+                F("date_to_come").asc(nulls_last=True),
                 F("key_date").desc(nulls_last=True),
                 "company",
                 "role",

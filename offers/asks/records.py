@@ -4,8 +4,17 @@ transaction, keeping the old date on the ask."""
 from django.db import transaction
 
 from offers.asks import rules, script
-from offers.models import Offer, TimeAsk
+from offers.models import Contact, Offer, TimeAsk
+from offers.outlines import OfferOutline
 from offers.terms.page import free_day
+
+# An ask's columns, its contact's, and of its offer those of an outline (``asks_about``): Django
+# compiles a query by its columns, and an offer has some sixty.
+WITH_OUTLINE = (
+    *(field.name for field in TimeAsk._meta.concrete_fields),
+    *(f"contact__{field.name}" for field in Contact._meta.concrete_fields),
+    *(f"offer__{name}" for name in OfferOutline.FIELDS[:-2] if name != "pk"),
+)
 
 
 def save_ask(ask: TimeAsk) -> TimeAsk:
@@ -64,12 +73,17 @@ def draft_ask(offer: Offer, kind: str, other: Offer | None, names_other: bool, t
 def asks_about(user, offers) -> list[TimeAsk]:
     """The user's asks about ``offers`` (already loaded, so each ask reuses its offer), newest
     first. One query, whatever the numbers. Offers read as outlines (``Offer.objects.outlines()``)
-    are not models to hang on an ask: then each ask's offer is loaded with it, in the same query."""
+    are not models to hang on an ask: then each ask's offer is loaded with it, in the same query,
+    with the outline's columns."""
     by_pk = {offer.pk: offer for offer in offers}
     models = all(isinstance(offer, Offer) for offer in offers)
-    related = ("contact",) if models else ("contact", "offer")
+    found = TimeAsk.objects.for_user(user)
+    if models:
+        found = found.select_related("contact")
+    else:
+        found = found.select_related("contact", "offer").only(*WITH_OUTLINE)
     asks = []
-    for ask in TimeAsk.objects.for_user(user).select_related(*related):
+    for ask in found:
         if ask.offer_id in by_pk:
             if models:
                 ask.offer = by_pk[ask.offer_id]

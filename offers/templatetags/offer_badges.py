@@ -6,7 +6,13 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from offers.models import Offer
+
 register = template.Library()
+
+
+# The statuses' labels, read once (Django's ``get_status_display`` builds this on every call).
+STATUS_LABELS = dict(Offer.Status.choices)
 
 
 @register.simple_tag
@@ -15,7 +21,7 @@ def status_badge(offer) -> str:
     return format_html(
         '<span class="badge status-badge status-{}">{}</span>',
         offer.status,
-        offer.get_status_display(),
+        STATUS_LABELS.get(offer.status, offer.status),
     )
 
 

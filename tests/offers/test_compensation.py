@@ -14,6 +14,7 @@ from offers.compensation import (
     breakdown,
     compensation_ratings,
     currencies,
+    first_year,
     four_year_total,
     has_figures,
     headline,
@@ -302,6 +303,11 @@ def test_the_table_always_adds_up_and_stays_close_to_the_exact_totals(package):
     assert all(amount >= 0 for row in rows for amount in row.amounts)
     # Five rounded kinds of money over four years: at most half a unit off each.
     assert abs(rows[-1].total - four_year_total(package)) <= D(10)
+
+
+@given(packages())
+def test_the_first_year_alone_is_the_headlines_first_figure(package):
+    assert first_year(package) == headline(package)[0]
 
 
 @given(packages())

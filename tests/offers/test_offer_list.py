@@ -131,6 +131,19 @@ def test_more_than_twenty_offers_are_split_into_pages(alice_client, alice, today
     assert 'href="?page=1"' in second.content.decode()
 
 
+def test_the_pages_count_only_the_offers_the_filter_shows(alice_client, alice, today):
+    for n in range(21):
+        make_offer(alice, company=f"Declined {n}", status=Offer.Status.DECLINED)
+    make_offer(alice, company="Kept", status=Offer.Status.RECEIVED)
+    assert "Page 1 of 2" in alice_client.get(URL).content.decode()
+    shown = alice_client.get(URL, {"status": "in_play"})
+    assert [row["offer"].company for row in shown.context["rows"]] == ["Kept"]
+    assert "Page 1 of" not in shown.content.decode()
+    declined = alice_client.get(URL, {"status": "declined", "page": 9})
+    assert len(declined.context["rows"]) == 1  # the last page of the 21 declined
+    assert "Page 2 of 2" in declined.content.decode()
+
+
 def test_page_links_keep_the_filter(alice_client, alice, today):
     make_many_offers(alice, 120, today)
     html = alice_client.get(URL, {"status": "in_play"}).content.decode()
