@@ -7,7 +7,7 @@ paid is never owed: a bonus paid on the first day costs nothing to someone who l
 
 import calendar
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import ROUND_HALF_UP, Decimal
 
 from crossroads.formats import format_date, format_money
@@ -39,6 +39,14 @@ class Commitment:
 
     signed_on: datetime.date | None
     start_date: datetime.date | None
+
+
+# What ``clause_of`` and ``commitment_of`` read of an offer: a page that works out what leaving it
+# costs loads these of its columns.
+READ_FIELDS = (
+    *(f"repayment_{field.name}" for field in fields(Clause)),
+    *("status", "accepted_on", "start_date"),
+)
 
 
 def clause_of(offer) -> Clause:

@@ -26,8 +26,14 @@ def saved_plan(decision) -> CallPlan | None:
 def call_day(plan) -> datetime.date:
     """The day the call is planned for, in the user's time zone; today until a time is set.
     What leaving costs, and the stage of the commitment, are read for that day."""
-    if plan is not None and plan.scheduled_at is not None:
-        return timezone.localtime(plan.scheduled_at).date()
+    return day_of_call(plan.scheduled_at if plan is not None else None)
+
+
+def day_of_call(scheduled_at: datetime.datetime | None) -> datetime.date:
+    """``call_day`` of a plan's ``scheduled_at`` (None: no plan, or no time set), for a page that
+    reads only that column of the plan."""
+    if scheduled_at is not None:
+        return timezone.localtime(scheduled_at).date()
     return timezone.localdate()
 
 

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from decisions.call.page import readiness_page
-from decisions.call.plans import call_day, saved_plan
+from decisions.call.plans import day_of_call
 from decisions.models import Consideration
 from decisions.wizard.chart import score_chart
 from decisions.wizard.factors import WEIGHT_CHOICES
@@ -194,11 +194,13 @@ def pros_cons_page(decision, add_form) -> dict:
 
 def result_page(decision, terms, today, record_form=None, outcome_form=None) -> dict:
     """Step 6: the result explained, with the forms to record the choice and how it turned out
-    (empty ones unless a refused one is given). Raises scoring.MissingRatings for the view."""
+    (empty ones unless a refused one is given). ``decision`` comes with its offers and when its
+    call is planned (``planned_call_at``); ``terms`` (``offers.rates.MoneyTerms``, None for
+    offers in one currency) convert money. Raises scoring.MissingRatings for the view."""
     offers = ordered_offers(decision)
     try:
         factors, ratings = factors_and_scores(decision)
-        plan_day = call_day(saved_plan(decision))
+        plan_day = day_of_call(decision.planned_call_at)
         result = explain(
             decision, offers, factors, ratings, considerations_of(decision), today, terms, plan_day
         )

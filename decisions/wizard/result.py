@@ -5,12 +5,24 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from decisions.call import readiness
 from decisions.models import Consideration
 from decisions.wizard import risk as risk_rules
 from decisions.wizard import scoring
+from offers import compensation, leaving_cost
 from offers.terms.models import terms_of
 
 KIND_LABELS = dict(Consideration.Kind.choices)
+# What the result page reads of each offer (its names, its money, what leaving it costs, the
+# risk and the readiness checks) and of the committed one's leaving terms (``_clauses``): a third
+# of an offer's columns, for ``steps.with_offers``' ``only``.
+OFFER_FIELDS = (
+    *("role", "agency_name", "accepted_despite_expected_offer_id"),
+    *readiness.READ_FIELDS,
+    *compensation.PACKAGE_FIELDS,
+    *leaving_cost.READ_FIELDS,
+    *("leaving_terms__no_start_penalty", "leaving_terms__no_ending_before_start"),
+)
 
 
 @dataclass

@@ -86,12 +86,15 @@ def progress(decision: Decision | None, current: int) -> list[StepLink]:
     ]
 
 
-def with_offers(*related):
-    """A decision with its offers (and what of theirs is ``related``, to join), in a fixed
-    number of queries; its factors with their ratings, and its pros and cons, are read as plain
-    values (``factors_and_scores``, ``considerations_of``). The committed and the chosen offer
-    are not joined: they are among the offers (see ``offers_in_place``)."""
+def with_offers(*related, only=()):
+    """A decision with its offers (and what of theirs is ``related``, to join; ``only`` these
+    of their columns when given), in a fixed number of queries; its factors with their ratings,
+    and its pros and cons, are read as plain values (``factors_and_scores``,
+    ``considerations_of``). The committed and the chosen offer are not joined: they are among
+    the offers (see ``offers_in_place``)."""
     offers = Offer.objects.select_related(*related) if related else Offer.objects.all()
+    if only:
+        offers = offers.only(*only)
     return Decision.objects.prefetch_related(Prefetch("offers", queryset=offers))
 
 

@@ -1,14 +1,16 @@
 """The result page and the list cost the same number of queries however big the decision is."""
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.timezone import now
 
-from decisions.models import get_decision_for_user
+from decisions.models import Decision, get_decision_for_user
 from decisions.wizard.steps import factors_and_scores, with_offers
-from offers.models import Offer
+from offers.models import ExchangeRate, LeavingTerms, Offer, Promise
 from tests.decisions.helpers import finished_decision, url
 from tests.factories import make_offer, with_token
 
@@ -34,6 +36,51 @@ def test_the_result_page_takes_the_same_queries_for_2_offers_and_for_5_x_10_x_40
     assert "Point 39" in html and "Own factor 4" in html
     assert "If you leave Company 0" in html  # the risk and the checklist are on both pages
     assert "If you leave Company 0" in alice_client.get(url("result", small)).content.decode()
+
+
+def test_the_result_page_reads_the_rates_only_for_offers_in_several_currencies(
+    alice_client, alice, django_assert_num_queries
+):
+    one_currency = finished_decision(alice, offers=3, factors=5, considerations=4)
+    several = finished_decision(alice, offers=3, factors=5, considerations=4)
+    Offer.objects.filter(pk=several.offers.last().pk).update(currency="EUR")
+    ExchangeRate.objects.create(
+        owner=alice, currency="EUR", home_currency="USD", rate=Decimal("1.10"), taken_on=now()
+    )
+    expected = _count(alice_client, url("result", one_currency))
+    # The home currency (from the currencies of all of alice's offers) and her rates.
+    with django_assert_num_queries(expected + 2):
+        html = alice_client.get(url("result", several)).content.decode()
+    assert "Compared in USD, with your exchange rates." in html
+
+
+def _refuse_reading_columns_not_loaded(monkeypatch):
+    """A column left out of ``only()`` and read all the same costs a query per offer: fail."""
+
+    def refuse(self, *args, fields=None, **kwargs):
+        raise AssertionError(f"{type(self).__name__} read {fields} after loading")
+
+    for model in (Offer, LeavingTerms):
+        monkeypatch.setattr(model, "refresh_from_db", refuse)
+
+
+@pytest.mark.parametrize("chosen", [False, True])
+def test_the_result_page_reads_no_column_of_an_offer_it_did_not_load(
+    alice_client, finished, committed, new_offer, monkeypatch, chosen
+):
+    # Backing out of a commitment with every fact the risk and the checklist read.
+    Offer.objects.filter(pk=committed.pk).update(
+        agency_name="Agency", repayment_amount=Decimal(5000), accepted_on=now().date(),
+        accepted_despite_expected_offer=new_offer, accepted_despite_expected_at=now(),
+    )  # fmt: skip
+    LeavingTerms.objects.create(offer=committed, no_start_penalty=Decimal(7500))
+    Promise.objects.create(offer=new_offer, what="A remote day a week", promised_on=now())
+    if chosen:
+        Decision.objects.filter(pk=finished.pk).update(chosen_offer=new_offer, decided_at=now())
+    _refuse_reading_columns_not_loaded(monkeypatch)
+    html = alice_client.get(url("result", finished)).content.decode()
+    assert "If you leave First Co for Second Co" in html and "A remote day a week" in html
+    assert "sets a penalty of USD 7,500 for not starting" in " ".join(html.split())
 
 
 def test_the_list_takes_the_same_queries_for_2_offers_and_for_5_x_10_x_40(

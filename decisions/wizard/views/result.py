@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -17,6 +18,7 @@ from decisions.wizard.page import (
     save_step,
     too_few_offers,
 )
+from decisions.wizard.result import OFFER_FIELDS
 from decisions.wizard.scoring import MissingRatings
 from decisions.wizard.steps import (
     Step,
@@ -34,17 +36,25 @@ RATE_WHAT_IS_MISSING = (
 
 
 def _decision(request, pk):
-    decision = get_decision_for_user(
-        request.user,
-        pk,
-        with_offers("leaving_terms").select_related("call_plan"),
+    # Its offers with what the page reads of them, and when the call is planned (not the plan).
+    loaded = with_offers("leaving_terms", only=OFFER_FIELDS).annotate(
+        planned_call_at=F("call_plan__scheduled_at")
     )
+    decision = get_decision_for_user(request.user, pk, loaded)
     offers_in_place(decision)
     return decision
 
 
+def _money_terms(user, decision):
+    """The user's home currency and rates (two queries) when the offers compared are in several
+    currencies; None when they share one: that money is compared in it, converting nothing."""
+    if len({offer.currency for offer in decision.offers.all()}) > 1:
+        return money_terms(user)
+    return None
+
+
 def _render(request, decision, record_form=None, outcome_form=None):
-    terms, today = money_terms(request.user), timezone.localdate()
+    terms, today = _money_terms(request.user, decision), timezone.localdate()
     try:
         context = result_page(decision, terms, today, record_form, outcome_form)
     except MissingRatings:
