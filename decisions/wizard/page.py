@@ -14,12 +14,12 @@ from django.utils.safestring import mark_safe
 from decisions.call.page import readiness_page
 from decisions.call.plans import day_of_call
 from decisions.models import Consideration
+from decisions.wizard import result_rows
 from decisions.wizard.chart import score_chart
 from decisions.wizard.factors import WEIGHT_CHOICES
 from decisions.wizard.forms.ratings import RatingsForm, options_by_selected, select_options
 from decisions.wizard.forms.result import NOT_DECIDED, OutcomeForm, RecordForm
 from decisions.wizard.result import explain
-from decisions.wizard.result_rows import breakdown_rows, offer_notes
 from decisions.wizard.scoring import (
     MissingRatings,
     ScoringError,
@@ -211,9 +211,7 @@ def result_page(decision, terms, today, record_form=None, outcome_form=None) -> 
         result, problem = None, str(error)
     context = {
         "result": result,
-        "chart": result and score_chart(result.offers),
-        "breakdown": result and breakdown_rows(result),
-        "offer_notes": result and offer_notes(result),
+        **(_result_rows(result, today) if result else {}),
         "problem": problem,
         # Once recorded, the choice is changed on a page of its own (views.result.record).
         "record_form": record_form or (decision.is_draft() and choice_form(decision, offers)),
@@ -227,6 +225,24 @@ def result_page(decision, terms, today, record_form=None, outcome_form=None) -> 
     if result and result.backing_out:
         context.update(readiness_page(result.committed, result.new_offer))
     return context
+
+
+def _result_rows(result, today) -> dict:
+    """The result's tables and lists, written out once (``result_rows``)."""
+    chart = score_chart(result.offers)
+    return {
+        "chart": chart,
+        "chart_bars": result_rows.chart_bars(chart),
+        "chart_words": result_rows.chart_words(result),
+        "score_rows": result_rows.score_rows(result),
+        "offer_headings": result_rows.offer_headings(result),
+        "breakdown": result_rows.breakdown_rows(result),
+        "sensitivity": result_rows.sensitivity_items(result),
+        "money_rows": result_rows.money_rows(result.money, today),
+        "offer_notes": result_rows.offer_notes(result),
+        "risk_points": result.backing_out and result_rows.points(result.backing_out.points),
+        "risk_reasons": result.backing_out and result_rows.risk_reasons(result.backing_out),
+    }
 
 
 def choice_form(decision, offers, data=None) -> RecordForm:
