@@ -6,7 +6,6 @@ version = the one the page was built from), so a stale browser tab is refused in
 quietly overwriting newer work.
 """
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.db import transaction
@@ -62,8 +61,9 @@ def resume_url(decision: Decision) -> str:
     return step_url(decision, decision.step_reached)
 
 
-@dataclass(frozen=True)
-class StepLink:
+class StepLink(NamedTuple):
+    """A step in the progress bar; ``_progress.html`` unpacks it, field by field."""
+
     number: int
     title: str
     url: str | None  # None while the step is not reached yet
