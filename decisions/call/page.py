@@ -230,9 +230,17 @@ def print_page(decision, plan, today) -> dict:
     """The printable script: the plan, its prepared answers, and the steps in order."""
     return {
         **_common(decision, plan),
-        **plan_steps(decision, plan),
+        **plan_steps(decision, plan, _promises(decision.chosen_offer)),
         "printed_on": today,
         "script": _words(plan),
         "answers": _answers(plan),
-        "referrals": list(plan.referrals.all()) if plan.pk else [],
+        "referrals": _names(plan),
     }
+
+
+def _names(plan) -> list[tuple[str, str, str]]:
+    """The names to suggest, as the printed script lists them: (name, how to reach them, why
+    they fit)."""
+    if plan.pk is None:
+        return []
+    return list(plan.referrals.values_list("name", "how_to_reach", "why_they_fit"))
