@@ -85,13 +85,15 @@ def _item_address(view_name: str, decision):
     return lambda pk: f"{before}{pk}{after}"
 
 
-def _referrals(decision, plan) -> list[tuple]:
-    """Each name to suggest: (pk, name, how to reach them, why they fit, removing it)."""
+def _referrals(decision, plan) -> dict:
+    """Each name to suggest: (pk, name, how to reach them, why they fit, removing it), and the
+    names in a line."""
     if plan.pk is None:
-        return []
+        return {"referrals": [], "referral_names": ""}
     rows = plan.referrals.values_list("pk", "name", "how_to_reach", "why_they_fit")
     remove = _item_address("decisions:remove_referral", decision)
-    return [(str(pk), *rest, remove(pk)) for pk, *rest in rows]
+    referrals = [(str(pk), *rest, remove(pk)) for pk, *rest in rows]
+    return {"referrals": referrals, "referral_names": ", ".join(row[1] for row in referrals)}
 
 
 def _due(day) -> str:
@@ -198,7 +200,7 @@ def plan_page(decision, plan, now) -> dict:
         "words": words,
         "words_said": sum(1 for _, text in words if text),
         "answers": _answers(plan),
-        "referrals": _referrals(decision, plan),
+        **_referrals(decision, plan),
         **_follow_ups(decision, plan),
         "promptness": _promptness(decision, plan, now),
         "channel_advice": script.channel_advice(plan.channel),
