@@ -183,10 +183,25 @@ def readiness_saved(decision, new_offer) -> str:
     )
 
 
+def _step_rows(ordered) -> list[tuple]:
+    """The plan's steps as ``_steps.html`` writes them: (name, state, the badge's colour and
+    words, what to do, whether it is ticked in the checklist below, when it was skipped and the
+    words of that choice), read here once rather than looked up on each step by the template."""
+    return [
+        (
+            *(step.name, step.state, step.badge_class, step.state_words, step.text),
+            step.is_open and step.name in CHECK_NAMES,
+            *(step.skipped_at, step.check.skip if step.state == steps.SKIPPED else ""),
+        )
+        for step in ordered
+    ]
+
+
 def plan_page(decision, plan, now) -> dict:
     """The plan: where it stands, the steps and checks, then a summary of each part."""
     words, promises = _words(plan), _promises(decision.chosen_offer)
     ordered = plan_steps(decision, plan, promises)
+    ordered["step_rows"] = _step_rows(ordered["steps"])
     # The checklist ticks the steps' own checks, worked out once.
     checks = [step.check for step in ordered["steps"] if step.name in CHECK_NAMES]
     return {
@@ -195,7 +210,6 @@ def plan_page(decision, plan, now) -> dict:
         **readiness_page(
             decision.committed_offer, decision.chosen_offer, ReadinessForm(checks), promises
         ),
-        "checklist_names": CHECK_NAMES,
         **notice_facts(decision, plan),
         "words": words,
         "words_said": sum(1 for _, text in words if text),
