@@ -85,6 +85,20 @@ def _item_address(view_name: str, decision):
     return lambda pk: f"{before}{pk}{after}"
 
 
+class _Links(dict):
+    """The addresses of the plan's pages and actions by view name (``{{ links.call_words }}``
+    for ``decisions:call_words``), each reversed when the template first writes it: the
+    ``{% url %}`` tag costs twice what it reverses."""
+
+    def __init__(self, decision):
+        super().__init__()
+        self.args = [decision.pk]
+
+    def __missing__(self, name: str) -> str:
+        self[name] = address = reverse(f"decisions:{name}", args=self.args)
+        return address
+
+
 def _referrals(decision, plan) -> dict:
     """Each name to suggest: (pk, name, how to reach them, why they fit, removing it), and the
     names in a line."""
@@ -220,6 +234,7 @@ def plan_page(decision, plan, now) -> dict:
         "channel_advice": script.channel_advice(plan.channel),
         "why_delay_hurts": script.WHY_DELAY_HURTS,
         "plan_url": plan_url(decision),
+        "links": _Links(decision),
     }
 
 
