@@ -1,10 +1,12 @@
-"""The call plan's lists of names to suggest and of follow-ups, an item each, written from the
-rows ``decisions.call.page`` reads (values written here are escaped). A tag rather than a template
-loop: the plan lists every item of both lists, and the loop's lookups and conditions cost more
-than the items in it."""
+"""The call plan's lists (names to suggest, follow-ups, the parts of what to say and the prepared
+answers), an item each, written from the rows ``decisions.call.page`` reads (values written here
+are escaped). A tag rather than a template loop: the plan shows every item of every list, and the
+loop's lookups and filters cost more than the items in it."""
 
 from django import template
+from django.template.defaultfilters import linebreaksbr
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
 from crossroads.escaping import escape
 
@@ -66,3 +68,34 @@ def _follow_up(pk, text, due_on, done, toggle_url, remove_url) -> str:
         "</div>"
     )
     return _ITEM.format(id=f"follow-up-{pk}", label=text, text=words, buttons=buttons)
+
+
+# What to say, and the prepared answers: a heading and a paragraph a part, as the plan's
+# disclosures show them (the printed script writes its own).
+_PART = '<h3 class="h6 mt-3 mb-1">{label}</h3>\n<p class="mb-0">{text}</p>\n'
+_NO_ANSWER = '<span class="text-body-secondary">No answer prepared.</span>'
+
+
+@register.simple_tag
+def said_parts(words):
+    """``{% said_parts words %}``: each part of the script with words in it (``page._words``:
+    its name, its text), the name capitalised, the text's lines kept."""
+    return mark_safe(
+        "".join(
+            _PART.format(label=escape(capfirst(label)), text=linebreaksbr(text))
+            for label, text in words
+            if text
+        )
+    )
+
+
+@register.simple_tag
+def answer_parts(answers):
+    """``{% answer_parts answers %}``: each reaction (``page._answers``: the reaction, the
+    answer) with its answer, or a note that none is prepared."""
+    return mark_safe(
+        "".join(
+            _PART.format(label=escape(label), text=linebreaksbr(text) if text else _NO_ANSWER)
+            for label, text in answers
+        )
+    )
