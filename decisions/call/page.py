@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from decisions.call import letter, script, steps, timing
 from decisions.call.gate import ReadinessForm
-from decisions.call.plans import answers_for, call_day, plan_or_draft, skipped_at
+from decisions.call.plans import (
+    answers_for,
+    call_day,
+    plan_or_draft,
+    saved_answers_and_skips,
+    skipped_at,
+)
 from decisions.call.readiness import CHECK_NAMES, PROMISES_IN_WRITING, is_ready, promises_check
 from decisions.models import CallPlan, PreparedAnswer
 from offers.terms.clashes import notice_clash
@@ -65,9 +71,10 @@ def _words(plan) -> list[tuple[str, str]]:
     ]
 
 
-def _answers(plan) -> list[tuple[str, str]]:
-    """The prepared answers: (the reaction, the answer), saved or drafted."""
-    answers = answers_for(plan)
+def _answers(plan, saved=None) -> list[tuple[str, str]]:
+    """The prepared answers: (the reaction, the answer), saved (``saved`` when read already) or
+    drafted."""
+    answers = answers_for(plan, saved)
     return [
         (reaction.label, answers.get(reaction.value, "")) for reaction in PreparedAnswer.Reaction
     ]
@@ -161,11 +168,12 @@ def _common(decision, plan) -> dict:
     }
 
 
-def plan_steps(decision, plan, promises=None) -> dict:
+def plan_steps(decision, plan, promises=None, skipped=None) -> dict:
     """The steps in order with their state (``decisions.call.steps``) and what still keeps the
     user from calling; the plan page and the printed script show the same. ``promises``: the new
-    offer's, when read already."""
-    ordered = steps.steps_of_plan(decision, plan, skipped_at(plan), promises)
+    offer's, and ``skipped`` (``plans.skipped_at``), when read already."""
+    skipped = skipped_at(plan) if skipped is None else skipped
+    ordered = steps.steps_of_plan(decision, plan, skipped, promises)
     gaps = steps.plan_gaps(ordered, plan)
     return {
         "steps": ordered,
@@ -232,7 +240,8 @@ def _step_rows(ordered) -> list[tuple]:
 def plan_page(decision, plan, now) -> dict:
     """The plan: where it stands, the steps and checks, then a summary of each part."""
     words, promises = _words(plan), _promises(decision.chosen_offer)
-    ordered = plan_steps(decision, plan, promises)
+    answers, skipped = saved_answers_and_skips(plan)
+    ordered = plan_steps(decision, plan, promises, skipped)
     ordered["step_rows"] = _step_rows(ordered["steps"])
     # The checklist ticks the steps' own checks, worked out once.
     checks = [step.check for step in ordered["steps"] if step.name in CHECK_NAMES]
@@ -245,7 +254,7 @@ def plan_page(decision, plan, now) -> dict:
         **notice_facts(decision, plan),
         "words": words,
         "words_said": sum(1 for _, text in words if text),
-        "answers": _answers(plan),
+        "answers": _answers(plan, answers),
         **_referrals(decision, plan),
         **_follow_ups(decision, plan),
         "promptness": _promptness(decision, plan, now),
@@ -277,12 +286,13 @@ def item_page(decision, plan, form, back_to: str) -> dict:
 
 def print_page(decision, plan, today) -> dict:
     """The printable script: the plan, its prepared answers, and the steps in order."""
+    answers, skipped = saved_answers_and_skips(plan)
     return {
         **_common(decision, plan),
-        **plan_steps(decision, plan, _promises(decision.chosen_offer)),
+        **plan_steps(decision, plan, _promises(decision.chosen_offer), skipped),
         "printed_on": today,
         "script": _words(plan),
-        "answers": _answers(plan),
+        "answers": _answers(plan, answers),
         "referrals": _names(plan),
     }
 
