@@ -2,9 +2,7 @@
 pages that edit one part of it, and the printable script. The views (decisions.call.views) share
 these; they read what the view loaded (``Decision.objects.with_call_plan()``)."""
 
-import functools
-
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from decisions.call import letter, script, steps, timing
@@ -80,48 +78,32 @@ def _answers(plan, saved=None) -> list[tuple[str, str]]:
     ]
 
 
-# The plan's addresses. Its page links to some twenty of them, each the same for every plan but
-# for the numbers in it: each view's address is reversed once a process, around stand-in numbers
-# (Django's URL patterns are code), and only the numbers are put in on each request.
-
-_ANY = 2**31 - 1  # the stand-in for a pk while an address is reversed
-
-
-@functools.cache
-def _address_parts(view_name: str, numbers: int) -> tuple[str, ...]:
-    """``view_name``'s address, after the site's script prefix, cut at its ``numbers`` pks."""
-    address = reverse(view_name, args=[_ANY] * numbers).removeprefix(get_script_prefix())
-    return tuple(address.split(str(_ANY)))
-
-
-def address(view_name: str, *pks) -> str:
-    """``reverse(view_name, args=pks)``, for the plan's views (whose arguments are pks)."""
-    *parts, last = _address_parts(view_name, len(pks))
-    filled = "".join(f"{part}{pk}" for part, pk in zip(parts, pks, strict=True))
-    return f"{get_script_prefix()}{filled}{last}"
-
-
-class _Links(dict):
-    """The addresses of the plan's pages and actions by view name (``{{ links.call_words }}``
-    for ``decisions:call_words``), each made when the template first writes it."""
-
-    def __init__(self, decision):
-        super().__init__()
-        self.pk = decision.pk
-
-    def __missing__(self, name: str) -> str:
-        self[name] = link = address(f"decisions:{name}", self.pk)
-        return link
-
-
 # The plan's names and follow-ups as plain rows, each with the addresses of its buttons: read
 # and linked here once, so the template only writes them out.
+
+# An item's pk while its address is reversed once for the whole list (``_item_address``).
+_ITEM = 2**31 - 1
 
 
 def _item_address(view_name: str, decision):
     """The address of ``view_name`` for one item (a name, a follow-up) of ``decision``'s plan,
-    by its pk."""
-    return lambda pk: address(view_name, decision.pk, pk)
+    by its pk: reversed once, then only the item's pk (the last number in it) differs."""
+    before, _, after = reverse(view_name, args=[decision.pk, _ITEM]).rpartition(str(_ITEM))
+    return lambda pk: f"{before}{pk}{after}"
+
+
+class _Links(dict):
+    """The addresses of the plan's pages and actions by view name (``{{ links.call_words }}``
+    for ``decisions:call_words``), each reversed when the template first writes it: the
+    ``{% url %}`` tag costs twice what it reverses."""
+
+    def __init__(self, decision):
+        super().__init__()
+        self.args = [decision.pk]
+
+    def __missing__(self, name: str) -> str:
+        self[name] = address = reverse(f"decisions:{name}", args=self.args)
+        return address
 
 
 def _referrals(decision, plan) -> dict:
@@ -260,7 +242,7 @@ def plan_page(decision, plan, now) -> dict:
         "promptness": _promptness(decision, plan, now),
         "channel_advice": script.channel_advice(plan.channel),
         "why_delay_hurts": script.WHY_DELAY_HURTS,
-        "plan_url": address("decisions:call", decision.pk),
+        "plan_url": plan_url(decision),
         "links": _Links(decision),
     }
 

@@ -4,7 +4,6 @@ import datetime
 import zoneinfo
 from decimal import Decimal
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -384,30 +383,3 @@ def test_accepting_is_proposed_only_for_a_chosen_offer_not_yet_accepted():
     assert plans.accept_change(_offer(status=Offer.Status.RECEIVED)) is not None
     for status in Offer.COMMITTED_STATUSES:
         assert plans.accept_change(_offer(status=status)) is None
-
-
-# The plan's addresses, made from each view's address reversed once ------------------------------
-
-
-@pytest.mark.parametrize(
-    "view_name, pks",
-    [
-        ("decisions:call", (7,)),
-        ("decisions:call_words", (12,)),
-        ("decisions:remove_referral", (3, 45)),
-        ("decisions:toggle_follow_up", (123456, 9)),
-    ],
-)
-@pytest.mark.parametrize("prefix", ["/", "/crossroads/"])
-def test_the_plans_addresses_are_those_django_reverses(view_name, pks, prefix):
-    from django.urls import get_script_prefix, reverse, set_script_prefix
-
-    from decisions.call.page import address
-
-    before = get_script_prefix()
-    set_script_prefix(prefix)
-    try:
-        assert address(view_name, *pks) == reverse(view_name, args=pks)
-        assert address(view_name, *pks).startswith(prefix)
-    finally:
-        set_script_prefix(before)
