@@ -8,7 +8,7 @@ from django.db.models import Count, OuterRef, Q, Window
 from django.urls import reverse
 from django.utils import timezone
 
-from crossroads.formats import format_datetime
+from crossroads import formats
 from decisions.call import steps, timing
 from decisions.call.readiness import READ_FIELDS
 from decisions.models import CallPlan, Decision, FollowUp, SkippedCheck
@@ -169,7 +169,7 @@ def _call_to_make(decision, plan, promptness, zone) -> CallToMake:
         company=decision.committed_offer.company,
         new_company=decision.chosen_offer.company,
         contact_name=contact.name if contact else "",
-        planned=format_datetime(scheduled, zone) if scheduled else "",
+        planned=formats.format_datetime(scheduled, zone) if scheduled else "",
         url=reverse("decisions:call", args=[decision.pk]),
         card_url=reverse("decisions:call_card", args=[decision.pk]),
     )
@@ -181,13 +181,15 @@ FOLLOW_UPS_SHOWN = 5
 
 
 class DueFollowUp(NamedTuple):
-    """A follow-up as the lists show it: what, by when, and after the call to which company."""
+    """A follow-up as the lists show it: what, by when, and after the call to which company,
+    its day in words and its plan's address written here rather than by the template."""
 
     text: str
     due_on: datetime.date
-    decision_id: int
+    day: str  # ``due_on`` in words: "Saturday 5 December 2026"
+    overdue: bool
     company: str
-    total: int  # how many follow-ups are due in all
+    url: str  # the plan's follow-ups
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,9 @@ def follow_ups_due(user, every=False) -> FollowUpsDue:
     """Follow-ups with a due date not ticked yet, soonest first, with their decision: the first
     ``FOLLOW_UPS_SHOWN`` (all of them if ``every``) and how many there are, in one query. The
     dashboard and the timeline list them until they are ticked."""
+    today = timezone.localdate()
+    # Reversed once: only the decision's pk differs from one follow-up to the next.
+    before, _, after = reverse("decisions:call", args=[_ANY_PK]).rpartition(str(_ANY_PK))
     due = (
         FollowUp.objects.filter(call_plan__decision__owner=user, done=False, due_on__isnull=False)
         .annotate(total=Window(Count("pk")))
@@ -212,8 +217,15 @@ def follow_ups_due(user, every=False) -> FollowUpsDue:
             "total",
         )
     )
-    shown = [DueFollowUp(*row) for row in (due if every else due[:FOLLOW_UPS_SHOWN])]
-    return FollowUpsDue(shown, shown[0].total if shown else 0)
+    rows = list(due if every else due[:FOLLOW_UPS_SHOWN])
+    shown = [
+        DueFollowUp(text, day, formats.long_date(day), day < today, company, f"{before}{pk}{after}")
+        for text, day, pk, company, _ in rows
+    ]
+    return FollowUpsDue(shown, rows[0][-1] if rows else 0)
+
+
+_ANY_PK = 2**31 - 1
 
 
 def dashboard_context(user) -> dict:
@@ -223,5 +235,4 @@ def dashboard_context(user) -> dict:
         **_drafts_and_look_backs(decisions),
         **_calls_to_make(user, decisions),
         "follow_ups_due": follow_ups_due(user),
-        "follow_ups_today": timezone.localdate(),
     }

@@ -52,7 +52,9 @@ def dashboard_context(user) -> dict:
     totals = {offer: (offer.four_year_headline, offer.currency) for offer in in_play}
     no_figures = {offer: totals[offer] for offer in in_play if not offer.has_figures}
     leaders = exchange.leaders({o: t for o, t in totals.items() if o not in no_figures})
-    terms = money_terms(user, [offer.currency for offer in offers])
+    # Money in one currency is compared in it: then no exchange rate is read.
+    shown = [currency for _, currency in leaders.values()]
+    terms = money_terms(user, [offer.currency for offer in offers], shown=shown)
     comparison = terms.compare({**leaders, **no_figures}, no_figures)
     best = comparison.best()
     return {
