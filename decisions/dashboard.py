@@ -1,4 +1,5 @@
 import datetime
+import functools
 import heapq
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -28,9 +29,10 @@ def _decisions_listed(user) -> list[Decision]:
     made yet (no plan, or one not done), with what their calls' steps read. The condition is
     kept short, cheaper to build (no outcome yet, or no call made): it also finds a few recent
     decisions that no list shows, and each list picks its own in Python."""
+    listed, promises_found, skipped = _listed_reads()
     return list(
         Decision.objects.for_user(user)
-        .filter(Q(outcome="") | Q(call_plan__done_at__isnull=True))
+        .filter(listed)
         .select_related(
             "committed_offer__leaving_terms", "chosen_offer", "call_plan__contact", "notice_letter"
         )
@@ -50,24 +52,31 @@ def _decisions_listed(user) -> list[Decision]:
             *(f"committed_offer__leaving_terms__{name}" for name in _TERMS_FIELDS),
             "notice_letter__id",
         )
+        .annotate(promises_found=promises_found, skipped=skipped)
+        .order_by("-updated")
+    )
+
+
+@functools.cache
+def _listed_reads() -> tuple:
+    """The condition and the two subqueries of ``_decisions_listed``, the same for everyone:
+    made once a process (Django copies an expression as it adds it to a query, so the one made
+    here is never changed), rather than built again, lookup by lookup, on every request."""
+    return (
+        Q(outcome="") | Q(call_plan__done_at__isnull=True),
         # The new offers' promises, which one step counts (found in writing or not), in the same
         # query: whether each was found.
-        .annotate(
-            promises_found=ArraySubquery(
-                Promise.objects.filter(offer=OuterRef("chosen_offer"))
-                .order_by()
-                .values("found_in_writing")
-            )
-        )
+        ArraySubquery(
+            Promise.objects.filter(offer=OuterRef("chosen_offer"))
+            .order_by()
+            .values("found_in_writing")
+        ),
         # The steps the user chose to go ahead without, in the same query.
-        .annotate(
-            skipped=ArraySubquery(
-                SkippedCheck.objects.filter(call_plan=OuterRef("call_plan"))
-                .order_by()
-                .values("check_name")
-            )
-        )
-        .order_by("-updated")
+        ArraySubquery(
+            SkippedCheck.objects.filter(call_plan=OuterRef("call_plan"))
+            .order_by()
+            .values("check_name")
+        ),
     )
 
 

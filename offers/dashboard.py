@@ -43,7 +43,7 @@ def dashboard_context(user) -> dict:
         for offer in in_play
         if offer.status == Offer.Status.RECEIVED and offer.respond_by is None
     ]
-    asks = ask_records.asks_about(user, in_play)
+    asks = ask_records.ask_outlines_about(user, in_play)
     clash_count, answer_clashes = timeline.count_and_first_clashes(
         in_play, today, timeline.Clash.ANSWER_BEFORE_ARRIVAL, NEXT_DATES
     )
