@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from crossroads import formats
+from crossroads.reversing import each_address
 from decisions.call import steps, timing
 from decisions.call.readiness import READ_FIELDS
 from decisions.models import CallPlan, Decision, FollowUp, SkippedCheck
@@ -211,9 +212,7 @@ def follow_ups_due(user, every=False) -> FollowUpsDue:
     """Follow-ups with a due date not ticked yet, soonest first, with their decision: the first
     ``FOLLOW_UPS_SHOWN`` (all of them if ``every``) and how many there are, in one query. The
     dashboard and the timeline list them until they are ticked."""
-    today = timezone.localdate()
-    # Reversed once: only the decision's pk differs from one follow-up to the next.
-    before, _, after = reverse("decisions:call", args=[_ANY_PK]).rpartition(str(_ANY_PK))
+    today, plan_url = timezone.localdate(), each_address("decisions:call")
     due = (
         FollowUp.objects.filter(call_plan__decision__owner=user, done=False, due_on__isnull=False)
         .annotate(total=Window(Count("pk")))
@@ -228,13 +227,10 @@ def follow_ups_due(user, every=False) -> FollowUpsDue:
     )
     rows = list(due if every else due[:FOLLOW_UPS_SHOWN])
     shown = [
-        DueFollowUp(text, day, formats.long_date(day), day < today, company, f"{before}{pk}{after}")
+        DueFollowUp(text, day, formats.long_date(day), day < today, company, plan_url(pk))
         for text, day, pk, company, _ in rows
     ]
     return FollowUpsDue(shown, rows[0][-1] if rows else 0)
-
-
-_ANY_PK = 2**31 - 1
 
 
 def dashboard_context(user) -> dict:
