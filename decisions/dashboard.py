@@ -6,7 +6,6 @@ from typing import NamedTuple
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, OuterRef, Q, Window
-from django.urls import reverse
 from django.utils import timezone
 
 from crossroads import formats
@@ -146,8 +145,9 @@ def _calls_to_make(user, decisions=None) -> dict:
         )
         timed.append((_soonest_first(promptness, decision.pk), decision, plan, promptness))
     # Only the calls shown have their steps worked out.
+    urls = each_address("decisions:call"), each_address("decisions:call_card")
     soonest = [
-        _call_to_make(decision, plan, promptness, zone)
+        _call_to_make(decision, plan, promptness, zone, urls)
         for _, decision, plan, promptness in heapq.nsmallest(
             CALLS_SHOWN, timed, key=lambda row: row[0]
         )
@@ -161,7 +161,7 @@ def _soonest_first(promptness: timing.Promptness, pk: int) -> tuple:
     return (min(planned, promptness.call_by) if planned else promptness.call_by, pk)
 
 
-def _call_to_make(decision, plan, promptness, zone) -> CallToMake:
+def _call_to_make(decision, plan, promptness, zone, urls) -> CallToMake:
     promises = [
         Promise(offer_id=decision.chosen_offer_id, found_in_writing=found)
         for found in decision.promises_found
@@ -180,8 +180,8 @@ def _call_to_make(decision, plan, promptness, zone) -> CallToMake:
         new_company=decision.chosen_offer.company,
         contact_name=contact.name if contact else "",
         planned=formats.format_datetime(scheduled, zone) if scheduled else "",
-        url=reverse("decisions:call", args=[decision.pk]),
-        card_url=reverse("decisions:call_card", args=[decision.pk]),
+        url=urls[0](decision.pk),
+        card_url=urls[1](decision.pk),
     )
 
 
