@@ -1,6 +1,7 @@
-"""When to call and the steps of a call, as the dashboard lists them for each call to make. Tags
-rather than includes and loops of lookups: the dashboard lists five calls of seven steps or so,
-and an include a call, or a loop of lookups a step, cost more than the words they write."""
+"""The calls to make as the dashboard lists them: whom to call, by when, whether it is ready and
+its steps. Tags rather than includes and loops of lookups: the dashboard lists five calls of
+seven steps or so, and an include a call, or a loop of lookups a step, cost more than the words
+they write (``decisions.dashboard.CallToMake`` has them worked out)."""
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import apnumber
@@ -43,3 +44,48 @@ def call_steps(steps) -> str:
             for step in steps
         )
     )
+
+
+@register.simple_tag
+def calls_to_make(calls) -> str:
+    """``{% calls_to_make calls_to_make %}``: each call (``CallToMake``) an item: whom to call
+    and its card, by when and when it is planned, whether it is late or ready, and its steps."""
+    return mark_safe("".join(_call(call) for call in calls))
+
+
+def _call(call) -> str:
+    company = escape(call.company)
+    whom = f"{escape(call.contact_name)} at {company}" if call.contact_name else company
+    if call.planned:
+        planned = f"Planned for {escape(call.planned)}."
+    else:
+        planned = "No time set yet." if call.plan else "No plan yet."
+    return (
+        '<li class="list-group-item">\n'
+        '<div class="d-flex flex-wrap gap-2 align-items-center justify-content-between">\n'
+        f'<a class="fw-semibold" href="{call.url}">Call {whom}</a>\n'
+        f'<a class="btn btn-primary btn-sm" href="{call.card_url}">Call card<span '
+        f'class="visually-hidden"> for {company}</span></a>\n</div>\n'
+        f'<div class="small">\n{call_by(call.promptness, call.decision.chosen_offer)}\n'
+        f"{planned}\n</div>\n"
+        f'<div class="d-flex flex-wrap gap-1 mt-1">\n{_late(call)}{_ready(call)}\n</div>\n'
+        '<ol class="call-step-list-compact small mb-0 mt-1" data-steps aria-label="Steps for '
+        f'the call to {company}">\n{call_steps(call.steps)}</ol>\n</li>\n'
+    )
+
+
+def _late(call) -> str:
+    promptness = call.promptness
+    if not (promptness and promptness.late):
+        return ""
+    if promptness.reason == timing.ANSWER_DEADLINE:
+        why = f"after {escape(call.new_company)}’s answer deadline"
+    else:
+        why = f"more than {apnumber(promptness.window)} working days after your decision"
+    return f'<span class="badge text-bg-warning">Late: {why}</span>\n'
+
+
+def _ready(call) -> str:
+    if call.ready:
+        return '<span class="badge text-bg-success">Ready to call</span>'
+    return '<span class="badge text-bg-secondary">Not ready to call yet</span>'
