@@ -7,7 +7,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import BooleanField, Case, DecimalField, ExpressionWrapper, F, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, Coalesce, Least, Round
@@ -26,11 +37,16 @@ class OfferOutline:
     Slotted rather than frozen: a frozen dataclass sets each field through ``object.__setattr__``,
     which made building five hundred outlines cost some eight times as much."""
 
+    # The offer's own columns; then what the dashboard asks of the database besides
+    # (``outlines()``), which the timeline leaves out (``outlines(with_totals=False)``).
     FIELDS = (
         *("pk", "role", "company", "status", "is_example"),
         *("expected_on", "respond_by", "start_date", "currency"),
+    )
+    ASKED = (
         "four_year_headline",  # added up by the database: see with_four_year_headline()
         "has_figures",  # compensation.has_figures, asked of the database
+        "owes_withdrawal",  # a withdrawal from it not told yet: see untold_withdrawal()
     )
 
     pk: int
@@ -44,6 +60,7 @@ class OfferOutline:
     currency: str
     four_year_headline: Decimal | None = None  # outlines(with_totals=False) leaves it out
     has_figures: bool | None = None  # and this
+    owes_withdrawal: bool | None = None  # and this
 
     Status = Offer.Status
     OPEN_STATUSES = Offer.OPEN_STATUSES
@@ -71,6 +88,20 @@ def four_year_headline() -> RawSQL:
 
 
 _TOTAL = DecimalField(max_digits=20, decimal_places=2)
+
+
+def untold_withdrawal() -> Exists:
+    """Whether a withdrawal from the offer is not told yet (owed or not: the offers decide,
+    ``Withdrawal.is_pending``), so a page reads which only when some offer has one."""
+    return _untold_withdrawal()
+
+
+@functools.cache
+def _untold_withdrawal() -> Exists:
+    # Made once a process: Django copies an expression as it adds it to a query.
+    from offers.withdrawals.models import Withdrawal
+
+    return Exists(Withdrawal.objects.filter(offer=OuterRef("pk"), told_at__isnull=True))
 
 
 def has_figures() -> RawSQL:

@@ -17,7 +17,7 @@ from offers.terms.page import free_day
 WITH_OUTLINE = (
     *(field.name for field in TimeAsk._meta.concrete_fields),
     *(f"contact__{field.name}" for field in Contact._meta.concrete_fields),
-    *(f"offer__{name}" for name in OfferOutline.FIELDS[:-2] if name != "pk"),
+    *(f"offer__{name}" for name in OfferOutline.FIELDS if name != "pk"),
 )
 
 
