@@ -5,6 +5,7 @@ these; they read what the view loaded (``Decision.objects.with_call_plan()``).""
 from django.urls import reverse
 from django.utils import timezone
 
+from crossroads.reversing import each_address
 from decisions.call import letter, script, steps, timing
 from decisions.call.gate import ReadinessForm
 from decisions.call.plans import (
@@ -81,16 +82,6 @@ def _answers(plan, saved=None) -> list[tuple[str, str]]:
 # The plan's names and follow-ups as plain rows, each with the addresses of its buttons: read
 # and linked here once, so the template only writes them out.
 
-# An item's pk while its address is reversed once for the whole list (``_item_address``).
-_ITEM = 2**31 - 1
-
-
-def _item_address(view_name: str, decision):
-    """The address of ``view_name`` for one item (a name, a follow-up) of ``decision``'s plan,
-    by its pk: reversed once, then only the item's pk (the last number in it) differs."""
-    before, _, after = reverse(view_name, args=[decision.pk, _ITEM]).rpartition(str(_ITEM))
-    return lambda pk: f"{before}{pk}{after}"
-
 
 class _Links(dict):
     """The addresses of the plan's pages and actions by view name (``{{ links.call_words }}``
@@ -112,7 +103,7 @@ def _referrals(decision, plan) -> dict:
     if plan.pk is None:
         return {"referrals": [], "referral_names": ""}
     rows = plan.referrals.values_list("pk", "name", "how_to_reach", "why_they_fit")
-    remove = _item_address("decisions:remove_referral", decision)
+    remove = each_address("decisions:remove_referral", decision.pk)
     referrals = [(str(pk), *rest, remove(pk)) for pk, *rest in rows]
     return {"referrals": referrals, "referral_names": ", ".join(row[1] for row in referrals)}
 
@@ -126,8 +117,8 @@ def _due(day) -> str:
 def _follow_ups(decision, plan) -> dict:
     """Each follow-up: (pk, text, due on, done, ticking it, removing it), and how many are open."""
     rows = plan.follow_ups.values_list("pk", "text", "due_on", "done") if plan.pk else ()
-    toggle = _item_address("decisions:toggle_follow_up", decision)
-    remove = _item_address("decisions:remove_follow_up", decision)
+    toggle = each_address("decisions:toggle_follow_up", decision.pk)
+    remove = each_address("decisions:remove_follow_up", decision.pk)
     follow_ups = [
         (str(pk), text, _due(due_on), done, toggle(pk), remove(pk))
         for pk, text, due_on, done in rows
