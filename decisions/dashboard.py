@@ -1,14 +1,15 @@
 import datetime
+import functools
 import heapq
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, OuterRef, Q, Window
-from django.urls import reverse
 from django.utils import timezone
 
-from crossroads.formats import format_datetime
+from crossroads import formats
+from crossroads.reversing import each_address
 from decisions.call import steps, timing
 from decisions.call.readiness import READ_FIELDS
 from decisions.models import CallPlan, Decision, FollowUp, SkippedCheck
@@ -28,9 +29,10 @@ def _decisions_listed(user) -> list[Decision]:
     made yet (no plan, or one not done), with what their calls' steps read. The condition is
     kept short, cheaper to build (no outcome yet, or no call made): it also finds a few recent
     decisions that no list shows, and each list picks its own in Python."""
+    listed, promises_found, skipped = _listed_reads()
     return list(
         Decision.objects.for_user(user)
-        .filter(Q(outcome="") | Q(call_plan__done_at__isnull=True))
+        .filter(listed)
         .select_related(
             "committed_offer__leaving_terms", "chosen_offer", "call_plan__contact", "notice_letter"
         )
@@ -50,24 +52,31 @@ def _decisions_listed(user) -> list[Decision]:
             *(f"committed_offer__leaving_terms__{name}" for name in _TERMS_FIELDS),
             "notice_letter__id",
         )
+        .annotate(promises_found=promises_found, skipped=skipped)
+        .order_by("-updated")
+    )
+
+
+@functools.cache
+def _listed_reads() -> tuple:
+    """The condition and the two subqueries of ``_decisions_listed``, the same for everyone:
+    made once a process (Django copies an expression as it adds it to a query, so the one made
+    here is never changed), rather than built again, lookup by lookup, on every request."""
+    return (
+        Q(outcome="") | Q(call_plan__done_at__isnull=True),
         # The new offers' promises, which one step counts (found in writing or not), in the same
         # query: whether each was found.
-        .annotate(
-            promises_found=ArraySubquery(
-                Promise.objects.filter(offer=OuterRef("chosen_offer"))
-                .order_by()
-                .values("found_in_writing")
-            )
-        )
+        ArraySubquery(
+            Promise.objects.filter(offer=OuterRef("chosen_offer"))
+            .order_by()
+            .values("found_in_writing")
+        ),
         # The steps the user chose to go ahead without, in the same query.
-        .annotate(
-            skipped=ArraySubquery(
-                SkippedCheck.objects.filter(call_plan=OuterRef("call_plan"))
-                .order_by()
-                .values("check_name")
-            )
-        )
-        .order_by("-updated")
+        ArraySubquery(
+            SkippedCheck.objects.filter(call_plan=OuterRef("call_plan"))
+            .order_by()
+            .values("check_name")
+        ),
     )
 
 
@@ -136,8 +145,9 @@ def _calls_to_make(user, decisions=None) -> dict:
         )
         timed.append((_soonest_first(promptness, decision.pk), decision, plan, promptness))
     # Only the calls shown have their steps worked out.
+    urls = each_address("decisions:call"), each_address("decisions:call_card")
     soonest = [
-        _call_to_make(decision, plan, promptness, zone)
+        _call_to_make(decision, plan, promptness, zone, urls)
         for _, decision, plan, promptness in heapq.nsmallest(
             CALLS_SHOWN, timed, key=lambda row: row[0]
         )
@@ -151,7 +161,7 @@ def _soonest_first(promptness: timing.Promptness, pk: int) -> tuple:
     return (min(planned, promptness.call_by) if planned else promptness.call_by, pk)
 
 
-def _call_to_make(decision, plan, promptness, zone) -> CallToMake:
+def _call_to_make(decision, plan, promptness, zone, urls) -> CallToMake:
     promises = [
         Promise(offer_id=decision.chosen_offer_id, found_in_writing=found)
         for found in decision.promises_found
@@ -169,9 +179,9 @@ def _call_to_make(decision, plan, promptness, zone) -> CallToMake:
         company=decision.committed_offer.company,
         new_company=decision.chosen_offer.company,
         contact_name=contact.name if contact else "",
-        planned=format_datetime(scheduled, zone) if scheduled else "",
-        url=reverse("decisions:call", args=[decision.pk]),
-        card_url=reverse("decisions:call_card", args=[decision.pk]),
+        planned=formats.format_datetime(scheduled, zone) if scheduled else "",
+        url=urls[0](decision.pk),
+        card_url=urls[1](decision.pk),
     )
 
 
@@ -181,13 +191,15 @@ FOLLOW_UPS_SHOWN = 5
 
 
 class DueFollowUp(NamedTuple):
-    """A follow-up as the lists show it: what, by when, and after the call to which company."""
+    """A follow-up as the lists show it: what, by when, and after the call to which company,
+    its day in words and its plan's address written here rather than by the template."""
 
     text: str
     due_on: datetime.date
-    decision_id: int
+    day: str  # ``due_on`` in words: "Saturday 5 December 2026"
+    overdue: bool
     company: str
-    total: int  # how many follow-ups are due in all
+    url: str  # the plan's follow-ups
 
 
 @dataclass(frozen=True)
@@ -200,6 +212,7 @@ def follow_ups_due(user, every=False) -> FollowUpsDue:
     """Follow-ups with a due date not ticked yet, soonest first, with their decision: the first
     ``FOLLOW_UPS_SHOWN`` (all of them if ``every``) and how many there are, in one query. The
     dashboard and the timeline list them until they are ticked."""
+    today, plan_url = timezone.localdate(), each_address("decisions:call")
     due = (
         FollowUp.objects.filter(call_plan__decision__owner=user, done=False, due_on__isnull=False)
         .annotate(total=Window(Count("pk")))
@@ -212,8 +225,12 @@ def follow_ups_due(user, every=False) -> FollowUpsDue:
             "total",
         )
     )
-    shown = [DueFollowUp(*row) for row in (due if every else due[:FOLLOW_UPS_SHOWN])]
-    return FollowUpsDue(shown, shown[0].total if shown else 0)
+    rows = list(due if every else due[:FOLLOW_UPS_SHOWN])
+    shown = [
+        DueFollowUp(text, day, formats.long_date(day), day < today, company, plan_url(pk))
+        for text, day, pk, company, _ in rows
+    ]
+    return FollowUpsDue(shown, rows[0][-1] if rows else 0)
 
 
 def dashboard_context(user) -> dict:
@@ -223,5 +240,4 @@ def dashboard_context(user) -> dict:
         **_drafts_and_look_backs(decisions),
         **_calls_to_make(user, decisions),
         "follow_ups_due": follow_ups_due(user),
-        "follow_ups_today": timezone.localdate(),
     }

@@ -69,10 +69,12 @@ def get_decision_for_user(user, pk, queryset=None) -> "Decision":
     )
 
 
-def get_leaving_decision_for_user(user, pk) -> "Decision":
+def get_leaving_decision_for_user(user, pk, promises=True) -> "Decision":
     """The user's own decision whose recorded choice leaves the committed offer, with what its
-    call plan reads; a 404 for any other decision, as for another user's."""
-    return get_decision_for_user(user, pk, Decision.objects.backing_out().with_call_plan())
+    call plan reads (``with_call_plan``: the new offer's promises unless ``promises`` is false);
+    a 404 for any other decision, as for another user's."""
+    loaded = Decision.objects.backing_out().with_call_plan(promises=promises)
+    return get_decision_for_user(user, pk, loaded)
 
 
 # What belongs to a decision, looked up within one the view has already found the user's: a part

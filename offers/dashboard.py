@@ -21,12 +21,16 @@ def dashboard_context(user) -> dict:
     """The offers' part of the dashboard: next deadlines, offers that need an answer soon, clashes
     with the conversations that resolve them, asks still waiting for an answer, offers with no
     known deadline, the one worth most (with the user's rates) and the withdrawals still to make
-    (whose offers are weighed no more). Four queries, whatever the
-    numbers: the offers read as outlines with their four years added up by the database, their
-    clashes counted and the first few found without comparing every pair."""
+    (whose offers are weighed no more). Two queries, whatever the numbers: the offers read as
+    outlines with their four years added up by the database, and the asks about them; the
+    clashes counted and the first few found without comparing every pair. One more to read the
+    exchange rates when the money compared is in several currencies, and one when an offer owes
+    a withdrawal not told yet."""
     today = timezone.localdate(timezone=user.zone())
     offers = Offer.objects.for_user(user).outlines()
-    withdrawals = withdrawal_records.pending_among(user, offers)
+    # Which withdrawals are untold is read only when some offer has one: mostly none is.
+    owing = any(offer.owes_withdrawal for offer in offers)
+    withdrawals = withdrawal_records.pending_among(user, offers) if owing else []
     in_play = withdrawal_records.still_weighed([o for o in offers if o.is_in_play()], withdrawals)
     answer_soon = [
         offer
@@ -43,7 +47,7 @@ def dashboard_context(user) -> dict:
         for offer in in_play
         if offer.status == Offer.Status.RECEIVED and offer.respond_by is None
     ]
-    asks = ask_records.asks_about(user, in_play)
+    asks = ask_records.ask_outlines_about(user, in_play)
     clash_count, answer_clashes = timeline.count_and_first_clashes(
         in_play, today, timeline.Clash.ANSWER_BEFORE_ARRIVAL, NEXT_DATES
     )
@@ -52,7 +56,9 @@ def dashboard_context(user) -> dict:
     totals = {offer: (offer.four_year_headline, offer.currency) for offer in in_play}
     no_figures = {offer: totals[offer] for offer in in_play if not offer.has_figures}
     leaders = exchange.leaders({o: t for o, t in totals.items() if o not in no_figures})
-    terms = money_terms(user, [offer.currency for offer in offers])
+    # Money in one currency is compared in it: then no exchange rate is read.
+    shown = [currency for _, currency in leaders.values()]
+    terms = money_terms(user, [offer.currency for offer in offers], shown=shown)
     comparison = terms.compare({**leaders, **no_figures}, no_figures)
     best = comparison.best()
     return {

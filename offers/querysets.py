@@ -4,7 +4,7 @@ the model's own status rules through ``self.model``; ``offers/models.py`` attach
 import datetime
 
 from django.db import models
-from django.db.models import Case, ExpressionWrapper, F, Q, When
+from django.db.models import Case, F, Q, When
 from django.db.models.functions import Coalesce
 
 from offers import calendar, compensation
@@ -42,15 +42,19 @@ class OfferQuerySet(models.QuerySet):
 
     def outlines(self, with_totals=True) -> list:
         """The offers as :class:`OfferOutline`: what the timeline and the dashboard read. The
-        dashboard compares every offer's four years; the timeline shows the money of a few
-        clashes only (``headlines()``), so it leaves them out (``four_year_headline`` None)."""
-        from offers.outlines import OfferOutline  # it borrows Offer's methods: made after Offer
+        dashboard compares every offer's four years, and asks whether any owes a withdrawal
+        not told yet; the timeline shows the money of a few clashes only (``headlines()``), so
+        it leaves them out (``four_year_headline`` None)."""
+        # It borrows Offer's methods, and its SQL is made from Offer's fields: made after Offer.
+        from offers.outlines import OfferOutline, has_figures, untold_withdrawal
 
         if not with_totals:
-            return [OfferOutline(*row) for row in self.values_list(*OfferOutline.FIELDS[:-2])]
-        has_figures = ExpressionWrapper(figures_entered(), output_field=models.BooleanField())
-        rows = self.with_four_year_headline().annotate(has_figures=has_figures)
-        return [OfferOutline(*row) for row in rows.values_list(*OfferOutline.FIELDS)]
+            return [OfferOutline(*row) for row in self.values_list(*OfferOutline.FIELDS)]
+        rows = self.with_four_year_headline().annotate(
+            has_figures=has_figures(), owes_withdrawal=untold_withdrawal()
+        )
+        columns = (*OfferOutline.FIELDS, *OfferOutline.ASKED)
+        return [OfferOutline(*row) for row in rows.values_list(*columns)]
 
     def headlines(self, pks) -> dict:
         """The four-year headline (``with_four_year_headline``) of each offer in ``pks``, by pk:

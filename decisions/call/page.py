@@ -5,9 +5,16 @@ these; they read what the view loaded (``Decision.objects.with_call_plan()``).""
 from django.urls import reverse
 from django.utils import timezone
 
+from crossroads.reversing import each_address
 from decisions.call import letter, script, steps, timing
 from decisions.call.gate import ReadinessForm
-from decisions.call.plans import answers_for, call_day, plan_or_draft, skipped_at
+from decisions.call.plans import (
+    answers_for,
+    call_day,
+    plan_or_draft,
+    saved_answers_and_skips,
+    skipped_at,
+)
 from decisions.call.readiness import CHECK_NAMES, PROMISES_IN_WRITING, is_ready, promises_check
 from decisions.models import CallPlan, PreparedAnswer
 from offers.terms.clashes import notice_clash
@@ -63,9 +70,10 @@ def _words(plan) -> list[tuple[str, str]]:
     ]
 
 
-def _answers(plan) -> list[tuple[str, str]]:
-    """The prepared answers: (the reaction, the answer), saved or drafted."""
-    answers = answers_for(plan)
+def _answers(plan, saved=None) -> list[tuple[str, str]]:
+    """The prepared answers: (the reaction, the answer), saved (``saved`` when read already) or
+    drafted."""
+    answers = answers_for(plan, saved)
     return [
         (reaction.label, answers.get(reaction.value, "")) for reaction in PreparedAnswer.Reaction
     ]
@@ -74,24 +82,30 @@ def _answers(plan) -> list[tuple[str, str]]:
 # The plan's names and follow-ups as plain rows, each with the addresses of its buttons: read
 # and linked here once, so the template only writes them out.
 
-# An item's pk while its address is reversed once for the whole list (``_item_address``).
-_ITEM = 2**31 - 1
+
+class _Links(dict):
+    """The addresses of the plan's pages and actions by view name (``{{ links.call_words }}``
+    for ``decisions:call_words``), each reversed when the template first writes it: the
+    ``{% url %}`` tag costs twice what it reverses."""
+
+    def __init__(self, decision):
+        super().__init__()
+        self.args = [decision.pk]
+
+    def __missing__(self, name: str) -> str:
+        self[name] = address = reverse(f"decisions:{name}", args=self.args)
+        return address
 
 
-def _item_address(view_name: str, decision):
-    """The address of ``view_name`` for one item (a name, a follow-up) of ``decision``'s plan,
-    by its pk: reversed once, then only the item's pk (the last number in it) differs."""
-    before, _, after = reverse(view_name, args=[decision.pk, _ITEM]).rpartition(str(_ITEM))
-    return lambda pk: f"{before}{pk}{after}"
-
-
-def _referrals(decision, plan) -> list[tuple]:
-    """Each name to suggest: (pk, name, how to reach them, why they fit, removing it)."""
+def _referrals(decision, plan) -> dict:
+    """Each name to suggest: (pk, name, how to reach them, why they fit, removing it), and the
+    names in a line."""
     if plan.pk is None:
-        return []
+        return {"referrals": [], "referral_names": ""}
     rows = plan.referrals.values_list("pk", "name", "how_to_reach", "why_they_fit")
-    remove = _item_address("decisions:remove_referral", decision)
-    return [(str(pk), *rest, remove(pk)) for pk, *rest in rows]
+    remove = each_address("decisions:remove_referral", decision.pk)
+    referrals = [(str(pk), *rest, remove(pk)) for pk, *rest in rows]
+    return {"referrals": referrals, "referral_names": ", ".join(row[1] for row in referrals)}
 
 
 def _due(day) -> str:
@@ -103,8 +117,8 @@ def _due(day) -> str:
 def _follow_ups(decision, plan) -> dict:
     """Each follow-up: (pk, text, due on, done, ticking it, removing it), and how many are open."""
     rows = plan.follow_ups.values_list("pk", "text", "due_on", "done") if plan.pk else ()
-    toggle = _item_address("decisions:toggle_follow_up", decision)
-    remove = _item_address("decisions:remove_follow_up", decision)
+    toggle = each_address("decisions:toggle_follow_up", decision.pk)
+    remove = each_address("decisions:remove_follow_up", decision.pk)
     follow_ups = [
         (str(pk), text, _due(due_on), done, toggle(pk), remove(pk))
         for pk, text, due_on, done in rows
@@ -127,11 +141,12 @@ def _common(decision, plan) -> dict:
     }
 
 
-def plan_steps(decision, plan, promises=None) -> dict:
+def plan_steps(decision, plan, promises=None, skipped=None) -> dict:
     """The steps in order with their state (``decisions.call.steps``) and what still keeps the
     user from calling; the plan page and the printed script show the same. ``promises``: the new
-    offer's, when read already."""
-    ordered = steps.steps_of_plan(decision, plan, skipped_at(plan), promises)
+    offer's, and ``skipped`` (``plans.skipped_at``), when read already."""
+    skipped = skipped_at(plan) if skipped is None else skipped
+    ordered = steps.steps_of_plan(decision, plan, skipped, promises)
     gaps = steps.plan_gaps(ordered, plan)
     return {
         "steps": ordered,
@@ -181,10 +196,26 @@ def readiness_saved(decision, new_offer) -> str:
     )
 
 
+def _step_rows(ordered) -> list[tuple]:
+    """The plan's steps as ``_steps.html`` writes them: (name, state, the badge's colour and
+    words, what to do, whether it is ticked in the checklist below, when it was skipped and the
+    words of that choice), read here once rather than looked up on each step by the template."""
+    return [
+        (
+            *(step.name, step.state, step.badge_class, step.state_words, step.text),
+            step.is_open and step.name in CHECK_NAMES,
+            *(step.skipped_at, step.check.skip if step.state == steps.SKIPPED else ""),
+        )
+        for step in ordered
+    ]
+
+
 def plan_page(decision, plan, now) -> dict:
     """The plan: where it stands, the steps and checks, then a summary of each part."""
     words, promises = _words(plan), _promises(decision.chosen_offer)
-    ordered = plan_steps(decision, plan, promises)
+    answers, skipped = saved_answers_and_skips(plan)
+    ordered = plan_steps(decision, plan, promises, skipped)
+    ordered["step_rows"] = _step_rows(ordered["steps"])
     # The checklist ticks the steps' own checks, worked out once.
     checks = [step.check for step in ordered["steps"] if step.name in CHECK_NAMES]
     return {
@@ -193,17 +224,17 @@ def plan_page(decision, plan, now) -> dict:
         **readiness_page(
             decision.committed_offer, decision.chosen_offer, ReadinessForm(checks), promises
         ),
-        "checklist_names": CHECK_NAMES,
         **notice_facts(decision, plan),
         "words": words,
         "words_said": sum(1 for _, text in words if text),
-        "answers": _answers(plan),
-        "referrals": _referrals(decision, plan),
+        "answers": _answers(plan, answers),
+        **_referrals(decision, plan),
         **_follow_ups(decision, plan),
         "promptness": _promptness(decision, plan, now),
         "channel_advice": script.channel_advice(plan.channel),
         "why_delay_hurts": script.WHY_DELAY_HURTS,
         "plan_url": plan_url(decision),
+        "links": _Links(decision),
     }
 
 
@@ -228,11 +259,20 @@ def item_page(decision, plan, form, back_to: str) -> dict:
 
 def print_page(decision, plan, today) -> dict:
     """The printable script: the plan, its prepared answers, and the steps in order."""
+    answers, skipped = saved_answers_and_skips(plan)
     return {
         **_common(decision, plan),
-        **plan_steps(decision, plan),
+        **plan_steps(decision, plan, _promises(decision.chosen_offer), skipped),
         "printed_on": today,
         "script": _words(plan),
-        "answers": _answers(plan),
-        "referrals": list(plan.referrals.all()) if plan.pk else [],
+        "answers": _answers(plan, answers),
+        "referrals": _names(plan),
     }
+
+
+def _names(plan) -> list[tuple[str, str, str]]:
+    """The names to suggest, as the printed script lists them: (name, how to reach them, why
+    they fit)."""
+    if plan.pk is None:
+        return []
+    return list(plan.referrals.values_list("name", "how_to_reach", "why_they_fit"))

@@ -58,13 +58,16 @@ def plan_or_draft(decision) -> CallPlan:
     return saved_plan(decision) or draft_plan(decision, decision.committed_offer.contacts.all())
 
 
-def answers_for(plan) -> dict[str, str]:
-    """The prepared answers by reaction: the saved ones, drafts for any missing."""
+def answers_for(plan, saved=None) -> dict[str, str]:
+    """The prepared answers by reaction: the saved ones (``saved`` when read already), drafts
+    for any missing."""
     drafted = script.draft_answers(plan.decision.committed_offer, call_day(plan))
     if plan.pk is None:
         return drafted
-    # By reaction: read in no particular order.
-    return {**drafted, **dict(plan.answers.order_by().values_list("reaction", "answer"))}
+    if saved is None:
+        # By reaction: read in no particular order.
+        saved = dict(plan.answers.order_by().values_list("reaction", "answer"))
+    return {**drafted, **saved}
 
 
 def save_plan(decision) -> CallPlan:
@@ -138,6 +141,28 @@ def skipped_at(plan) -> dict:
         return {}
     # By name: read in no particular order.
     return dict(plan.skipped_checks.order_by().values_list("check_name", "skipped_at"))
+
+
+def saved_answers_and_skips(plan) -> tuple[dict[str, str], dict]:
+    """The plan's saved answers by reaction (for ``answers_for``) and ``skipped_at(plan)``, in
+    one query, for the page that shows both: the plan joined to both, a row for each pair of an
+    answer and a skip (a plan has one answer at most a reaction and one skip at most a step, so
+    a few dozen rows at most)."""
+    if plan.pk is None:
+        return {}, {}
+    answers, skipped = {}, {}
+    rows = CallPlan.objects.filter(pk=plan.pk).values_list(
+        "answers__reaction",
+        "answers__answer",
+        "skipped_checks__check_name",
+        "skipped_checks__skipped_at",
+    )
+    for reaction, answer, check_name, when in rows:
+        if reaction is not None:
+            answers[reaction] = answer
+        if check_name is not None:
+            skipped[check_name] = when
+    return answers, skipped
 
 
 def mark_done(

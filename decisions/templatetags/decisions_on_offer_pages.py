@@ -2,7 +2,6 @@
 tags, so the offers app never imports decisions."""
 
 from django import template
-from django.utils import timezone
 
 from decisions import dashboard
 from decisions.models import Decision
@@ -27,5 +26,4 @@ def follow_ups_due(context):
         "follow_ups_due": dashboard.follow_ups_due(
             request.user, every=request.GET.get("follow_ups") == "all"
         ),
-        "follow_ups_today": timezone.localdate(),
     }

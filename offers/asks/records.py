@@ -1,5 +1,9 @@
-"""Saving an ask and its answer. An answer that grants time moves the offer's date in the same
-transaction, keeping the old date on the ask."""
+"""Saving an ask and its answer, and reading the asks about the offers a page has loaded. An
+answer that grants time moves the offer's date in the same transaction, keeping the old date on
+the ask."""
+
+import datetime
+from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -13,7 +17,7 @@ from offers.terms.page import free_day
 WITH_OUTLINE = (
     *(field.name for field in TimeAsk._meta.concrete_fields),
     *(f"contact__{field.name}" for field in Contact._meta.concrete_fields),
-    *(f"offer__{name}" for name in OfferOutline.FIELDS[:-2] if name != "pk"),
+    *(f"offer__{name}" for name in OfferOutline.FIELDS if name != "pk"),
 )
 
 
@@ -68,6 +72,43 @@ def draft_ask(offer: Offer, kind: str, other: Offer | None, names_other: bool, t
         ask.requested_date = other.respond_by if other is not None else None
         ask.script = script.heads_up(offer, other, names_other)
     return ask
+
+
+@dataclass(eq=False, slots=True)
+class AskOutline:
+    """An ask as the dashboard lists it, beside a clash or still waiting for an answer: its kind,
+    day and answer, about an offer the page has loaded (an outline). Read as a plain row of a
+    few columns, answering with the model's own rules (its methods, not copies of them), as
+    ``OfferOutline`` does for offers."""
+
+    FIELDS = ("pk", "offer_id", "kind", "asked_on", "answer", "new_date")
+
+    pk: int
+    offer_id: int
+    kind: str
+    asked_on: datetime.date
+    answer: str
+    new_date: datetime.date | None
+    offer: object = None
+
+    Answer = TimeAsk.Answer
+    get_absolute_url = TimeAsk.get_absolute_url
+    is_pending = TimeAsk.is_pending
+    follow_up_on = TimeAsk.follow_up_on
+    is_waiting = TimeAsk.is_waiting
+    needs_nudge = TimeAsk.needs_nudge
+
+
+def ask_outlines_about(user, offers) -> list[AskOutline]:
+    """``asks_about`` for a page that shows no ask's contact, its ``offers`` loaded already
+    (outlines or models): one query of the asks' own few columns, each ask given its offer."""
+    by_pk = {offer.pk: offer for offer in offers}
+    asks = []
+    for row in TimeAsk.objects.for_user(user).values_list(*AskOutline.FIELDS):
+        offer = by_pk.get(row[1])
+        if offer is not None:
+            asks.append(AskOutline(*row, offer))
+    return asks
 
 
 def asks_about(user, offers) -> list[TimeAsk]:

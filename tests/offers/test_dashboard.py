@@ -3,10 +3,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from offers import changes
 from offers.dashboard import dashboard_context
 from offers.models import Offer
+from offers.withdrawals import records as withdrawal_records
 from tests.factories import make_offer
-from tests.offers.conftest import days, make_many_offers
+from tests.offers.conftest import days, make_many_offers, three_offers
 
 pytestmark = pytest.mark.django_db
 URL = reverse("home")
@@ -94,13 +96,42 @@ def test_the_dashboard_shows_none_of_someone_elses_offers(charlie_client, alice,
 
 
 @pytest.mark.parametrize("count", [1, 100])
-def test_the_offers_part_takes_four_queries_for_1_or_100_offers(
+def test_the_offers_part_takes_two_queries_for_1_or_100_offers(
     alice, today, count, django_assert_num_queries
 ):
     make_many_offers(alice, count, today, contacts_each=2)
-    # The offers, the withdrawals still to make, the asks about them, the exchange rates.
-    with django_assert_num_queries(4):
+    # The offers (and whether any owes a withdrawal not told yet: none does), the asks about
+    # them. The offers are in one currency, so no exchange rate is read.
+    with django_assert_num_queries(2):
         dashboard_context(alice)
+
+
+@pytest.mark.parametrize("count", [1, 100])
+def test_a_withdrawal_owed_is_read_in_one_query_for_1_or_100_offers(
+    alice, today, count, django_assert_num_queries
+):
+    make_many_offers(alice, count, today, contacts_each=2)
+    _, amsterdam, moldau = three_offers(alice, today)
+    changes.accept(amsterdam, go_ahead=True, today=today)
+    # The two queries above, the withdrawals not told yet, the exchange rates (three currencies).
+    with django_assert_num_queries(4):
+        context = dashboard_context(alice)
+    shown = [w.offer.pk for w in context["offers_withdrawals"]]
+    assert moldau.pk in shown
+    assert shown == [w.offer_id for w in withdrawal_records.pending_for(alice)]
+
+
+@pytest.mark.parametrize("count", [1, 100])
+def test_money_in_several_currencies_reads_the_rates_once_for_1_or_100_offers(
+    alice, today, count, django_assert_num_queries
+):
+    make_many_offers(alice, count, today, contacts_each=2)
+    three_offers(alice, today)  # in crowns and euros: the money compared converts
+    # The two queries above, and the exchange rates.
+    with django_assert_num_queries(3):
+        context = dashboard_context(alice)
+    # Compared in the home currency: the two others, with no rate set yet, are named.
+    assert len(context["offers_money"].missing) == 2
 
 
 def test_the_dashboard_page_takes_as_many_queries_with_100_offers_as_with_1(

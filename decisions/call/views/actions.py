@@ -26,8 +26,8 @@ from decisions.models import (
 
 def _add_to_plan(request, pk, form_class, section: str, anchor: str, message: str):
     """A page with the form that adds an item (a referral, a follow-up) to the plan; a refused
-    item is shown there again with the form's messages."""
-    decision = get_leaving_decision_for_user(request.user, pk)
+    item is shown there again with the form's messages (neither reads the new offer's promises)."""
+    decision = get_leaving_decision_for_user(request.user, pk, promises=False)
     if landing := with_token(request):
         return landing
     form = form_class(request.POST if request.method == "POST" else None)

@@ -14,6 +14,7 @@ from decisions.models import get_leaving_decision_for_user
 @require_GET
 def call_card(request, pk):
     """Whom to call and the number, the opening words, the answers: showing it never writes."""
-    decision = get_leaving_decision_for_user(request.user, pk)
+    # The new offer's promises are read by the page, in a plain query (``page.print_page``).
+    decision = get_leaving_decision_for_user(request.user, pk, promises=False)
     context = card_page(decision, plan_or_draft(decision), timezone.localdate())
     return render(request, "decisions/call/card.html", context)

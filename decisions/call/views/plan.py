@@ -73,7 +73,8 @@ def edit_section(request, pk, section):
 @login_required
 @require_GET
 def call_print(request, pk):
-    decision = get_leaving_decision_for_user(request.user, pk)
+    # The new offer's promises are read by the page, in a plain query.
+    decision = get_leaving_decision_for_user(request.user, pk, promises=False)
     context = print_page(decision, plan_or_draft(decision), timezone.localdate())
     return render(request, "decisions/call/print.html", context)
 

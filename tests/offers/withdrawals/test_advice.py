@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from offers import changes
+from offers.dashboard import dashboard_context
 from offers.models import Offer
 from offers.withdrawals import records
 from tests.offers.conftest import three_offers
@@ -69,3 +70,6 @@ def test_the_dashboard_owes_the_same_withdrawals_as_the_records(alice, case, tod
     expected = [(w.offer_id, w.accepted_offer_id) for w in records.pending_for(alice)]
     assert owed == expected
     assert bool(owed) == (then == "nothing")
+    # The dashboard reads which are untold only when an offer says it has one: the same.
+    shown = dashboard_context(alice)["offers_withdrawals"]
+    assert [(w.offer_id, w.accepted_offer.pk) for w in shown] == expected
