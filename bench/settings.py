@@ -33,7 +33,7 @@ else:
         "NAME": "crossroads_bench",
         "DATA_DIR": os.environ.get("EMBEDDED_POSTGRES_DIR", str(VAR_DIR / "postgres")),
     }
-for _key in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS"):
+for _key in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS", "OPTIONS"):
     if _key in _app_database:
         _bench_database[_key] = _app_database[_key]
 DATABASES = {"default": _bench_database}

@@ -128,6 +128,11 @@ else:
         "CONN_MAX_AGE": CONN_MAX_AGE,
         "CONN_HEALTH_CHECKS": True,
     }
+# Prepared statements: a query the app runs again on a kept connection is planned by PostgreSQL
+# once, not on every request. Django turns them off unless asked, for poolers in transaction
+# mode (PgBouncer), which cannot keep them: set DATABASE_PREPARED_STATEMENTS=0 behind one.
+if env_bool("DATABASE_PREPARED_STATEMENTS", True):
+    _db.setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": 5})
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

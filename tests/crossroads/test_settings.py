@@ -158,3 +158,41 @@ def test_with_no_proxy_a_plain_request_claiming_https_gets_no_hsts(client, setti
     response = client.get(reverse("login"), HTTP_X_FORWARDED_PROTO="https")
     assert "Strict-Transport-Security" not in response.headers
     assert "Strict-Transport-Security" in client.get(reverse("login"), secure=True).headers
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        (PRODUCTION, "True 5"),
+        (
+            {**PRODUCTION, "DATABASE_URL": "postgres://crossroads:secret@db.internal/crossroads"},
+            "True 5",
+        ),
+        ({**PRODUCTION, "DATABASE_PREPARED_STATEMENTS": "0"}, "None None"),
+    ],
+)
+def test_queries_are_prepared_statements_unless_turned_off_for_a_pooler(env, expected):
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; o = settings.DATABASES['default'].get('OPTIONS', {}); "
+        "print(o.get('server_side_binding'), o.get('prepare_threshold'))",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == expected
+
+
+@pytest.mark.django_db
+def test_a_query_run_again_on_the_connection_is_planned_once():
+    """The fifth run of the same query prepares it on the server: no planning after that."""
+    from django.db import connection
+
+    from crossroads.models import User
+
+    for _ in range(6):
+        User.objects.filter(username="nobody").exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('"crossroads_user"' in statement for statement in prepared)
