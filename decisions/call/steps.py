@@ -19,6 +19,8 @@ from decisions.call.readiness import ACCEPT_FIRST, Check, accept_first, checks_b
 from offers.terms.models import terms_of
 
 DONE, SKIPPED, OPEN = "done", "skipped", "open"
+# How a skipped check is named among what still keeps the user from calling.
+SKIPPED_STAYS = "you went ahead without it, so its risk stays"
 CALL = "call"
 LETTER = "letter"  # after the call: confirm the notice in writing
 AFTER_CHECKS = (CALL, LETTER)
@@ -117,8 +119,13 @@ def accepting_to_skip(steps: list[Step], new_offer) -> Check | None:
 
 def call_gaps(steps: list[Step], contact_chosen: bool, time_set: bool) -> list[str]:
     """What still keeps the user from making the call, as short phrases: the steps before it
-    still open, then whom to call and when. None left: ready to call."""
-    gaps = [step.check.short for step in steps if step.keeps_from_calling]
+    still open (a skipped one says so: going ahead without it was the user's choice, and its
+    risk stays), then whom to call and when. None left: ready to call."""
+    gaps = [
+        f"{step.check.short} ({SKIPPED_STAYS})" if step.state == SKIPPED else step.check.short
+        for step in steps
+        if step.keeps_from_calling
+    ]
     if not contact_chosen:
         gaps.append("someone to call")
     if not time_set:

@@ -225,3 +225,22 @@ def test_refused_only_the_refused_tick_says_what_it_needs(alice_client, call_dec
     assert 'id="ready-start_date_confirmed-fact"' in content
     # The offer in writing is ticked in the same post: clearing its conditions is fine.
     assert 'id="ready-conditions_cleared-fact"' not in content
+
+
+def test_a_check_gone_ahead_without_is_named_as_skipped_among_what_is_missing(
+    alice_client, call_decision, call_plan
+):
+    """The steps say "skipped"; what still keeps her from calling says the same, and why it
+    still counts: the risk the check guards against stays."""
+    SkippedCheck.objects.create(
+        call_plan=call_plan,
+        check_name="terms_reviewed",
+        acknowledgement="I go ahead without a legal review of my terms.",
+        skipped_at=timezone.now(),
+    )
+    page = alice_client.get(_plan(call_decision)).content.decode()
+    assert 'data-step="terms_reviewed" data-state="skipped"' in page
+    assert (
+        "a legal review of your terms with Northwind Freight "
+        "(you went ahead without it, so its risk stays)"
+    ) in page
