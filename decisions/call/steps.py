@@ -20,7 +20,7 @@ from offers.terms.models import terms_of
 
 DONE, SKIPPED, OPEN = "done", "skipped", "open"
 # How a skipped check is named among what still keeps the user from calling.
-SKIPPED_STAYS = "you went ahead without it, so its risk stays"
+SKIPPED_STAYS = "skipped: its risk stays"
 CALL = "call"
 LETTER = "letter"  # after the call: confirm the notice in writing
 AFTER_CHECKS = (CALL, LETTER)
