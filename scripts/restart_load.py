@@ -113,6 +113,8 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def _user_loop(base: str, session_key: str, user: int, until: float, results: Results) -> None:
+    from scripts.offer_fields import new_offer  # importable once main() has put ROOT on the path
+
     opener = urllib.request.build_opener(_NoRedirect)
     csrf = None
     n = 0
@@ -125,25 +127,11 @@ def _user_loop(base: str, session_key: str, user: int, until: float, results: Re
             kind, request = "read", urllib.request.Request(page)
         else:
             company = f"load{user}-{n}"
-            data = urllib.parse.urlencode(
-                {
-                    "csrfmiddlewaretoken": csrf,
-                    "company": company,
-                    "role": "Engineer",
-                    "location": "Lisbon",
-                    "work_mode": "hybrid",
-                    "status": "received",
-                    "received_on": time.strftime("%Y-%m-%d"),
-                    "currency": "EUR",
-                    "base_salary": "90000",
-                    "yearly_raise_percent": "0",
-                    "vesting_years": "4",
-                    "cliff_months": "12",
-                    "vesting_schedule": "even",
-                    "equity_discount_percent": "0",
-                }
-            ).encode()
-            kind, request = "write", urllib.request.Request(f"{base}/offers/new/", data=data)
+            data = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf, **new_offer(company)})
+            kind, request = (
+                "write",
+                urllib.request.Request(f"{base}/offers/new/", data=data.encode()),
+            )
         request.add_header("Cookie", f"sessionid={session_key}; csrftoken={csrf or ''}")
         started = time.monotonic()
         status, body, location = _send(opener, request)

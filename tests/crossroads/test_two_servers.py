@@ -8,7 +8,6 @@ nothing either served.
 Needs Debian's `postgresql` package; without it the tests are skipped with a message, unless
 CROSSROADS_REQUIRE_POSTGRES_SERVER is set (CI), where they fail instead."""
 
-import datetime
 import os
 import re
 import subprocess
@@ -22,6 +21,7 @@ from itertools import cycle
 import pytest
 from aiosmtpd.controller import Controller
 
+from scripts.offer_fields import new_offer
 from tests.crossroads.postgres_server import INSTALL, server_binaries, throwaway_server
 from tests.crossroads.processes import ROOT, free_port
 from tests.crossroads.two_servers import (
@@ -102,22 +102,7 @@ class Site:
 
 def _new_offer(company: str) -> dict:
     """A fresh add form, with its one-time token (``crossroads/once.py``), filled in."""
-    return {
-        "once": str(uuid.uuid4()),
-        "company": company,
-        "role": "Engineer",
-        "location": "Lisbon",
-        "work_mode": "hybrid",
-        "status": "received",
-        "received_on": datetime.date.today().isoformat(),
-        "currency": "EUR",
-        "base_salary": "90000",
-        "yearly_raise_percent": "0",
-        "vesting_years": "4",
-        "cliff_months": "12",
-        "vesting_schedule": "even",
-        "equity_discount_percent": "0",
-    }
+    return {"once": str(uuid.uuid4()), **new_offer(company)}
 
 
 def _added(answer) -> int | None:
